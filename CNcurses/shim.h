@@ -1,0 +1,65 @@
+#ifndef GAZETTE_CNCURSES_SHIM_H
+#define GAZETTE_CNCURSES_SHIM_H
+
+// The wide API of ncurses is only declared when this is set before the include;
+// a define from cSettings or pkg-config does not reach Swift's importer.
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+
+#include <locale.h>
+#include <wchar.h>
+#include <signal.h>
+#include <ncursesw/curses.h>
+
+// glibc hides wcwidth behind feature macros Swift does not set.
+extern int wcwidth(wchar_t c);
+
+// Attribute macros and globals Swift 6 cannot import or use.
+static const unsigned int gz_A_NORMAL = A_NORMAL;
+static const unsigned int gz_A_BOLD = A_BOLD;
+static const unsigned int gz_A_UNDERLINE = A_UNDERLINE;
+static const unsigned int gz_A_REVERSE = A_REVERSE;
+static const unsigned int gz_A_DIM = A_DIM;
+static const unsigned int gz_A_ITALIC = A_ITALIC;
+static const int gz_KEY_RESIZE = KEY_RESIZE;
+static const int gz_KEY_UP = KEY_UP;
+static const int gz_KEY_DOWN = KEY_DOWN;
+static const int gz_KEY_LEFT = KEY_LEFT;
+static const int gz_KEY_RIGHT = KEY_RIGHT;
+static const int gz_KEY_NPAGE = KEY_NPAGE;
+static const int gz_KEY_PPAGE = KEY_PPAGE;
+static const int gz_KEY_HOME = KEY_HOME;
+static const int gz_KEY_END = KEY_END;
+static const int gz_KEY_BACKSPACE = KEY_BACKSPACE;
+static const int gz_KEY_ENTER = KEY_ENTER;
+static const int gz_KEY_DC = KEY_DC;
+static const int gz_KEY_BTAB = KEY_BTAB;
+static const int gz_KEY_CODE_YES = KEY_CODE_YES;
+static const int gz_ERR = ERR;
+static const int gz_OK = OK;
+
+static inline unsigned int gz_color_pair(short n) { return (unsigned int)COLOR_PAIR(n); }
+static inline int gz_key_f(int n) { return KEY_F(n); }
+static inline int gz_has_colors(void) { return has_colors() ? 1 : 0; }
+static inline int gz_colors(void) { return COLORS; }
+
+// Draw one grapheme cluster (already sanitised, as wide chars) at (y, x) with attributes.
+static inline int gz_put_cluster(WINDOW *w, int y, int x, const wchar_t *wcs, unsigned int attrs, short pair) {
+    cchar_t cc;
+    if (setcchar(&cc, wcs, (attr_t)attrs, pair, NULL) != OK) return ERR;
+    return mvwadd_wch(w, y, x, &cc);
+}
+
+static inline int gz_wget_wch(WINDOW *w, int *isKey, unsigned int *out) {
+    wint_t ch = 0;
+    int rc = wget_wch(w, &ch);
+    *out = (unsigned int)ch;
+    *isKey = (rc == KEY_CODE_YES) ? 1 : 0;
+    return rc;
+}
+
+#endif

@@ -1,0 +1,35 @@
+# The two commands a new user needs: `make run` and `make test`.
+PREFIX ?= /usr/local
+SWIFT ?= swift
+SECONDS ?= 60
+
+.PHONY: deps build run test unit e2e install release bench fuzz devset clean
+
+deps:
+	@scripts/ensure-deps.sh
+
+build: deps
+	$(SWIFT) build
+
+# Opens the reader on the built-in sample articles.
+run: build
+	@.build/debug/gazette
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	scripts/e2e.sh .build/debug/gazette
+
+release: deps
+	$(SWIFT) build -c release
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 .build/release/gazette $(DESTDIR)$(PREFIX)/bin/gazette
+
+# Heading and chain scores on ../shared/devset (not part of `make test`: a new clone has no ../shared).
+devset: build
+	python3 scripts/score-devset.py .build/debug/gazette ../shared/devset
+
+clean:
+	rm -rf .build

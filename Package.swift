@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: gazette → TerminalBackend → ReaderCore → ArticleKit.
+let package = Package(
+    name: "Gazette",
+    products: [
+        .executable(name: "gazette", targets: ["gazette"]),
+        .library(name: "ArticleKit", targets: ["ArticleKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The C shim over wide-character ncurses. Only what Swift cannot import lives there.
+        .systemLibrary(
+            name: "CNcurses",
+            path: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The article model, parser and collection: pure Swift, no terminal.
+        .target(name: "ArticleKit"),
+        // Articles written for the project, opened when no path is given.
+        .target(name: "BuiltInArticles"),
+        // Reader state, key map, layout and the screen model: no terminal either.
+        .target(name: "ReaderCore", dependencies: ["ArticleKit"]),
+        // The only code that talks to ncurses.
+        .target(name: "TerminalBackend", dependencies: ["ReaderCore", "CNcurses"]),
+        .executableTarget(
+            name: "gazette",
+            dependencies: [
+                "ArticleKit", "ReaderCore", "TerminalBackend", "BuiltInArticles",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit", "BuiltInArticles"], exclude: ["Fixtures"]),
+        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "ArticleKit", "BuiltInArticles"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,61 @@
+/// Why a file could not be served as an article. Each message fits on one line
+/// and says what a person can do about it.
+public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notFound(path: String)
+    case notReadable(path: String, reason: String)
+    case notARegularFile(path: String, kind: String)
+    case tooLarge(path: String, bytes: Int64, limit: Int64)
+    case empty(path: String)
+    case binary(path: String)
+    case noArticles(path: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path):
+            return "\(path): no such file or folder"
+        case .notReadable(let path, let reason):
+            return "\(path): cannot be read (\(reason))"
+        case .notARegularFile(let path, let kind):
+            return "\(path): skipped, it is a \(kind), not a regular file"
+        case .tooLarge(let path, let bytes, let limit):
+            return "\(path): skipped, \(ByteCount(bytes)) is over the \(ByteCount(limit)) limit for one article"
+        case .empty(let path):
+            return "\(path): skipped, the file is empty"
+        case .binary(let path):
+            return "\(path): skipped, it looks like binary data, not text"
+        case .noArticles(let path):
+            return "\(path): no article files (*.txt) in this folder"
+        }
+    }
+
+    /// The path the error is about.
+    public var path: String {
+        switch self {
+        case .notFound(let p), .notReadable(let p, _), .notARegularFile(let p, _), .tooLarge(let p, _, _),
+             .empty(let p), .binary(let p), .noArticles(let p):
+            return p
+        }
+    }
+
+    /// The reason without the path, for lists that show the path apart.
+    public var reason: String {
+        let full = description
+        let prefix = path + ": "
+        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : full
+    }
+}
+
+/// A byte count a person can read: "50.0 MB".
+struct ByteCount: CustomStringConvertible {
+    let bytes: Int64
+    init(_ bytes: Int64) { self.bytes = bytes }
+    var description: String {
+        if bytes < 1000 { return "\(bytes) bytes" }
+        let units = ["kB", "MB", "GB", "TB"]
+        var value = Double(bytes) / 1000
+        var unit = 0
+        while value >= 1000 && unit < units.count - 1 { value /= 1000; unit += 1 }
+        let rounded = (value * 10).rounded() / 10
+        return "\(rounded) \(units[unit])"
+    }
+}

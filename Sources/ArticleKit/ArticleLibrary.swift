@@ -1,0 +1,68 @@
+import Foundation
+
+/// A collection together with where its bytes live and how to parse them: what
+/// the reader and the commands open.
+public struct ArticleLibrary: Sendable {
+    public let collection: ArticleCollection
+    public let store: any ArticleStore
+    public var parser: ArticleParser
+
+    public init(collection: ArticleCollection, store: any ArticleStore, parser: ArticleParser = ArticleParser()) {
+        self.collection = collection
+        self.store = store
+        self.parser = parser
+    }
+
+    /// Reads and parses one entry.
+    public func article(_ entry: Int) -> Result<Article, ArticleError> {
+        let source = collection.entries[entry].source
+        do throws(ArticleError) {
+            return .success(try parser.parse(try store.bytes(of: source), source: source))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// What the command line names, opened: every folder's articles, and for a
+    /// file its own folder too (so its links resolve). `selected` are the entries
+    /// the paths name: all of a folder's, or the file itself; `failed` are the named
+    /// files (or files in named folders) that could not be served. Siblings read only
+    /// to resolve a named file's links are not reported.
+    public static func open(paths: [String], loader: CollectionLoader = CollectionLoader()) throws(ArticleError) -> (library: ArticleLibrary, selected: [Int], failed: [ArticleError]) {
+        var sources: [String] = []
+        var seen = Set<String>()
+        var wanted: [String] = []
+        func add(_ list: [String]) {
+            for s in list where seen.insert(s).inserted { sources.append(s) }
+        }
+        for path in paths {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) || isSymlink(path) else {
+                throw .notFound(path: path)
+            }
+            if isDir.boolValue {
+                let list = try loader.list(folder: path)
+                if list.isEmpty { throw .noArticles(path: path) }
+                add(list)
+                wanted += list
+            } else {
+                let folder = (path as NSString).deletingLastPathComponent
+                // A folder we cannot list still leaves the named file readable.
+                if let siblings = try? loader.list(folder: folder) { add(siblings) }
+                add([path])
+                wanted.append(path)
+            }
+        }
+        let collection = loader.collection(of: sources)
+        var position: [String: Int] = [:]
+        for (i, e) in collection.entries.enumerated() { position[e.source] = i }
+        let selected = wanted.compactMap { position[$0] }
+        let wantedSet = Set(wanted)
+        let failed = collection.failures.filter { wantedSet.contains($0.path) }
+        return (ArticleLibrary(collection: collection, store: loader.store), selected, failed)
+    }
+
+    static func isSymlink(_ path: String) -> Bool {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+    }
+}

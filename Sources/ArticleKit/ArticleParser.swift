@@ -1,0 +1,186 @@
+/// Turns the bytes of one file into an `Article`. See docs/FORMAT.md for the format
+/// and the cases decided here.
+public struct ArticleParser: Sendable {
+    public var detector: HeadingDetector
+    /// Titles longer than this are cut (with "…"): a title is one line, not a body.
+    public static let maxTitleScalars = 300
+
+    public init(detector: HeadingDetector = HeadingDetector()) {
+        self.detector = detector
+    }
+
+    public func parse(_ bytes: [UInt8], source: String) throws(ArticleError) -> Article {
+        try Self.checkLooksLikeText(bytes, source: source)
+        let read = LineReader.lines(bytes)
+        var warnings: [String] = []
+        if read.invalidUTF8 { warnings.append("text is not valid UTF-8; bad bytes are shown as \u{FFFD}") }
+        if read.sanitized.controls > 0 { warnings.append("\(read.sanitized.controls) control character(s) replaced by visible symbols") }
+        if read.sanitized.bidi > 0 { warnings.append("\(read.sanitized.bidi) bidirectional override character(s) removed") }
+
+        let lines = read.lines
+        guard let header = Header(lines: lines) else { throw .empty(path: source) }
+        let trailer = Trailer(lines: lines, from: header.bodyStart)
+        warnings += header.warnings + trailer.warnings
+
+        let blocks = BlockSplitter.blocks(lines[header.bodyStart..<trailer.bodyEnd])
+        let sections = detector.sections(of: blocks)
+        if blocks.isEmpty { warnings.append("the article has a title but no body text") }
+        return Article(
+            title: header.title,
+            sections: sections,
+            previousTitle: trailer.previous,
+            nextTitle: trailer.next,
+            source: source,
+            warnings: warnings
+        )
+    }
+
+    /// The title and links only, from the first and last bytes of a file: what a
+    /// collection needs to index a folder without parsing every body.
+    public static func links(head: [UInt8], tail: [UInt8]?, source: String) throws(ArticleError) -> ArticleLinks {
+        try checkLooksLikeText(head, source: source)
+        let headLines = LineReader.lines(head).lines
+        guard let header = Header(lines: headLines) else { throw .empty(path: source) }
+        let trailer: Trailer
+        if let tail {
+            var tailLines = LineReader.lines(tail).lines
+            // The first line of a tail may start mid-line; it can never be a trailer line we need.
+            if !tailLines.isEmpty { tailLines.removeFirst() }
+            trailer = Trailer(lines: tailLines, from: 0)
+        } else {
+            trailer = Trailer(lines: headLines, from: header.bodyStart)
+        }
+        return ArticleLinks(title: header.title, previousTitle: trailer.previous, nextTitle: trailer.next)
+    }
+
+    /// Binary files and empty files are refused before any decoding.
+    static func checkLooksLikeText(_ bytes: [UInt8], source: String) throws(ArticleError) {
+        let sample = bytes.prefix(8192)
+        if sample.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            if bytes.count <= 8192 { throw .empty(path: source) }
+        }
+        var controls = 0
+        for b in sample {
+            if b == 0 { throw .binary(path: source) }
+            if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C && b != 0x1B { controls += 1 }
+        }
+        if controls * 10 > sample.count { throw .binary(path: source) }
+    }
+
+    static func limitTitle(_ s: String) -> String {
+        let t = s.trimmed
+        guard t.unicodeScalars.count > maxTitleScalars else { return t }
+        return String(String.UnicodeScalarView(t.unicodeScalars.prefix(maxTitleScalars))) + "…"
+    }
+}
+
+/// What a collection keeps of each file to index titles and resolve links.
+public struct ArticleLinks: Sendable, Equatable, Codable {
+    public var title: String
+    public var previousTitle: String?
+    public var nextTitle: String?
+
+    public init(title: String, previousTitle: String?, nextTitle: String?) {
+        self.title = title
+        self.previousTitle = previousTitle
+        self.nextTitle = nextTitle
+    }
+
+    public func title(_ direction: LinkDirection) -> String? {
+        direction == .previous ? previousTitle : nextTitle
+    }
+}
+
+/// The title line, its repeats and the separator after them.
+struct Header {
+    var title: String
+    var bodyStart: Int
+    var warnings: [String] = []
+
+    init?(lines: [String]) {
+        guard let first = lines.firstIndex(where: { !$0.isBlankLine && !$0.isSeparatorLine }) else { return nil }
+        title = ArticleParser.limitTitle(lines[first])
+        let key = TitleKey(title)
+        var i = first + 1
+        // Repeats of the title (any number) and blank lines, then one separator.
+        while i < lines.count {
+            let line = lines[i]
+            if line.isBlankLine { i += 1; continue }
+            if line.isSeparatorLine { i += 1; bodyStart = i; return }
+            if TitleKey(ArticleParser.limitTitle(line)) == key { i += 1; continue }
+            break
+        }
+        bodyStart = i
+        if i < lines.count { warnings.append("no '-' line after the title; the body starts at line \(i + 1)") }
+    }
+}
+
+/// The PREV/NEXT lines at the end of a file and the separator before them.
+struct Trailer {
+    var previous: String?
+    var next: String?
+    var bodyEnd: Int
+    var warnings: [String] = []
+
+    init(lines: [String], from bodyStart: Int) {
+        var j = lines.count - 1
+        var sawPrevious = false, sawNext = false
+        func skipBlank() { while j >= bodyStart && lines[j].isBlankLine { j -= 1 } }
+        skipBlank()
+        while j >= bodyStart, let (direction, title) = Trailer.link(lines[j]) {
+            switch direction {
+            case .previous:
+                if sawPrevious { warnings.append("more than one PREV line; the last one is used") } else { previous = title }
+                sawPrevious = true
+            case .next:
+                if sawNext { warnings.append("more than one NEXT line; the last one is used") } else { next = title }
+                sawNext = true
+            }
+            if title == nil { warnings.append("\(direction.rawValue) line names no title") }
+            j -= 1
+            skipBlank()
+        }
+        if j >= bodyStart && lines[j].isSeparatorLine { j -= 1 }
+        bodyEnd = j + 1
+        if !sawPrevious { warnings.append("no PREV line") }
+        if !sawNext { warnings.append("no NEXT line") }
+    }
+
+    static func link(_ line: String) -> (LinkDirection, String?)? {
+        for direction in LinkDirection.allCases where line.hasPrefix(direction.rawValue) {
+            let rest = line.dropFirst(direction.rawValue.count)
+            guard rest.isEmpty || rest.first!.isWhitespace else { continue }
+            let title = ArticleParser.limitTitle(String(rest))
+            return (direction, title.isEmpty ? nil : title)
+        }
+        return nil
+    }
+}
+
+/// Groups body lines into blocks at blank and separator lines.
+enum BlockSplitter {
+    static func blocks(_ lines: ArraySlice<String>) -> [String] {
+        var blocks: [String] = []
+        var current: [String] = []
+        func flush() {
+            guard !current.isEmpty else { return }
+            blocks += merge(current)
+            current.removeAll(keepingCapacity: true)
+        }
+        for line in lines {
+            if line.isBlankLine || line.isSeparatorLine { flush() } else { current.append(line.trimmed) }
+        }
+        flush()
+        return blocks
+    }
+
+    /// Lines with no blank line between them: a hard-wrapped paragraph is joined
+    /// into one; otherwise (a heading over its text, a list) each line stays a block.
+    static func merge(_ lines: [String]) -> [String] {
+        guard lines.count > 1 else { return lines }
+        let lengths = lines.map { $0.unicodeScalars.count }
+        let longest = lengths.max() ?? 0
+        let wrapped = longest >= 40 && lengths.dropLast().allSatisfy { $0 * 10 >= longest * 6 }
+        return wrapped ? [lines.joined(separator: " ")] : lines
+    }
+}

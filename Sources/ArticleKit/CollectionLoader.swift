@@ -1,0 +1,127 @@
+import Foundation
+import Dispatch
+
+/// Where article bytes come from: files on disk or texts built into the program.
+public protocol ArticleStore: Sendable {
+    func bytes(of source: String) throws(ArticleError) -> [UInt8]
+    func edges(of source: String) throws(ArticleError) -> (head: [UInt8], tail: [UInt8]?)
+}
+
+public struct FileStore: ArticleStore {
+    public var reader: FileReader
+    public init(reader: FileReader = FileReader()) { self.reader = reader }
+    public func bytes(of source: String) throws(ArticleError) -> [UInt8] { try reader.read(source) }
+    public func edges(of source: String) throws(ArticleError) -> (head: [UInt8], tail: [UInt8]?) { try reader.edges(source) }
+}
+
+/// Texts held in memory, by name.
+public struct MemoryStore: ArticleStore {
+    public let texts: [String: [UInt8]]
+    public init(_ texts: [(name: String, text: String)]) {
+        self.texts = Dictionary(texts.map { ($0.name, Array($0.text.utf8)) }, uniquingKeysWith: { a, _ in a })
+    }
+    public func bytes(of source: String) throws(ArticleError) -> [UInt8] {
+        guard let b = texts[source] else { throw .notFound(path: source) }
+        return b
+    }
+    public func edges(of source: String) throws(ArticleError) -> (head: [UInt8], tail: [UInt8]?) {
+        (try bytes(of: source), nil)
+    }
+}
+
+/// Lists a folder and scans every article's title and links, on all cores.
+public struct CollectionLoader: Sendable {
+    public var store: any ArticleStore
+    /// File name extension of articles in a folder, without the dot; empty takes every file.
+    public var fileExtension: String
+
+    public init(store: any ArticleStore = FileStore(), fileExtension: String = "txt") {
+        self.store = store
+        self.fileExtension = fileExtension
+    }
+
+    /// The article files of a folder, sorted by name. Hidden files are skipped.
+    public func list(folder: String) throws(ArticleError) -> [String] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)
+        } catch {
+            var isDir: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) { throw .notFound(path: folder) }
+            throw .notReadable(path: folder, reason: "the folder cannot be listed")
+        }
+        let ext = "." + fileExtension.lowercased()
+        let chosen = names.filter { name in
+            !name.hasPrefix(".") && (fileExtension.isEmpty || name.lowercased().hasSuffix(ext))
+        }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let base = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
+        return chosen.map { base + $0 }
+    }
+
+    /// Scans the title and links of each source. Sources that fail become failures.
+    public func collection(of sources: [String]) -> ArticleCollection {
+        let results = ParallelMap.map(sources) { source -> Result<ArticleLinks, ArticleError> in
+            do throws(ArticleError) {
+                let edges = try store.edges(of: source)
+                return .success(try ArticleParser.links(head: edges.head, tail: edges.tail, source: source))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var entries: [ArticleCollection.Entry] = []
+        var failures: [ArticleError] = []
+        entries.reserveCapacity(sources.count)
+        for (source, result) in zip(sources, results) {
+            switch result {
+            case .success(let links): entries.append(.init(source: source, links: links))
+            case .failure(let error): failures.append(error)
+            }
+        }
+        return ArticleCollection(entries: entries, failures: failures)
+    }
+
+    /// A folder's collection. Throws only when the folder itself is unusable.
+    public func collection(ofFolder folder: String) throws(ArticleError) -> ArticleCollection {
+        let sources = try list(folder: folder)
+        if sources.isEmpty { throw .noArticles(path: folder) }
+        return collection(of: sources)
+    }
+}
+
+/// A map over an array on all cores, keeping order.
+public enum ParallelMap {
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let count = items.count
+        guard count > 64 else { return items.map(transform) }
+        let box = ResultBox<R>(count: count)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = max(16, count / (workers * 8))
+        let chunks = (count + chunk - 1) / chunk
+        items.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let lo = c * chunk, hi = min(count, lo + chunk)
+                for i in lo..<hi { box.set(i, transform(input[i])) }
+            }
+        }
+        return box.values()
+    }
+}
+
+/// Slots written by exactly one worker each, so no lock is needed. Raw memory,
+/// not an array property: a class's array would be checked for exclusive access.
+private final class ResultBox<R>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<R?>
+    private let count: Int
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+    func set(_ i: Int, _ value: R) { slots[i] = value }
+    func values() -> [R] { (0..<count).map { slots[$0]! } }
+}

@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads article files without trusting them: never blocks on a FIFO, refuses
+/// devices, folders and files over the size limit, and turns every failure into an
+/// `ArticleError` that names the file.
+public struct FileReader: Sendable {
+    /// Largest file served as one article.
+    public var sizeLimit: Int64
+    /// How much of each end of a file the link scan reads.
+    public var edgeBytes: Int
+
+    public init(sizeLimit: Int64 = 100_000_000, edgeBytes: Int = 16 * 1024) {
+        self.sizeLimit = sizeLimit
+        self.edgeBytes = edgeBytes
+    }
+
+    /// The whole file.
+    public func read(_ path: String) throws(ArticleError) -> [UInt8] {
+        let file = try OpenFile(path, limit: sizeLimit)
+        defer { file.close() }
+        return try file.read(offset: 0, count: Int(file.size), path: path)
+    }
+
+    /// The first and (for a long file) last `edgeBytes` of a file: enough for the
+    /// title and the PREV/NEXT lines.
+    public func edges(_ path: String) throws(ArticleError) -> (head: [UInt8], tail: [UInt8]?) {
+        let file = try OpenFile(path, limit: sizeLimit)
+        defer { file.close() }
+        if file.size <= Int64(edgeBytes * 2) {
+            return (try file.read(offset: 0, count: Int(file.size), path: path), nil)
+        }
+        let head = try file.read(offset: 0, count: edgeBytes, path: path)
+        let tail = try file.read(offset: file.size - Int64(edgeBytes), count: edgeBytes, path: path)
+        return (head, tail)
+    }
+
+    /// The size and modification time, for caches.
+    public static func stamp(_ path: String) -> FileStamp? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return FileStamp(size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+    }
+}
+
+/// Size and mtime: when both are unchanged the file is taken as unchanged.
+public struct FileStamp: Sendable, Equatable, Codable, Hashable {
+    public var size: Int64
+    public var modified: Int64
+}
+
+/// An open file descriptor known to be a regular file.
+private struct OpenFile {
+    let fd: Int32
+    let size: Int64
+
+    init(_ path: String, limit: Int64) throws(ArticleError) {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw OpenFile.error(errno, path: path) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else {
+            let e = errno
+            Glibc.close(fd)
+            throw OpenFile.error(e, path: path)
+        }
+        let type = st.st_mode & S_IFMT
+        guard type == S_IFREG else {
+            Glibc.close(fd)
+            let kind: String
+            switch type {
+            case S_IFDIR: kind = "folder"
+            case S_IFIFO: kind = "named pipe (FIFO)"
+            case S_IFCHR: kind = "character device"
+            case S_IFBLK: kind = "block device"
+            case S_IFSOCK: kind = "socket"
+            default: kind = "special file"
+            }
+            throw .notARegularFile(path: path, kind: kind)
+        }
+        let size = Int64(st.st_size)
+        if size > limit {
+            Glibc.close(fd)
+            throw .tooLarge(path: path, bytes: size, limit: limit)
+        }
+        self.fd = fd
+        self.size = size
+    }
+
+    func read(offset: Int64, count: Int, path: String) throws(ArticleError) -> [UInt8] {
+        guard count > 0 else { return [] }
+        var buffer = [UInt8](repeating: 0, count: count)
+        var done = 0
+        var failure: Int32 = 0
+        buffer.withUnsafeMutableBytes { raw in
+            while done < count {
+                let n = pread(fd, raw.baseAddress! + done, count - done, off_t(offset) + off_t(done))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { break }  // the file shrank since fstat
+                done += n
+            }
+        }
+        if failure != 0 { throw OpenFile.error(failure, path: path) }
+        if done < count { buffer.removeLast(count - done) }
+        return buffer
+    }
+
+    func close() { Glibc.close(fd) }
+
+    static func error(_ code: Int32, path: String) -> ArticleError {
+        if code == ENOENT { return .notFound(path: path) }
+        let reason: String
+        switch code {
+        case EACCES, EPERM: reason = "permission denied"
+        case ELOOP: reason = "too many levels of symbolic links"
+        case EISDIR: return .notARegularFile(path: path, kind: "folder")
+        default: reason = String(cString: strerror(code))
+        }
+        return .notReadable(path: path, reason: reason)
+    }
+}

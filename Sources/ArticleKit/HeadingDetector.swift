@@ -1,0 +1,136 @@
+/// Decides which body blocks are section headings.
+///
+/// A heading is a block of its own that is short, does not end like a sentence,
+/// and is followed by body text. Scraped pages are full of short lines that look
+/// like that and are not headings: captions and credits, bylines, dates, "Read
+/// also:" lines and the headlines listed under them, share and newsletter blocks,
+/// kickers and tags. `BlockTraits` recognises those in several languages; the
+/// rules here weigh a block against its neighbours.
+public struct HeadingDetector: Sendable {
+    /// Widest heading, in terminal columns (CJK characters count two).
+    public var maxWidth = 100
+    /// Most words in a heading, for scripts that separate words with spaces.
+    public var maxWords = 15
+    /// Narrowest block that counts as body text after a heading.
+    public var minBodyWidth = 60
+
+    public init() {}
+
+    public func sections(of blocks: [String]) -> [Section] {
+        guard !blocks.isEmpty else { return [] }
+        let traits = blocks.map(BlockTraits.init)
+        var sections = [Section(heading: nil, paragraphs: [])]
+        for i in blocks.indices {
+            if isHeading(traits, at: i) {
+                sections.append(Section(heading: blocks[i], paragraphs: []))
+            } else {
+                sections[sections.count - 1].paragraphs.append(blocks[i])
+            }
+        }
+        // An article that opens with a heading has no lede.
+        if sections.count > 1 && sections[0].paragraphs.isEmpty { sections.removeFirst() }
+        return sections
+    }
+
+    func isHeading(_ blocks: [BlockTraits], at i: Int) -> Bool {
+        let block = blocks[i]
+        guard i > 0, i + 1 < blocks.count, looksLikeHeading(block) else { return false }
+        return isFollowedByBody(blocks, after: i) && !isListItem(blocks, at: i)
+    }
+
+    func looksLikeHeading(_ b: BlockTraits) -> Bool {
+        b.width <= maxWidth && b.words <= maxWords && !b.endsSentence && !b.isFurniture
+            && !b.isRelatedIntro && !b.startsLowercase && !b.isQuotation && !b.hasLink && b.width >= 2
+            && b.hasLetters && !(b.endsWithColon && (b.words > 6 || b.hasComma))
+    }
+
+    /// Body text must come next, though a caption or credit may stand between.
+    func isFollowedByBody(_ blocks: [BlockTraits], after i: Int) -> Bool {
+        var k = i + 1
+        var skipped = 0
+        while k < blocks.count && blocks[k].isFurniture && skipped < 2 { k += 1; skipped += 1 }
+        guard k < blocks.count else { return false }
+        let next = blocks[k]
+        if next.isRelatedIntro || next.isFurniture { return false }
+        return next.width >= minBodyWidth && (next.endsSentence || next.width >= 2 * minBodyWidth || next.width >= 3 * blocks[i].width)
+    }
+
+    /// Short lines after "Read also:" or after a line ending in ":" are a list, and
+    /// so is a short line right after another short headline-like line.
+    func isListItem(_ blocks: [BlockTraits], at i: Int) -> Bool {
+        var j = i - 1
+        while j >= 0 && blocks[j].isFurniture && !blocks[j].isRelatedIntro { j -= 1 }
+        guard j >= 0 else { return false }
+        let previous = blocks[j]
+        if previous.isRelatedIntro || previous.endsWithColon { return true }
+        if looksLikeHeading(previous) || previous.isShortLine {
+            // Walk up the run of short lines: an intro above it makes it a list.
+            var k = j
+            while k >= 0 && (blocks[k].isShortLine || blocks[k].isFurniture) {
+                if blocks[k].isRelatedIntro || blocks[k].endsWithColon {
+                    return !isHeadingAfterList(blocks, list: (k + 1)..<i, at: i)
+                }
+                k -= 1
+            }
+            return looksLikeHeading(previous) && !previous.isFurniture
+        }
+        return false
+    }
+}
+
+extension HeadingDetector {
+    /// Headlines listed under "Read also:" are of a kind and of similar length; a
+    /// clearly shorter line after two or more of them, followed by body text, is the
+    /// next section's heading rather than one more headline.
+    func isHeadingAfterList(_ blocks: [BlockTraits], list: Range<Int>, at i: Int) -> Bool {
+        let items = blocks[list].filter { !$0.isFurniture }
+        guard items.count >= 2, let shortest = items.map(\.width).min() else { return false }
+        return blocks[i].width * 10 < shortest * 8
+    }
+}
+
+/// What the detector needs to know about one block, computed once.
+struct BlockTraits {
+    let text: String
+    let width: Int
+    let words: Int
+    let endsSentence: Bool
+    let endsWithColon: Bool
+    let startsLowercase: Bool
+    let isQuotation: Bool
+    let hasLink: Bool
+    let isFurniture: Bool
+    let isRelatedIntro: Bool
+    /// Lines of digits and symbols only ("1969", "___") are list items or rules, not headings.
+    let hasLetters: Bool
+    /// A comma in a short line ending in ":" marks a sentence introducing a quote.
+    let hasComma: Bool
+
+    /// A line too short to be a paragraph of running text.
+    var isShortLine: Bool { width < 80 }
+
+    init(_ text: String) {
+        self.text = text
+        // Long blocks are body text: measure only what the rules need.
+        let probe = text.utf8.count > 600 ? String(text.prefix(300)) : text
+        width = text.utf8.count > 600 ? 1000 : DisplayWidth.of(probe)
+        words = probe.split(whereSeparator: { $0 == " " }).count
+        let last = probe.unicodeScalars.last ?? " "
+        endsSentence = BlockTraits.sentenceEnds.contains(last)
+        endsWithColon = last == ":" || last == "：" || last == "\u{FE55}"
+        let first = probe.unicodeScalars.first ?? " "
+        startsLowercase = first.properties.isLowercase
+        let firstIsQuote = BlockTraits.openingQuotes.contains(first)
+        isQuotation = firstIsQuote && BlockTraits.closingQuotes.contains(last)
+        hasLetters = probe.unicodeScalars.contains { $0.properties.isAlphabetic }
+        hasComma = probe.unicodeScalars.contains { $0 == "," || $0 == "，" || $0 == "、" || $0 == "،" }
+        let lower = probe.lowercased()
+        hasLink = lower.contains("http://") || lower.contains("https://") || lower.contains("www.") || lower.contains(".com")
+        isRelatedIntro = width <= 100 && Furniture.isRelatedIntro(lower)
+        isFurniture = width <= 160 && Furniture.isFurniture(lower, original: probe, words: words)
+    }
+
+    static let sentenceEnds: Set<Unicode.Scalar> = [".", "!", "…", ";", ",", "。", "！", "；", "，", "、", "؛", "،", "۔", ")", "）", "]", "»", "”", "\"", "'", "’", "»", "」", "』"]
+    static let openingQuotes: Set<Unicode.Scalar> = ["\"", "“", "„", "«", "‘", "'", "「", "『", "‹"]
+    static let closingQuotes: Set<Unicode.Scalar> = ["\"", "”", "“", "»", "’", "'", "」", "』", "›", ".", "!", "?"]
+}

@@ -1,0 +1,63 @@
+/// The output of the scripting commands (`toc`, `chain`, `check`), as text for
+/// people and JSON Lines for scripts. The shapes are a contract: see README.
+public enum TocReport {
+    public static func json(_ article: Article, links: Resolutions?, collection: ArticleCollection?) -> JSONValue {
+        .object([
+            ("file", .string(article.source)),
+            ("title", .string(article.title)),
+            ("sections", .array(article.sections.map { section in
+                .object([("heading", .optional(section.heading)), ("paragraphs", .array(section.paragraphs.map(JSONValue.string)))])
+            })),
+            ("prev", linkJSON(article.previousTitle, links?.previous, collection)),
+            ("next", linkJSON(article.nextTitle, links?.next, collection)),
+            ("warnings", .array(article.warnings.map(JSONValue.string))),
+        ])
+    }
+
+    static func linkJSON(_ title: String?, _ link: Link?, _ collection: ArticleCollection?) -> JSONValue {
+        guard let title else { return .null }
+        let file = link?.target.flatMap { collection?.entries[$0].source }
+        return .object([("title", .string(title)), ("file", .optional(file))])
+    }
+
+    public static func text(_ article: Article, links: Resolutions?, collection: ArticleCollection?) -> String {
+        var lines = ["\(article.title)  (\(article.source))"]
+        for (n, heading) in article.headings.enumerated() { lines.append("  \(n + 1). \(heading)") }
+        if article.headings.isEmpty { lines.append("  (no section headings)") }
+        lines.append("  PREV: " + LinkText.describe(article.previousTitle, links?.previous, collection))
+        lines.append("  NEXT: " + LinkText.describe(article.nextTitle, links?.next, collection))
+        for warning in article.warnings { lines.append("  warning: \(warning)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Says where a link leads, in words.
+public enum LinkText {
+    public static func describe(_ title: String?, _ link: Link?, _ collection: ArticleCollection?) -> String {
+        guard let title else { return "(none)" }
+        guard let target = link?.target, let collection else { return "\(title) — not in this collection" }
+        var s = "\(title) → \(collection.entries[target].source)"
+        if let link, link.isAmbiguous { s += " (one of \(link.candidates.count) articles with this title)" }
+        return s
+    }
+}
+
+public enum ChainReport {
+    public static func json(_ chain: Chain, collection: ArticleCollection) -> JSONValue {
+        .object([
+            ("files", .array(chain.entries.map { .string(collection.entries[$0].source) })),
+            ("dangling_prev", .optional(chain.danglingPrevious)),
+            ("dangling_next", .optional(chain.danglingNext)),
+        ])
+    }
+
+    public static func text(_ chain: Chain, number: Int, collection: ArticleCollection) -> String {
+        var lines = ["Chain \(number): \(chain.entries.count) article\(chain.entries.count == 1 ? "" : "s")"]
+        if let d = chain.danglingPrevious { lines.append("  ← \(d) (not in this collection)") }
+        for e in chain.entries {
+            lines.append("  \(collection.entries[e].links.title)  [\(collection.entries[e].source)]")
+        }
+        if let d = chain.danglingNext { lines.append("  → \(d) (not in this collection)") }
+        return lines.joined(separator: "\n")
+    }
+}

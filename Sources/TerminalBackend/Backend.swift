@@ -1,0 +1,23 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArticleKit
+import ReaderCore
+
+/// Facts about the process's terminal, without starting ncurses.
+public enum Terminal {
+    public static var isInteractive: Bool { isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 }
+
+    public static var width: Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}
+
+public enum ReaderApp {
+    public static func run(library: ArticleLibrary, start: Int) throws {
+        fatalError("reader not yet built")
+    }
+}

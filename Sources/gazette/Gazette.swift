@@ -1,0 +1,165 @@
+import ArgumentParser
+import ArticleKit
+import BuiltInArticles
+import ReaderCore
+import TerminalBackend
+
+struct Gazette: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gazette",
+        abstract: "Read folders of plain-text news articles: sections by heading, PREV/NEXT chains.",
+        discussion: "With no command, opens the reader on PATH (a folder or files), or on the built-in sample articles when no PATH is given.",
+        subcommands: [Read.self, Toc.self, Chain.self, Check.self, Dump.self],
+        defaultSubcommand: Read.self
+    )
+}
+
+/// Options every command that reads a folder shares.
+struct CollectionOptions: ParsableArguments {
+    @Option(name: .customLong("ext"), help: "File name extension of articles in a folder ('' for every file).")
+    var fileExtension = "txt"
+
+    var loader: CollectionLoader { CollectionLoader(fileExtension: fileExtension) }
+}
+
+struct Read: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the full-screen reader (the default command).",
+        discussion: "When standard output is not a terminal, prints what `dump` prints instead. Press ? in the reader for every key."
+    )
+
+    @Argument(help: "Article files or folders. None: the built-in sample collection.")
+    var paths: [String] = []
+
+    @OptionGroup var options: CollectionOptions
+
+    func run() throws {
+        let (library, selected, _) = try Opening.open(paths, options)
+        let start = selected.first ?? 0
+        if !Terminal.isInteractive {
+            try Output.dump(library, entries: selected.isEmpty ? [start] : [start], width: Terminal.width ?? 80)
+            return
+        }
+        try ReaderApp.run(library: library, start: start)
+    }
+}
+
+struct Toc: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print each article's title, section headings and where PREV/NEXT lead.",
+        discussion: "A single file resolves its links against the other articles in its own folder. With --json: JSON Lines, one object per article."
+    )
+    @Argument(help: "Article files or folders.") var paths: [String]
+    @Flag(help: "Print JSON Lines.") var json = false
+    @OptionGroup var options: CollectionOptions
+
+    func run() throws {
+        let (library, selected, failed) = try Opening.open(paths, options)
+        Output.report(failed)
+        var first = true
+        for entry in selected {
+            switch library.article(entry) {
+            case .success(let article):
+                let links = library.collection.resolutions[entry]
+                if json {
+                    Output.line(TocReport.json(article, links: links, collection: library.collection).serialized)
+                } else {
+                    if !first { Output.line("") }
+                    Output.line(TocReport.text(article, links: links, collection: library.collection))
+                }
+                first = false
+            case .failure(let error):
+                Output.error(error.description)
+            }
+        }
+    }
+}
+
+struct Chain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print every PREV/NEXT chain in a folder, head to tail.",
+        discussion: "Every article is in exactly one chain; a lone article is a chain of one. Dangling titles are shown before the head and after the tail. With --json: one line per chain."
+    )
+    @Argument(help: "A folder (or a file, for its folder).") var path: String
+    @Flag(help: "Print JSON Lines.") var json = false
+    @OptionGroup var options: CollectionOptions
+
+    func run() throws {
+        let library = try Opening.folderLibrary(path, options)
+        let result = ChainBuilder.build(library.collection)
+        for (n, chain) in result.chains.enumerated() {
+            if json {
+                Output.line(ChainReport.json(chain, collection: library.collection).serialized)
+            } else {
+                if n > 0 { Output.line("") }
+                Output.line(ChainReport.text(chain, number: n + 1, collection: library.collection))
+            }
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List files that could not be read, dangling links, shared titles, one-way links and cycles.",
+        discussion: "Exit status: 0 when nothing is wrong, 1 when something is, 2 on a usage error or a missing path."
+    )
+    @Argument(help: "A folder (or a file, for its folder).") var path: String
+    @Flag(help: "Print JSON Lines, one object per finding.") var json = false
+    @OptionGroup var options: CollectionOptions
+
+    func run() throws {
+        let library = try Opening.folderLibrary(path, options)
+        let findings = CollectionChecker.diagnostics(library.collection)
+        for finding in findings {
+            Output.line(json ? finding.json.serialized : "\(finding.kind): \(finding.message)")
+        }
+        if !json {
+            let n = library.collection.entries.count
+            Output.line("\(n) article\(n == 1 ? "" : "s") checked, \(findings.count) finding\(findings.count == 1 ? "" : "s")")
+        }
+        if !findings.isEmpty { throw ExitCode(1) }
+    }
+}
+
+struct Dump: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print articles as wrapped plain text, as the reader shows them without colour."
+    )
+    @Argument(help: "Article files or folders.") var paths: [String]
+    @Option(help: "Wrap width in columns (default: the terminal's, or 80).") var width: Int?
+    @OptionGroup var options: CollectionOptions
+
+    func validate() throws {
+        if let width, width < 10 { throw ValidationError("--width must be at least 10 columns") }
+    }
+
+    func run() throws {
+        let (library, selected, failed) = try Opening.open(paths, options)
+        Output.report(failed)
+        try Output.dump(library, entries: selected, width: width ?? Terminal.width ?? 80)
+    }
+}
+
+/// Opens what the command line names, turning a bad path into a usage error (exit 2).
+enum Opening {
+    static func open(_ paths: [String], _ options: CollectionOptions) throws -> (ArticleLibrary, [Int], [ArticleError]) {
+        if paths.isEmpty {
+            let store = MemoryStore(BuiltInArticles.all.map { (name: "builtin:" + $0.fileName, text: $0.text) })
+            let loader = CollectionLoader(store: store)
+            let collection = loader.collection(of: BuiltInArticles.all.map { "builtin:" + $0.fileName })
+            return (ArticleLibrary(collection: collection, store: store), Array(collection.entries.indices), collection.failures)
+        }
+        do {
+            return try ArticleLibrary.open(paths: paths, loader: options.loader)
+        } catch {
+            throw UsageFailure(message: error.description)
+        }
+    }
+
+    static func folderLibrary(_ path: String, _ options: CollectionOptions) throws -> ArticleLibrary {
+        let (library, _, _) = try open([path], options)
+        return library
+    }
+}
+
+struct UsageFailure: Error { let message: String }

@@ -1,0 +1,68 @@
+import XCTest
+import Foundation
+@testable import ArticleKit
+
+/// Real files on disk: bad files are skipped with a reason, the rest is served.
+final class FolderTests: XCTestCase {
+    var folder: String!
+
+    override func setUpWithError() throws {
+        folder = NSTemporaryDirectory() + "gazette-folder-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    func write(_ name: String, _ bytes: [UInt8]) {
+        FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes))
+    }
+
+    func testBadFilesAreSkippedWithReasons() throws {
+        write("01_good.txt", Fixture(title: "Good", blocks: [paragraph("Fine.")], next: "Other").bytes)
+        write("02_empty.txt", [])
+        write("03_png.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])
+        write("04_notes.md", Array("not an article".utf8))
+        write(".hidden.txt", Array("hidden".utf8))
+        try FileManager.default.createDirectory(atPath: folder + "/05_dir.txt", withIntermediateDirectories: true)
+        XCTAssertEqual(mkfifo(folder + "/06_fifo.txt", 0o644), 0)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/07_zero.txt", withDestinationPath: "/dev/zero")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/08_loop.txt", withDestinationPath: folder + "/08_loop.txt")
+
+        let loader = CollectionLoader()
+        let c = try loader.collection(ofFolder: folder)
+        XCTAssertEqual(c.entries.map { ($0.source as NSString).lastPathComponent }, ["01_good.txt"])
+        let reasons = c.failures.map(\.reason)
+        XCTAssertEqual(reasons, [
+            "skipped, the file is empty",
+            "skipped, it looks like binary data, not text",
+            "skipped, it is a folder, not a regular file",
+            "skipped, it is a named pipe (FIFO), not a regular file",
+            "skipped, it is a character device, not a regular file",
+            "cannot be read (too many levels of symbolic links)",
+        ])
+    }
+
+    func testSizeLimitAndMissingPaths() throws {
+        write("big.txt", Array(repeating: UInt8(ascii: "a"), count: 5000))
+        let reader = FileReader(sizeLimit: 1000)
+        XCTAssertThrowsError(try reader.read(folder + "/big.txt")) { error in
+            XCTAssertEqual((error as? ArticleError)?.reason, "skipped, 5.0 kB is over the 1.0 kB limit for one article")
+        }
+        XCTAssertThrowsError(try reader.read(folder + "/gone.txt")) { XCTAssertEqual($0 as? ArticleError, .notFound(path: self.folder + "/gone.txt")) }
+        XCTAssertThrowsError(try CollectionLoader().collection(ofFolder: folder + "/nope"))
+        try FileManager.default.removeItem(atPath: folder + "/big.txt")
+        write("notes.md", Array("not an article".utf8))
+        XCTAssertThrowsError(try CollectionLoader().collection(ofFolder: folder)) { XCTAssertEqual($0 as? ArticleError, .noArticles(path: self.folder)) }
+    }
+
+    func testSingleFileResolvesAgainstItsFolder() throws {
+        write("a.txt", Fixture(title: "Alpha", blocks: [paragraph("A.")], next: "Beta").bytes)
+        write("b.txt", Fixture(title: "Beta", blocks: [paragraph("B.")], previous: "Alpha").bytes)
+        let (library, selected, _) = try ArticleLibrary.open(paths: [folder + "/a.txt"])
+        XCTAssertEqual(selected.count, 1)
+        let link = try XCTUnwrap(library.collection.link(selected[0], .next))
+        XCTAssertEqual(library.collection.entries[try XCTUnwrap(link.target)].source, folder + "/b.txt")
+    }
+}

@@ -1,0 +1,44 @@
+import XCTest
+import Foundation
+@testable import ArticleKit
+
+/// Scores the heading detector on the labelled fixtures in Fixtures/Headings: articles
+/// written for the project in nine languages, full of lines that look like headings
+/// and are not (captions, bylines, dates, "Read also" lists, share blocks, kickers).
+final class HeadingDetectionTests: XCTestCase {
+    struct Label: Decodable { let title: String; let headings: [String] }
+
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/Headings")
+
+    func testPrecisionAndRecallOnLabelledFixtures() throws {
+        let labels = try JSONDecoder().decode([String: Label].self, from: Data(contentsOf: Self.folder.appendingPathComponent("labels.json")))
+        XCTAssertGreaterThanOrEqual(labels.count, 40)
+        var hits = 0, falseAlarms = 0, misses = 0, titlesRight = 0
+        var mistakes: [String] = []
+        for (file, label) in labels.sorted(by: { $0.key < $1.key }) {
+            let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent(file)))
+            let article = try ArticleParser().parse(bytes, source: file)
+            if TitleKey(article.title) == TitleKey(label.title) { titlesRight += 1 } else { mistakes.append("\(file): title \(article.title)") }
+            var expected = label.headings.map(TitleKey.init)
+            for found in article.headings.map(TitleKey.init) {
+                if let i = expected.firstIndex(of: found) {
+                    expected.remove(at: i)
+                    hits += 1
+                } else {
+                    falseAlarms += 1
+                    mistakes.append("\(file): false alarm \"\(found)\"")
+                }
+            }
+            misses += expected.count
+            mistakes += expected.map { "\(file): missed \"\($0)\"" }
+        }
+        let precision = Double(hits) / Double(max(1, hits + falseAlarms))
+        let recall = Double(hits) / Double(max(1, hits + misses))
+        print(String(format: "heading detection on %d fixtures: precision %.3f, recall %.3f (%d hits, %d false alarms, %d misses); titles %d/%d",
+                     labels.count, precision, recall, hits, falseAlarms, misses, titlesRight, labels.count))
+        for m in mistakes { print("  " + m) }
+        XCTAssertEqual(titlesRight, labels.count)
+        XCTAssertGreaterThanOrEqual(precision, 0.95)
+        XCTAssertGreaterThanOrEqual(recall, 0.95)
+    }
+}

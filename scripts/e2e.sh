@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# End-to-end tests of the real binary: the scripting commands on fixture folders,
+# and the full-screen reader driven in tmux (private socket, fixed size, polling
+# the pane instead of sleeping). Prints "N passed, N failed"; exits 1 on any failure.
+set -u
+bin=${1:-.build/debug/gazette}
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'tmux -L "gz-e2e-$$" kill-server 2>/dev/null; rm -rf "$work"' EXIT
+pass=0; fail=0
+
+ok()   { pass=$((pass + 1)); echo "ok   - $1"; }
+bad()  { fail=$((fail + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/       /' | head -40; }
+check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+
+# --- a fixture folder: a chain of three (one CRLF), a dangling end, a bad file ---
+mk() { # file title prev next body...
+  local f=$1 t=$2 p=$3 n=$4; shift 4
+  { printf '%s\n\n%s\n%s\n-\n\n' "$t" "$t" "$t"
+    for b in "$@"; do printf '%s\n\n' "$b"; done
+    printf -- '-\n\n'
+    [ -n "$p" ] && printf 'PREV %s\n' "$p"
+    [ -n "$n" ] && printf 'NEXT %s' "$n"
+  } > "$work/articles/$f"
+}
+mkdir -p "$work/articles"
+long="The committee met on Tuesday evening to discuss the proposal in detail, and several members asked for more time to read the report before any vote is taken on the matter."
+mk 01_first.txt "Harbour trams return at night" "An article we do not have" "Il mercato riapre sul tetto" \
+  "$long Night trams are back after forty years." "Why the service came back" "$long $long $long" "What riders can expect" "$long $long"
+mk 02_second.txt "Il mercato riapre sul tetto" "Harbour trams return at night" "金沢の路地に活版印刷所が復活" \
+  "Il mercato coperto riapre dopo due anni di lavori, con un orto sul tetto e nuovi banchi per i produttori locali della provincia. $long" "Dal tetto al banco" "$long" 
+mk 03_third.txt "金沢の路地に活版印刷所が復活" "Il mercato riapre sul tetto" "A story that is not here" \
+  "金沢市の路地裏で、長く閉ざされていた活版印刷所が若い職人たちの手で復活した。古い活字を一つずつ洗い、棚に戻す作業は半年に及んだという。店には毎週末、多くの見学者が訪れている。" "眠っていた活字との出会い" "職人たちは倉庫で古い活字を見つけ、一つずつ洗って棚に戻した。作業には半年かかったが、今では名刺や便箋の注文が全国から届くようになった。"
+sed -i 's/$/\r/' "$work/articles/03_third.txt"
+printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' > "$work/articles/04_image.txt"
+
+# --- scripting commands ---
+out=$("$bin" toc --json "$work/articles/01_first.txt" 2>&1)
+check "toc --json gives title, headings and resolved NEXT" python3 -c '
+import json,sys; o=json.loads(sys.argv[1])
+assert o["title"]=="Harbour trams return at night", o
+assert [s["heading"] for s in o["sections"]]==[None,"Why the service came back","What riders can expect"], o["sections"]
+assert o["next"]["file"].endswith("02_second.txt"), o["next"]
+assert o["prev"]=={"title":"An article we do not have","file":None}, o["prev"]' "$out"
+
+out=$("$bin" chain --json "$work/articles" 2>/dev/null)
+check "chain --json follows the chain across CRLF and languages" python3 -c '
+import json,sys; c=json.loads(sys.argv[1].splitlines()[0])
+assert [f.split("/")[-1] for f in c["files"]]==["01_first.txt","02_second.txt","03_third.txt"], c
+assert c["dangling_prev"]=="An article we do not have" and c["dangling_next"]=="A story that is not here", c' "$out"
+
+"$bin" check "$work/articles" > "$work/check.txt" 2>&1; rc=$?
+check "check exits 1 and names the binary file and dangling links" \
+  bash -c "[ $rc -eq 1 ] && grep -q '04_image.txt: skipped, it looks like binary data' '$work/check.txt' && grep -c '^dangling' '$work/check.txt' | grep -qx 2"
+
+"$bin" check "$work/nope" > /dev/null 2>&1; rc=$?
+check "check exits 2 on a missing path" test $rc -eq 2
+"$bin" dump --width 5 "$work/articles" > /dev/null 2>&1; rc=$?
+check "a bad --width is a usage error (exit 2)" test $rc -eq 2
+
+out=$("$bin" dump --width 40 "$work/articles/03_third.txt" 2>&1)
+check "dump wraps CJK within 40 columns" python3 -c '
+import sys,unicodedata
+w=lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+lines=sys.argv[1].splitlines(); assert max(w(l) for l in lines)<=40, [l for l in lines if w(l)>40]
+assert any("§ 眠っていた活字との出会い" in l for l in lines)' "$out"
+
+"$bin" dump "$work/articles" 2>/dev/null | head -1 > /dev/null; rc=${PIPESTATUS[0]}
+check "dump | head -1 exits quietly" test "$rc" -eq 0
+
+out=$("$bin" < /dev/null 2>&1 | head -3)
+check "no arguments and no terminal: the built-in collection is printed" grep -q "Night Trams Return" <<< "$out"
+
+# --- the reader in tmux: see e2e-reader.sh ---
+if [ -f "$here/e2e-reader.sh" ]; then
+  source "$here/e2e-reader.sh"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

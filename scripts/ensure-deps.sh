@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what building and testing Gazette needs, only when it is missing:
+# the wide-character ncurses headers, pkg-config to find them, and tmux for the
+# end-to-end tests. Debian/Ubuntu (apt-get).
+set -euo pipefail
+missing=()
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+if ! pkg-config --exists ncursesw 2>/dev/null && [ ! -f /usr/include/ncursesw/curses.h ]; then missing+=(libncurses-dev); fi
+command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+echo "Installing: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "Please install ${missing[*]} with your package manager (apt-get was not found)." >&2
+  exit 1
+fi
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
