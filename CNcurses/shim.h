@@ -42,6 +42,8 @@ static const int gz_KEY_CODE_YES = KEY_CODE_YES;
 static const int gz_ERR = ERR;
 static const int gz_OK = OK;
 
+static inline WINDOW *gz_stdscr(void) { return stdscr; }
+static inline int gz_cchar_max(void) { return CCHARW_MAX; }
 static inline unsigned int gz_color_pair(short n) { return (unsigned int)COLOR_PAIR(n); }
 static inline int gz_key_f(int n) { return KEY_F(n); }
 static inline int gz_has_colors(void) { return has_colors() ? 1 : 0; }

@@ -1,8 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import ArticleKit
-import ReaderCore
 
 /// Facts about the process's terminal, without starting ncurses.
 public enum Terminal {
@@ -13,11 +11,5 @@ public enum Terminal {
         var size = winsize()
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
-    }
-}
-
-public enum ReaderApp {
-    public static func run(library: ArticleLibrary, start: Int) throws {
-        fatalError("reader not yet built")
     }
 }

@@ -29,6 +29,8 @@ public struct ArticleLayout: Sendable, Equatable {
     /// First line of each block, by block number.
     public var blockStarts: [Int]
 
+    public static let headingMarker = "§ "
+
     /// Lays out `article`: title, the sections with their headings, then where PREV/NEXT lead.
     public static func make(_ article: Article, footer: [String], width: Int) -> ArticleLayout {
         let width = max(1, width)
@@ -37,9 +39,11 @@ public struct ArticleLayout: Sendable, Equatable {
         func add(_ text: String, _ kind: LineKind, _ section: Int) {
             layout.lines.append(LayoutLine(text: text, kind: kind, section: section, block: block))
         }
-        func addWrapped(_ text: String, _ kind: LineKind, _ section: Int) {
+        func addWrapped(_ text: String, _ kind: LineKind, _ section: Int, marker: String = "") {
             layout.blockStarts.append(layout.lines.count)
-            for l in TextWrapper.wrap(text, width: width) { add(l, kind, section) }
+            let indent = String(repeating: " ", count: DisplayWidth.of(marker))
+            let wrapped = TextWrapper.wrap(text, width: max(1, width - indent.count))
+            for (i, l) in wrapped.enumerated() { add((i == 0 ? marker : indent) + l, kind, section) }
             block += 1
         }
         addWrapped(article.title, .title, 0)
@@ -47,7 +51,8 @@ public struct ArticleLayout: Sendable, Equatable {
             add("", .blank, s)
             layout.sectionStarts.append(layout.lines.count)
             if let heading = section.heading {
-                addWrapped(heading, .heading, s)
+                // "§" marks a heading without colour, in dumps and for screen readers.
+                addWrapped(heading, .heading, s, marker: ArticleLayout.headingMarker)
                 if !section.paragraphs.isEmpty { add("", .blank, s) }
             }
             for (p, paragraph) in section.paragraphs.enumerated() {

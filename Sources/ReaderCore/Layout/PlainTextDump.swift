@@ -5,11 +5,11 @@ import ArticleKit
 /// display width, then where PREV and NEXT lead.
 public enum PlainTextDump {
     public static func render(_ article: Article, links: Resolutions?, collection: ArticleCollection?, width: Int) -> String {
-        let layout = ArticleLayout.make(article, footer: footer(article, links: links, collection: collection), width: max(1, width - 2))
+        let layout = ArticleLayout.make(article, footer: footer(article, links: links, collection: collection), width: width)
         let titleWidth = layout.lines.filter { $0.kind == .title }.map { DisplayWidth.of($0.text) }.max() ?? 0
         var out: [String] = []
         for (i, line) in layout.lines.enumerated() {
-            out.append(line.kind == .heading ? "§ " + line.text : line.text)
+            out.append(line.text)
             let titleEnds = line.kind == .title && (i + 1 == layout.lines.count || layout.lines[i + 1].kind != .title)
             if titleEnds { out.append(String(repeating: "=", count: min(width, titleWidth))) }
         }

@@ -1,0 +1,39 @@
+/// Everything a person can ask of the reader. Keys map to commands (`KeyMap`);
+/// the reader's state changes only through them.
+public enum Command: Sendable, Hashable {
+    case lineDown, lineUp, halfPageDown, halfPageUp, pageDown, pageUp, top, bottom
+    case nextSection, previousSection, section(Int)
+    case outline, articleList, help
+    case followNext, followPrevious, back, forward
+    case search, nextMatch, previousMatch
+    case escape, quit
+
+    /// One line for the help screen and the README.
+    public var summary: String {
+        switch self {
+        case .lineDown: return "down one line"
+        case .lineUp: return "up one line"
+        case .halfPageDown: return "down half a page"
+        case .halfPageUp: return "up half a page"
+        case .pageDown: return "down a page (stops at the end of the article)"
+        case .pageUp: return "up a page"
+        case .top: return "start of the article"
+        case .bottom: return "end of the article"
+        case .nextSection: return "next section"
+        case .previousSection: return "previous section (or start of this one)"
+        case .section(let n): return "section \(n)"
+        case .outline: return "outline of the sections (Enter jumps)"
+        case .articleList: return "list of all articles (type to filter, Enter opens)"
+        case .help: return "this help"
+        case .followNext: return "follow NEXT to the next article in the chain"
+        case .followPrevious: return "follow PREV to the previous article in the chain"
+        case .back: return "back along your history"
+        case .forward: return "forward along your history"
+        case .search: return "search this article (Enter runs, Esc cancels)"
+        case .nextMatch: return "next search match"
+        case .previousMatch: return "previous search match"
+        case .escape: return "close an overlay, clear the search"
+        case .quit: return "quit"
+        }
+    }
+}

@@ -1,0 +1,239 @@
+import ArticleKit
+
+/// Draws the reader: `render(state) -> Screen`, a pure function. Title bar on the
+/// first row, status line on the last, the article in a centred column between,
+/// the outline as a side pane on wide windows, overlays over the body.
+public enum Renderer {
+    public static func render(_ state: ReaderState) -> Screen {
+        let g = state.geometry
+        var screen = Screen(width: g.width, height: g.height)
+        if g.isTooSmall { return tooSmall(screen) }
+        titleBar(state, &screen)
+        body(state, &screen)
+        if let pane = g.pane { outlinePane(state, pane, &screen) }
+        switch state.overlay {
+        case .none: break
+        case .outline(let selection):
+            if g.pane == nil { outlineOverlay(state, selection, &screen) }
+        case .list(let list): articleList(state, list, &screen)
+        case .help(let scroll): help(state, scroll, &screen)
+        }
+        statusLine(state, &screen)
+        return screen
+    }
+
+    static func tooSmall(_ screen: Screen) -> Screen {
+        var screen = screen
+        guard screen.width > 0, screen.height > 0 else { return screen }
+        let lines = ["Window too small", "Need \(Geometry.minimumWidth)x\(Geometry.minimumHeight)", "q quits"]
+        for (i, line) in lines.prefix(screen.height).enumerated() {
+            let x = max(0, (screen.width - DisplayWidth.of(line)) / 2)
+            screen.put(line, row: i + max(0, (screen.height - lines.count) / 2), column: x, style: i == 0 ? .error : .plain)
+        }
+        screen.cursor = (0, 0)
+        return screen
+    }
+
+    /// Cuts text to a width with "…" when it does not fit.
+    static func fit(_ text: String, _ width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        var out = ""
+        var w = 0
+        for c in text {
+            let cw = DisplayWidth.of(c)
+            if w + cw > width - 1 { break }
+            out.append(c)
+            w += cw
+        }
+        return out + "…"
+    }
+
+    static func titleBar(_ state: ReaderState, _ screen: inout Screen) {
+        screen.fill(row: 0, style: .titleBar)
+        var right = ""
+        if let p = state.chainPosition { right = "chain \(p.index)/\(p.count)" }
+        let rightWidth = DisplayWidth.of(right)
+        let available = screen.width - 2 - (rightWidth > 0 ? rightWidth + 2 : 0)
+        if available >= 10 {
+            screen.put(fit(state.document.article.title, available), row: 0, column: 1, style: .titleBar)
+            screen.put(right, row: 0, column: screen.width - rightWidth - 1, style: .titleBar)
+        } else {
+            screen.put(fit(state.document.article.title, screen.width - 2), row: 0, column: 1, style: .titleBar)
+        }
+    }
+
+    static func body(_ state: ReaderState, _ screen: inout Screen) {
+        let g = state.geometry
+        let lines = state.lines
+        for row in 0..<g.bodyHeight {
+            let index = state.top + row
+            guard index < lines.count else { break }
+            let line = lines[index]
+            let style: Style
+            switch line.kind {
+            case .title: style = Style(bold: true, role: .heading)
+            case .heading: style = .heading
+            case .footer, .blank, .body: style = .plain
+            case .footerLink: style = line.text.hasSuffix("(not in this collection)") || line.text.hasSuffix("(no link)") ? .dim : .link
+            }
+            screen.put(line.text, row: g.bodyTop + row, column: g.columnX, style: style, limit: g.columnX + g.columnWidth)
+        }
+        if let search = state.search {
+            for (m, match) in search.matches.enumerated() {
+                for span in match.spans where span.line >= state.top && span.line < state.top + g.bodyHeight {
+                    screen.restyle(row: g.bodyTop + span.line - state.top, from: g.columnX + span.from, to: g.columnX + span.to,
+                                   style: m == search.current ? .currentMatch : .match)
+                }
+            }
+        }
+        let focusRow = min(max(0, state.focus - state.top), g.bodyHeight - 1)
+        var column = g.columnX
+        if let s = state.search, s.matches.indices.contains(s.current), let span = s.matches[s.current].spans.first, span.line == state.focus {
+            column += span.from
+        }
+        screen.cursor = (g.bodyTop + focusRow, column)
+    }
+
+    /// One line per section: the lede first, then the headings, the current one marked.
+    static func outlineEntries(_ state: ReaderState) -> [String] {
+        state.document.article.sections.enumerated().map { i, s in
+            "\(i + 1). " + (s.heading ?? "Beginning")
+        }
+    }
+
+    /// The outline beside the article: every section, wrapped to the pane, the
+    /// current one marked with ▸ and, when the pane has the keys, the selection shown.
+    static func outlinePane(_ state: ReaderState, _ pane: (x: Int, width: Int), _ screen: inout Screen) {
+        let g = state.geometry
+        for row in g.bodyTop..<(g.bodyTop + g.bodyHeight) { screen.put("│", row: row, column: pane.x - 1, style: .dim) }
+        let focused: Int? = { if case .outline(let s) = state.overlay { return s } else { return nil } }()
+        screen.put(focused != nil ? "Outline (Enter jumps)" : "Outline (t)", row: g.bodyTop, column: pane.x + 1, style: Style(bold: true), limit: g.width)
+        // Each entry wrapped to the pane: (entry, text) rows.
+        var rows: [(entry: Int, text: String)] = []
+        for (i, text) in outlineEntries(state).enumerated() {
+            for (k, part) in TextWrapper.wrap(text, width: max(1, pane.width - 3)).prefix(3).enumerated() {
+                rows.append((i, (k == 0 ? "" : "   ") + part))
+            }
+        }
+        let visible = max(1, g.bodyHeight - 2)
+        let anchor = rows.firstIndex { $0.entry == (focused ?? state.currentSection) } ?? 0
+        let first = max(0, min(anchor - visible / 2, rows.count - visible))
+        var previousEntry = -1
+        for (row, r) in rows[first..<min(rows.count, first + visible)].enumerated() {
+            let y = g.bodyTop + 2 + row
+            let current = r.entry == state.currentSection
+            let marker = current && r.entry != previousEntry ? "▸ " : "  "
+            previousEntry = r.entry
+            let style: Style = r.entry == focused ? .selection : (current ? Style(bold: true) : .plain)
+            if r.entry == focused { screen.fill(row: y, from: pane.x, to: g.width, style: style) }
+            screen.put(marker + r.text, row: y, column: pane.x, style: style, limit: g.width)
+            if r.entry == focused && screen.cursor?.row != y && (row == 0 || rows[first + row - 1].entry != r.entry) { screen.cursor = (y, pane.x) }
+        }
+    }
+
+    static func clearBody(_ state: ReaderState, _ screen: inout Screen) {
+        let g = state.geometry
+        for row in g.bodyTop..<(g.bodyTop + g.bodyHeight) { screen.fill(row: row, style: .plain) }
+    }
+
+    /// A framed list over the body: a header line, then rows with one selected.
+    static func listOverlay(_ state: ReaderState, header: String, rows: [String], marked: Int?, selection: Int, _ screen: inout Screen) {
+        let g = state.geometry
+        clearBody(state, &screen)
+        let x = g.columnX
+        let width = g.pane == nil ? g.columnWidth : g.width - x - 1
+        screen.put(fit(header, width), row: g.bodyTop, column: x, style: Style(bold: true))
+        let visible = max(1, g.bodyHeight - 2)
+        let first = max(0, min(selection - visible / 2, rows.count - visible))
+        for (row, i) in (first..<min(rows.count, first + visible)).enumerated() {
+            let y = g.bodyTop + 2 + row
+            let marker = i == marked ? "▸ " : "  "
+            let style: Style = i == selection ? .selection : .plain
+            if i == selection { screen.fill(row: y, from: x, to: x + width, style: style) }
+            screen.put(fit(marker + rows[i], width), row: y, column: x, style: style, limit: x + width)
+            if i == selection { screen.cursor = (y, x) }
+        }
+        if rows.isEmpty { screen.put("(nothing matches)", row: g.bodyTop + 2, column: x, style: .dim); screen.cursor = (g.bodyTop, x) }
+    }
+
+    static func outlineOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {
+        listOverlay(state, header: "Outline — Enter jumps, Esc closes", rows: outlineEntries(state),
+                    marked: state.currentSection, selection: selection, &screen)
+    }
+
+    static func articleList(_ state: ReaderState, _ list: ArticleListState, _ screen: inout Screen) {
+        let entries = state.library.collection.entries
+        let rows = list.matches.map { entries[$0].links.title }
+        let total = entries.count
+        let header = list.filter.isEmpty
+            ? "Articles (\(total)) — type to filter, Enter opens, Esc closes"
+            : "Articles matching “\(list.filter)”: \(list.matches.count) of \(total)"
+        listOverlay(state, header: header, rows: rows, marked: list.matches.firstIndex(of: state.document.entry), selection: list.selection, &screen)
+    }
+
+    /// The help screen, generated from the live key map; summaries wrap to the window.
+    static func help(_ state: ReaderState, _ scroll: Int, _ screen: inout Screen) {
+        let g = state.geometry
+        clearBody(state, &screen)
+        let lines = state.keyMap.helpLines
+        let x = g.pane == nil ? g.columnX : max(1, (g.width - g.columnWidth) / 2)
+        let width = max(10, min(g.width - x - 1, 90))
+        let keyWidth = min(width / 3, lines.map { DisplayWidth.of($0.keys) }.max() ?? 10)
+        var rows = ["Keys — any other key closes this help", ""]
+        for l in lines {
+            let keys = fit(l.keys, keyWidth)
+            let pad = String(repeating: " ", count: keyWidth + 2 - DisplayWidth.of(keys))
+            for (i, part) in TextWrapper.wrap(l.summary, width: max(1, width - keyWidth - 2)).enumerated() {
+                rows.append((i == 0 ? keys + pad : String(repeating: " ", count: keyWidth + 2)) + part)
+            }
+        }
+        rows.append("")
+        rows += TextWrapper.wrap("In the outline: j/k or arrows move, Enter or a digit jumps. In the list: type to filter, arrows move, Enter opens, Esc clears the filter.", width: width)
+        let start = min(scroll, max(0, rows.count - g.bodyHeight))
+        for (row, text) in rows.dropFirst(start).prefix(g.bodyHeight).enumerated() {
+            screen.put(text, row: g.bodyTop + row, column: x, style: row == 0 && start == 0 ? Style(bold: true) : .plain)
+        }
+        screen.cursor = (g.bodyTop, x)
+    }
+
+    static func statusLine(_ state: ReaderState, _ screen: inout Screen) {
+        let g = state.geometry
+        let row = g.statusRow
+        screen.fill(row: row, style: .statusBar)
+        if let prompt = state.prompt {
+            let text = "/" + prompt
+            let end = screen.put(fit(text, g.width - 1), row: row, column: 0, style: .statusBar)
+            screen.cursor = (row, min(end, g.width - 1))
+            return
+        }
+        var right = ""
+        if let s = state.search {
+            right = s.matches.isEmpty ? "no match  " : "match \(s.current + 1)/\(s.matches.count)  "
+        }
+        let total = state.lines.count
+        let first = total == 0 ? 0 : state.top + 1
+        let last = min(total, state.top + g.bodyHeight)
+        let percent = total == 0 ? 100 : (state.top >= state.maxTop ? 100 : last * 100 / total)
+        right += "\(first)–\(last)/\(total) \(percent)%  ? help"
+        let left: String
+        if let message = state.message {
+            left = message
+        } else {
+            let sections = state.document.article.sections
+            let i = state.currentSection
+            if sections.indices.contains(i) {
+                left = "§ \(i + 1)/\(sections.count) " + (sections[i].heading ?? "Beginning")
+            } else {
+                left = "No sections"
+            }
+        }
+        var rightWidth = DisplayWidth.of(right)
+        if rightWidth > g.width / 2 {
+            right = "\(percent)%  ? help"
+            rightWidth = DisplayWidth.of(right)
+        }
+        screen.put(fit(left, g.width - rightWidth - 3), row: row, column: 1, style: state.message != nil ? Style(bold: true, reverse: true, role: .statusBar) : .statusBar)
+        screen.put(right, row: row, column: g.width - rightWidth - 1, style: .statusBar)
+    }
+}

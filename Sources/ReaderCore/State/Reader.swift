@@ -1,0 +1,244 @@
+import ArticleKit
+
+/// How the reader's state changes: one event in, a new state out. The key map
+/// turns keys into commands in the article view; overlays and the search prompt
+/// read keys their own way (typing goes into a filter or query).
+extension ReaderState {
+    public mutating func handle(_ event: InputEvent) {
+        switch event {
+        case .resize(let w, let h):
+            relayout(width: w, height: h)
+        case .key(let key):
+            message = nil
+            if prompt != nil { editPrompt(key); return }
+            switch overlay {
+            case .none: if let c = keyMap.command(for: key) { apply(c) }
+            case .outline(let selection): outlineKey(key, selection)
+            case .list(let list): listKey(key, list)
+            case .help(let scroll): helpKey(key, scroll)
+            }
+        }
+    }
+
+    public mutating func apply(_ command: Command) {
+        let page = max(1, bodyHeight - 1)
+        switch command {
+        case .lineDown: scroll(by: 1)
+        case .lineUp: scroll(by: -1)
+        case .halfPageDown: scroll(by: max(1, bodyHeight / 2))
+        case .halfPageUp: scroll(by: -max(1, bodyHeight / 2))
+        case .pageDown:
+            // Space at the end stays here: moving on is n's job.
+            if top >= maxTop { message = "End of the article — n: next article, p: previous" } else { scroll(by: page) }
+        case .pageUp: scroll(by: -page)
+        case .top: setTop(0)
+        case .bottom: setTop(maxTop)
+        case .nextSection:
+            let starts = document.layout.sectionStarts
+            if let next = starts.first(where: { $0 > focus }) { jump(toLine: next) } else { message = "No more sections" }
+        case .previousSection:
+            let starts = document.layout.sectionStarts
+            if let previous = starts.last(where: { $0 < focus }) { jump(toLine: previous) } else { message = "Already at the first section" }
+        case .section(let n): jump(toSection: n - 1)
+        case .outline:
+            if hasOutline { overlay = .outline(selection: currentSection) } else { message = "This article has no section headings" }
+        case .articleList:
+            let all = Array(library.collection.entries.indices)
+            overlay = .list(ArticleListState(matches: all, selection: all.firstIndex(of: document.entry) ?? 0))
+        case .help: overlay = .help(scroll: 0)
+        case .followNext: follow(.next)
+        case .followPrevious: follow(.previous)
+        case .back: goBack()
+        case .forward: goForward()
+        case .search: prompt = ""
+        case .nextMatch: stepMatch(1)
+        case .previousMatch: stepMatch(-1)
+        case .escape:
+            if search != nil { search = nil; message = "Search cleared" }
+        case .quit: wantsQuit = true
+        }
+    }
+
+    mutating func scroll(by delta: Int) {
+        setTop(top + delta)
+    }
+
+    mutating func jump(toLine line: Int) {
+        setTop(line)
+        focus = min(line, max(0, lines.count - 1))
+    }
+
+    mutating func jump(toSection index: Int) {
+        let starts = document.layout.sectionStarts
+        guard starts.indices.contains(index) else {
+            message = "There is no section \(index + 1) (this article has \(starts.count))"
+            return
+        }
+        // Section 1 is the lede: show the title with it.
+        if index == 0 { setTop(0) } else { jump(toLine: starts[index]) }
+    }
+
+    // MARK: The chain and history
+
+    mutating func follow(_ direction: LinkDirection) {
+        let name = direction.rawValue
+        guard let link = library.collection.link(document.entry, direction) else {
+            message = direction == .next ? "End of the chain: this article has no NEXT" : "Start of the chain: this article has no PREV"
+            return
+        }
+        guard let target = link.target else {
+            message = "\(name) “\(link.title)” is not in this collection"
+            return
+        }
+        open(target)
+    }
+
+    /// Opens an entry, remembering where we were.
+    mutating func open(_ entry: Int) {
+        backStack.append(currentPosition)
+        forwardStack.removeAll()
+        show(Position(entry: entry, block: 0))
+    }
+
+    var currentPosition: Position {
+        Position(entry: document.entry, block: lines.isEmpty ? 0 : lines[min(top, lines.count - 1)].block)
+    }
+
+    mutating func goBack() {
+        guard let previous = backStack.popLast() else { message = "No earlier article in your history"; return }
+        forwardStack.append(currentPosition)
+        show(previous)
+    }
+
+    mutating func goForward() {
+        guard let next = forwardStack.popLast() else { message = "Nothing ahead in your history"; return }
+        backStack.append(currentPosition)
+        show(next)
+    }
+
+    mutating func show(_ position: Position) {
+        document = ReaderState.load(library, entry: position.entry, width: geometry.columnWidth)
+        search = nil
+        overlay = .none
+        geometry = Geometry(width: geometry.width, height: geometry.height, wantsPane: hasOutline)
+        if document.layout.width != geometry.columnWidth {
+            document = ReaderState.load(library, entry: position.entry, width: geometry.columnWidth)
+        }
+        top = 0
+        let starts = document.layout.blockStarts
+        setTop(starts.indices.contains(position.block) ? starts[position.block] : 0)
+        if let failure = document.failure { message = failure }
+    }
+
+    // MARK: Search
+
+    mutating func editPrompt(_ key: Key) {
+        guard var text = prompt else { return }
+        switch key {
+        case .enter:
+            prompt = nil
+            guard !text.isEmpty else { search = nil; return }
+            runSearch(text)
+            if let s = search, !s.matches.isEmpty { reveal(s.matches[s.current]) } else { message = "No match for “\(text)”" }
+        case .escape, .control("c"), .control("g"):
+            prompt = nil
+        case .backspace, .delete:
+            if text.isEmpty { prompt = nil } else { text.removeLast(); prompt = text }
+        case .character(let c):
+            text.append(c); prompt = text
+        default:
+            break
+        }
+    }
+
+    mutating func stepMatch(_ delta: Int) {
+        guard var s = search, !s.matches.isEmpty else { message = "No search: press / to search"; return }
+        s.current = (s.current + delta + s.matches.count) % s.matches.count
+        search = s
+        reveal(s.matches[s.current])
+    }
+
+    /// Brings a match into view, a third of the way down when it was off screen.
+    mutating func reveal(_ match: SearchState.Match) {
+        if match.line < top || match.line >= top + bodyHeight { setTop(match.line - bodyHeight / 3) }
+        focus = match.line
+    }
+
+    // MARK: Overlays
+
+    mutating func outlineKey(_ key: Key, _ selection: Int) {
+        let count = document.article.sections.count
+        switch key {
+        case .character("j"), .down, .control("n"): overlay = .outline(selection: min(count - 1, selection + 1))
+        case .character("k"), .up, .control("p"): overlay = .outline(selection: max(0, selection - 1))
+        case .character("g"), .home: overlay = .outline(selection: 0)
+        case .character("G"), .end: overlay = .outline(selection: max(0, count - 1))
+        case .enter, .character(" "):
+            overlay = .none
+            jump(toSection: selection)
+        case .character(let c) where c.isNumber:
+            if let n = c.wholeNumberValue, n >= 1, n <= count { overlay = .none; jump(toSection: n - 1) }
+        case .escape, .character("t"), .character("o"), .character("q"):
+            overlay = .none
+        default:
+            break
+        }
+    }
+
+    mutating func listKey(_ key: Key, _ list: ArticleListState) {
+        var list = list
+        switch key {
+        case .down, .control("n"): list.selection = min(list.matches.count - 1, list.selection + 1)
+        case .up, .control("p"): list.selection = max(0, list.selection - 1)
+        case .pageDown: list.selection = min(list.matches.count - 1, list.selection + bodyHeight - 2)
+        case .pageUp: list.selection = max(0, list.selection - (bodyHeight - 2))
+        case .home: list.selection = 0
+        case .end: list.selection = max(0, list.matches.count - 1)
+        case .enter:
+            overlay = .none
+            if list.matches.indices.contains(list.selection) {
+                let entry = list.matches[list.selection]
+                if entry != document.entry { open(entry) }
+            }
+            return
+        case .escape:
+            if list.filter.isEmpty { overlay = .none; return }
+            list.filter = ""
+            list.matches = Array(library.collection.entries.indices)
+            list.selection = list.matches.firstIndex(of: document.entry) ?? 0
+        case .backspace, .delete:
+            guard !list.filter.isEmpty else { break }
+            list.filter.removeLast()
+            refilter(&list)
+        case .character(let c):
+            list.filter.append(c)
+            refilter(&list)
+        case .control("c"):
+            overlay = .none
+            return
+        default:
+            break
+        }
+        list.selection = max(0, list.selection)
+        overlay = .list(list)
+    }
+
+    func refilter(_ list: inout ArticleListState) {
+        let words = list.filter.lowercased().split(separator: " ").map(String.init)
+        let entries = library.collection.entries
+        list.matches = entries.indices.filter { i in
+            let title = entries[i].links.title.lowercased()
+            return words.allSatisfy { title.contains($0) }
+        }
+        list.selection = list.matches.firstIndex(of: document.entry) ?? 0
+        list.scroll = 0
+    }
+
+    mutating func helpKey(_ key: Key, _ scroll: Int) {
+        switch key {
+        case .character("j"), .down: overlay = .help(scroll: scroll + 1)
+        case .character("k"), .up: overlay = .help(scroll: max(0, scroll - 1))
+        default: overlay = .none
+        }
+    }
+}

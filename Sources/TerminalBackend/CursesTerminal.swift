@@ -1,0 +1,180 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CNcurses
+import ReaderCore
+
+/// Why the terminal could not be used.
+public struct TerminalError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// The only type that talks to ncurses: starts and ends it, draws a `Screen`, reads
+/// keys and resizes. Use it from one thread.
+public final class CursesTerminal {
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let screenPointer: OpaquePointer
+    private var pairs: [ColorRole: Int16] = [:]
+    /// False when the locale cannot encode Unicode: non-ASCII is then drawn as "?".
+    private let unicode: Bool
+    private var closed = false
+
+    public init() throws {
+        setlocale(LC_ALL, "")
+        var unicode = CursesTerminal.localeIsUTF8()
+        if !unicode {
+            // A non-UTF-8 locale cannot show most articles; C.UTF-8 usually exists.
+            if setlocale(LC_CTYPE, "C.UTF-8") != nil { unicode = CursesTerminal.localeIsUTF8() }
+        }
+        self.unicode = unicode
+        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r") else {
+            throw TerminalError(description: "cannot open the terminal's input and output")
+        }
+        guard let screen = newterm(nil, output, input) else {
+            let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
+            throw TerminalError(description: "cannot use the terminal type TERM=\(term); try TERM=xterm-256color, or pipe the output to read it as text")
+        }
+        screenPointer = screen
+        guard let window = gz_stdscr() else { throw TerminalError(description: "ncurses gave no screen") }
+        self.window = window
+        raw()
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(25)
+        curs_set(1)
+        setUpColors()
+    }
+
+    deinit { close() }
+
+    /// Gives the terminal back as it was. Safe to call more than once.
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        endwin()
+        delscreen(screenPointer)
+    }
+
+    public var size: (width: Int, height: Int) {
+        (Int(getmaxx(window)), Int(getmaxy(window)))
+    }
+
+    /// Colours where the terminal has them and `NO_COLOR` is not set; otherwise the
+    /// styles' attributes alone carry the meaning.
+    private func setUpColors() {
+        if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return }
+        guard gz_has_colors() == 1, start_color() == gz_OK else { return }
+        use_default_colors()
+        let table: [(ColorRole, Int16, Int16)] = [
+            (.titleBar, Int16(COLOR_WHITE), Int16(COLOR_BLUE)),
+            (.heading, Int16(COLOR_CYAN), -1),
+            (.statusBar, Int16(COLOR_BLACK), Int16(COLOR_WHITE)),
+            (.match, Int16(COLOR_BLACK), Int16(COLOR_YELLOW)),
+            (.currentMatch, Int16(COLOR_BLACK), Int16(COLOR_GREEN)),
+            (.link, Int16(COLOR_GREEN), -1),
+            (.selection, Int16(COLOR_WHITE), Int16(COLOR_BLUE)),
+            (.error, Int16(COLOR_RED), -1),
+        ]
+        for (i, (role, fg, bg)) in table.enumerated() {
+            let pair = Int16(i + 1)
+            if init_pair(pair, fg, bg) == gz_OK { pairs[role] = pair }
+        }
+    }
+
+    private func attributes(_ style: Style) -> (UInt32, Int16) {
+        var a = gz_A_NORMAL
+        if style.bold { a |= gz_A_BOLD }
+        if style.underline { a |= gz_A_UNDERLINE }
+        if style.dim { a |= gz_A_DIM }
+        let pair = pairs[style.role] ?? 0
+        // With colours, the colour pair stands in for reverse video on bars and matches.
+        if style.reverse && pair == 0 { a |= gz_A_REVERSE }
+        return (a, pair)
+    }
+
+    /// Copies the screen model to the terminal; ncurses sends only what changed.
+    public func draw(_ screen: Screen) {
+        let maxScalars = Int(gz_cchar_max())
+        for row in 0..<screen.height {
+            for column in 0..<screen.width {
+                let cell = screen[row, column]
+                if cell.text.isEmpty { continue }  // right half of a wide cluster
+                let (attrs, pair) = attributes(cell.style)
+                var scalars: [wchar_t]
+                if unicode {
+                    // ncurses holds at most CCHARW_MAX characters in a cell; longer emoji
+                    // sequences keep their base and first joined parts.
+                    scalars = cell.text.unicodeScalars.prefix(maxScalars).map { wchar_t(bitPattern: $0.value) }
+                } else {
+                    let ascii = cell.text.unicodeScalars.first.map { $0.isASCII ? wchar_t($0.value) : wchar_t(63) } ?? 32
+                    scalars = [ascii]
+                }
+                scalars.append(0)
+                _ = gz_put_cluster(window, Int32(row), Int32(column), scalars, attrs, pair)
+                if !unicode && column + 1 < screen.width && screen[row, column + 1].text.isEmpty {
+                    _ = gz_put_cluster(window, Int32(row), Int32(column + 1), [63, 0], attrs, pair)
+                }
+            }
+        }
+        if let cursor = screen.cursor {
+            curs_set(1)
+            wmove(window, Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Waits up to `timeout` milliseconds for the next key or resize; nil on timeout.
+    public func nextEvent(timeout: Int32) -> InputEvent? {
+        wtimeout(window, timeout)
+        var isKey: Int32 = 0
+        var value: UInt32 = 0
+        let rc = gz_wget_wch(window, &isKey, &value)
+        if rc == gz_ERR { return nil }
+        if isKey == 1 { return functionKey(Int32(bitPattern: value)) }
+        return characterKey(value)
+    }
+
+    private func functionKey(_ code: Int32) -> InputEvent? {
+        switch code {
+        case gz_KEY_RESIZE:
+            let s = size
+            return .resize(width: s.width, height: s.height)
+        case gz_KEY_UP: return .key(.up)
+        case gz_KEY_DOWN: return .key(.down)
+        case gz_KEY_LEFT: return .key(.left)
+        case gz_KEY_RIGHT: return .key(.right)
+        case gz_KEY_NPAGE: return .key(.pageDown)
+        case gz_KEY_PPAGE: return .key(.pageUp)
+        case gz_KEY_HOME: return .key(.home)
+        case gz_KEY_END: return .key(.end)
+        case gz_KEY_BACKSPACE: return .key(.backspace)
+        case gz_KEY_ENTER: return .key(.enter)
+        case gz_KEY_DC: return .key(.delete)
+        case gz_KEY_BTAB: return .key(.backTab)
+        default: return nil
+        }
+    }
+
+    private func characterKey(_ value: UInt32) -> InputEvent? {
+        switch value {
+        case 27: return .key(.escape)
+        case 127, 8: return .key(.backspace)
+        case 10, 13: return .key(.enter)
+        case 9: return .key(.tab)
+        case 1...26: return .key(.control(Character(Unicode.Scalar(value + 96)!)))
+        default:
+            guard let scalar = Unicode.Scalar(value), value >= 32 else { return nil }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    static func localeIsUTF8() -> Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+}
