@@ -89,7 +89,7 @@ def main():
     sock = a.socket
     ensure_server(sock)
 
-    shell = "exec env -u LESSOPEN -u LESSCLOSE LESS= LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen " + shlex.join(cmd)
+    shell = "exec env -u LESSOPEN -u LESSCLOSE LESS= SWIFT_BACKTRACE=interactive=no LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen " + shlex.join(cmd)
     t0 = time.monotonic()
     pane, pid = tmux(sock, "new-window", "-d", "-P", "-F", "#{pane_id} #{pane_pid}", "-t", "hold:", shell).split()
     result = {"ok": False, "reason": "timeout"}

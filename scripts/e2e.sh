@@ -27,7 +27,7 @@ mk() { # file title prev next body...
 mkdir -p "$work/articles"
 long="The committee met on Tuesday evening to discuss the proposal in detail, and several members asked for more time to read the report before any vote is taken on the matter."
 mk 01_first.txt "Harbour trams return at night" "An article we do not have" "Il mercato riapre sul tetto" \
-  "$long Night trams are back after forty years." "Why the service came back" "$long $long $long" "What riders can expect" "$long $long"
+  "$long Night trams are back after forty years." "Why the service came back" "$long $long $long" "What riders can expect" "$long $long" "$long" "$long $long" "$long"
 mk 02_second.txt "Il mercato riapre sul tetto" "Harbour trams return at night" "金沢の路地に活版印刷所が復活" \
   "Il mercato coperto riapre dopo due anni di lavori, con un orto sul tetto e nuovi banchi per i produttori locali della provincia. $long" "Dal tetto al banco" "$long" 
 mk 03_third.txt "金沢の路地に活版印刷所が復活" "Il mercato riapre sul tetto" "A story that is not here" \

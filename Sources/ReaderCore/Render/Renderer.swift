@@ -25,7 +25,7 @@ public enum Renderer {
     static func tooSmall(_ screen: Screen) -> Screen {
         var screen = screen
         guard screen.width > 0, screen.height > 0 else { return screen }
-        let lines = ["Window too small", "Need \(Geometry.minimumWidth)x\(Geometry.minimumHeight)", "q quits"]
+        let lines = ["Too small", "min \(Geometry.minimumWidth)x\(Geometry.minimumHeight)", "q quits"]
         for (i, line) in lines.prefix(screen.height).enumerated() {
             let x = max(0, (screen.width - DisplayWidth.of(line)) / 2)
             screen.put(line, row: i + max(0, (screen.height - lines.count) / 2), column: x, style: i == 0 ? .error : .plain)
@@ -228,11 +228,11 @@ public enum Renderer {
                 left = "No sections"
             }
         }
-        var rightWidth = DisplayWidth.of(right)
-        if rightWidth > g.width / 2 {
-            right = "\(percent)%  ? help"
-            rightWidth = DisplayWidth.of(right)
+        if g.width < 60 {
+            // Narrow windows keep the section name readable and drop the line range.
+            right = (state.search.map { s in s.matches.isEmpty ? "no match " : "\(s.current + 1)/\(s.matches.count) " } ?? "") + "\(percent)% ?"
         }
+        let rightWidth = DisplayWidth.of(right)
         screen.put(fit(left, g.width - rightWidth - 3), row: row, column: 1, style: state.message != nil ? Style(bold: true, reverse: true, role: .statusBar) : .statusBar)
         screen.put(right, row: row, column: g.width - rightWidth - 1, style: .statusBar)
     }

@@ -10,13 +10,14 @@ extension ReaderState {
             relayout(width: w, height: h)
         case .key(let key):
             message = nil
-            if prompt != nil { editPrompt(key); return }
+            if prompt != nil { editPrompt(key); anchor = anchorPosition(); return }
             switch overlay {
             case .none: if let c = keyMap.command(for: key) { apply(c) }
             case .outline(let selection): outlineKey(key, selection)
             case .list(let list): listKey(key, list)
             case .help(let scroll): helpKey(key, scroll)
             }
+            anchor = anchorPosition()
         }
     }
 
@@ -34,11 +35,19 @@ extension ReaderState {
         case .top: setTop(0)
         case .bottom: setTop(maxTop)
         case .nextSection:
-            let starts = document.layout.sectionStarts
-            if let next = starts.first(where: { $0 > focus }) { jump(toLine: next) } else { message = "No more sections" }
+            let next = currentSection + 1
+            if document.layout.sectionStarts.indices.contains(next) { jump(toSection: next) } else { message = "No more sections" }
         case .previousSection:
+            // Like a music player: first back to the start of this section, then to the one before.
             let starts = document.layout.sectionStarts
-            if let previous = starts.last(where: { $0 < focus }) { jump(toLine: previous) } else { message = "Already at the first section" }
+            let current = currentSection
+            if starts.indices.contains(current) && focus > starts[current] && top > 0 {
+                jump(toSection: current)
+            } else if current > 0 {
+                jump(toSection: current - 1)
+            } else {
+                message = "Already at the first section"
+            }
         case .section(let n): jump(toSection: n - 1)
         case .outline:
             if hasOutline { overlay = .outline(selection: currentSection) } else { message = "This article has no section headings" }
@@ -97,11 +106,12 @@ extension ReaderState {
     mutating func open(_ entry: Int) {
         backStack.append(currentPosition)
         forwardStack.removeAll()
-        show(Position(entry: entry, block: 0))
+        show(Position(entry: entry, block: 0, line: 0, width: 0))
     }
 
     var currentPosition: Position {
-        Position(entry: document.entry, block: lines.isEmpty ? 0 : lines[min(top, lines.count - 1)].block)
+        Position(entry: document.entry, block: lines.isEmpty ? 0 : lines[min(top, lines.count - 1)].block,
+                 line: top, width: document.layout.width)
     }
 
     mutating func goBack() {
@@ -126,7 +136,11 @@ extension ReaderState {
         }
         top = 0
         let starts = document.layout.blockStarts
-        setTop(starts.indices.contains(position.block) ? starts[position.block] : 0)
+        if position.width == document.layout.width {
+            setTop(position.line)  // same width: exactly where you were
+        } else {
+            setTop(starts.indices.contains(position.block) ? starts[position.block] : 0)
+        }
         if let failure = document.failure { message = failure }
     }
 

@@ -4,6 +4,9 @@ import ArticleKit
 public struct Position: Sendable, Equatable {
     public var entry: Int
     public var block: Int
+    /// The exact top line, valid while the column width is `width`.
+    public var line: Int
+    public var width: Int
 }
 
 /// The article being read, parsed and laid out for the current column width.
@@ -54,6 +57,9 @@ public struct ReaderState: Sendable {
     public internal(set) var backStack: [Position] = []
     public internal(set) var forwardStack: [Position] = []
     public internal(set) var wantsQuit = false
+    /// The place the reader chose, kept across resizes: a window too small to
+    /// scroll clamps `top`, and the place must survive that.
+    var anchor: Anchor?
 
     public init(library: ArticleLibrary, start: Int, width: Int, height: Int, keyMap: KeyMap = .standard, chains: ChainBuilder.Result? = nil) {
         self.library = library
@@ -98,7 +104,7 @@ public struct ReaderState: Sendable {
 
     /// Lays the article out again for a new size, keeping the block at the top at the top.
     mutating func relayout(width: Int, height: Int) {
-        let anchor = anchorPosition()
+        let anchor = self.anchor ?? anchorPosition()
         geometry = Geometry(width: width, height: height, wantsPane: hasOutline)
         if document.layout.width != geometry.columnWidth {
             let footer = PlainTextDump.footer(document.article, links: library.collection.resolutions[document.entry], collection: library.collection)
@@ -109,13 +115,19 @@ public struct ReaderState: Sendable {
     }
 
     /// The block at the top and how far into it, as a fraction of its lines.
-    func anchorPosition() -> (block: Int, fraction: Double, focusBlock: Int) {
-        guard !lines.isEmpty else { return (0, 0, 0) }
+    struct Anchor: Sendable, Equatable {
+        var block: Int
+        var fraction: Double
+        var focusBlock: Int
+    }
+
+    func anchorPosition() -> Anchor {
+        guard !lines.isEmpty else { return Anchor(block: 0, fraction: 0, focusBlock: 0) }
         let line = lines[min(top, lines.count - 1)]
         let start = document.layout.blockStarts.indices.contains(line.block) ? document.layout.blockStarts[line.block] : top
         let length = blockLength(line.block)
         let fraction = top > start && length > 0 ? Double(top - start) / Double(length) : 0
-        return (line.block, fraction, lines[min(focus, lines.count - 1)].block)
+        return Anchor(block: line.block, fraction: fraction, focusBlock: lines[min(focus, lines.count - 1)].block)
     }
 
     func blockLength(_ block: Int) -> Int {
@@ -126,7 +138,7 @@ public struct ReaderState: Sendable {
         return max(1, end - start)
     }
 
-    mutating func restore(_ anchor: (block: Int, fraction: Double, focusBlock: Int)) {
+    mutating func restore(_ anchor: Anchor) {
         let starts = document.layout.blockStarts
         guard starts.indices.contains(anchor.block) else { top = min(top, maxTop); focus = top; return }
         let offset = Int((anchor.fraction * Double(blockLength(anchor.block))).rounded(.down))

@@ -1,0 +1,202 @@
+import XCTest
+import ArticleKit
+@testable import ReaderCore
+
+final class ReaderSnapshotTests: XCTestCase {
+    func testItalianArticleAt80x24() {
+        let state = ReaderFixtures.state(0)
+        let screen = state.screen
+        XCTAssertTrue(screen.text(row: 0).contains("Russia. Il governo firma"))
+        XCTAssertTrue(screen.text(row: 0).hasSuffix("chain 1/3"))
+        XCTAssertTrue(screen.text(row: 23).hasPrefix(" § 1/3 Beginning"))
+        XCTAssertEqual(screen.cursor?.row, 1)
+        Snapshot.assert(screen, "italian-80x24")
+    }
+
+    func testItalianArticleAt40x12() {
+        var state = ReaderFixtures.state(0, width: 40, height: 12)
+        Snapshot.assert(state.screen, "italian-40x12")
+        state.press(.character("]"))
+        XCTAssertEqual(state.screen.text(row: 1), " § Le condizioni dell’accordo")
+        XCTAssertTrue(state.screen.text(row: 11).contains("§ 2/3 Le condizioni"))
+        Snapshot.assert(state.screen, "italian-40x12-next-section")
+    }
+
+    func testCJKWrapsBetweenIdeographsWithinTheColumn() {
+        let state = ReaderFixtures.state(1, width: 30, height: 14)
+        let screen = state.screen
+        for row in 0..<screen.height {
+            XCTAssertLessThanOrEqual(DisplayWidth.of(screen.text(row: row)), 30)
+        }
+        // Closing punctuation never starts a line.
+        for line in state.lines where line.kind == .body {
+            XCTAssertFalse(line.text.hasPrefix("、") || line.text.hasPrefix("。"), line.text)
+        }
+        Snapshot.assert(screen, "japanese-30x14")
+    }
+
+    func testEmojiClustersAreNeverSplit() {
+        let state = ReaderFixtures.state(2, width: 24, height: 16)
+        let text = state.lines.map(\.text).joined()
+        XCTAssertTrue(text.contains("👨‍👩‍👧‍👦"))
+        XCTAssertTrue(text.contains("🇮🇹"))
+        XCTAssertTrue(text.contains("👍🏽"))
+        for line in state.lines { XCTAssertLessThanOrEqual(DisplayWidth.of(line.text), state.geometry.columnWidth, line.text) }
+        Snapshot.assert(state.screen, "emoji-24x16")
+    }
+
+    func testOutlineAsPaneOnWideWindows() {
+        var state = ReaderFixtures.state(0, width: 120, height: 20)
+        XCTAssertNotNil(state.geometry.pane)
+        Snapshot.assert(state.screen, "outline-pane-120x20")
+        state.press(.character("t"), .down, .down)
+        Snapshot.assert(state.screen, "outline-pane-focused-120x20")
+        state.press(.enter)
+        XCTAssertEqual(state.currentSection, 2)
+        XCTAssertEqual(state.overlay, .none)
+        XCTAssertTrue(state.screen.text.contains("§ Le reazioni a Bruxelles"))
+        XCTAssertEqual(state.screen.cursor?.row, 1 + state.focus - state.top, "the cursor sits on the heading")
+    }
+
+    func testOutlineAsOverlayOnNarrowWindows() {
+        var state = ReaderFixtures.state(0, width: 60, height: 14)
+        XCTAssertNil(state.geometry.pane)
+        state.press(.character("t"))
+        Snapshot.assert(state.screen, "outline-overlay-60x14")
+        state.press(.character("j"), .enter)
+        XCTAssertEqual(state.currentSection, 1)
+        XCTAssertEqual(state.screen.text(row: 1), " § Le condizioni dell’accordo")
+    }
+
+    func testArticleListWithFilter() {
+        var state = ReaderFixtures.state(0, width: 60, height: 12)
+        state.press(.character("l"))
+        Snapshot.assert(state.screen, "list-60x12")
+        state.type("brid")
+        guard case .list(let list) = state.overlay else { return XCTFail("list closed") }
+        XCTAssertEqual(list.matches, [2])
+        Snapshot.assert(state.screen, "list-filtered-60x12")
+        state.press(.enter)
+        XCTAssertEqual(state.document.entry, 2)
+        XCTAssertEqual(state.backStack.last?.entry, 0)
+    }
+
+    func testSearchHighlightsEveryMatchAndCounts() {
+        var state = ReaderFixtures.state(0, width: 70, height: 16)
+        state.press(.character("/"))
+        state.type("accordo")
+        XCTAssertEqual(state.screen.text(row: 15), "/accordo")
+        state.press(.enter)
+        let search = try! XCTUnwrap(state.search)
+        XCTAssertEqual(search.matches.count, 4)
+        XCTAssertTrue(state.screen.text(row: 15).contains("match 1/4"))
+        Snapshot.assert(state.screen, "search-70x16")
+        state.press(.character("."), .character("."))
+        XCTAssertTrue(state.screen.text(row: 15).contains("match 3/4"))
+        state.press(.character(","))
+        XCTAssertTrue(state.screen.text(row: 15).contains("match 2/4"))
+        // n still follows the chain while a search is active.
+        state.press(.character("n"))
+        XCTAssertEqual(state.document.entry, 1)
+        XCTAssertNil(state.search)
+    }
+
+    func testChainEndsAndDanglingLinks() {
+        var state = ReaderFixtures.state(0, width: 60, height: 10)
+        state.press(.character("p"))
+        XCTAssertEqual(state.document.entry, 0)
+        XCTAssertEqual(state.message, "PREV “Un incendio in un deposito di rifiuti a Rennes” is not in this collection")
+        Snapshot.assert(state.screen, "dangling-prev-60x10")
+        state.press(.character("n"), .character("n"))
+        XCTAssertEqual(state.document.entry, 2)
+        XCTAssertTrue(state.screen.text(row: 0).hasSuffix("chain 3/3"))
+        state.press(.character("n"))
+        XCTAssertEqual(state.message, "NEXT “A story that is not in this folder” is not in this collection")
+        state.press(.character("G"))
+        Snapshot.assert(state.screen, "chain-end-footer-60x10")
+        let footer = state.lines.suffix(4).map(\.text).joined(separator: " ")
+        XCTAssertTrue(footer.hasSuffix("PREV: 金沢の路地に活版印刷所が復活 NEXT: A story that is not in this folder (not in this collection)"), footer)
+
+        var lone = ReaderFixtures.state(3, width: 60, height: 10)
+        lone.press(.character("n"))
+        XCTAssertEqual(lone.message, "End of the chain: this article has no NEXT")
+    }
+
+    func testTinyWindowShowsAMessageAndRecovers() {
+        var state = ReaderFixtures.state(0, width: 80, height: 24)
+        state.press(.character("]"))
+        state.handle(.resize(width: 15, height: 4))
+        Snapshot.assert(state.screen, "tiny-15x4")
+        XCTAssertTrue(state.screen.text.contains("Too small"))
+        state.handle(.resize(width: 80, height: 24))
+        XCTAssertEqual(state.screen.text(row: 1), " § Le condizioni dell’accordo")
+    }
+
+    func testResizeKeepsTheParagraphAtTheTop() {
+        var state = ReaderFixtures.state(0, width: 80, height: 24)
+        state.press(.character("]"), .character("j"), .character("j"))
+        let topBlock = state.lines[state.top].block
+        let topText = state.lines[state.top].text
+        XCTAssertTrue(topText.hasPrefix("Il testo stabilisce"))
+        state.handle(.resize(width: 40, height: 12))
+        XCTAssertEqual(state.lines[state.top].block, topBlock)
+        XCTAssertTrue(state.screen.text(row: 1).contains("Il testo stabilisce"))
+        Snapshot.assert(state.screen, "resized-40x12")
+        for _ in 0..<50 { state.handle(.resize(width: Int.random(in: 1...200), height: Int.random(in: 1...60))) }
+        state.handle(.resize(width: 80, height: 24))
+        XCTAssertEqual(state.lines[state.top].block, topBlock)
+    }
+
+    func testHistoryBackAndForward() {
+        var state = ReaderFixtures.state(0, width: 60, height: 12)
+        state.press(.character("G"))
+        let endTop = state.top
+        state.press(.character("n"))
+        XCTAssertEqual(state.document.entry, 1)
+        state.press(.character("l"))
+        state.type("Schwarz")
+        state.press(.enter)
+        XCTAssertEqual(state.document.entry, 3)
+        state.press(.backspace)
+        XCTAssertEqual(state.document.entry, 1)
+        state.press(.backspace)
+        XCTAssertEqual(state.document.entry, 0)
+        XCTAssertEqual(state.top, endTop, "back returns to where you were")
+        state.press(.backspace)
+        XCTAssertEqual(state.message, "No earlier article in your history")
+        state.press(.character("L"))
+        XCTAssertEqual(state.document.entry, 1)
+        state.press(.character("L"))
+        XCTAssertEqual(state.document.entry, 3)
+        Snapshot.assert(state.screen, "history-forward-60x12")
+    }
+
+    func testSpaceAtTheEndDoesNotLeaveTheArticle() {
+        var state = ReaderFixtures.state(0, width: 60, height: 12)
+        for _ in 0..<40 { state.press(.character(" ")) }
+        XCTAssertEqual(state.document.entry, 0)
+        XCTAssertEqual(state.top, state.maxTop)
+        XCTAssertTrue(state.screen.text(row: 11).contains("End of the article"))
+    }
+
+    func testHelpIsGeneratedFromTheKeyMap() {
+        var state = ReaderFixtures.state(0, width: 80, height: 40)
+        state.press(.character("?"))
+        let text = state.screen.text
+        for line in KeyMap.standard.helpLines { XCTAssertTrue(text.contains(line.keys), line.keys) }
+        Snapshot.assert(state.screen, "help-80x40")
+        state.press(.character("x"))
+        XCTAssertEqual(state.overlay, .none)
+    }
+
+    func testSectionNumbersAndMissingSection() {
+        var state = ReaderFixtures.state(0)
+        state.press(.character("3"))
+        XCTAssertEqual(state.currentSection, 2)
+        state.press(.character("9"))
+        XCTAssertEqual(state.message, "There is no section 9 (this article has 3)")
+        state.press(.character("1"))
+        XCTAssertEqual(state.top, 0)
+    }
+}
+

@@ -1,0 +1,342 @@
+#!/usr/bin/env bash
+# Gazette benchmark: builds a release binary, generates (or reuses) synthetic articles in
+# bench-data/, measures the figures below, and prints one table at the end:
+#   figure | gazette | reference | ratio | target | met?
+#
+#   bench/run.sh            full run: 20,000 and 100,000 articles, a 50 MB article (< 15 min on 2 cores)
+#   bench/run.sh --smoke    200 articles and a 2 MB article, 1 run each (< 60 s); installs nothing
+#
+# Environment: GAZETTE_BENCH_SEED (default 1), GAZETTE_BENCH_KEEP_BUILD=1 to skip `swift build`
+# (uses the binary already in .build-bench). See docs/PERFORMANCE.md for how to read the table.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BENCH=$ROOT/bench
+DATA=$ROOT/bench-data
+BIN=$ROOT/.build-bench/release/gazette
+SEED=${GAZETTE_BENCH_SEED:-1}
+[ -d /opt/swift/usr/bin ] && export PATH="/opt/swift/usr/bin:$PATH"
+
+MODE=full
+case "${1:-}" in
+  "") ;;
+  --smoke) MODE=smoke ;;
+  -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "usage: bench/run.sh [--smoke]" >&2; exit 2 ;;
+esac
+
+if [ "$MODE" = full ]; then
+  SIZES=(20000 100000)   # folders for the full scan
+  BIGN=100000            # folder for the reader's first screen and memory
+  SMALLN=10              # the small folder the first screen is compared with
+  MB=50                  # size of the big article
+  RUNS=5; WARMUP=1       # hyperfine runs for each timed command
+  SCREEN_RUNS=3          # tmux first-screen runs on the big article (median)
+  TIMEOUT=20             # seconds to wait for a first screen before "n/a"
+else
+  SIZES=(200); BIGN=200; SMALLN=10; MB=2; RUNS=1; WARMUP=0; SCREEN_RUNS=1; TIMEOUT=10
+fi
+
+# --- targets (proposed; edit here). abs: gazette <= value (s or KiB); ratio: gazette/reference <= value
+T_SCAN_RATIO=10            # full scan: at most 10x the time to cat every file (warm cache)
+T_SCREEN_S=0.2             # first screen of a folder, any size: 200 ms
+T_NEXT_MS=16               # one NEXT keypress in the reader core: one frame at 60 Hz
+T_BIG_SCREEN_S=0.5         # first screen of the 50 MB article
+T_DUMP_FOLD_RATIO=10       # dump of the 50 MB article: at most 10x fold -s
+T_DUMP_BROWSER_RATIO=1     # ... and no slower than lynx / w3m
+T_MEM_KB=$((200 * 1024))   # peak memory: dump / reader on the big article, reader on the big folder
+
+T_START=$(date +%s.%N)
+WORK=$(mktemp -d)
+SOCK=bench$$
+ROWS=$WORK/rows.tsv
+: > "$ROWS"
+cleanup() { tmux -L "$SOCK" kill-server >/dev/null 2>&1 || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+say() { printf '[%6.1fs] %s\n' "$(echo "$(date +%s.%N) - $T_START" | bc)" "$*" >&2; }
+# row FIGURE GAZETTE UNIT REFERENCE REF_LABEL TARGET_KIND TARGET_VALUE
+# values are numbers (seconds, KiB, ms) or free text such as "n/a (...)".
+row() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >> "$ROWS"; }
+
+# --- tools ------------------------------------------------------------------------------
+APT_UPDATED=0
+apt_install() { # package...: full mode only; returns 1 when it cannot install
+  [ "$MODE" = full ] || return 1
+  command -v apt-get >/dev/null 2>&1 || return 1
+  local sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
+  if [ $APT_UPDATED = 0 ]; then $sudo apt-get update -qq >&2 || return 1; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >&2 || return 1
+}
+command -v hyperfine >/dev/null 2>&1 || apt_install hyperfine || true
+command -v tmux      >/dev/null 2>&1 || apt_install tmux || true
+command -v lynx      >/dev/null 2>&1 || apt_install lynx || true
+command -v w3m       >/dev/null 2>&1 || apt_install w3m || true
+[ -x /usr/bin/time ] || apt_install time || true
+command -v bc >/dev/null 2>&1 || apt_install bc || { bc() { python3 -c 'import sys; print(eval(sys.stdin.read()))'; }; }
+HAVE() { command -v "$1" >/dev/null 2>&1; }
+
+# --- build ------------------------------------------------------------------------------
+if [ "${GAZETTE_BENCH_KEEP_BUILD:-0}" != 1 ] || [ ! -x "$BIN" ]; then
+  say "building release (.build-bench)"
+  if ! nice -n 10 swift build -c release --scratch-path .build-bench > "$WORK/build.log" 2>&1; then
+    tail -30 "$WORK/build.log" >&2; echo "bench: release build failed" >&2; exit 1
+  fi
+fi
+[ -x "$BIN" ] || { echo "bench: no binary at $BIN" >&2; exit 1; }
+
+# --- data (reused when the stamp matches) -------------------------------------------------
+GEN_ID="$(python3 "$BENCH/generate.py" --version) $(sha256sum "$BENCH/generate.py" | cut -c1-16) seed=$SEED"
+dataset() { # NAME ARGS... : (re)generate bench-data/NAME unless its stamp says it is current
+  local name=$1; shift
+  local stamp="$DATA/$name.stamp" want="$GEN_ID $*"
+  if [ -e "$DATA/$name" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return; fi
+  say "generating bench-data/$name ($*)"
+  rm -rf "${DATA:?}/$name" "$DATA/$name.tmp" "$stamp"
+  mkdir -p "$DATA"
+  "$@" "$DATA/$name.tmp"
+  mv "$DATA/$name.tmp" "$DATA/$name"
+  printf '%s' "$want" > "$stamp"
+}
+gen_folder() { python3 "$BENCH/generate.py" "$2" "$1" --seed "$SEED" 2>/dev/null; }  # N OUT
+gen_big() { mkdir -p "$2"; python3 "$BENCH/generate.py" --big "$2/big.txt" --mb "$1" --seed "$SEED"; }  # MB OUT
+for n in "${SIZES[@]}" "$SMALLN"; do dataset "n$n" gen_folder "$n"; done
+dataset "big$MB" gen_big "$MB"
+BIGFILE=$DATA/big$MB/big.txt   # alone in its folder, so nothing else is loaded with it
+
+count() { find "$1" -name '*.txt' | wc -l | tr -d ' '; }
+mbytes() { du -sb "$1" | awk '{printf "%.0f MB", $1/1e6}'; }
+warm() { find "$1" -name '*.txt' -print0 | xargs -0 cat > /dev/null; }
+
+# --- timing helpers ---------------------------------------------------------------------
+# median_time CMD: median wall time in seconds of `bash -c CMD` (stdout/stderr discarded),
+# RUNS runs after WARMUP runs; a non-zero exit does not count as failure (check exits 1).
+median_time() {
+  local cmd=$1
+  if HAVE hyperfine; then
+    hyperfine --style none --ignore-failure --warmup "$WARMUP" --runs "$RUNS" \
+      --export-json "$WORK/h.json" -- "$cmd" > /dev/null 2>&1 || { echo "n/a (hyperfine failed)"; return; }
+    python3 -c 'import json,sys; print("%.4f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$WORK/h.json"
+  else
+    local i t0 t1 times=()
+    for ((i = 0; i < WARMUP; i++)); do bash -c "$cmd" > /dev/null 2>&1 || true; done
+    for ((i = 0; i < RUNS; i++)); do
+      t0=$(date +%s.%N); bash -c "$cmd" > /dev/null 2>&1 || true; t1=$(date +%s.%N)
+      times+=("$(echo "$t1 - $t0" | bc)")
+    done
+    printf '%s\n' "${times[@]}" | sort -g | python3 -c 'import sys,statistics; print("%.4f" % statistics.median(float(l) for l in sys.stdin))'
+  fi
+}
+# peak_kb CMD...: maximum resident set size in KiB of one run (output discarded)
+peak_kb() {
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -v "$@" > /dev/null 2> "$WORK/time.txt" || true
+    awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt"
+  else
+    python3 -c 'import resource,subprocess,sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
+  fi
+}
+# screen EXPECT HOLD CMD...: one tmux first-screen run; prints the JSON line of bench/screen.py
+screen() {
+  local expect=$1 hold=$2; shift 2
+  if ! HAVE tmux; then echo '{"ok": false, "reason": "tmux missing"}'; return; fi
+  python3 "$BENCH/screen.py" --socket "$SOCK" --expect "$expect" --timeout "$TIMEOUT" --hold "$hold" -- "$@"
+}
+jget() { python3 -c 'import json,sys; o=json.loads(sys.argv[1]); v=o.get(sys.argv[2]); print("" if v is None else v)' "$1" "$2"; }
+na_reason() { # JSON -> "n/a (why)"
+  case "$(jget "$1" reason)" in
+    exited) echo "n/a (reader exited)";;
+    timeout) echo "n/a (no title in ${TIMEOUT}s)";;
+    *) echo "n/a ($(jget "$1" reason))";;
+  esac
+}
+median() { python3 -c 'import sys,statistics; v=[float(x) for x in sys.argv[1:]]; print("%.4f" % statistics.median(v))' "$@"; }
+first_title() { # FILE: the title gazette sees (toc --json on a copy alone in a folder, so the rest is not loaded)
+  local d=$WORK/first.$RANDOM; mkdir -p "$d"; cp "$1" "$d/"
+  "$BIN" toc --json "$d/$(basename "$1")" 2>/dev/null | python3 -c 'import json,sys; print(json.loads(sys.stdin.readline())["title"])' \
+    || head -1 "$1"
+}
+
+say "gazette: $BIN ($MODE mode, seed $SEED)"
+
+# --- 1. full scan -----------------------------------------------------------------------
+for n in "${SIZES[@]}"; do
+  dir=$DATA/n$n
+  label="$(printf "%'d" "$(count "$dir")") articles, $(mbytes "$dir")"
+  say "full scan: $label (warming the page cache first)"
+  warm "$dir"; warm "$dir"
+  t_cat=$(median_time "find '$dir' -name '*.txt' -print0 | xargs -0 cat > /dev/null")
+  t_check=$(median_time "'$BIN' check '$dir'")
+  t_chain=$(median_time "'$BIN' chain '$dir' --json")
+  row "check, $label" "$t_check" s "$t_cat" "cat all files" ratio "$T_SCAN_RATIO"
+  row "chain --json, $label" "$t_chain" s "$t_cat" "cat all files" ratio "$T_SCAN_RATIO"
+done
+
+# --- 2 and 5. first screen of a folder, and the reader's memory on it --------------------
+# Each folder is opened twice with a fresh XDG cache/state/data home (first open), then again
+# with the same one (later open). The later open waits 3 s after the first screen, so that a
+# background indexer has run, then reads VmHWM of the gazette process.
+declare -A SHOT
+for n in "$BIGN" "$SMALLN"; do
+  dir=$DATA/n$n
+  first=$(find "$dir" -name '*.txt' | LC_ALL=C sort | head -1)
+  title=$(first_title "$first")
+  home=$WORK/xdg$n; rm -rf "$home"; mkdir -p "$home"
+  xdg=(env "XDG_CACHE_HOME=$home/cache" "XDG_STATE_HOME=$home/state" "XDG_DATA_HOME=$home/data")
+  warm "$dir"
+  say "first screen: $n articles, expecting \"$title\""
+  a=$(screen "$title" 0 "${xdg[@]}" "$BIN" "$dir")
+  if [ "$(jget "$a" ok)" = True ]; then
+    b=$(screen "$title" 3 "${xdg[@]}" "$BIN" "$dir")
+  else
+    b=$a   # the reader does not work yet: the second run would only wait again
+  fi
+  for k in first later; do
+    j=$a; [ $k = later ] && j=$b
+    if [ "$(jget "$j" ok)" = True ]; then SHOT[$n.$k]=$(jget "$j" seconds); else SHOT[$n.$k]=$(na_reason "$j"); fi
+  done
+  if [ "$(jget "$b" ok)" = True ]; then SHOT[$n.mem]=$(jget "$b" hwm_kb); else SHOT[$n.mem]=$(na_reason "$b"); fi
+  say "  first open: ${SHOT[$n.first]}, later open: ${SHOT[$n.later]}, VmHWM: ${SHOT[$n.mem]}"
+done
+bigl="$(printf "%'d" "$BIGN") articles"; small="$SMALLN-article folder"
+row "first screen, $bigl, first open" "${SHOT[$BIGN.first]}" s "${SHOT[$SMALLN.first]}" "$small, first open" abs "$T_SCREEN_S"
+row "first screen, $bigl, later open" "${SHOT[$BIGN.later]}" s "${SHOT[$SMALLN.later]}" "$small, later open" abs "$T_SCREEN_S"
+
+# --- 3. following NEXT --------------------------------------------------------------------
+dir=$DATA/n$BIGN
+if "$BIN" help bench-next 2>/dev/null | grep -q 'bench-next'; then
+  say "bench-next: $BIN bench-next $dir --presses 1000"
+  out=$("$BIN" bench-next "$dir" --presses 1000 2>&1) || true
+  printf '%s\n' "--- gazette bench-next output ---" "$out" "---------------------------------" >&2
+  printf '%s\n' "$out" > "$WORK/bench-next.txt"
+  # Per-press time: a JSON field with "median" in its name (in ms), else the first "N ms|us|µs|ns".
+  ms=$(python3 - "$WORK/bench-next.txt" <<'EOF'
+import json, re, sys
+text = open(sys.argv[1]).read()
+for line in text.splitlines():
+    try:
+        o = json.loads(line)
+    except ValueError:
+        continue
+    if isinstance(o, dict):
+        for k, v in o.items():
+            if "median" in k and isinstance(v, (int, float)):
+                scale = {"_ns": 1e-6, "_us": 1e-3, "_s": 1e3}.get(next((s for s in ("_ns", "_us", "_s") if k.endswith(s)), ""), 1)
+                print(v * scale); sys.exit()
+m = re.search(r"([0-9.]+)\s*(ms|us|µs|ns)\b", text)
+if m:
+    print(float(m.group(1)) * {"ms": 1, "us": 1e-3, "µs": 1e-3, "ns": 1e-6}[m.group(2)])
+else:
+    print("see output above")
+EOF
+)
+  row "NEXT keypress, reader core (bench-next, 1000 presses)" "$ms" ms "" "" abs "$T_NEXT_MS"
+else
+  row "NEXT keypress, reader core (bench-next, 1000 presses)" "n/a (needs gazette bench-next)" ms "" "" abs "$T_NEXT_MS"
+fi
+
+# --- 4. the big article ---------------------------------------------------------------------
+biglabel="$MB MB article"
+warm "$(dirname "$BIGFILE")"
+btitle=$(head -1 "$BIGFILE")   # the title, and the file's first line (what less shows first)
+say "first screen: $biglabel, gazette vs less ($SCREEN_RUNS runs each)"
+g=(); l=(); gfail=""
+for ((i = 0; i < SCREEN_RUNS; i++)); do
+  j=$(screen "$btitle" 0 "$BIN" "$BIGFILE")
+  if [ "$(jget "$j" ok)" = True ]; then g+=("$(jget "$j" seconds)"); else gfail=$(na_reason "$j"); break; fi
+done
+for ((i = 0; i < SCREEN_RUNS; i++)); do
+  j=$(screen "$btitle" 0 less "$BIGFILE")
+  if [ "$(jget "$j" ok)" = True ]; then l+=("$(jget "$j" seconds)"); fi
+done
+gs=${gfail:-$(median "${g[@]}")}
+ls_=$( [ ${#l[@]} -gt 0 ] && median "${l[@]}" || echo "n/a (less failed)")
+row "first screen, $biglabel" "$gs" s "$ls_" "less" abs "$T_BIG_SCREEN_S"
+# The reader's memory on the big article: one more open, 3 s after the first screen.
+if [ -z "$gfail" ]; then
+  j=$(screen "$btitle" 3 "$BIN" "$BIGFILE"); gm=$(jget "$j" hwm_kb); [ -n "$gm" ] || gm=$(na_reason "$j")
+else
+  gm=$gfail
+fi
+j=$(screen "$btitle" 3 less "$BIGFILE"); lm=$(jget "$j" hwm_kb); [ -n "$lm" ] || lm="n/a"
+row "peak memory, reader on $biglabel (+3 s)" "$gm" KiB "$lm" "less" abs "$T_MEM_KB"
+
+say "dump: $biglabel, gazette vs fold, lynx, w3m"
+t_dump=$(median_time "'$BIN' dump --width 80 '$BIGFILE'")
+t_fold=$(median_time "fold -s -w 80 '$BIGFILE'")
+m_dump=$(peak_kb "$BIN" dump --width 80 "$BIGFILE")
+m_fold=$(peak_kb fold -s -w 80 "$BIGFILE")
+row "dump --width 80, $biglabel" "$t_dump" s "$t_fold" "fold -s -w 80" ratio "$T_DUMP_FOLD_RATIO"
+for b in lynx w3m; do
+  if HAVE $b; then
+    if [ $b = lynx ]; then c=(lynx -dump -nolist "$BIGFILE"); else c=(w3m -dump "$BIGFILE"); fi
+    t=$(median_time "$(printf '%q ' "${c[@]}")")
+    m=$(peak_kb "${c[@]}")
+    label="${c[*]:0:${#c[@]}-1}"
+  else
+    t="n/a ($b not installed)"; m=$t; label=$b
+  fi
+  row "dump --width 80, $biglabel" "$t_dump" s "$t" "$label" ratio "$T_DUMP_BROWSER_RATIO"
+  eval "t_$b=\$t; m_$b=\$m; label_$b=\$label"
+done
+row "peak memory, dump $biglabel" "$m_dump" KiB "$m_fold" "fold -s -w 80" abs "$T_MEM_KB"
+row "peak memory, dump $biglabel" "$m_dump" KiB "$m_lynx" "$label_lynx" abs "$T_MEM_KB"
+row "peak memory, dump $biglabel" "$m_dump" KiB "$m_w3m" "$label_w3m" abs "$T_MEM_KB"
+
+# --- 5. the reader's memory on the big folder (measured in section 2) -----------------------
+row "peak memory, reader on $bigl (VmHWM +3 s)" "${SHOT[$BIGN.mem]}" KiB "${SHOT[$SMALLN.mem]}" "$small" abs "$T_MEM_KB"
+
+# --- the table --------------------------------------------------------------------------------
+ELAPSED=$(echo "$(date +%s.%N) - $T_START" | bc)
+mkdir -p "$DATA"
+python3 - "$ROWS" "$MODE" "$ELAPSED" "$RUNS" <<'EOF' | tee "$DATA/last-table-$MODE.md"
+import sys
+rows_file, mode, elapsed, runs = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
+
+def num(v):
+    try:
+        return float(v)
+    except ValueError:
+        return None
+
+def show(v, unit):
+    x = num(v)
+    if x is None:
+        return v if v else "—"
+    if unit == "s":
+        return f"{x * 1000:.0f} ms" if x < 1 else f"{x:.2f} s"
+    if unit == "KiB":
+        return f"{x / 1024:.1f} MiB"
+    if unit == "ms":
+        return f"{x:.3f} ms"
+    return v
+
+rows = []
+for line in open(rows_file, encoding="utf-8"):
+    fig, g, unit, ref, reflabel, kind, target = line.rstrip("\n").split("\t")
+    gx, rx, tx = num(g), num(ref), float(target)
+    ratio = f"{gx / rx:.1f}×" if gx is not None and rx not in (None, 0) else "—"
+    if kind == "ratio":
+        tshow = f"≤ {tx:g}× ref"
+        met = "n/a" if gx is None or rx in (None, 0) else ("yes" if gx / rx <= tx else "NO")
+    else:
+        tshow = "≤ " + show(target, unit)
+        met = "n/a" if gx is None else ("yes" if gx <= tx else "NO")
+    refcell = f"{show(ref, unit)} ({reflabel})" if reflabel else "—"
+    rows.append([fig, show(g, unit), refcell, ratio, tshow, met])
+
+head = ["figure", "gazette", "reference", "ratio", "target", "met?"]
+w = [max(len(r[i]) for r in rows + [head]) for i in range(6)]
+print()
+print(f"Gazette benchmark ({mode}; median of {runs} run(s) per timed command; page cache warm, not dropped)")
+print()
+print("| " + " | ".join(h.ljust(w[i]) for i, h in enumerate(head)) + " |")
+print("|" + "|".join("-" * (w[i] + 2) for i in range(6)) + "|")
+for r in rows:
+    print("| " + " | ".join(c.ljust(w[i]) for i, c in enumerate(r)) + " |")
+print()
+print(f"total elapsed: {elapsed:.0f} s")
+EOF

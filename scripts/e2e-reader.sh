@@ -1,0 +1,71 @@
+# Sourced by e2e.sh: drives the real reader in tmux on $work/articles.
+# A private tmux server (-L), LANG=C.UTF-8, TERM=screen, 80x24, and polling of the
+# pane for what should appear (never a fixed sleep as the test itself).
+sock="gz-e2e-$$"
+tm() { tmux -L "$sock" "$@"; }
+pane() { tm capture-pane -p -t e2e 2>/dev/null; }
+# wait_for TEXT [SECONDS]: poll the pane until TEXT shows up.
+wait_for() {
+  local text=$1 limit=${2:-10} start=$SECONDS
+  while [ $((SECONDS - start)) -lt "$limit" ]; do
+    pane | grep -qF -- "$text" && return 0
+    sleep 0.05
+  done
+  return 1
+}
+# wait_row N TEXT: poll until row N (0-based) starts with TEXT.
+wait_row() {
+  local row=$1 text=$2 start=$SECONDS
+  while [ $((SECONDS - start)) -lt 10 ]; do
+    case "$(pane | sed -n "$((row + 1))p")" in "$text"*) return 0 ;; esac
+    sleep 0.05
+  done
+  return 1
+}
+expect() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name" "$(pane)"; fi; }
+
+if ! command -v tmux >/dev/null 2>&1; then
+  bad "tmux is installed (make test installs it)"
+else
+  tm new-session -d -s e2e -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen \
+    "printf 'SHELL-BEFORE\n'; '$bin' '$work/articles'; echo \"EXIT=\$?\"; sleep 60"
+  expect "the reader shows the first article's title" wait_for "Harbour trams return at night"
+  expect "the title bar shows the place in the chain" wait_for "chain 1/3"
+  expect "the status line names the section" wait_for "§ 1/3 Beginning"
+  tm send-keys -t e2e ']'
+  expect "] moves the next heading to the top" wait_row 1 " § Why the service came back"
+  expect "the status line follows the section" wait_for "§ 2/3 Why the service came back"
+  tm send-keys -t e2e 't'
+  expect "t shows the outline" wait_for "Outline — Enter jumps, Esc closes"
+  expect "the outline lists the headings" wait_for "3. What riders can expect"
+  tm send-keys -t e2e Escape
+  expect "Esc closes the outline" bash -c "! tmux -L '$sock' capture-pane -p -t e2e | grep -qF 'Outline —' || { sleep 0.5; ! tmux -L '$sock' capture-pane -p -t e2e | grep -qF 'Outline —'; }"
+  tm send-keys -t e2e 'n'
+  expect "n opens the article NEXT names" wait_for "Il mercato riapre sul tetto"
+  expect "... and it is 2/3 in the chain" wait_for "chain 2/3"
+  tm send-keys -t e2e 'n'
+  expect "n again reaches the Japanese article (CRLF file)" wait_for "金沢の路地に活版印刷所が復活"
+  tm send-keys -t e2e 'n'
+  expect "past the chain's end, the status line says so" wait_for "is not in this collection"
+  tm send-keys -t e2e 'p'
+  expect "p comes back" wait_for "chain 2/3"
+  tm send-keys -t e2e 'p'
+  expect "p again returns to the first article" wait_for "chain 1/3"
+  long_line=$(pane | sed -n 4p)
+  tm resize-window -t e2e -x 50 -y 16
+  expect "a resize re-wraps to the new width" bash -c '
+    for i in $(seq 1 100); do
+      p=$(tmux -L "'"$sock"'" capture-pane -p -t e2e)
+      w=$(printf "%s\n" "$p" | awk "{ if (length(\$0) > m) m = length(\$0) } END { print m }")
+      if [ "$(printf "%s\n" "$p" | wc -l)" -le 16 ] && [ "$w" -le 50 ] && printf "%s" "$p" | grep -q "chain 1/3"; then exit 0; fi
+      sleep 0.05
+    done; exit 1'
+  tm resize-window -t e2e -x 12 -y 4
+  expect "a tiny window says it is too small" wait_for "Too small"
+  tm resize-window -t e2e -x 80 -y 24
+  expect "it recovers when the window grows" wait_for "chain 1/3"
+  tm send-keys -t e2e 'q'
+  expect "q exits with status 0" wait_for "EXIT=0"
+  expect "the screen is restored (the shell's text is back)" bash -c "tmux -L '$sock' capture-pane -p -t e2e | grep -qF SHELL-BEFORE && ! tmux -L '$sock' capture-pane -p -t e2e | grep -qF 'chain 1/3'"
+  tm kill-server 2>/dev/null
+fi
