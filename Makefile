@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 SECONDS ?= 60
 
-.PHONY: deps build run test unit e2e install release bench fuzz devset clean
+.PHONY: deps build run test install release bench fuzz fuzz-smoke devset clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -18,7 +18,17 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	@if [ -x fuzz/run.sh ]; then fuzz/run.sh --smoke; fi
+	@if [ -x bench/run.sh ]; then bench/run.sh --smoke; fi
 	scripts/e2e.sh .build/debug/gazette
+
+# Performance figures against the I/O floor and peers (see docs/PERFORMANCE.md).
+bench: deps
+	bench/run.sh
+
+# libFuzzer targets for the parser and the layout, SECONDS each.
+fuzz: deps
+	fuzz/run.sh $(SECONDS)
 
 release: deps
 	$(SWIFT) build -c release

@@ -72,10 +72,10 @@ check "dump | head -1 exits quietly" test "$rc" -eq 0
 out=$("$bin" < /dev/null 2>&1 | head -3)
 check "no arguments and no terminal: the built-in collection is printed" grep -q "Night Trams Return" <<< "$out"
 
-# --- the reader in tmux: see e2e-reader.sh ---
-if [ -f "$here/e2e-reader.sh" ]; then
-  source "$here/e2e-reader.sh"
-fi
+# --- the reader in tmux, then hostile input: see e2e-reader.sh and e2e-hostile.sh ---
+for part in e2e-reader.sh e2e-hostile.sh; do
+  if [ -f "$here/$part" ]; then source "$here/$part"; fi
+done
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
