@@ -39,18 +39,8 @@ public struct ArticleParser: Sendable {
     /// collection needs to index a folder without parsing every body.
     public static func links(head: [UInt8], tail: [UInt8]?, source: String) throws(ArticleError) -> ArticleLinks {
         try checkLooksLikeText(head, source: source)
-        let headLines = LineReader.lines(head).lines
-        guard let header = Header(lines: headLines) else { throw .empty(path: source) }
-        let trailer: Trailer
-        if let tail {
-            var tailLines = LineReader.lines(tail).lines
-            // The first line of a tail may start mid-line; it can never be a trailer line we need.
-            if !tailLines.isEmpty { tailLines.removeFirst() }
-            trailer = Trailer(lines: tailLines, from: 0)
-        } else {
-            trailer = Trailer(lines: headLines, from: header.bodyStart)
-        }
-        return ArticleLinks(title: header.title, previousTitle: trailer.previous, nextTitle: trailer.next)
+        guard let links = EdgeScanner.links(head: head, tail: tail) else { throw .empty(path: source) }
+        return links
     }
 
     /// Binary files and empty files are refused before any decoding.

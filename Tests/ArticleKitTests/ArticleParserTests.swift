@@ -1,4 +1,5 @@
 import XCTest
+import Foundation
 @testable import ArticleKit
 
 final class ArticleParserTests: XCTestCase {
@@ -124,5 +125,26 @@ final class ArticleParserTests: XCTestCase {
         XCTAssertEqual(BlockSplitter.merge(wrapped).count, 1)
         let list = ["Apples", "Pears", "A much longer line that follows two short ones in the same block"]
         XCTAssertEqual(BlockSplitter.merge(list).count, 3)
+    }
+}
+
+final class EdgeScanTests: XCTestCase {
+    /// The fast edge scan must agree with the full parse on every labelled fixture,
+    /// whole and split into a head and a tail, with LF and CRLF line ends.
+    func testEdgeScanAgreesWithFullParseOnFixtures() throws {
+        let folder = HeadingDetectionTests.folder
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
+        XCTAssertGreaterThan(files.count, 40)
+        for file in files {
+            let original = try [UInt8](Data(contentsOf: folder.appendingPathComponent(file)))
+            let crlf = Array(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+            for bytes in [original, crlf] {
+                let full = try ArticleParser().parse(bytes, source: file)
+                let expected = ArticleLinks(title: full.title, previousTitle: full.previousTitle, nextTitle: full.nextTitle)
+                XCTAssertEqual(try ArticleParser.links(head: bytes, tail: nil, source: file), expected, file)
+                let cut = bytes.count / 2
+                XCTAssertEqual(try ArticleParser.links(head: Array(bytes[..<cut]), tail: Array(bytes[cut...]), source: file), expected, file)
+            }
+        }
     }
 }
