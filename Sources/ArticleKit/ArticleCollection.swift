@@ -24,7 +24,7 @@ public struct ArticleCollection: Sendable {
         self.failures = failures
         var index: [TitleKey: [Int]] = [:]
         index.reserveCapacity(entries.count)
-        let keys = entries.map { TitleKey($0.links.title) }
+        let keys = ParallelMap.map(entries) { TitleKey($0.links.title) }
         for (i, key) in keys.enumerated() { index[key, default: []].append(i) }
         titleIndex = index
         resolutions = LinkResolver(entries: entries, keys: keys, index: index).resolveAll()
@@ -75,7 +75,7 @@ struct LinkResolver {
     let index: [TitleKey: [Int]]
 
     func resolveAll() -> [Resolutions] {
-        entries.indices.map { i in
+        ParallelMap.map(Array(entries.indices)) { i in
             Resolutions(previous: resolve(i, .previous), next: resolve(i, .next))
         }
     }

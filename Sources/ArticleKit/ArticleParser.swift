@@ -45,16 +45,24 @@ public struct ArticleParser: Sendable {
 
     /// Binary files and empty files are refused before any decoding.
     static func checkLooksLikeText(_ bytes: [UInt8], source: String) throws(ArticleError) {
-        let sample = bytes.prefix(8192)
-        if sample.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            if bytes.count <= 8192 { throw .empty(path: source) }
+        // One pass over the first 8 kB: a NUL, or more than 10% control bytes, is binary.
+        var controls = 0, blanks = 0
+        var sawNul = false
+        let n = min(bytes.count, 8192)
+        bytes.withUnsafeBufferPointer { b in
+            for i in 0..<n {
+                let c = b[i]
+                if c >= 0x20 { continue }
+                if c == 0 { sawNul = true; return }
+                if c == 0x0A || c == 0x0D || c == 0x09 { blanks += 1; continue }
+                if c != 0x0C && c != 0x1B { controls += 1 }
+            }
         }
-        var controls = 0
-        for b in sample {
-            if b == 0 { throw .binary(path: source) }
-            if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C && b != 0x1B { controls += 1 }
+        if sawNul { throw .binary(path: source) }
+        if controls * 10 > n { throw .binary(path: source) }
+        if bytes.count <= 8192 && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw .empty(path: source)
         }
-        if controls * 10 > sample.count { throw .binary(path: source) }
     }
 
     static func limitTitle(_ s: String) -> String {

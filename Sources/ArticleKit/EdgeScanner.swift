@@ -4,16 +4,13 @@
 enum EdgeScanner {
     static func links(head: [UInt8], tail: [UInt8]?) -> ArticleLinks? {
         head.withUnsafeBufferPointer { h -> ArticleLinks? in
-            let headLines = lineRanges(h)
-            guard let (titleIndex, title) = findTitle(h, headLines) else { return nil }
+            guard let (titleEnd, title) = findTitle(h) else { return nil }
             let trailer: Trailer
             if let tail {
-                trailer = tail.withUnsafeBufferPointer { t in
-                    // The tail's first line may start mid-line: never a trailer line we can trust.
-                    trailerLines(t, Array(lineRanges(t).dropFirst()))
-                }
+                // The tail's first line may start mid-line: never a trailer line we can trust.
+                trailer = tail.withUnsafeBufferPointer { trailerLines($0, floor: 0, floorIsMidLine: true) }
             } else {
-                trailer = trailerLines(h, Array(headLines[(titleIndex + 1)...]))
+                trailer = trailerLines(h, floor: titleEnd, floorIsMidLine: false)
             }
             return ArticleLinks(title: title, previousTitle: trailer.previous, nextTitle: trailer.next)
         }
@@ -22,19 +19,24 @@ enum EdgeScanner {
     /// Line ranges (without their line ends), after a BOM.
     static func lineRanges(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
+        forEachLine(b) { ranges.append($0); return true }
+        return ranges
+    }
+
+    /// Calls `body` with each line's range, first to last, until it returns false.
+    static func forEachLine(_ b: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
         var start = (b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) ? 3 : 0
         var i = start
         while i < b.count {
             let c = b[i]
             if c == 0x0A || c == 0x0D {
-                ranges.append(start..<i)
+                if !body(start..<i) { return }
                 if c == 0x0D && i + 1 < b.count && b[i + 1] == 0x0A { i += 1 }
                 start = i + 1
             }
             i += 1
         }
-        if start < b.count { ranges.append(start..<b.count) }
-        return ranges
+        if start < b.count { _ = body(start..<b.count) }
     }
 
     static func decode(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
@@ -46,23 +48,39 @@ enum EdgeScanner {
         return true
     }
 
-    static func findTitle(_ b: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> (Int, String)? {
-        for (i, r) in ranges.enumerated() where !isBlank(b, r) {
+    /// The title and the offset where its line ends.
+    static func findTitle(_ b: UnsafeBufferPointer<UInt8>) -> (Int, String)? {
+        var found: (Int, String)?
+        forEachLine(b) { r in
+            guard !isBlank(b, r) else { return true }
             let line = decode(b, r)
-            if line.isBlankLine || line.isSeparatorLine { continue }
-            return (i, ArticleParser.limitTitle(line))
+            if line.isBlankLine || line.isSeparatorLine { return true }
+            found = (r.upperBound, ArticleParser.limitTitle(line))
+            return false
         }
-        return nil
+        return found
     }
 
-    /// Walks back over blank and PREV/NEXT lines and reads them as a trailer.
-    static func trailerLines(_ b: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> Trailer {
+    /// Walks back from the end over blank and PREV/NEXT lines, stopping at `floor`,
+    /// and reads what it passed as a trailer.
+    static func trailerLines(_ b: UnsafeBufferPointer<UInt8>, floor: Int, floorIsMidLine: Bool) -> Trailer {
         var picked: [String] = []
-        for r in ranges.reversed() {
-            if isBlank(b, r) { picked.append(""); continue }
-            let startsLink = r.count >= 4 && (hasPrefix(b, r, "PREV") || hasPrefix(b, r, "NEXT"))
-            guard startsLink else { break }
-            picked.append(decode(b, r))
+        var end = b.count
+        while end > floor {
+            var start = end
+            while start > floor && b[start - 1] != 0x0A && b[start - 1] != 0x0D { start -= 1 }
+            if start == floor && floorIsMidLine { break }
+            let r = start..<end
+            if isBlank(b, r) {
+                picked.append("")
+            } else if r.count >= 4 && (hasPrefix(b, r, "PREV") || hasPrefix(b, r, "NEXT")) {
+                picked.append(decode(b, r))
+            } else {
+                break
+            }
+            guard start > floor else { break }
+            end = start - 1
+            if end > floor && b[end] == 0x0A && b[end - 1] == 0x0D { end -= 1 }
         }
         return Trailer(lines: picked.reversed(), from: 0)
     }

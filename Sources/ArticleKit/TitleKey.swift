@@ -5,14 +5,22 @@ import Foundation
 /// variants unified, surrounding spaces ignored. Two titles name the same article
 /// when their keys are equal.
 public struct TitleKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The key in NFC, compared and hashed byte by byte (Swift's own String hashing
+    /// normalises non-ASCII text on every call, which dominated indexing).
     public let value: String
 
+    public static func == (a: TitleKey, b: TitleKey) -> Bool { a.value.utf8.elementsEqual(b.value.utf8) }
+    public func hash(into hasher: inout Hasher) {
+        var copy = value
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
     public init(_ title: String) {
+        if let ascii = TitleKey.asciiKey(title) { value = ascii; return }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        let folded = title.precomposedStringWithCanonicalMapping.lowercased()
-        for scalar in folded.unicodeScalars {
-            if scalar.properties.isWhitespace {
+        for scalar in TitleKey.nfc(title.lowercased()).unicodeScalars {
+            if TitleKey.isSpace(scalar) {
                 pendingSpace = !out.isEmpty
                 continue
             }
@@ -20,6 +28,49 @@ public struct TitleKey: Hashable, Sendable, Comparable, CustomStringConvertible 
             out.append(TitleKey.unify(scalar))
         }
         value = String(out)
+    }
+
+    /// Most titles in most folders are ASCII: lowercase and collapse spaces byte by byte.
+    private static func asciiKey(_ title: String) -> String? {
+        let utf8 = title.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? nil
+    }
+
+    /// NFC, paying for Foundation's normaliser only when a character could change:
+    /// combining marks, Hangul jamo and the few singletons NFC replaces.
+    static func nfc(_ s: String) -> String {
+        let mayChange = s.unicodeScalars.contains { u in
+            let v = u.value
+            if v < 0x300 { return false }
+            // Kana and ideographs (the bulk of CJK titles) have no combining class; skip the lookup.
+            if (0x3100...0xF8FF).contains(v) || (0x30A0...0x30FF).contains(v) || (0x3040...0x3098).contains(v) { return false }
+            return u.properties.canonicalCombiningClass.rawValue != 0 || (0x1100...0x11FF).contains(v)
+                || v == 0x2126 || v == 0x212A || v == 0x212B || (0xF900...0xFAFF).contains(v) || (0x2F800...0x2FA1F).contains(v)
+                || (0x0340...0x0344).contains(v) || v == 0x0374 || v == 0x037E || v == 0x0387
+        }
+        return mayChange ? s.precomposedStringWithCanonicalMapping : s
+    }
+
+    /// Unicode's White_Space set, without a property lookup per character.
+    static func isSpace(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 
     private static func unify(_ s: Unicode.Scalar) -> Unicode.Scalar {
