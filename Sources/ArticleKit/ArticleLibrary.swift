@@ -62,6 +62,25 @@ public struct ArticleLibrary: Sendable {
         return (ArticleLibrary(collection: collection, store: loader.store), selected, failed)
     }
 
+    /// Just the article the reader shows first — a named file, or a folder's first
+    /// article by name — without reading the rest of the folder. Nil when that
+    /// article cannot be read (the full `open` then finds the first readable one).
+    public static func openFirst(paths: [String], loader: CollectionLoader = CollectionLoader()) throws(ArticleError) -> ArticleLibrary? {
+        guard let path = paths.first else { return nil }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) || isSymlink(path) else { throw .notFound(path: path) }
+        let source: String
+        if isDir.boolValue {
+            guard let first = loader.firstArticle(inFolder: path) else { throw .noArticles(path: path) }
+            source = first
+        } else {
+            source = path
+        }
+        let collection = loader.collection(of: [source])
+        guard collection.failures.isEmpty, !collection.entries.isEmpty else { return nil }
+        return ArticleLibrary(collection: collection, store: loader.store)
+    }
+
     static func isSymlink(_ path: String) -> Bool {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
     }

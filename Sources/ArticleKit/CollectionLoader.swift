@@ -1,5 +1,8 @@
 import Foundation
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where article bytes come from: files on disk or texts built into the program.
 public protocol ArticleStore: Sendable {
@@ -56,6 +59,33 @@ public struct CollectionLoader: Sendable {
         }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let base = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
         return chosen.map { base + $0 }
+    }
+
+    /// The first article file of a folder by name, found in one pass without
+    /// sorting or keeping the listing: what the reader needs to show its first screen
+    /// while the whole folder is indexed in the background.
+    public func firstArticle(inFolder folder: String) -> String? {
+        guard let dir = opendir(folder.isEmpty ? "." : folder) else { return nil }
+        defer { closedir(dir) }
+        let ext = Array(("." + fileExtension.lowercased()).utf8)
+        var best: [UInt8]? = nil
+        while let entry = readdir(dir) {
+            let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                return Array(bytes[..<length])
+            }
+            guard let first = name.first, first != UInt8(ascii: ".") else { continue }
+            if !fileExtension.isEmpty {
+                guard name.count > ext.count else { continue }
+                let tail = name[(name.count - ext.count)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+                guard tail.elementsEqual(ext) else { continue }
+            }
+            if best.map({ name.lexicographicallyPrecedes($0) }) ?? true { best = name }
+        }
+        guard let best else { return nil }
+        let base = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
+        return base + String(decoding: best, as: UTF8.self)
     }
 
     /// Scans the title and links of each source. Sources that fail become failures.

@@ -34,13 +34,23 @@ struct Read: ParsableCommand {
     @OptionGroup var options: CollectionOptions
 
     func run() throws {
-        let (library, selected, _) = try Opening.open(paths, options)
-        let start = selected.first ?? 0
         if !Terminal.isInteractive {
-            try Output.dump(library, entries: selected.isEmpty ? [start] : [start], width: Terminal.width ?? 80)
+            let (library, selected, failed) = try Opening.open(paths, options)
+            Output.report(failed)
+            try Output.dump(library, entries: [selected.first ?? 0], width: Terminal.width ?? 80)
             return
         }
-        try ReaderApp.run(library: library, start: start)
+        // Show the first article at once; index the rest of the folder behind it.
+        if let first = try Opening.first(paths, options) {
+            let paths = paths, options = options
+            try ReaderApp.run(library: first, start: 0, indexer: {
+                let (library, _, _) = (try? Opening.open(paths, options)) ?? (first, [0], [])
+                return (library, ChainBuilder.build(library.collection))
+            })
+            return
+        }
+        let (library, selected, _) = try Opening.open(paths, options)
+        try ReaderApp.run(library: library, start: selected.first ?? 0)
     }
 }
 
@@ -151,6 +161,17 @@ enum Opening {
         }
         do {
             return try ArticleLibrary.open(paths: paths, loader: options.loader)
+        } catch {
+            throw UsageFailure(message: error.description)
+        }
+    }
+
+    /// The first article alone, for the reader's first screen; nil for the built-in
+    /// collection (small enough to open whole) or when that article is unreadable.
+    static func first(_ paths: [String], _ options: CollectionOptions) throws -> ArticleLibrary? {
+        guard !paths.isEmpty else { return nil }
+        do {
+            return try ArticleLibrary.openFirst(paths: paths, loader: options.loader)
         } catch {
             throw UsageFailure(message: error.description)
         }

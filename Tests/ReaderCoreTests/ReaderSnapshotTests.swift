@@ -200,3 +200,28 @@ final class ReaderSnapshotTests: XCTestCase {
     }
 }
 
+
+/// The reader opens on the first article at once and takes the folder's index when it arrives.
+final class BackgroundIndexTests: XCTestCase {
+    func testFirstArticleFirstThenTheIndex() {
+        let full = ReaderFixtures.library()
+        let store = full.store
+        let first = ArticleLibrary(collection: CollectionLoader(store: store).collection(of: ["01_it.txt"]), store: store)
+        var state = ReaderState(library: first, start: 0, width: 60, height: 12, indexing: true)
+        XCTAssertTrue(state.screen.text(row: 0).hasSuffix("indexing…"))
+        state.press(.character("G"))
+        XCTAssertTrue(state.lines.map(\.text).joined(separator: " ").contains("NEXT: 金沢の路地に活版印刷所が復活 (looking it up…)"))
+        let top = state.top
+        state.press(.character("n"))
+        XCTAssertEqual(state.document.entry, 0)
+        XCTAssertEqual(state.message, "Reading the folder… this happens as soon as it is indexed")
+        state.install(library: full, chains: ChainBuilder.build(full.collection))
+        // The waiting n ran: we are on the Japanese article, and back returns to the same place.
+        XCTAssertEqual(state.document.article.title, "金沢の路地に活版印刷所が復活")
+        XCTAssertTrue(state.screen.text(row: 0).hasSuffix("chain 2/3"))
+        state.press(.backspace)
+        XCTAssertEqual(state.document.entry, 0)
+        XCTAssertEqual(state.top, top)
+        XCTAssertFalse(state.lines.map(\.text).joined().contains("looking it up"))
+    }
+}

@@ -41,6 +41,8 @@ public struct ArticleLayout: Sendable, Equatable {
         }
         func addWrapped(_ text: String, _ kind: LineKind, _ section: Int, marker: String = "") {
             layout.blockStarts.append(layout.lines.count)
+            // A column too narrow for the marker and one cell of text shows the text alone.
+            let marker = DisplayWidth.of(marker) < width ? marker : ""
             let indent = String(repeating: " ", count: DisplayWidth.of(marker))
             let wrapped = TextWrapper.wrap(text, width: max(1, width - indent.count))
             for (i, l) in wrapped.enumerated() { add((i == 0 ? marker : indent) + l, kind, section) }

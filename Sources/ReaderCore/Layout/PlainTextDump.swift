@@ -17,17 +17,18 @@ public enum PlainTextDump {
     }
 
     /// The lines shown after the body: where the chain leads.
-    public static func footer(_ article: Article, links: Resolutions?, collection: ArticleCollection?) -> [String] {
+    /// `indexing`: the folder is still being read, so a title not found yet may still be there.
+    public static func footer(_ article: Article, links: Resolutions?, collection: ArticleCollection?, indexing: Bool = false) -> [String] {
         [
             "—",
-            "PREV: " + linkLine(article.previousTitle, links?.previous, collection),
-            "NEXT: " + linkLine(article.nextTitle, links?.next, collection),
+            "PREV: " + linkLine(article.previousTitle, links?.previous, indexing),
+            "NEXT: " + linkLine(article.nextTitle, links?.next, indexing),
         ]
     }
 
-    static func linkLine(_ title: String?, _ link: Link?, _ collection: ArticleCollection?) -> String {
+    static func linkLine(_ title: String?, _ link: Link?, _ indexing: Bool) -> String {
         guard let title else { return "(no link)" }
         if link?.target != nil { return title }
-        return "\(title) (not in this collection)"
+        return indexing ? "\(title) (looking it up…)" : "\(title) (not in this collection)"
     }
 }

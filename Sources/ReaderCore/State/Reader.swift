@@ -51,6 +51,9 @@ extension ReaderState {
         case .section(let n): jump(toSection: n - 1)
         case .outline:
             if hasOutline { overlay = .outline(selection: currentSection) } else { message = "This article has no section headings" }
+        case .articleList where indexing, .followNext where indexing, .followPrevious where indexing:
+            pending = command
+            message = "Reading the folder… this happens as soon as it is indexed"
         case .articleList:
             let all = Array(library.collection.entries.indices)
             overlay = .list(ArticleListState(matches: all, selection: all.firstIndex(of: document.entry) ?? 0))
@@ -127,12 +130,12 @@ extension ReaderState {
     }
 
     mutating func show(_ position: Position) {
-        document = ReaderState.load(library, entry: position.entry, width: geometry.columnWidth)
+        document = ReaderState.load(library, entry: position.entry, width: geometry.columnWidth, indexing: indexing)
         search = nil
         overlay = .none
         geometry = Geometry(width: geometry.width, height: geometry.height, wantsPane: hasOutline)
         if document.layout.width != geometry.columnWidth {
-            document = ReaderState.load(library, entry: position.entry, width: geometry.columnWidth)
+            document = ReaderState.load(library, entry: position.entry, width: geometry.columnWidth, indexing: indexing)
         }
         top = 0
         let starts = document.layout.blockStarts

@@ -39,8 +39,12 @@ public struct ArticleListState: Sendable, Equatable {
 
 /// Everything the reader shows, as a value. `Reader.handle` changes it; `Renderer.render` draws it.
 public struct ReaderState: Sendable {
-    public let library: ArticleLibrary
-    public let chains: ChainBuilder.Result
+    public internal(set) var library: ArticleLibrary
+    public internal(set) var chains: ChainBuilder.Result
+    /// True while the folder is indexed in the background: only the first article is known.
+    public internal(set) var indexing: Bool
+    /// A command that needs the whole folder, waiting for the index.
+    var pending: Command?
     public let keyMap: KeyMap
     public internal(set) var geometry: Geometry
     public internal(set) var document: Document
@@ -61,12 +65,15 @@ public struct ReaderState: Sendable {
     /// scroll clamps `top`, and the place must survive that.
     var anchor: Anchor?
 
-    public init(library: ArticleLibrary, start: Int, width: Int, height: Int, keyMap: KeyMap = .standard, chains: ChainBuilder.Result? = nil) {
+    /// `indexing`: `library` holds only the first article; `install` brings the rest.
+    public init(library: ArticleLibrary, start: Int, width: Int, height: Int, keyMap: KeyMap = .standard,
+                chains: ChainBuilder.Result? = nil, indexing: Bool = false) {
         self.library = library
         self.chains = chains ?? ChainBuilder.build(library.collection)
         self.keyMap = keyMap
+        self.indexing = indexing
         let probe = Geometry(width: width, height: height, wantsPane: false)
-        document = ReaderState.load(library, entry: start, width: probe.columnWidth)
+        document = ReaderState.load(library, entry: start, width: probe.columnWidth, indexing: indexing)
         geometry = probe
         relayout(width: width, height: height)
     }
@@ -84,7 +91,7 @@ public struct ReaderState: Sendable {
         return (p.offset + 1, chains.chains[p.chain].entries.count)
     }
 
-    static func load(_ library: ArticleLibrary, entry: Int, width: Int) -> Document {
+    static func load(_ library: ArticleLibrary, entry: Int, width: Int, indexing: Bool = false) -> Document {
         let collection = library.collection
         let article: Article
         var failure: String?
@@ -98,8 +105,34 @@ public struct ReaderState: Sendable {
                               previousTitle: collection.entries[entry].links.previousTitle, nextTitle: collection.entries[entry].links.nextTitle,
                               source: collection.entries[entry].source)
         }
-        let footer = PlainTextDump.footer(article, links: collection.resolutions[entry], collection: collection)
+        let footer = PlainTextDump.footer(article, links: collection.resolutions[entry], collection: collection, indexing: indexing)
         return Document(entry: entry, article: article, failure: failure, layout: ArticleLayout.make(article, footer: footer, width: width))
+    }
+
+    var footer: [String] {
+        PlainTextDump.footer(document.article, links: library.collection.resolutions[document.entry], collection: library.collection, indexing: indexing)
+    }
+
+    /// The whole folder, indexed: the article on screen keeps its place, links now
+    /// resolve, and a command that waited for the index runs.
+    public mutating func install(library full: ArticleLibrary, chains: ChainBuilder.Result) {
+        let source = library.collection.entries[document.entry].source
+        guard let entry = full.collection.index(ofSource: source) else {
+            indexing = false
+            message = "The folder changed while it was indexed; \(source) is gone from it"
+            return
+        }
+        let keep = anchor ?? anchorPosition()
+        library = full
+        self.chains = chains
+        indexing = false
+        document.entry = entry
+        document.layout = ArticleLayout.make(document.article, footer: footer, width: geometry.columnWidth)
+        restore(keep)
+        if let command = pending {
+            pending = nil
+            apply(command)
+        }
     }
 
     /// Lays the article out again for a new size, keeping the block at the top at the top.
@@ -107,7 +140,6 @@ public struct ReaderState: Sendable {
         let anchor = self.anchor ?? anchorPosition()
         geometry = Geometry(width: width, height: height, wantsPane: hasOutline)
         if document.layout.width != geometry.columnWidth {
-            let footer = PlainTextDump.footer(document.article, links: library.collection.resolutions[document.entry], collection: library.collection)
             document.layout = ArticleLayout.make(document.article, footer: footer, width: geometry.columnWidth)
             if let s = search { runSearch(s.query, keepCurrent: s.current) }
         }
