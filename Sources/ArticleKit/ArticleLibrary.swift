@@ -65,14 +65,19 @@ public struct ArticleLibrary: Sendable {
     /// Just the article the reader shows first — a named file, or a folder's first
     /// article by name — without reading the rest of the folder. Nil when that
     /// article cannot be read (the full `open` then finds the first readable one).
-    public static func openFirst(paths: [String], loader: CollectionLoader = CollectionLoader()) throws(ArticleError) -> ArticleLibrary? {
+    public static func openFirst(paths: [String], loader: CollectionLoader = CollectionLoader(), cache: FirstArticleCache? = nil) throws(ArticleError) -> ArticleLibrary? {
         guard let path = paths.first else { return nil }
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) || isSymlink(path) else { throw .notFound(path: path) }
         let source: String
         if isDir.boolValue {
-            guard let first = loader.firstArticle(inFolder: path) else { throw .noArticles(path: path) }
-            source = first
+            if let cached = cache?.lookup(folder: path, fileExtension: loader.fileExtension) {
+                source = cached
+            } else {
+                guard let first = loader.firstArticle(inFolder: path) else { throw .noArticles(path: path) }
+                cache?.store(folder: path, fileExtension: loader.fileExtension, first: first)
+                source = first
+            }
         } else {
             source = path
         }

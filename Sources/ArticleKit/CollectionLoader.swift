@@ -70,18 +70,21 @@ public struct CollectionLoader: Sendable {
         let ext = Array(("." + fileExtension.lowercased()).utf8)
         var best: [UInt8]? = nil
         while let entry = readdir(dir) {
-            let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            // Compare the name in place; copy it only when it is the new first.
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 let length = bytes.firstIndex(of: 0) ?? bytes.count
-                return Array(bytes[..<length])
+                let name = UnsafeBufferPointer(rebasing: bytes[..<length])
+                guard let first = name.first, first != UInt8(ascii: ".") else { return }
+                if !fileExtension.isEmpty {
+                    guard name.count > ext.count else { return }
+                    for k in 0..<ext.count {
+                        let c = name[name.count - ext.count + k]
+                        if (c >= 0x41 && c <= 0x5A ? c + 0x20 : c) != ext[k] { return }
+                    }
+                }
+                if best.map({ name.lexicographicallyPrecedes($0) }) ?? true { best = Array(name) }
             }
-            guard let first = name.first, first != UInt8(ascii: ".") else { continue }
-            if !fileExtension.isEmpty {
-                guard name.count > ext.count else { continue }
-                let tail = name[(name.count - ext.count)...].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-                guard tail.elementsEqual(ext) else { continue }
-            }
-            if best.map({ name.lexicographicallyPrecedes($0) }) ?? true { best = name }
         }
         guard let best else { return nil }
         let base = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"

@@ -28,9 +28,7 @@ public enum ReaderApp {
         defer { signals.forEach { $0.cancel() } }
 
         let mailbox = IndexMailbox()
-        if let indexer {
-            DispatchQueue.global(qos: .userInitiated).async { mailbox.put(indexer()) }
-        }
+        var indexerStarted = false
         let size = terminal.size
         var state = ReaderState(library: library, start: start, width: size.width, height: size.height,
                                 chains: chains, indexing: indexer != nil)
@@ -41,6 +39,11 @@ public enum ReaderApp {
                 dirty = true
             }
             if dirty { terminal.draw(Renderer.render(state)) }
+            // Index only after the first screen is out, so the two cores draw it first.
+            if let indexer, !indexerStarted {
+                indexerStarted = true
+                DispatchQueue.global(qos: .userInitiated).async { mailbox.put(indexer()) }
+            }
             // Poll quickly while the index is on its way, slowly once it is in.
             guard let event = terminal.nextEvent(timeout: state.indexing ? 20 : 250) else { dirty = false; continue }
             state.handle(event)

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import ArticleKit
 import BuiltInArticles
@@ -171,7 +172,8 @@ enum Opening {
     static func first(_ paths: [String], _ options: CollectionOptions) throws -> ArticleLibrary? {
         guard !paths.isEmpty else { return nil }
         do {
-            return try ArticleLibrary.openFirst(paths: paths, loader: options.loader)
+            let cache = FirstArticleCache.standardDirectory(environment: ProcessInfo.processInfo.environment).map(FirstArticleCache.init)
+            return try ArticleLibrary.openFirst(paths: paths, loader: options.loader, cache: cache)
         } catch {
             throw UsageFailure(message: error.description)
         }

@@ -66,3 +66,27 @@ final class FolderTests: XCTestCase {
         XCTAssertEqual(library.collection.entries[try XCTUnwrap(link.target)].source, folder + "/b.txt")
     }
 }
+
+final class FirstArticleCacheTests: XCTestCase {
+    func testCachedFirstArticleIsValidUntilTheFolderChanges() throws {
+        let root = NSTemporaryDirectory() + "gazette-cache-\(UUID().uuidString)"
+        let folder = root + "/articles"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for name in ["b.txt", "c.txt", "a.md"] {
+            FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(Fixture(title: name, blocks: [paragraph("x")]).bytes))
+        }
+        let cache = FirstArticleCache(directory: root + "/cache")
+        XCTAssertNil(cache.lookup(folder: folder, fileExtension: "txt"))
+        let library = try XCTUnwrap(try ArticleLibrary.openFirst(paths: [folder], cache: cache))
+        XCTAssertEqual(library.collection.entries.map(\.source), [folder + "/b.txt"])
+        XCTAssertEqual(cache.lookup(folder: folder, fileExtension: "txt"), folder + "/b.txt")
+        XCTAssertNil(cache.lookup(folder: folder, fileExtension: "md"))
+        // A new file changes the folder's mtime: the cache no longer answers.
+        usleep(10_000)
+        FileManager.default.createFile(atPath: folder + "/a.txt", contents: Data(Fixture(title: "A", blocks: [paragraph("x")]).bytes))
+        XCTAssertNil(cache.lookup(folder: folder, fileExtension: "txt"))
+        let again = try XCTUnwrap(try ArticleLibrary.openFirst(paths: [folder], cache: cache))
+        XCTAssertEqual(again.collection.entries.map(\.source), [folder + "/a.txt"])
+    }
+}
