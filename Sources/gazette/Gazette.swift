@@ -10,7 +10,7 @@ struct Gazette: ParsableCommand {
         commandName: "gazette",
         abstract: "Read folders of plain-text news articles: sections by heading, PREV/NEXT chains.",
         discussion: "With no command, opens the reader on PATH (a folder or files), or on the built-in sample articles when no PATH is given.",
-        subcommands: [Read.self, Toc.self, Chain.self, Check.self, Dump.self],
+        subcommands: [Read.self, Toc.self, Chain.self, Check.self, Dump.self, BenchNext.self],
         defaultSubcommand: Read.self
     )
 }
@@ -148,6 +148,25 @@ struct Dump: ParsableCommand {
         let (library, selected, failed) = try Opening.open(paths, options)
         Output.report(failed)
         try Output.dump(library, entries: selected, width: width ?? Terminal.width ?? 80)
+    }
+}
+
+/// For `make bench`: the core's time per press of `n` (not listed in --help).
+struct BenchNext: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-next",
+        abstract: "Time following NEXT in the reader's core (for the benchmark).",
+        shouldDisplay: false
+    )
+    @Argument(help: "A folder of articles.") var path: String
+    @Option(help: "How many presses of n.") var presses = 1000
+    @OptionGroup var options: CollectionOptions
+
+    func run() throws {
+        let library = try Opening.folderLibrary(path, options)
+        let result = FollowBenchmark.run(library: library, chains: ChainBuilder.build(library.collection), presses: presses)
+        func ms(_ ns: Int64) -> String { String(format: "%.3f", Double(ns) / 1_000_000) }
+        Output.line("presses \(presses) median_ms \(ms(result.median)) p99_ms \(ms(result.p99)) worst_ms \(ms(result.worst))")
     }
 }
 

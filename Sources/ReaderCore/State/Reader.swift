@@ -106,7 +106,7 @@ extension ReaderState {
     }
 
     /// Opens an entry, remembering where we were.
-    mutating func open(_ entry: Int) {
+    public mutating func open(_ entry: Int) {
         backStack.append(currentPosition)
         forwardStack.removeAll()
         show(Position(entry: entry, block: 0, line: 0, width: 0))
