@@ -11,28 +11,20 @@ public struct ArticleParser: Sendable {
 
     public func parse(_ bytes: [UInt8], source: String) throws(ArticleError) -> Article {
         try Self.checkLooksLikeText(bytes, source: source)
-        let read = LineReader.lines(bytes)
-        var warnings: [String] = []
-        if read.invalidUTF8 { warnings.append("text is not valid UTF-8; bad bytes are shown as \u{FFFD}") }
-        if read.sanitized.controls > 0 { warnings.append("\(read.sanitized.controls) control character(s) replaced by visible symbols") }
-        if read.sanitized.bidi > 0 { warnings.append("\(read.sanitized.bidi) bidirectional override character(s) removed") }
-
-        let lines = read.lines
-        guard let header = Header(lines: lines) else { throw .empty(path: source) }
-        let trailer = Trailer(lines: lines, from: header.bodyStart)
-        warnings += header.warnings + trailer.warnings
-
-        let blocks = BlockSplitter.blocks(lines[header.bodyStart..<trailer.bodyEnd])
-        let sections = detector.sections(of: blocks)
-        if blocks.isEmpty { warnings.append("the article has a title but no body text") }
-        return Article(
-            title: header.title,
-            sections: sections,
-            previousTitle: trailer.previous,
-            nextTitle: trailer.next,
-            source: source,
-            warnings: warnings
-        )
+        var collector = SectionCollector()
+        let warnings: [String]
+        let previous: String?, next: String?
+        do {
+            var stream = StreamingParser(detector: detector) { collector.add($0) }
+            bytes.withUnsafeBufferPointer { stream.feed($0) }
+            stream.finish()
+            guard stream.sawTitle else { throw ArticleError.empty(path: source) }
+            warnings = stream.warnings
+            previous = stream.previousTitle
+            next = stream.nextTitle
+        }
+        return Article(title: collector.title, sections: collector.sections, previousTitle: previous, nextTitle: next,
+                       source: source, warnings: warnings)
     }
 
     /// The title and links only, from the first and last bytes of a file: what a
@@ -89,27 +81,20 @@ public struct ArticleLinks: Sendable, Equatable, Codable {
     }
 }
 
-/// The title line, its repeats and the separator after them.
-struct Header {
-    var title: String
-    var bodyStart: Int
-    var warnings: [String] = []
+/// Builds sections from parser events: the lede has no heading, and an article
+/// that opens with a heading has no lede.
+struct SectionCollector {
+    var title = ""
+    var sections: [Section] = []
 
-    init?(lines: [String]) {
-        guard let first = lines.firstIndex(where: { !$0.isBlankLine && !$0.isSeparatorLine }) else { return nil }
-        title = ArticleParser.limitTitle(lines[first])
-        let key = TitleKey(title)
-        var i = first + 1
-        // Repeats of the title (any number) and blank lines, then one separator.
-        while i < lines.count {
-            let line = lines[i]
-            if line.isBlankLine { i += 1; continue }
-            if line.isSeparatorLine { i += 1; bodyStart = i; return }
-            if TitleKey(ArticleParser.limitTitle(line)) == key { i += 1; continue }
-            break
+    mutating func add(_ event: ArticleEvent) {
+        switch event {
+        case .title(let t): title = t
+        case .heading(let h): sections.append(Section(heading: h, paragraphs: []))
+        case .paragraph(let p):
+            if sections.isEmpty { sections.append(Section(heading: nil, paragraphs: [])) }
+            sections[sections.count - 1].paragraphs.append(p)
         }
-        bodyStart = i
-        if i < lines.count { warnings.append("no '-' line after the title; the body starts at line \(i + 1)") }
     }
 }
 
@@ -155,23 +140,8 @@ struct Trailer {
     }
 }
 
-/// Groups body lines into blocks at blank and separator lines.
+/// Decides how the lines of one block (no blank line between them) become blocks.
 enum BlockSplitter {
-    static func blocks(_ lines: ArraySlice<String>) -> [String] {
-        var blocks: [String] = []
-        var current: [String] = []
-        func flush() {
-            guard !current.isEmpty else { return }
-            blocks += merge(current)
-            current.removeAll(keepingCapacity: true)
-        }
-        for line in lines {
-            if line.isBlankLine || line.isSeparatorLine { flush() } else { current.append(line.trimmed) }
-        }
-        flush()
-        return blocks
-    }
-
     /// Lines with no blank line between them: a hard-wrapped paragraph is joined
     /// into one; otherwise (a heading over its text, a list) each line stays a block.
     static func merge(_ lines: [String]) -> [String] {

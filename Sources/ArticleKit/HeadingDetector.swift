@@ -16,21 +16,9 @@ public struct HeadingDetector: Sendable {
 
     public init() {}
 
-    public func sections(of blocks: [String]) -> [Section] {
-        guard !blocks.isEmpty else { return [] }
-        let traits = blocks.map(BlockTraits.init)
-        var sections = [Section(heading: nil, paragraphs: [])]
-        for i in blocks.indices {
-            if isHeading(traits, at: i) {
-                sections.append(Section(heading: blocks[i], paragraphs: []))
-            } else {
-                sections[sections.count - 1].paragraphs.append(blocks[i])
-            }
-        }
-        // An article that opens with a heading has no lede.
-        if sections.count > 1 && sections[0].paragraphs.isEmpty { sections.removeFirst() }
-        return sections
-    }
+    /// Decided from the block, at most three blocks after it and a bounded run before it,
+    /// so a streaming reader can decide as soon as three more blocks have arrived.
+    static let lookahead = 3
 
     func isHeading(_ blocks: [BlockTraits], at i: Int) -> Bool {
         let block = blocks[i]
@@ -59,14 +47,16 @@ public struct HeadingDetector: Sendable {
     /// so is a short line right after another short headline-like line.
     func isListItem(_ blocks: [BlockTraits], at i: Int) -> Bool {
         var j = i - 1
-        while j >= 0 && blocks[j].isFurniture && !blocks[j].isRelatedIntro { j -= 1 }
+        while j >= max(0, i - 64) && blocks[j].isFurniture && !blocks[j].isRelatedIntro { j -= 1 }
         guard j >= 0 else { return false }
         let previous = blocks[j]
         if previous.isRelatedIntro || previous.endsWithColon { return true }
         if looksLikeHeading(previous) || previous.isShortLine {
             // Walk up the run of short lines: an intro above it makes it a list.
+            // Bounded, so a folder-sized list of short lines stays linear.
             var k = j
-            while k >= 0 && (blocks[k].isShortLine || blocks[k].isFurniture) {
+            let limit = max(0, j - 64)
+            while k >= limit && (blocks[k].isShortLine || blocks[k].isFurniture) {
                 if blocks[k].isRelatedIntro || blocks[k].endsWithColon {
                     return !isHeadingAfterList(blocks, list: (k + 1)..<i, at: i)
                 }
@@ -91,7 +81,6 @@ extension HeadingDetector {
 
 /// What the detector needs to know about one block, computed once.
 struct BlockTraits {
-    let text: String
     let width: Int
     let words: Int
     let endsSentence: Bool
@@ -110,7 +99,6 @@ struct BlockTraits {
     var isShortLine: Bool { width < 80 }
 
     init(_ text: String) {
-        self.text = text
         // Long blocks are body text: measure only what the rules need.
         let probe = text.utf8.count > 600 ? String(text.prefix(300)) : text
         width = text.utf8.count > 600 ? 1000 : DisplayWidth.of(probe)

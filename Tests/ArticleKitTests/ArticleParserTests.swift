@@ -148,3 +148,44 @@ final class EdgeScanTests: XCTestCase {
         }
     }
 }
+
+final class StreamingParserTests: XCTestCase {
+    /// Feeding the bytes in chunks of any size (splitting CRLF pairs and UTF-8
+    /// sequences) gives exactly the events of one whole buffer.
+    func testChunkedFeedingMatchesWholeBuffer() throws {
+        let folder = HeadingDetectionTests.folder
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        var generator = SystemRandomNumberGenerator()
+        for file in files.prefix(20) {
+            let original = try [UInt8](Data(contentsOf: folder.appendingPathComponent(file)))
+            let crlf = Array(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+            for bytes in [original, crlf] {
+                func events(chunk: () -> Int) -> ([ArticleEvent], String?, String?) {
+                    var out: [ArticleEvent] = []
+                    var parser = StreamingParser { out.append($0) }
+                    var offset = 0
+                    while offset < bytes.count {
+                        let n = min(bytes.count - offset, max(1, chunk()))
+                        bytes[offset..<(offset + n)].withUnsafeBufferPointer { parser.feed($0) }
+                        offset += n
+                    }
+                    parser.finish()
+                    return (out, parser.previousTitle, parser.nextTitle)
+                }
+                let whole = events { bytes.count }
+                let chunked = events { Int.random(in: 1...7, using: &generator) }
+                XCTAssertEqual(whole.0, chunked.0, file)
+                XCTAssertEqual(whole.1, chunked.1, file)
+                XCTAssertEqual(whole.2, chunked.2, file)
+            }
+        }
+    }
+
+    func testPrevLineInsideTheBodyIsBodyText() throws {
+        let text = "Titolo\n\n-\n\nPREV is how the old system named it, and the name stuck for years in the archive.\n\nAnother paragraph follows it here.\n\n-\n\nNEXT Fine"
+        let a = try ArticleParser().parse(Array(text.utf8), source: "p.txt")
+        XCTAssertEqual(a.sections.first?.paragraphs.first, "PREV is how the old system named it, and the name stuck for years in the archive.")
+        XCTAssertNil(a.previousTitle)
+        XCTAssertEqual(a.nextTitle, "Fine")
+    }
+}
