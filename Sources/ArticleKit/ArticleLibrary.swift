@@ -23,6 +23,26 @@ public struct ArticleLibrary: Sendable {
         }
     }
 
+    /// Parses one entry chunk by chunk, handing out events as they are decided:
+    /// memory stays bounded by the largest paragraph, however big the file.
+    /// Returns what the end of the file told: the PREV/NEXT titles and warnings.
+    public func stream(_ entry: Int, _ emit: @escaping (ArticleEvent) -> Void) throws(ArticleError) -> ArticleLinks {
+        let source = collection.entries[entry].source
+        var parser = StreamingParser(detector: self.parser.detector, emit: emit)
+        var first = true
+        try store.stream(source) { (chunk) throws(ArticleError) in
+            if first {
+                first = false
+                try ArticleParser.checkLooksLikeText(Array(chunk.prefix(8192)), source: source, moreFollows: chunk.count > 8192)
+            }
+            parser.feed(chunk)
+        }
+        if first { throw .empty(path: source) }
+        parser.finish()
+        guard parser.sawTitle else { throw .empty(path: source) }
+        return ArticleLinks(title: collection.entries[entry].links.title, previousTitle: parser.previousTitle, nextTitle: parser.nextTitle)
+    }
+
     /// What the command line names, opened: every folder's articles, and for a
     /// file its own folder too (so its links resolve). `selected` are the entries
     /// the paths name: all of a folder's, or the file itself; `failed` are the named

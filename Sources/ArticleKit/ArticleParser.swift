@@ -36,7 +36,8 @@ public struct ArticleParser: Sendable {
     }
 
     /// Binary files and empty files are refused before any decoding.
-    static func checkLooksLikeText(_ bytes: [UInt8], source: String) throws(ArticleError) {
+    /// `moreFollows`: `bytes` is only the start of the file, so it cannot be "empty".
+    static func checkLooksLikeText(_ bytes: [UInt8], source: String, moreFollows: Bool = false) throws(ArticleError) {
         // One pass over the first 8 kB: a NUL, or more than 10% control bytes, is binary.
         var controls = 0, blanks = 0
         var sawNul = false
@@ -52,7 +53,7 @@ public struct ArticleParser: Sendable {
         }
         if sawNul { throw .binary(path: source) }
         if controls * 10 > n { throw .binary(path: source) }
-        if bytes.count <= 8192 && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        if !moreFollows && bytes.count <= 8192 && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw .empty(path: source)
         }
     }

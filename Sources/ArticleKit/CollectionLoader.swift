@@ -8,6 +8,8 @@ import Glibc
 public protocol ArticleStore: Sendable {
     func bytes(of source: String) throws(ArticleError) -> [UInt8]
     func edges(of source: String) throws(ArticleError) -> (head: [UInt8], tail: [UInt8]?)
+    /// The bytes front to back in chunks, for articles too big to hold whole.
+    func stream(_ source: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void) throws(ArticleError)
 }
 
 public struct FileStore: ArticleStore {
@@ -15,6 +17,9 @@ public struct FileStore: ArticleStore {
     public init(reader: FileReader = FileReader()) { self.reader = reader }
     public func bytes(of source: String) throws(ArticleError) -> [UInt8] { try reader.read(source) }
     public func edges(of source: String) throws(ArticleError) -> (head: [UInt8], tail: [UInt8]?) { try reader.edges(source) }
+    public func stream(_ source: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void) throws(ArticleError) {
+        try reader.stream(source, body)
+    }
 }
 
 /// Texts held in memory, by name.
@@ -29,6 +34,10 @@ public struct MemoryStore: ArticleStore {
     }
     public func edges(of source: String) throws(ArticleError) -> (head: [UInt8], tail: [UInt8]?) {
         (try bytes(of: source), nil)
+    }
+    public func stream(_ source: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void) throws(ArticleError) {
+        let b = try bytes(of: source)
+        try b.withUnsafeBufferPointer { (p) throws(ArticleError) in try body(p) }
     }
 }
 

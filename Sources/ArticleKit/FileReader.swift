@@ -126,3 +126,19 @@ private struct OpenFile {
         return .notReadable(path: path, reason: reason)
     }
 }
+
+extension FileReader {
+    /// Reads a file front to back in chunks of `chunkSize`, for parsing articles too
+    /// big to hold twice. The same checks as `read`: no FIFOs, devices or folders.
+    public func stream(_ path: String, chunkSize: Int = 1 << 20, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void) throws(ArticleError) {
+        let file = try OpenFile(path, limit: sizeLimit)
+        defer { file.close() }
+        var offset: Int64 = 0
+        while offset < file.size {
+            let chunk = try file.read(offset: offset, count: min(chunkSize, Int(file.size - offset)), path: path)
+            if chunk.isEmpty { break }
+            try chunk.withUnsafeBufferPointer { (b) throws(ArticleError) in try body(b) }
+            offset += Int64(chunk.count)
+        }
+    }
+}

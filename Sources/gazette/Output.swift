@@ -35,15 +35,25 @@ enum Output {
         for failure in failures { error(failure.description) }
     }
 
+    /// Streams each article: a 50 MB file is never held whole, and output goes out
+    /// in 64 kB writes rather than a write per line.
     static func dump(_ library: ArticleLibrary, entries: [Int], width: Int) throws {
+        var buffer = ""
+        buffer.reserveCapacity(1 << 16)
+        func emit(_ s: String) {
+            buffer += s
+            if buffer.utf8.count >= 1 << 16 { write(buffer, to: STDOUT_FILENO); buffer.removeAll(keepingCapacity: true) }
+        }
         for (n, entry) in entries.enumerated() {
-            switch library.article(entry) {
-            case .success(let article):
-                if n > 0 { line("\n") }
-                line(PlainTextDump.render(article, links: library.collection.resolutions[entry], collection: library.collection, width: width))
-            case .failure(let e):
-                error(e.description)
+            if n > 0 { emit("\n\n") }
+            do throws(ArticleError) {
+                try PlainTextDump.stream(library, entry: entry, width: width, write: emit)
+            } catch {
+                write(buffer, to: STDOUT_FILENO)
+                buffer.removeAll()
+                self.error(error.description)
             }
         }
+        write(buffer, to: STDOUT_FILENO)
     }
 }

@@ -33,46 +33,88 @@ public struct ArticleLayout: Sendable, Equatable {
 
     /// Lays out `article`: title, the sections with their headings, then where PREV/NEXT lead.
     public static func make(_ article: Article, footer: [String], width: Int) -> ArticleLayout {
-        let width = max(1, width)
-        var layout = ArticleLayout(width: width, lines: [], sectionStarts: [], blockStarts: [])
-        var block = 0
-        func add(_ text: String, _ kind: LineKind, _ section: Int) {
-            layout.lines.append(LayoutLine(text: text, kind: kind, section: section, block: block))
+        var builder = LayoutBuilder(width: width)
+        builder.add(.title(article.title))
+        for section in article.sections {
+            if let heading = section.heading { builder.add(.heading(heading)) }
+            for paragraph in section.paragraphs { builder.add(.paragraph(paragraph)) }
         }
-        func addWrapped(_ text: String, _ kind: LineKind, _ section: Int, marker: String = "") {
-            layout.blockStarts.append(layout.lines.count)
-            // A column too narrow for the marker and one cell of text shows the text alone.
-            let marker = DisplayWidth.of(marker) < width ? marker : ""
-            let indent = String(repeating: " ", count: DisplayWidth.of(marker))
-            let wrapped = TextWrapper.wrap(text, width: max(1, width - indent.count))
-            for (i, l) in wrapped.enumerated() { add((i == 0 ? marker : indent) + l, kind, section) }
-            block += 1
-        }
-        addWrapped(article.title, .title, 0)
-        for (s, section) in article.sections.enumerated() {
-            add("", .blank, s)
-            layout.sectionStarts.append(layout.lines.count)
-            if let heading = section.heading {
-                // "§" marks a heading without colour, in dumps and for screen readers.
-                addWrapped(heading, .heading, s, marker: ArticleLayout.headingMarker)
-                if !section.paragraphs.isEmpty { add("", .blank, s) }
-            }
-            for (p, paragraph) in section.paragraphs.enumerated() {
-                if p > 0 { add("", .blank, s) }
-                addWrapped(paragraph, .body, s)
-            }
-        }
-        let lastSection = max(0, article.sections.count - 1)
-        add("", .blank, lastSection)
-        for (i, text) in footer.enumerated() {
-            addWrapped(text, i == 0 ? .footer : .footerLink, lastSection)
-        }
-        return layout
+        builder.addFooter(footer)
+        return builder.layout
     }
 
     /// The section a line is in.
     public func section(atLine line: Int) -> Int {
         guard !lines.isEmpty else { return 0 }
         return lines[min(max(0, line), lines.count - 1)].section
+    }
+}
+
+/// Builds a layout one parser event at a time, so a dump can stream a 50 MB
+/// article: each block is preceded by one blank line, headings carry "§".
+public struct LayoutBuilder: Sendable {
+    public private(set) var layout: ArticleLayout
+    private var section = -1
+    private var block = 0
+    /// Lines before this index have been taken by `drain`.
+    private var drained = 0
+
+    public init(width: Int) {
+        layout = ArticleLayout(width: max(1, width), lines: [], sectionStarts: [], blockStarts: [])
+    }
+
+    public mutating func add(_ event: ArticleEvent) {
+        switch event {
+        case .title(let title):
+            addWrapped(title, .title, 0)
+        case .heading(let heading):
+            section += 1
+            add("", .blank, section)
+            layout.sectionStarts.append(layout.lines.count)
+            // "§" marks a heading without colour, in dumps and for screen readers.
+            addWrapped(heading, .heading, section, marker: ArticleLayout.headingMarker)
+        case .paragraph(let paragraph):
+            if section < 0 {
+                section = 0
+                add("", .blank, section)
+                layout.sectionStarts.append(layout.lines.count)
+            } else {
+                add("", .blank, section)
+            }
+            addWrapped(paragraph, .body, section)
+        }
+    }
+
+    /// The closing lines: where PREV and NEXT lead.
+    public mutating func addFooter(_ footer: [String]) {
+        let last = max(0, section)
+        add("", .blank, last)
+        for (i, text) in footer.enumerated() { addWrapped(text, i == 0 ? .footer : .footerLink, last) }
+    }
+
+    /// Hands out the lines laid out since the last call and forgets them.
+    public mutating func drain() -> [LayoutLine] {
+        let out = Array(layout.lines[drained...])
+        layout.lines.removeAll(keepingCapacity: true)
+        drained = 0
+        // Line numbers in starts refer to the lines already handed out.
+        layout.sectionStarts.removeAll()
+        layout.blockStarts.removeAll()
+        return out
+    }
+
+    private mutating func add(_ text: String, _ kind: LineKind, _ section: Int) {
+        layout.lines.append(LayoutLine(text: text, kind: kind, section: section, block: block))
+    }
+
+    private mutating func addWrapped(_ text: String, _ kind: LineKind, _ section: Int, marker: String = "") {
+        let width = layout.width
+        layout.blockStarts.append(layout.lines.count)
+        // A column too narrow for the marker and one cell of text shows the text alone.
+        let marker = DisplayWidth.of(marker) < width ? marker : ""
+        let indent = String(repeating: " ", count: DisplayWidth.of(marker))
+        let wrapped = TextWrapper.wrap(text, width: max(1, width - indent.count))
+        for (i, l) in wrapped.enumerated() { add((i == 0 ? marker : indent) + l, kind, section) }
+        block += 1
     }
 }

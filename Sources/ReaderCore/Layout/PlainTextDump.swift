@@ -16,13 +16,48 @@ public enum PlainTextDump {
         return out.joined(separator: "\n")
     }
 
+    /// Streams one entry as `render` would print it, a few lines at a time, without
+    /// holding the article: `write` gets text ending in a newline.
+    public static func stream(_ library: ArticleLibrary, entry: Int, width: Int, write: (String) -> Void) throws(ArticleError) {
+        var builder = LayoutBuilder(width: width)
+        var titleWidth = 0
+        var titleDone = false
+        var pending: [LayoutLine] = []
+        func flush(final: Bool) {
+            for line in pending {
+                if line.kind == .title { titleWidth = max(titleWidth, DisplayWidth.of(line.text)) }
+                else if !titleDone {
+                    titleDone = true
+                    write(String(repeating: "=", count: min(width, titleWidth)) + "\n")
+                }
+                write(line.text + "\n")
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+        // The title's underline follows its last line, so title lines wait for the next event.
+        let links = try withoutActuallyEscaping({ (event: ArticleEvent) in
+            builder.add(event)
+            pending += builder.drain()
+            if case .title = event { return }
+            flush(final: false)
+        }) { emit throws(ArticleError) in try library.stream(entry, emit) }
+        let collection = library.collection
+        builder.addFooter(footer(previous: links.previousTitle, next: links.nextTitle, links: collection.resolutions[entry]))
+        pending += builder.drain()
+        flush(final: true)
+    }
+
     /// The lines shown after the body: where the chain leads.
     /// `indexing`: the folder is still being read, so a title not found yet may still be there.
     public static func footer(_ article: Article, links: Resolutions?, collection: ArticleCollection?, indexing: Bool = false) -> [String] {
+        footer(previous: article.previousTitle, next: article.nextTitle, links: links, indexing: indexing)
+    }
+
+    public static func footer(previous: String?, next: String?, links: Resolutions?, indexing: Bool = false) -> [String] {
         [
             "—",
-            "PREV: " + linkLine(article.previousTitle, links?.previous, indexing),
-            "NEXT: " + linkLine(article.nextTitle, links?.next, indexing),
+            "PREV: " + linkLine(previous, links?.previous, indexing),
+            "NEXT: " + linkLine(next, links?.next, indexing),
         ]
     }
 
