@@ -4,6 +4,8 @@
 /// is measured as the single picture a terminal shows.
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
+        // Fast path for ASCII (a concrete standard-library property, quick even in debug builds).
+        if let ascii = character.asciiValue, ascii < 0x7F { return ascii < 0x20 ? 0 : 1 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
@@ -41,12 +43,15 @@ public enum DisplayWidth {
         let v = s.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if v < 0x300 { return 1 }
+        // Ranges first: CJK text would otherwise pay a property lookup per character.
+        // The few combining marks inside the wide ranges are zero-width.
+        if isWide(v) { return (0x302A...0x302D).contains(v) || (0x3099...0x309A).contains(v) ? 0 : 2 }
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
         if v == 0x200B || (0x1160...0x11FF).contains(v) || (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v) { return 0 }
-        if isWide(v) || s.properties.isEmojiPresentation { return 2 }
+        if s.properties.isEmojiPresentation { return 2 }
         return 1
     }
 
@@ -54,6 +59,7 @@ public enum DisplayWidth {
 
     /// East Asian Wide (W) and Fullwidth (F) ranges.
     static func isWide(_ v: UInt32) -> Bool {
+        if v < 0x1100 { return false }
         switch v {
         case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0, 0x23F3,
              0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F, 0x2693, 0x26A1,
@@ -74,6 +80,7 @@ public enum DisplayWidth {
 
     /// True for scripts written without spaces, where a line may break between any two characters.
     public static func isIdeographic(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x2E80 { return false }
         switch s.value {
         case 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF,
              0xFF00...0xFF60, 0x20000...0x2FFFD, 0x30000...0x3FFFD:

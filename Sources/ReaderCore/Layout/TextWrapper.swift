@@ -120,9 +120,27 @@ public enum TextWrapper {
     static func canBreak(after sa: Unicode.Scalar, before sb: Unicode.Scalar) -> Bool {
         if sa.value < 0x2E80 && sb.value < 0x2E80 { return false }
         guard DisplayWidth.isIdeographic(sa) || DisplayWidth.isIdeographic(sb) else { return false }
-        return !noLineStart.contains(sb) && !noLineEnd.contains(sa)
+        return !isNoLineStart(sb) && !isNoLineEnd(sa)
     }
 
-    static let noLineStart: Set<Unicode.Scalar> = ["、", "。", "，", "．", "：", "；", "？", "！", "）", "」", "』", "】", "〉", "》", "〕", "ー", "ぁ", "ぃ", "ぅ", "ぇ", "ぉ", "っ", "ゃ", "ゅ", "ょ", "ァ", "ィ", "ゥ", "ェ", "ォ", "ッ", "ャ", "ュ", "ョ", "・", "…", ")", "]", ",", ".", "!", "?", ":", ";", "”", "’", "»"]
-    static let noLineEnd: Set<Unicode.Scalar> = ["（", "「", "『", "【", "〈", "《", "〔", "(", "[", "“", "‘", "«"]
+    /// Closing punctuation and small kana: a line never starts with them (kinsoku).
+    static func isNoLineStart(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF01, 0xFF09, 0x300D, 0x300F, 0x3011, 0x3009, 0x300B, 0x3015,
+             0x30FC, 0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087,
+             0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30FB, 0x2026,
+             0x29, 0x5D, 0x2C, 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x201D, 0x2019, 0xBB:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Opening brackets and quotes: a line never ends with them.
+    static func isNoLineEnd(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0xFF08, 0x300C, 0x300E, 0x3010, 0x3008, 0x300A, 0x3014, 0x28, 0x5B, 0x201C, 0x2018, 0xAB: return true
+        default: return false
+        }
+    }
 }
