@@ -40,6 +40,12 @@ public enum TextWrapper {
             if byte < 0x80 && (next == end || utf8[next] < 0x80) {
                 w = byte < 0x20 ? 0 : 1
                 first = Unicode.Scalar(byte)
+            } else if byte >= 0x80, let (scalar, length) = decode(utf8, at: i), isLoneCluster(scalar),
+                      utf8.index(i, offsetBy: length) == end || startsCluster(utf8, at: utf8.index(i, offsetBy: length)) {
+                // Accented Latin and CJK followed by a plain character: one scalar, one cluster.
+                next = utf8.index(i, offsetBy: length)
+                w = DisplayWidth.of(scalar)
+                first = scalar
             } else {
                 let cluster = text[i]
                 next = text.index(after: i)
@@ -90,6 +96,45 @@ public enum TextWrapper {
         }
         if lineStart < end || lines.isEmpty { emit(lineStart, end) }
         return lines
+    }
+
+    /// Decodes the scalar starting at `i` (the text is valid UTF-8: it is a String).
+    @inline(__always)
+    static func decode(_ utf8: String.UTF8View, at i: String.Index) -> (Unicode.Scalar, Int)? {
+        let b0 = UInt32(utf8[i])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        let length = b0 >= 0xF0 ? 4 : (b0 >= 0xE0 ? 3 : 2)
+        var value = b0 & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
+        var j = utf8.index(after: i)
+        for _ in 1..<length {
+            guard j < utf8.endIndex else { return nil }
+            value = (value << 6) | (UInt32(utf8[j]) & 0x3F)
+            j = utf8.index(after: j)
+        }
+        return Unicode.Scalar(value).map { ($0, length) }
+    }
+
+    /// Scalars that never join the next one into a cluster, nor are joined by a
+    /// previous one: Latin-1 to IPA letters, kana and common ideographs, CJK
+    /// punctuation and fullwidth forms (minus their combining marks).
+    @inline(__always)
+    static func isLoneCluster(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20...0x7E, 0xA0...0x2FF, 0x3000...0x3029, 0x3030...0x303F, 0x3041...0x3096, 0x309B...0x30FF,
+             0x4E00...0x9FFF, 0xFF01...0xFF9D:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether a cluster starts at `i`: true for scalars that cannot extend the one before.
+    @inline(__always)
+    static func startsCluster(_ utf8: String.UTF8View, at i: String.Index) -> Bool {
+        let b = utf8[i]
+        if b < 0x80 { return b != 0x0A }
+        guard let (scalar, _) = decode(utf8, at: i) else { return false }
+        return isLoneCluster(scalar)
     }
 
     /// A one-column window: each visible cluster on its own line, wide ones shown as
