@@ -12,7 +12,7 @@ enum Furniture {
         }
         if furniturePrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
         if agencySuffixes.contains(where: { lower.hasSuffix($0) }) { return true }
-        if lower.contains("©") || lower.contains("(c) ") || lower.contains("getty images") { return true }
+        if lower.has("©") || lower.has("(c) ") || lower.has("getty images") { return true }
         if words <= 3 && creditWords.contains(where: { lower.hasPrefix($0) }) { return true }
         return looksLikeDate(lower, words: words)
     }
@@ -20,7 +20,7 @@ enum Furniture {
     /// Dates and times: a month name or a numeric date or a clock time with few words around it.
     static func looksLikeDate(_ lower: String, words: Int) -> Bool {
         guard lower.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { return false }
-        if lower.unicodeScalars.count <= 40, lower.contains("年") || lower.contains("月") || lower.contains("日"),
+        if lower.unicodeScalars.count <= 40, lower.has("年") || lower.has("月") || lower.has("日"),
            lower.unicodeScalars.filter({ ("0"..."9").contains($0) }).count >= 4 {
             return true
         }
@@ -90,4 +90,27 @@ enum Furniture {
         "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro",
         "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
     ]
+}
+
+extension String {
+    /// Substring search on UTF-8 bytes, in the standard library: `contains` on two
+    /// Strings goes through Foundation's NSString search, which dominated profiles.
+    func has(_ needle: StaticString) -> Bool {
+        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = n.first else { return true }
+        var copy = self
+        return copy.withUTF8 { h in
+            guard h.count >= n.count else { return false }
+            var i = 0
+            while i <= h.count - n.count {
+                if h[i] == first {
+                    var k = 1
+                    while k < n.count && h[i + k] == n[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
 }

@@ -113,7 +113,7 @@ struct BlockTraits {
         hasLetters = probe.unicodeScalars.contains { $0.properties.isAlphabetic }
         hasComma = probe.unicodeScalars.contains { $0 == "," || $0 == "，" || $0 == "、" || $0 == "،" }
         let lower = probe.lowercased()
-        hasLink = lower.contains("http://") || lower.contains("https://") || lower.contains("www.") || lower.contains(".com")
+        hasLink = lower.has("http://") || lower.has("https://") || lower.has("www.") || lower.has(".com")
         isRelatedIntro = width <= 100 && Furniture.isRelatedIntro(lower)
         isFurniture = width <= 160 && Furniture.isFurniture(lower, original: probe, words: words)
     }
