@@ -34,7 +34,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit", "BuiltInArticles"], exclude: ["Fixtures"]),
+        .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit", "ReaderCore", "BuiltInArticles"], exclude: ["Fixtures"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "ArticleKit", "BuiltInArticles"]),
     ],
     swiftLanguageModes: [.v6]

@@ -23,6 +23,25 @@ public struct ArticleLibrary: Sendable {
         }
     }
 
+    /// The start of one entry, for a first screen: the whole article when the file
+    /// holds at most `maxBytes`, else what its first `maxBytes` hold (complete false).
+    public func articleStart(_ entry: Int, maxBytes: Int) -> (article: Result<Article, ArticleError>, complete: Bool) {
+        let source = collection.entries[entry].source
+        do throws(ArticleError) {
+            let (bytes, whole) = try store.prefix(of: source, count: maxBytes)
+            if whole { return (.success(try parser.parse(bytes, source: source)), true) }
+            // Up to the last line end only: the rest of a cut line comes with the full parse.
+            let end = (bytes.lastIndex { $0 == 0x0A || $0 == 0x0D } ?? bytes.count - 1) + 1
+            var article = try parser.parse(Array(bytes[..<end]), source: source)
+            article.previousTitle = collection.entries[entry].links.previousTitle
+            article.nextTitle = collection.entries[entry].links.nextTitle
+            article.warnings = []
+            return (.success(article), false)
+        } catch {
+            return (.failure(error), true)
+        }
+    }
+
     /// Parses one entry chunk by chunk, handing out events as they are decided:
     /// memory stays bounded by the largest paragraph, however big the file.
     /// Returns what the end of the file told: the PREV/NEXT titles and warnings.

@@ -8,6 +8,8 @@ import Glibc
 public protocol ArticleStore: Sendable {
     func bytes(of source: String) throws(ArticleError) -> [UInt8]
     func edges(of source: String) throws(ArticleError) -> (head: [UInt8], tail: [UInt8]?)
+    /// At most `count` bytes from the start, and whether that is all there is.
+    func prefix(of source: String, count: Int) throws(ArticleError) -> (bytes: [UInt8], isWhole: Bool)
     /// The bytes front to back in chunks, for articles too big to hold whole.
     func stream(_ source: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void) throws(ArticleError)
 }
@@ -19,6 +21,9 @@ public struct FileStore: ArticleStore {
     public func edges(of source: String) throws(ArticleError) -> (head: [UInt8], tail: [UInt8]?) { try reader.edges(source) }
     public func stream(_ source: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void) throws(ArticleError) {
         try reader.stream(source, body)
+    }
+    public func prefix(of source: String, count: Int) throws(ArticleError) -> (bytes: [UInt8], isWhole: Bool) {
+        try reader.prefix(source, count: count)
     }
 }
 
@@ -34,6 +39,10 @@ public struct MemoryStore: ArticleStore {
     }
     public func edges(of source: String) throws(ArticleError) -> (head: [UInt8], tail: [UInt8]?) {
         (try bytes(of: source), nil)
+    }
+    public func prefix(of source: String, count: Int) throws(ArticleError) -> (bytes: [UInt8], isWhole: Bool) {
+        let b = try bytes(of: source)
+        return (Array(b.prefix(count)), b.count <= count)
     }
     public func stream(_ source: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void) throws(ArticleError) {
         let b = try bytes(of: source)

@@ -25,6 +25,14 @@ public struct FileReader: Sendable {
         return try file.read(offset: 0, count: Int(file.size), path: path)
     }
 
+    /// At most `count` bytes from the start, and whether that is the whole file.
+    public func prefix(_ path: String, count: Int) throws(ArticleError) -> (bytes: [UInt8], isWhole: Bool) {
+        let file = try OpenFile(path, limit: sizeLimit)
+        defer { file.close() }
+        let n = Int(min(file.size, Int64(count)))
+        return (try file.read(offset: 0, count: n, path: path), Int64(n) >= file.size)
+    }
+
     /// The first and (for a long file) last `edgeBytes` of a file: enough for the
     /// title and the PREV/NEXT lines.
     public func edges(_ path: String) throws(ArticleError) -> (head: [UInt8], tail: [UInt8]?) {
@@ -116,6 +124,11 @@ private struct OpenFile {
 
     static func error(_ code: Int32, path: String) -> ArticleError {
         if code == ENOENT { return .notFound(path: path) }
+        // open() on a socket fails with ENXIO: say what it is, as for FIFOs and devices.
+        if code == ENXIO {
+            var st = stat()
+            if stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFSOCK { return .notARegularFile(path: path, kind: "socket") }
+        }
         let reason: String
         switch code {
         case EACCES, EPERM: reason = "permission denied"

@@ -9,11 +9,15 @@ import ReaderCore
 /// Set from a signal source when SIGTERM or SIGHUP arrives, read by the event loop.
 private let stopRequested = Atomic<Bool>(false)
 
-/// The whole folder's index, handed from the background indexer to the event loop.
-private final class IndexMailbox: Sendable {
-    let slot = Mutex<(ArticleLibrary, ChainBuilder.Result)?>(nil)
-    func put(_ value: (ArticleLibrary, ChainBuilder.Result)) { slot.withLock { $0 = value } }
-    func take() -> (ArticleLibrary, ChainBuilder.Result)? { slot.withLock { v in defer { v = nil }; return v } }
+/// What background work hands to the event loop: the folder's index, and whole
+/// big articles whose start is already on screen.
+private final class Mailbox: Sendable {
+    let index = Mutex<(ArticleLibrary, ChainBuilder.Result)?>(nil)
+    let document = Mutex<Document?>(nil)
+    func put(_ value: (ArticleLibrary, ChainBuilder.Result)) { index.withLock { $0 = value } }
+    func put(_ value: Document) { document.withLock { $0 = value } }
+    func takeIndex() -> (ArticleLibrary, ChainBuilder.Result)? { index.withLock { v in defer { v = nil }; return v } }
+    func takeDocument() -> Document? { document.withLock { v in defer { v = nil }; return v } }
 }
 
 /// Runs the full-screen reader: draw, wait for an event, update the state, repeat.
@@ -27,15 +31,20 @@ public enum ReaderApp {
         let signals = watchTerminationSignals()
         defer { signals.forEach { $0.cancel() } }
 
-        let mailbox = IndexMailbox()
+        let mailbox = Mailbox()
         var indexerStarted = false
+        var requestedDocument: String? = nil
         let size = terminal.size
         var state = ReaderState(library: library, start: start, width: size.width, height: size.height,
                                 chains: chains, indexing: indexer != nil)
         var dirty = true
         while !state.wantsQuit && !stopRequested.load(ordering: .relaxed) {
-            if state.indexing, let (full, fullChains) = mailbox.take() {
+            if state.indexing, let (full, fullChains) = mailbox.takeIndex() {
                 state.install(library: full, chains: fullChains)
+                dirty = true
+            }
+            if let document = mailbox.takeDocument() {
+                state.installDocument(document)
                 dirty = true
             }
             if dirty { terminal.draw(Renderer.render(state)) }
@@ -44,8 +53,17 @@ public enum ReaderApp {
                 indexerStarted = true
                 DispatchQueue.global(qos: .userInitiated).async { mailbox.put(indexer()) }
             }
+            // A big article shows its start; read the whole of it behind the screen.
+            if let entry = state.incompleteEntry, requestedDocument != state.document.article.source {
+                requestedDocument = state.document.article.source
+                let library = state.library, width = state.geometry.columnWidth, indexing = state.indexing
+                DispatchQueue.global(qos: .userInitiated).async {
+                    mailbox.put(ReaderState.fullDocument(library: library, entry: entry, width: width, indexing: indexing))
+                }
+            }
             // Poll quickly while the index is on its way, slowly once it is in.
-            guard let event = terminal.nextEvent(timeout: state.indexing ? 20 : 250) else { dirty = false; continue }
+            let waiting = state.indexing || state.incompleteEntry != nil
+            guard let event = terminal.nextEvent(timeout: waiting ? 20 : 250) else { dirty = false; continue }
             state.handle(event)
             // A storm of resizes or a held key: apply what is already queued, then draw once.
             var pending = 0

@@ -225,3 +225,28 @@ final class BackgroundIndexTests: XCTestCase {
         XCTAssertFalse(state.lines.map(\.text).joined().contains("looking it up"))
     }
 }
+
+/// A big article shows its start at once; the whole of it arrives later without moving the reader.
+final class BigArticleTests: XCTestCase {
+    func testStartFirstThenTheWholeArticle() {
+        let paragraph = String(repeating: "Il consiglio comunale ha discusso a lungo la proposta, e la decisione è rinviata. ", count: 12)
+        var blocks: [String] = []
+        for n in 0..<400 { blocks += ["Capitolo \(n + 1) della cronaca", paragraph] }
+        let text = "Una cronaca molto lunga\n\n-\n\n" + blocks.joined(separator: "\n\n") + "\n\n-\n\nPREV Prima\nNEXT Dopo"
+        XCTAssertGreaterThan(text.utf8.count, ReaderState.firstScreenBytes)
+        let store = MemoryStore([(name: "big.txt", text: text)])
+        let library = ArticleLibrary(collection: CollectionLoader(store: store).collection(of: ["big.txt"]), store: store)
+        var state = ReaderState(library: library, start: 0, width: 80, height: 24)
+        XCTAssertEqual(state.incompleteEntry, 0)
+        XCTAssertEqual(state.lines.last?.text, "Reading the rest of this article…")
+        state.press(.character("5"))
+        let top = state.top
+        let topText = state.lines[top].text
+        state.installDocument(ReaderState.fullDocument(library: library, entry: 0, width: state.geometry.columnWidth, indexing: false))
+        XCTAssertNil(state.incompleteEntry)
+        XCTAssertEqual(state.document.article.sections.count, 400)
+        XCTAssertEqual(state.lines[state.top].text, topText)
+        XCTAssertEqual(state.top, top)
+        XCTAssertTrue(state.lines.last?.text.hasPrefix("NEXT: Dopo") ?? false)
+    }
+}

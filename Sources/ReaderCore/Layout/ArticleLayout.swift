@@ -28,6 +28,10 @@ public struct ArticleLayout: Sendable, Equatable {
     public var sectionStarts: [Int]
     /// First line of each block, by block number.
     public var blockStarts: [Int]
+    /// Where the closing PREV/NEXT lines start (the blank line before them).
+    public var footerStart: Int? = nil
+    /// Blocks before the footer.
+    public var footerBlock = 0
 
     public static let headingMarker = "§ "
 
@@ -39,6 +43,15 @@ public struct ArticleLayout: Sendable, Equatable {
             if let heading = section.heading { builder.add(.heading(heading)) }
             for paragraph in section.paragraphs { builder.add(.paragraph(paragraph)) }
         }
+        builder.addFooter(footer)
+        return builder.layout
+    }
+
+    /// The same layout with other closing lines: links resolved after the folder was
+    /// indexed, without laying out a long article again.
+    public func replacingFooter(_ footer: [String]) -> ArticleLayout {
+        guard let start = footerStart else { return self }
+        var builder = LayoutBuilder(continuing: self, from: start)
         builder.addFooter(footer)
         return builder.layout
     }
@@ -61,6 +74,16 @@ public struct LayoutBuilder: Sendable {
 
     public init(width: Int) {
         layout = ArticleLayout(width: max(1, width), lines: [], sectionStarts: [], blockStarts: [])
+    }
+
+    /// Resumes a layout cut back to `line` (where its footer began).
+    init(continuing layout: ArticleLayout, from line: Int) {
+        self.layout = layout
+        self.layout.lines.removeSubrange(line...)
+        self.layout.blockStarts.removeSubrange(layout.footerBlock...)
+        self.layout.footerStart = nil
+        section = layout.sectionStarts.count - 1
+        block = layout.footerBlock
     }
 
     public mutating func add(_ event: ArticleEvent) {
@@ -88,6 +111,8 @@ public struct LayoutBuilder: Sendable {
     /// The closing lines: where PREV and NEXT lead.
     public mutating func addFooter(_ footer: [String]) {
         let last = max(0, section)
+        layout.footerStart = layout.lines.count
+        layout.footerBlock = block
         add("", .blank, last)
         for (i, text) in footer.enumerated() { addWrapped(text, i == 0 ? .footer : .footerLink, last) }
     }

@@ -16,6 +16,8 @@ public struct Document: Sendable, Equatable {
     /// Set when the file could not be read: the document then explains why.
     public var failure: String?
     public var layout: ArticleLayout
+    /// False while only the start of a big file is parsed; the rest comes from `installDocument`.
+    public var isComplete = true
 
     public var headings: [String?] { article.sections.map(\.heading) }
 }
@@ -91,11 +93,16 @@ public struct ReaderState: Sendable {
         return (p.offset + 1, chains.chains[p.chain].entries.count)
     }
 
-    static func load(_ library: ArticleLibrary, entry: Int, width: Int, indexing: Bool = false) -> Document {
+    /// How much of a file the first screen waits for; a bigger article shows its start
+    /// at once and is parsed whole in the background.
+    public static let firstScreenBytes = 256 * 1024
+
+    static func load(_ library: ArticleLibrary, entry: Int, width: Int, indexing: Bool = false, maxBytes: Int = firstScreenBytes) -> Document {
         let collection = library.collection
+        let (result, complete) = maxBytes == .max ? (library.article(entry), true) : library.articleStart(entry, maxBytes: maxBytes)
         let article: Article
         var failure: String?
-        switch library.article(entry) {
+        switch result {
         case .success(let a):
             article = a
         case .failure(let error):
@@ -105,8 +112,32 @@ public struct ReaderState: Sendable {
                               previousTitle: collection.entries[entry].links.previousTitle, nextTitle: collection.entries[entry].links.nextTitle,
                               source: collection.entries[entry].source)
         }
-        let footer = PlainTextDump.footer(article, links: collection.resolutions[entry], collection: collection, indexing: indexing)
-        return Document(entry: entry, article: article, failure: failure, layout: ArticleLayout.make(article, footer: footer, width: width))
+        let footer = complete
+            ? PlainTextDump.footer(article, links: collection.resolutions[entry], collection: collection, indexing: indexing)
+            : ["—", "Reading the rest of this article…"]
+        return Document(entry: entry, article: article, failure: failure,
+                        layout: ArticleLayout.make(article, footer: footer, width: width), isComplete: complete)
+    }
+
+    /// The whole article, laid out: built off the main loop for a big file.
+    public static func fullDocument(library: ArticleLibrary, entry: Int, width: Int, indexing: Bool) -> Document {
+        load(library, entry: entry, width: width, indexing: indexing, maxBytes: .max)
+    }
+
+    /// The entry whose article is only partly read, if the one on screen is.
+    public var incompleteEntry: Int? { document.isComplete ? nil : document.entry }
+
+    /// The whole article arrived: swap it in, keeping the reader's place.
+    public mutating func installDocument(_ full: Document) {
+        guard !document.isComplete, full.article.source == document.article.source else { return }
+        let keep = anchor ?? anchorPosition()
+        var full = full
+        full.entry = document.entry
+        document = full
+        if document.failure == nil { document.layout = document.layout.replacingFooter(footer) }
+        relayout(width: geometry.width, height: geometry.height)
+        if let s = search { runSearch(s.query, keepCurrent: s.current) }
+        restore(keep)
     }
 
     var footer: [String] {
@@ -127,7 +158,7 @@ public struct ReaderState: Sendable {
         self.chains = chains
         indexing = false
         document.entry = entry
-        document.layout = ArticleLayout.make(document.article, footer: footer, width: geometry.columnWidth)
+        if document.isComplete && document.failure == nil { document.layout = document.layout.replacingFooter(footer) }
         restore(keep)
         if let command = pending {
             pending = nil
@@ -140,6 +171,7 @@ public struct ReaderState: Sendable {
         let anchor = self.anchor ?? anchorPosition()
         geometry = Geometry(width: width, height: height, wantsPane: hasOutline)
         if document.layout.width != geometry.columnWidth {
+            let footer = document.isComplete ? self.footer : ["—", "Reading the rest of this article…"]
             document.layout = ArticleLayout.make(document.article, footer: footer, width: geometry.columnWidth)
             if let s = search { runSearch(s.query, keepCurrent: s.current) }
         }
