@@ -22,6 +22,15 @@ wait_row() {
   done
   return 1
 }
+# wait_for_in SESSION TEXT: the same, for another session.
+wait_for_in() {
+  local session=$1 text=$2 start=$SECONDS
+  while [ $((SECONDS - start)) -lt 10 ]; do
+    tm capture-pane -p -t "$session" 2>/dev/null | grep -qF -- "$text" && return 0
+    sleep 0.05
+  done
+  return 1
+}
 expect() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name" "$(pane)"; fi; }
 
 if ! command -v tmux >/dev/null 2>&1; then
@@ -67,5 +76,26 @@ else
   tm send-keys -t e2e 'q'
   expect "q exits with status 0" wait_for "EXIT=0"
   expect "the screen is restored (the shell's text is back)" bash -c "tmux -L '$sock' capture-pane -p -t e2e | grep -qF SHELL-BEFORE && ! tmux -L '$sock' capture-pane -p -t e2e | grep -qF 'chain 1/3'"
+  tm kill-server 2>/dev/null
+fi
+
+# --- leaving by a signal or a crash restores the terminal ---
+if command -v tmux >/dev/null 2>&1; then
+  for how in TERM HUP; do
+    tm new-session -d -s sig -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen \
+      "printf 'SHELL-BEFORE\n'; '$bin' '$work/articles'; echo \"EXIT=\$?\"; sleep 60"
+    if wait_for_in sig "chain 1/3"; then
+      pkill -$how -f "^$bin $work/articles" 2>/dev/null || pkill -$how -x gazette
+      expect "SIG$how while reading restores the terminal" bash -c "
+        for i in \$(seq 1 100); do p=\$(tmux -L '$sock' capture-pane -p -t sig); if printf '%s' \"\$p\" | grep -q EXIT= && printf '%s' \"\$p\" | grep -q SHELL-BEFORE && ! printf '%s' \"\$p\" | grep -q 'chain 1/3'; then exit 0; fi; sleep 0.05; done; exit 1"
+    else
+      bad "SIG$how test: the reader did not start" "$(tm capture-pane -p -t sig)"
+    fi
+    tm kill-session -t sig 2>/dev/null
+  done
+  tm new-session -d -s crash -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen -e GAZETTE_TEST_CRASH=1 \
+    "printf 'SHELL-BEFORE\n'; '$bin' '$work/articles' 2>&1; echo \"EXIT=\$?\"; sleep 60"
+  expect "a fatal error restores the terminal, then shows its message" bash -c "
+    for i in \$(seq 1 200); do p=\$(tmux -L '$sock' capture-pane -p -t crash -S -200); if printf '%s' \"\$p\" | grep -q 'Fatal error: crash requested by' && printf '%s' \"\$p\" | grep -q SHELL-BEFORE && printf '%s' \"\$p\" | grep -q 'EXIT='; then exit 0; fi; sleep 0.05; done; exit 1"
   tm kill-server 2>/dev/null
 fi

@@ -9,6 +9,20 @@ public struct TerminalError: Error, CustomStringConvertible {
     public let description: String
 }
 
+/// Where stderr goes while the screen is ncurses', so a crash message can be shown
+/// after the terminal is restored. Plain globals: a signal handler can capture nothing.
+nonisolated(unsafe) private var savedStderr: Int32 = -1
+nonisolated(unsafe) private var capturedStderr: Int32 = -1
+
+/// Runs in a signal handler: restores the terminal and stderr, replays what was
+/// written to stderr meanwhile (a fatal error's message), then dies of the signal.
+private func restoreAfterCrash(_ sig: Int32) {
+    endwin()
+    CursesTerminal.releaseStderr()
+    signal(sig, SIG_DFL)
+    raise(sig)
+}
+
 /// The only type that talks to ncurses: starts and ends it, draws a `Screen`, reads
 /// keys and resizes. Use it from one thread.
 public final class CursesTerminal {
@@ -37,6 +51,10 @@ public final class CursesTerminal {
         screenPointer = screen
         guard let window = gz_stdscr() else { throw TerminalError(description: "ncurses gave no screen") }
         self.window = window
+        CursesTerminal.captureStderr()
+        for sig in [SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE] {
+            signal(sig) { restoreAfterCrash($0) }
+        }
         raw()
         noecho()
         nonl()
@@ -54,6 +72,39 @@ public final class CursesTerminal {
         closed = true
         endwin()
         delscreen(screenPointer)
+        CursesTerminal.releaseStderr()
+    }
+
+    /// Sends stderr to an unlinked temporary file while ncurses owns the screen:
+    /// messages written meanwhile would scribble over it, and are shown after.
+    static func captureStderr() {
+        var template = Array("/tmp/gazette-stderr-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        savedStderr = dup(STDERR_FILENO)
+        capturedStderr = fd
+        dup2(fd, STDERR_FILENO)
+    }
+
+    /// Puts stderr back and replays what was captured. Only async-signal-safe calls.
+    static func releaseStderr() {
+        guard savedStderr >= 0 else { return }
+        dup2(savedStderr, STDERR_FILENO)
+        Glibc.close(savedStderr)
+        savedStderr = -1
+        guard capturedStderr >= 0 else { return }
+        lseek(capturedStderr, 0, SEEK_SET)
+        var buffer = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        withUnsafeMutableBytes(of: &buffer) { raw in
+            while true {
+                let n = read(capturedStderr, raw.baseAddress, raw.count)
+                if n <= 0 { break }
+                _ = write(STDERR_FILENO, raw.baseAddress, n)
+            }
+        }
+        Glibc.close(capturedStderr)
+        capturedStderr = -1
     }
 
     public var size: (width: Int, height: Int) {

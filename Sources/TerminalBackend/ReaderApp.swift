@@ -48,6 +48,9 @@ public enum ReaderApp {
                 dirty = true
             }
             if dirty { terminal.draw(Renderer.render(state)) }
+            // For the end-to-end test of the crash path: a fatal error in the core must
+            // still leave the terminal restored, with the message after it.
+            if getenv("GAZETTE_TEST_CRASH") != nil { fatalError("crash requested by GAZETTE_TEST_CRASH") }
             // Index only after the first screen is out, so the two cores draw it first.
             if let indexer, !indexerStarted {
                 indexerStarted = true
