@@ -82,16 +82,16 @@ fi
 # --- leaving by a signal or a crash restores the terminal ---
 if command -v tmux >/dev/null 2>&1; then
   for how in TERM HUP; do
-    tm new-session -d -s sig -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen \
+    tm new-session -d -s "sig$how" -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen \
       "printf 'SHELL-BEFORE\n'; '$bin' '$work/articles'; echo \"EXIT=\$?\"; sleep 60"
-    if wait_for_in sig "chain 1/3"; then
+    if wait_for_in "sig$how" "chain 1/3"; then
       pkill -$how -f "^$bin $work/articles" 2>/dev/null || pkill -$how -x gazette
       expect "SIG$how while reading restores the terminal" bash -c "
-        for i in \$(seq 1 100); do p=\$(tmux -L '$sock' capture-pane -p -t sig); if printf '%s' \"\$p\" | grep -q EXIT= && printf '%s' \"\$p\" | grep -q SHELL-BEFORE && ! printf '%s' \"\$p\" | grep -q 'chain 1/3'; then exit 0; fi; sleep 0.05; done; exit 1"
+        for i in \$(seq 1 100); do p=\$(tmux -L '$sock' capture-pane -p -t sig$how); if printf '%s' \"\$p\" | grep -q EXIT= && printf '%s' \"\$p\" | grep -q SHELL-BEFORE && ! printf '%s' \"\$p\" | grep -q 'chain 1/3'; then exit 0; fi; sleep 0.05; done; exit 1"
     else
-      bad "SIG$how test: the reader did not start" "$(tm capture-pane -p -t sig)"
+      bad "SIG$how test: the reader did not start" "$(tm capture-pane -p -t "sig$how")"
     fi
-    tm kill-session -t sig 2>/dev/null
+    tm kill-session -t "sig$how" 2>/dev/null
   done
   tm new-session -d -s crash -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen -e GAZETTE_TEST_CRASH=1 \
     "printf 'SHELL-BEFORE\n'; '$bin' '$work/articles' 2>&1; echo \"EXIT=\$?\"; sleep 60"
