@@ -4,29 +4,21 @@
 sock="gz-e2e-$$"
 tm() { tmux -L "$sock" "$@"; }
 pane() { tm capture-pane -p -t e2e 2>/dev/null; }
-# wait_for TEXT [SECONDS]: poll the pane until TEXT shows up.
-wait_for() {
-  local text=$1 limit=${2:-10} start=$SECONDS
+# wait_for_in SESSION TEXT [SECONDS]: poll a pane until TEXT shows up; wait_for: the main pane.
+wait_for_in() {
+  local session=$1 text=$2 limit=${3:-10} start=$SECONDS
   while [ $((SECONDS - start)) -lt "$limit" ]; do
-    pane | grep -qF -- "$text" && return 0
+    tm capture-pane -p -t "$session" 2>/dev/null | grep -qF -- "$text" && return 0
     sleep 0.05
   done
   return 1
 }
+wait_for() { wait_for_in e2e "$@"; }
 # wait_row N TEXT: poll until row N (0-based) starts with TEXT.
 wait_row() {
   local row=$1 text=$2 start=$SECONDS
   while [ $((SECONDS - start)) -lt 10 ]; do
     case "$(pane | sed -n "$((row + 1))p")" in "$text"*) return 0 ;; esac
-    sleep 0.05
-  done
-  return 1
-}
-# wait_for_in SESSION TEXT: the same, for another session.
-wait_for_in() {
-  local session=$1 text=$2 start=$SECONDS
-  while [ $((SECONDS - start)) -lt 10 ]; do
-    tm capture-pane -p -t "$session" 2>/dev/null | grep -qF -- "$text" && return 0
     sleep 0.05
   done
   return 1
@@ -80,6 +72,8 @@ else
 fi
 
 # --- leaving by a signal or a crash restores the terminal ---
+# (a fresh tmux server: starting one right after killing the last can race with its exit)
+sock="gz-e2e-sig-$$"
 if command -v tmux >/dev/null 2>&1; then
   for how in TERM HUP; do
     tm new-session -d -s "sig$how" -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen \
@@ -97,5 +91,18 @@ if command -v tmux >/dev/null 2>&1; then
     "printf 'SHELL-BEFORE\n'; '$bin' '$work/articles' 2>&1; echo \"EXIT=\$?\"; sleep 60"
   expect "a fatal error restores the terminal, then shows its message" bash -c "
     for i in \$(seq 1 200); do p=\$(tmux -L '$sock' capture-pane -p -t crash -S -200); if printf '%s' \"\$p\" | grep -q 'Fatal error: crash requested by' && printf '%s' \"\$p\" | grep -q SHELL-BEFORE && printf '%s' \"\$p\" | grep -q 'EXIT='; then exit 0; fi; sleep 0.05; done; exit 1"
+  tm kill-server 2>/dev/null
+fi
+
+# --- a non-UTF-8 locale: the reader still starts and shows the article ---
+sock="gz-e2e-locale-$$"
+if command -v tmux >/dev/null 2>&1; then
+  tm new-session -d -s locale -x 80 -y 24 -e LANG=C -e LC_ALL=C -e TERM=screen \
+    "'$bin' '$work/articles'; echo \"EXIT=\$?\"; sleep 60"
+  expect "LC_ALL=C: the reader still shows the article" wait_for_in locale "Harbour trams return at night"
+  tm send-keys -t locale n
+  expect "LC_ALL=C: accented text is still readable (the locale falls back to C.UTF-8)" wait_for_in locale "Il mercato riapre sul tetto"
+  tm send-keys -t locale q
+  expect "LC_ALL=C: q exits 0" wait_for_in locale "EXIT=0"
   tm kill-server 2>/dev/null
 fi

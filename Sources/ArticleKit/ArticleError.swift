@@ -10,20 +10,21 @@ public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
     case noArticles(path: String)
 
     public var description: String {
+        let path = shown(self.path)
         switch self {
-        case .notFound(let path):
+        case .notFound:
             return "\(path): no such file or folder"
-        case .notReadable(let path, let reason):
+        case .notReadable(_, let reason):
             return "\(path): cannot be read (\(reason))"
-        case .notARegularFile(let path, let kind):
+        case .notARegularFile(_, let kind):
             return "\(path): skipped, it is a \(kind), not a regular file"
-        case .tooLarge(let path, let bytes, let limit):
+        case .tooLarge(_, let bytes, let limit):
             return "\(path): skipped, \(ByteCount(bytes)) is over the \(ByteCount(limit)) limit for one article"
-        case .empty(let path):
+        case .empty:
             return "\(path): skipped, the file is empty"
-        case .binary(let path):
+        case .binary:
             return "\(path): skipped, it looks like binary data, not text"
-        case .noArticles(let path):
+        case .noArticles:
             return "\(path): no article files (*.txt) in this folder"
         }
     }
@@ -40,7 +41,7 @@ public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The reason without the path, for lists that show the path apart.
     public var reason: String {
         let full = description
-        let prefix = path + ": "
+        let prefix = shown(path) + ": "
         return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : full
     }
 }
@@ -58,4 +59,22 @@ struct ByteCount: CustomStringConvertible {
         let rounded = (value * 10).rounded() / 10
         return "\(rounded) \(units[unit])"
     }
+}
+
+/// A path as text output shows it: file names are untrusted too, so control
+/// characters and bidirectional overrides in them are neutralised like article text.
+/// (JSON output keeps the exact path, escaped.)
+/// Bytes of a name that is not UTF-8 (see `FileName`) show as \xNN.
+public func shown(_ path: String) -> String {
+    let clean = TextSanitizer.sanitize(path)
+    guard clean.unicodeScalars.contains(where: { (0xF780...0xF7FF).contains($0.value) }) else { return clean }
+    var out = ""
+    for scalar in clean.unicodeScalars {
+        if (0xF780...0xF7FF).contains(scalar.value) {
+            out += "\\x" + String(scalar.value - 0xF700, radix: 16, uppercase: true)
+        } else {
+            out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
 }

@@ -63,50 +63,58 @@ public struct CollectionLoader: Sendable {
 
     /// The article files of a folder, sorted by name. Hidden files are skipped.
     public func list(folder: String) throws(ArticleError) -> [String] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)
-        } catch {
-            var isDir: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDir) { throw .notFound(path: folder) }
+        guard let dir = opendir(FileName.encode(folder.isEmpty ? "." : folder)) else {
+            if errno == ENOENT { throw .notFound(path: folder) }
             throw .notReadable(path: folder, reason: "the folder cannot be listed")
         }
-        let ext = "." + fileExtension.lowercased()
-        let chosen = names.filter { name in
-            !name.hasPrefix(".") && (fileExtension.isEmpty || name.lowercased().hasSuffix(ext))
-        }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        defer { closedir(dir) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(dir) {
+            let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                return Array(bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)])
+            }
+            if isArticleName(name) { names.append(name) }
+        }
+        // By the bytes of the name, the order `ls` shows in the C locale.
+        names.sort { $0.lexicographicallyPrecedes($1) }
         let base = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
-        return chosen.map { base + $0 }
+        return names.map { base + FileName.decode($0) }
+    }
+
+    /// Not hidden, and with the article extension (any case) unless every file is wanted.
+    func isArticleName<C: Collection>(_ name: C) -> Bool where C.Element == UInt8, C.Index == Int {
+        guard let first = name.first, first != UInt8(ascii: ".") else { return false }
+        if fileExtension.isEmpty { return true }
+        let ext = Array(("." + fileExtension.lowercased()).utf8)
+        guard name.count > ext.count else { return false }
+        let start = name.endIndex - ext.count
+        for k in 0..<ext.count {
+            let c = name[start + k]
+            if (c >= 0x41 && c <= 0x5A ? c + 0x20 : c) != ext[k] { return false }
+        }
+        return true
     }
 
     /// The first article file of a folder by name, found in one pass without
     /// sorting or keeping the listing: what the reader needs to show its first screen
     /// while the whole folder is indexed in the background.
     public func firstArticle(inFolder folder: String) -> String? {
-        guard let dir = opendir(folder.isEmpty ? "." : folder) else { return nil }
+        guard let dir = opendir(FileName.encode(folder.isEmpty ? "." : folder)) else { return nil }
         defer { closedir(dir) }
-        let ext = Array(("." + fileExtension.lowercased()).utf8)
         var best: [UInt8]? = nil
         while let entry = readdir(dir) {
             // Compare the name in place; copy it only when it is the new first.
             withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
-                let length = bytes.firstIndex(of: 0) ?? bytes.count
-                let name = UnsafeBufferPointer(rebasing: bytes[..<length])
-                guard let first = name.first, first != UInt8(ascii: ".") else { return }
-                if !fileExtension.isEmpty {
-                    guard name.count > ext.count else { return }
-                    for k in 0..<ext.count {
-                        let c = name[name.count - ext.count + k]
-                        if (c >= 0x41 && c <= 0x5A ? c + 0x20 : c) != ext[k] { return }
-                    }
-                }
+                let name = UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)])
+                guard isArticleName(name) else { return }
                 if best.map({ name.lexicographicallyPrecedes($0) }) ?? true { best = Array(name) }
             }
         }
         guard let best else { return nil }
         let base = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
-        return base + String(decoding: best, as: UTF8.self)
+        return base + FileName.decode(best)
     }
 
     /// Scans the title and links of each source. Sources that fail become failures.

@@ -49,7 +49,7 @@ public struct FileReader: Sendable {
     /// The size and modification time, for caches.
     public static func stamp(_ path: String) -> FileStamp? {
         var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
+        guard stat(FileName.encode(path), &st) == 0 else { return nil }
         return FileStamp(size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
     }
 }
@@ -67,7 +67,7 @@ private struct OpenFile {
 
     init(_ path: String, limit: Int64) throws(ArticleError) {
         // O_NONBLOCK: opening a FIFO must not wait for a writer.
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = open(FileName.encode(path), O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw OpenFile.error(errno, path: path) }
         var st = stat()
         guard fstat(fd, &st) == 0 else {

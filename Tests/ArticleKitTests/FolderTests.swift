@@ -90,3 +90,31 @@ final class FirstArticleCacheTests: XCTestCase {
         XCTAssertEqual(again.collection.entries.map(\.source), [folder + "/a.txt"])
     }
 }
+
+final class FileNameTests: XCTestCase {
+    /// A Latin-1 file name is listed, opened and shown with its odd byte as \xNN.
+    func testNonUTF8NamesOpenAndShowSafely() throws {
+        let folder = NSTemporaryDirectory() + "gazette-names-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let raw = Array("\(folder)/caf".utf8) + [0xE9] + Array(".txt".utf8) + [0]
+        let text = Fixture(title: "Café", blocks: [paragraph("Latin-1 name.")]).bytes
+        let fd = raw.withUnsafeBufferPointer { b in b.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        _ = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        let c = try CollectionLoader().collection(ofFolder: folder)
+        XCTAssertEqual(c.failures, [])
+        XCTAssertEqual(c.entries.map(\.links.title), ["Café"])
+        XCTAssertTrue(shown(c.entries[0].source).hasSuffix("/caf\\xE9.txt"))
+        XCTAssertEqual(FileName.encode(c.entries[0].source).map { UInt8(bitPattern: $0) }, raw)
+    }
+
+    func testControlCharactersInNamesAreNeutralisedInText() {
+        let path = "/tmp/a\u{1B}]0;title\u{07}\u{202E}b.txt"
+        let text = ArticleError.empty(path: path).description
+        XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+        let json = JSONValue.string(path).serialized
+        XCTAssertTrue(json.contains("\\u001b") && json.contains("\\u202e"), json)
+    }
+}

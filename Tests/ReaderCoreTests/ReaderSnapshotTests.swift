@@ -250,3 +250,18 @@ final class BigArticleTests: XCTestCase {
         XCTAssertTrue(state.lines.last?.text.hasPrefix("NEXT: Dopo") ?? false)
     }
 }
+
+/// The README lists every key the reader knows, as the help screen does.
+final class ReadmeKeysTests: XCTestCase {
+    func testReadmeListsEveryBinding() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        for binding in KeyMap.standard.bindings {
+            if case .section = binding.command { continue }
+            let row = "| " + binding.keys.map { "`\($0)`" }.joined(separator: " ") + " | " + binding.command.summary + " |"
+            XCTAssertTrue(text.contains(row), "README lacks: \(row)")
+        }
+        XCTAssertTrue(text.contains("| `1` … `9` |"))
+    }
+}

@@ -24,12 +24,12 @@ public enum Diagnostic: Sendable, Equatable {
     public var message: String {
         switch self {
         case .unreadable(let e): return e.description
-        case .dangling(let s, let d, let t): return "\(s): \(d.rawValue) \"\(t)\" is not in this collection"
-        case .ambiguousTitle(let t, let ss): return "\(ss.count) files share the title \"\(t)\": \(ss.joined(separator: ", "))"
+        case .dangling(let s, let d, let t): return "\(shown(s)): \(d.rawValue) \"\(t)\" is not in this collection"
+        case .ambiguousTitle(let t, let ss): return "\(ss.count) files share the title \"\(t)\": \(ss.map(shown).joined(separator: ", "))"
         case .notReciprocated(let s, let d, let t, let theirs):
             let back = d == .next ? "PREV" : "NEXT"
-            return "\(s): \(d.rawValue) leads to \(t), whose \(back) is " + (theirs.map { "\"\($0)\"" } ?? "missing")
-        case .cycle(let a, let b): return "\(a): its link to \(b) closes a loop; the chain is cut there"
+            return "\(shown(s)): \(d.rawValue) leads to \(shown(t)), whose \(back) is " + (theirs.map { "\"\($0)\"" } ?? "missing")
+        case .cycle(let a, let b): return "\(shown(a)): its link to \(shown(b)) closes a loop; the chain is cut there"
         }
     }
 

@@ -44,8 +44,9 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Escapes quotes, backslashes and every control character (C0, DEL, C1) and the
-    /// line/paragraph separators, which some JSON readers take as line ends.
+    /// Escapes quotes, backslashes, every control character (C0, DEL, C1), the
+    /// line/paragraph separators (some JSON readers take them as line ends) and the
+    /// bidirectional controls.
     static func quote(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
@@ -57,7 +58,9 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\t": out += "\\t"
             default:
                 let v = scalar.value
-                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 {
+                // Bidi embeddings, overrides and isolates too: escaped, they cannot reorder a terminal line.
+                if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+                    || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
                     let hex = String(v, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

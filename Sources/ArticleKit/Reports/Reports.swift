@@ -21,7 +21,7 @@ public enum TocReport {
     }
 
     public static func text(_ article: Article, links: Resolutions?, collection: ArticleCollection?) -> String {
-        var lines = ["\(article.title)  (\(article.source))"]
+        var lines = ["\(article.title)  (\(shown(article.source)))"]
         for (n, heading) in article.headings.enumerated() { lines.append("  \(n + 1). \(heading)") }
         if article.headings.isEmpty { lines.append("  (no section headings)") }
         lines.append("  PREV: " + LinkText.describe(article.previousTitle, links?.previous, collection))
@@ -36,7 +36,7 @@ public enum LinkText {
     public static func describe(_ title: String?, _ link: Link?, _ collection: ArticleCollection?) -> String {
         guard let title else { return "(none)" }
         guard let target = link?.target, let collection else { return "\(title) — not in this collection" }
-        var s = "\(title) → \(collection.entries[target].source)"
+        var s = "\(title) → \(shown(collection.entries[target].source))"
         if let link, link.isAmbiguous { s += " (one of \(link.candidates.count) articles with this title)" }
         return s
     }
@@ -55,7 +55,7 @@ public enum ChainReport {
         var lines = ["Chain \(number): \(chain.entries.count) article\(chain.entries.count == 1 ? "" : "s")"]
         if let d = chain.danglingPrevious { lines.append("  ← \(d) (not in this collection)") }
         for e in chain.entries {
-            lines.append("  \(collection.entries[e].links.title)  [\(collection.entries[e].source)]")
+            lines.append("  \(collection.entries[e].links.title)  [\(shown(collection.entries[e].source))]")
         }
         if let d = chain.danglingNext { lines.append("  → \(d) (not in this collection)") }
         return lines.joined(separator: "\n")
