@@ -38,7 +38,8 @@ struct Read: ParsableCommand {
         if !Terminal.isInteractive {
             let (library, selected, failed) = try Opening.open(paths, options)
             Output.report(failed)
-            try Output.dump(library, entries: [selected.first ?? 0], width: Terminal.width ?? 80)
+            guard let start = selected.first else { throw Opening.nothingToRead(paths) }
+            try Output.dump(library, entries: [start], width: Terminal.width ?? 80)
             return
         }
         // Show the first article at once; index the rest of the folder behind it.
@@ -50,8 +51,12 @@ struct Read: ParsableCommand {
             })
             return
         }
-        let (library, selected, _) = try Opening.open(paths, options)
-        try ReaderApp.run(library: library, start: selected.first ?? 0)
+        let (library, selected, failed) = try Opening.open(paths, options)
+        guard let start = selected.first else {
+            Output.report(failed)
+            throw Opening.nothingToRead(paths)
+        }
+        try ReaderApp.run(library: library, start: start)
     }
 }
 
@@ -67,6 +72,7 @@ struct Toc: ParsableCommand {
     func run() throws {
         let (library, selected, failed) = try Opening.open(paths, options)
         Output.report(failed)
+        if selected.isEmpty { throw Opening.nothingToRead(paths) }
         var first = true
         for entry in selected {
             switch library.article(entry) {
@@ -147,6 +153,7 @@ struct Dump: ParsableCommand {
     func run() throws {
         let (library, selected, failed) = try Opening.open(paths, options)
         Output.report(failed)
+        if selected.isEmpty { throw Opening.nothingToRead(paths) }
         try Output.dump(library, entries: selected, width: width ?? Terminal.width ?? 80)
     }
 }
@@ -184,6 +191,12 @@ enum Opening {
         } catch {
             throw UsageFailure(message: error.description)
         }
+    }
+
+    /// Every named file was refused (the reasons are printed already): exit 1, not a crash.
+    static func nothingToRead(_ paths: [String]) -> Error {
+        Output.error("nothing to read: no article in \(paths.map(shown).joined(separator: ", ")) could be opened")
+        return ExitCode(1)
     }
 
     /// The first article alone, for the reader's first screen; nil for the built-in
