@@ -7,12 +7,14 @@ enum Furniture {
     }
 
     static func isFurniture(_ lower: String, original: String, words: Int) -> Bool {
-        if let first = original.unicodeScalars.first, first == "©" || first == "(" || first == "（" || first == "[" || first == "—" || first == "–" || first == "*" || first == "|" {
+        if let first = original.unicodeScalars.first, first == "©" || first == "^" || first == "(" || first == "（" || first == "[" || first == "—" || first == "–" || first == "*" || first == "|" {
             return true
         }
         if furniturePrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
         if agencySuffixes.contains(where: { lower.hasSuffix($0) }) { return true }
-        if lower.has("©") || lower.has("(c) ") || lower.has("getty images") { return true }
+        if lower.has("©") || lower.has("(c) ") || lower.has("getty") || lower.has("photo by") || lower.has("photo:")
+            || lower.has("image:") || lower.has("rights reserved") || lower.has("all right") { return true }
+        if words == 1 && loneWords.contains(lower) { return true }
         if words <= 3 && creditWords.contains(where: { lower.hasPrefix($0) }) { return true }
         return looksLikeDate(lower, words: words)
     }
@@ -54,8 +56,12 @@ enum Furniture {
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
+    /// One-word page controls left in scraped text.
+    static let loneWords: Set<String> = ["save", "print", "email", "share", "comments", "comment", "advertisement", "menu", "home",
+                                         "salva", "stampa", "condividi", "partager", "imprimer", "teilen", "drucken", "compartir", "imprimir"]
+
     static let relatedPrefixes = [
-        "read also", "read more", "also read", "related", "see also", "more on this", "you may also like", "recommended",
+        "read also", "read more", "learn more", "see more", "also read", "related", "see also", "more on this", "you may also like", "recommended",
         "leggi anche", "leggi l", "potrebbe interessarti", "lire aussi", "à lire aussi", "a lire aussi", "à lire", "lire également", "voir aussi",
         "lesen sie auch", "auch interessant", "mehr zum thema", "weitere artikel", "das könnte sie auch interessieren",
         "lee también", "leer más", "te puede interesar", "relacionad", "noticias relacionadas", "veja também", "leia também", "leia mais",
