@@ -27,6 +27,9 @@ public enum TextWrapper {
             while e > from {
                 let before = utf8.index(before: e)
                 guard utf8[before] == 0x20 else { break }
+                // After a non-ASCII byte the space may close a cluster a prepended mark
+                // (U+0600 and the like) began: then it belongs to that cluster and stays.
+                if before > from && utf8[utf8.index(before: before)] >= 0x80 && text[from..<e].last != " " { break }
                 e = before
             }
             lines.append(String(text[from..<e]))

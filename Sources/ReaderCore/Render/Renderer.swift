@@ -138,38 +138,41 @@ public enum Renderer {
     }
 
     /// A framed list over the body: a header line, then rows with one selected.
-    static func listOverlay(_ state: ReaderState, header: String, rows: [String], marked: Int?, selection: Int, _ screen: inout Screen) {
+    /// `count` rows, of which only the visible ones are asked for by `row(i)`: the
+    /// article list of a 100,000-article folder must not build 100,000 strings a frame.
+    static func listOverlay(_ state: ReaderState, header: String, count: Int, row rowText: (Int) -> String, marked: Int?, selection: Int, _ screen: inout Screen) {
         let g = state.geometry
         clearBody(state, &screen)
         let x = g.columnX
         let width = g.pane == nil ? g.columnWidth : g.width - x - 1
         screen.put(fit(header, width), row: g.bodyTop, column: x, style: Style(bold: true))
         let visible = max(1, g.bodyHeight - 2)
-        let first = max(0, min(selection - visible / 2, rows.count - visible))
-        for (row, i) in (first..<min(rows.count, first + visible)).enumerated() {
+        let first = max(0, min(selection - visible / 2, count - visible))
+        for (row, i) in (first..<min(count, first + visible)).enumerated() {
             let y = g.bodyTop + 2 + row
             let marker = i == marked ? "▸ " : "  "
             let style: Style = i == selection ? .selection : .plain
             if i == selection { screen.fill(row: y, from: x, to: x + width, style: style) }
-            screen.put(fit(marker + rows[i], width), row: y, column: x, style: style, limit: x + width)
+            screen.put(fit(marker + rowText(i), width), row: y, column: x, style: style, limit: x + width)
             if i == selection { screen.cursor = (y, x) }
         }
-        if rows.isEmpty { screen.put("(nothing matches)", row: g.bodyTop + 2, column: x, style: .dim); screen.cursor = (g.bodyTop, x) }
+        if count == 0 { screen.put("(nothing matches)", row: g.bodyTop + 2, column: x, style: .dim); screen.cursor = (g.bodyTop, x) }
     }
 
     static func outlineOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {
-        listOverlay(state, header: "Outline — Enter jumps, Esc closes", rows: outlineEntries(state),
+        let rows = outlineEntries(state)
+        listOverlay(state, header: "Outline — Enter jumps, Esc closes", count: rows.count, row: { rows[$0] },
                     marked: state.currentSection, selection: selection, &screen)
     }
 
     static func articleList(_ state: ReaderState, _ list: ArticleListState, _ screen: inout Screen) {
         let entries = state.library.collection.entries
-        let rows = list.matches.map { entries[$0].links.title }
         let total = entries.count
         let header = list.filter.isEmpty
             ? "Articles (\(total)) — type to filter, Enter opens, Esc closes"
             : "Articles matching “\(list.filter)”: \(list.matches.count) of \(total)"
-        listOverlay(state, header: header, rows: rows, marked: list.matches.firstIndex(of: state.document.entry), selection: list.selection, &screen)
+        listOverlay(state, header: header, count: list.matches.count, row: { entries[list.matches[$0]].links.title },
+                    marked: list.marked, selection: list.selection, &screen)
     }
 
     /// The help screen, generated from the live key map; summaries wrap to the window.

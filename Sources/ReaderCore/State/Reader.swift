@@ -56,7 +56,7 @@ extension ReaderState {
             message = "Reading the folder… this happens as soon as it is indexed"
         case .articleList:
             let all = Array(library.collection.entries.indices)
-            overlay = .list(ArticleListState(matches: all, selection: all.firstIndex(of: document.entry) ?? 0))
+            overlay = .list(ArticleListState(matches: all, selection: document.entry, marked: document.entry))
         case .help: overlay = .help(scroll: 0)
         case .followNext: follow(.next)
         case .followPrevious: follow(.previous)
@@ -222,14 +222,15 @@ extension ReaderState {
             if list.filter.isEmpty { overlay = .none; return }
             list.filter = ""
             list.matches = Array(library.collection.entries.indices)
-            list.selection = list.matches.firstIndex(of: document.entry) ?? 0
+            list.selection = document.entry
+            list.marked = document.entry
         case .backspace, .delete:
             guard !list.filter.isEmpty else { break }
             list.filter.removeLast()
-            refilter(&list)
+            refilter(&list, narrowing: false)
         case .character(let c):
             list.filter.append(c)
-            refilter(&list)
+            refilter(&list, narrowing: true)
         case .control("c"):
             overlay = .none
             return
@@ -240,14 +241,18 @@ extension ReaderState {
         overlay = .list(list)
     }
 
-    func refilter(_ list: inout ArticleListState) {
+    /// Every word of the filter must occur in the title, in any case. A longer filter
+    /// only narrows, so it searches the previous matches rather than the whole folder.
+    func refilter(_ list: inout ArticleListState, narrowing: Bool) {
         let words = list.filter.lowercased().split(separator: " ").map(String.init)
         let entries = library.collection.entries
-        list.matches = entries.indices.filter { i in
+        let pool = narrowing ? list.matches : Array(entries.indices)
+        list.matches = pool.filter { i in
             let title = entries[i].links.title.lowercased()
             return words.allSatisfy { title.contains($0) }
         }
-        list.selection = list.matches.firstIndex(of: document.entry) ?? 0
+        list.marked = list.matches.firstIndex(of: document.entry)
+        list.selection = list.marked ?? 0
         list.scroll = 0
     }
 

@@ -37,6 +37,8 @@ public struct ArticleListState: Sendable, Equatable {
     public var matches: [Int]
     public var selection: Int
     public var scroll: Int = 0
+    /// Where the article on screen is among `matches`, if it matches.
+    public var marked: Int?
 }
 
 /// Everything the reader shows, as a value. `Reader.handle` changes it; `Renderer.render` draws it.
