@@ -3,7 +3,9 @@
 /// C0 controls, DEL and ESC become visible Control Pictures (ESC shows as ␛),
 /// C1 controls become U+FFFD, tabs become a space, and bidirectional embeddings,
 /// overrides and isolates are dropped, so a file can neither drive the terminal
-/// nor reorder what the reader sees.
+/// nor reorder what the reader sees. U+FEFF is dropped too: past the start of a
+/// file it is a byte-order mark out of place (files joined end to end), invisible,
+/// and it would make a title differ from the same title typed without it.
 public enum TextSanitizer {
     /// What happened while sanitising, for warnings.
     public struct Report: Sendable, Equatable {
@@ -20,20 +22,30 @@ public enum TextSanitizer {
     public static func sanitize(_ text: String, report: inout Report) -> String {
         // Fast path: most text has nothing to change.
         if !text.unicodeScalars.contains(where: needsChange) { return text }
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
+        let scalars = text.unicodeScalars
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        // Clean runs are copied whole; only the scalars that change are looked at one by one.
+        var run = scalars.startIndex
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let scalar = scalars[i]
+            guard needsChange(scalar) else { i = scalars.index(after: i); continue }
+            out.append(contentsOf: Substring(scalars[run..<i]))
             switch replacement(for: scalar) {
-            case .keep: out.append(scalar)
+            case .keep: out.append(Character(scalar))
             case .replace(let r):
                 // A tab or line separator becoming a space is layout, not a warning.
                 if scalar.value != 0x09 && scalar.value != 0x2028 && scalar.value != 0x2029 { report.controls += 1 }
-                out.append(r)
+                out.append(Character(r))
             case .drop:
-                report.bidi += 1
+                if scalar.value != 0xFEFF { report.bidi += 1 }
             }
+            i = scalars.index(after: i)
+            run = i
         }
-        return String(out)
+        out.append(contentsOf: Substring(scalars[run..<i]))
+        return out
     }
 
     /// True when the scalar would be changed or dropped.
@@ -44,7 +56,7 @@ public enum TextSanitizer {
         if v < 0x80 { return false }
         if v <= 0x9F { return true }
         if v < 0x2028 { return false }
-        return (0x2028...0x2029).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+        return (0x2028...0x2029).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFEFF
     }
 
     enum Replacement { case keep, replace(Unicode.Scalar), drop }
@@ -56,7 +68,7 @@ public enum TextSanitizer {
         case 0x00..<0x20: return .replace(Unicode.Scalar(0x2400 + v)!)
         case 0x7F: return .replace("\u{2421}")
         case 0x80...0x9F: return .replace("\u{FFFD}")
-        case 0x202A...0x202E, 0x2066...0x2069: return .drop
+        case 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: return .drop
         default: return .keep
         }
     }
