@@ -3,14 +3,28 @@
 /// languages Gazette's users read. Matching is on the lowercased line.
 enum Furniture {
     static func isRelatedIntro(_ lower: String) -> Bool {
-        relatedPrefixes.contains { lower.hasPrefix($0) }
+        startsWithAny(lower, relatedByFirst)
     }
+
+    /// Prefix lists indexed by their first character, so a line is compared only
+    /// with the few prefixes that could match it.
+    static func index(_ prefixes: [String]) -> [Character: [String]] {
+        Dictionary(grouping: prefixes, by: { $0.first! })
+    }
+
+    static func startsWithAny(_ lower: String, _ table: [Character: [String]]) -> Bool {
+        guard let first = lower.first, let candidates = table[first] else { return false }
+        return candidates.contains { lower.hasPrefix($0) }
+    }
+
+    static let relatedByFirst = index(relatedPrefixes)
+    static let furnitureByFirst = index(furniturePrefixes)
 
     static func isFurniture(_ lower: String, original: String, words: Int) -> Bool {
         if let first = original.unicodeScalars.first, first == "©" || first == "^" || first == "(" || first == "（" || first == "[" || first == "—" || first == "–" || first == "*" || first == "|" {
             return true
         }
-        if furniturePrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        if startsWithAny(lower, furnitureByFirst) { return true }
         if agencySuffixes.contains(where: { lower.hasSuffix($0) }) { return true }
         if lower.has("©") || lower.has("(c) ") || lower.has("getty") || lower.has("photo by") || lower.has("photo:")
             || lower.has("image:") || lower.has("rights reserved") || lower.has("all right") { return true }

@@ -102,7 +102,13 @@ struct BlockTraits {
         // Long blocks are body text: measure only what the rules need.
         let probe = text.utf8.count > 600 ? String(text.prefix(300)) : text
         width = text.utf8.count > 600 ? 1000 : DisplayWidth.of(probe)
-        words = probe.split(whereSeparator: { $0 == " " }).count
+        var spaceRuns = 0, previousWasSpace = true
+        for b in probe.utf8 {
+            let space = b == 0x20
+            if !space && previousWasSpace { spaceRuns += 1 }
+            previousWasSpace = space
+        }
+        words = spaceRuns
         let last = probe.unicodeScalars.last ?? " "
         endsSentence = BlockTraits.sentenceEnds.contains(last)
         endsWithColon = last == ":" || last == "：" || last == "\u{FE55}"
@@ -112,6 +118,14 @@ struct BlockTraits {
         isQuotation = firstIsQuote && BlockTraits.closingQuotes.contains(last)
         hasLetters = probe.unicodeScalars.contains { $0.properties.isAlphabetic }
         hasComma = probe.unicodeScalars.contains { $0 == "," || $0 == "，" || $0 == "、" || $0 == "،" }
+        // A block of one cell ("x", "•") is no heading, furniture or link: skip the
+        // pattern checks, which dominate a file of a million one-letter lines.
+        guard width >= 2 else {
+            hasLink = false
+            isRelatedIntro = false
+            isFurniture = false
+            return
+        }
         let lower = probe.lowercased()
         hasLink = lower.has("http://") || lower.has("https://") || lower.has("www.") || lower.has(".com")
         isRelatedIntro = width <= 100 && Furniture.isRelatedIntro(lower)
