@@ -45,7 +45,7 @@ struct LineReader {
             result.invalidUTF8 = true
             line = String(decoding: slice, as: UTF8.self)
         }
-        line = TextSanitizer.sanitize(line, report: &result.sanitized)
+        if TextSanitizer.mayNeedChange(slice) { line = TextSanitizer.sanitize(line, report: &result.sanitized) }
         return trimmingTrailingWhitespace(line)
     }
 

@@ -48,6 +48,29 @@ public enum TextSanitizer {
         return out
     }
 
+    /// A byte-level look at UTF-8 text: false means `sanitize` would change nothing.
+    /// Every scalar `needsChange` flags starts with a byte below 0x20, 0x7F, 0xC2
+    /// (C1 controls), 0xE2 (U+2028–U+2069) or 0xEF (U+FEFF); most lines have none.
+    public static func mayNeedChange(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b < 0x20 || b == 0x7F { return true }
+            if b >= 0xC2 && i + 1 < n {
+                let c = bytes[i + 1]
+                switch b {
+                case 0xC2: if c <= 0x9F { return true }
+                case 0xE2: if (c == 0x80 || c == 0x81) && i + 2 < n { let d = bytes[i + 2]; if c == 0x80 ? (0xA8...0xAE).contains(d) : (0xA6...0xA9).contains(d) { return true } }
+                case 0xEF: if c == 0xBB && i + 2 < n && bytes[i + 2] == 0xBF { return true }
+                default: break
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// True when the scalar would be changed or dropped.
     @inline(__always)
     public static func needsChange(_ scalar: Unicode.Scalar) -> Bool {

@@ -189,3 +189,15 @@ final class StreamingParserTests: XCTestCase {
         XCTAssertEqual(a.nextTitle, "Fine")
     }
 }
+
+final class SanitizerByteCheckTests: XCTestCase {
+    /// The byte-level pre-check never lets through a scalar the sanitiser would change.
+    func testByteCheckCoversEveryScalarThatNeedsChange() {
+        for v in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let bytes = Array(String(scalar).utf8)
+            let flagged = bytes.withUnsafeBufferPointer { TextSanitizer.mayNeedChange($0) }
+            if TextSanitizer.needsChange(scalar) { XCTAssertTrue(flagged, "U+\(String(v, radix: 16))") }
+        }
+    }
+}

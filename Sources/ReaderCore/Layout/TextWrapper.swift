@@ -11,51 +11,60 @@ import ArticleKit
 public enum TextWrapper {
     public static func wrap(_ text: String, width: Int) -> [String] {
         if width <= 1 { return oneColumn(text) }
-        let utf8 = text.utf8
-        let end = utf8.endIndex
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { wrap(text, $0, width: width) } ?? oneColumn(text)
+    }
+
+    /// The loop works on byte offsets into the text's own storage; only clusters that
+    /// need grapheme breaking go through String indices.
+    static func wrap(_ text: String, _ b: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
+        let n = b.count
+        let start = text.utf8.startIndex
+        func index(_ offset: Int) -> String.Index { text.utf8.index(start, offsetBy: offset) }
         var lines: [String] = []
-        var i = utf8.startIndex
-        var lineStart = i
+        var i = 0
+        var lineStart = 0
         var lineWidth = 0
         // Where the line may be cut, and the width of what comes before the cut.
-        var breakAt: String.Index? = nil
+        var breakAt: Int? = nil
         var breakWidth = 0
         var previous: Unicode.Scalar? = nil
 
-        func emit(_ from: String.Index, _ to: String.Index) {
+        func emit(_ from: Int, _ to: Int) {
             var e = to
             while e > from {
-                let before = utf8.index(before: e)
-                guard utf8[before] == 0x20 else { break }
+                guard b[e - 1] == 0x20 else { break }
                 // After a non-ASCII byte the space may close a cluster a prepended mark
                 // (U+0600 and the like) began: then it belongs to that cluster and stays.
-                if before > from && utf8[utf8.index(before: before)] >= 0x80 && text[from..<e].last != " " { break }
-                e = before
+                if e - 1 > from && b[e - 2] >= 0x80 && text[index(from)..<index(e)].last != " " { break }
+                e -= 1
             }
-            lines.append(String(text[from..<e]))
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[from..<e]), as: UTF8.self))
         }
 
-        while i < end {
-            let byte = utf8[i]
-            var next = utf8.index(after: i)
+        while i < n {
+            let byte = b[i]
+            var next = i + 1
             let w: Int
             let first: Unicode.Scalar
-            if byte < 0x80 && (next == end || utf8[next] < 0x80) {
+            if byte < 0x80 && (next == n || b[next] < 0x80) {
                 w = byte < 0x20 ? 0 : 1
                 first = Unicode.Scalar(byte)
-            } else if byte >= 0x80, let (scalar, length) = decode(utf8, at: i), isLoneCluster(scalar),
-                      utf8.index(i, offsetBy: length) == end || startsCluster(utf8, at: utf8.index(i, offsetBy: length)) {
+            } else if byte >= 0x80, let (scalar, length) = decode(b, at: i), isLoneCluster(scalar),
+                      i + length == n || startsCluster(b, at: i + length) {
                 // Accented Latin and CJK followed by a plain character: one scalar, one cluster.
-                next = utf8.index(i, offsetBy: length)
+                next = i + length
                 w = DisplayWidth.of(scalar)
                 first = scalar
             } else {
-                let cluster = text[i]
-                next = text.index(after: i)
+                let at = index(i)
+                let cluster = text[at]
+                next = text.utf8.distance(from: start, to: text.index(after: at))
                 w = DisplayWidth.of(cluster)
                 first = cluster.unicodeScalars.first!
             }
-            if byte == 0x20 && next == utf8.index(after: i) {
+            if byte == 0x20 && next == i + 1 {
                 if lineStart == i {  // no leading spaces on a wrapped line
                     lineStart = next
                     previous = first
@@ -97,23 +106,19 @@ public enum TextWrapper {
             previous = first
             i = next
         }
-        if lineStart < end || lines.isEmpty { emit(lineStart, end) }
+        if lineStart < n || lines.isEmpty { emit(lineStart, n) }
         return lines
     }
 
-    /// Decodes the scalar starting at `i` (the text is valid UTF-8: it is a String).
+    /// Decodes the scalar starting at `i` (the bytes are valid UTF-8: they are a String's).
     @inline(__always)
-    static func decode(_ utf8: String.UTF8View, at i: String.Index) -> (Unicode.Scalar, Int)? {
-        let b0 = UInt32(utf8[i])
+    static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
+        let b0 = UInt32(b[i])
         if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
         let length = b0 >= 0xF0 ? 4 : (b0 >= 0xE0 ? 3 : 2)
+        guard i + length <= b.count else { return nil }
         var value = b0 & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
-        var j = utf8.index(after: i)
-        for _ in 1..<length {
-            guard j < utf8.endIndex else { return nil }
-            value = (value << 6) | (UInt32(utf8[j]) & 0x3F)
-            j = utf8.index(after: j)
-        }
+        for k in 1..<length { value = (value << 6) | (UInt32(b[i + k]) & 0x3F) }
         return Unicode.Scalar(value).map { ($0, length) }
     }
 
@@ -133,10 +138,10 @@ public enum TextWrapper {
 
     /// Whether a cluster starts at `i`: true for scalars that cannot extend the one before.
     @inline(__always)
-    static func startsCluster(_ utf8: String.UTF8View, at i: String.Index) -> Bool {
-        let b = utf8[i]
-        if b < 0x80 { return b != 0x0A }
-        guard let (scalar, _) = decode(utf8, at: i) else { return false }
+    static func startsCluster(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        let c = b[i]
+        if c < 0x80 { return c != 0x0A }
+        guard let (scalar, _) = decode(b, at: i) else { return false }
         return isLoneCluster(scalar)
     }
 
