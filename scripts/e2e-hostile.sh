@@ -283,14 +283,7 @@ hstop() {
   case "$path" in */gz-hostile-$$-*) rm -f "$path" ;; esac
 }
 hpane() { htm capture-pane -p -t hostile 2>/dev/null; }
-hwait() {  # hwait TEXT [SECONDS]: poll the pane until TEXT shows up
-  local text=$1 limit=${2:-10} start=$SECONDS
-  while [ $((SECONDS - start)) -lt "$limit" ]; do
-    hpane | grep -qF -- "$text" && return 0
-    sleep 0.05
-  done
-  return 1
-}
+hwait() { pane_wait "$hsock" hostile "$@"; }  # hwait TEXT [SECONDS]
 hexpect() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name" "$(hpane)"; fi; }
 if ! command -v tmux >/dev/null 2>&1; then
   bad "hostile: tmux is installed (make test installs it)"

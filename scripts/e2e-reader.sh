@@ -4,15 +4,8 @@
 sock="gz-e2e-$$"
 tm() { tmux -L "$sock" "$@"; }
 pane() { tm capture-pane -p -t e2e 2>/dev/null; }
-# wait_for_in SESSION TEXT [SECONDS]: poll a pane until TEXT shows up; wait_for: the main pane.
-wait_for_in() {
-  local session=$1 text=$2 limit=${3:-10} start=$SECONDS
-  while [ $((SECONDS - start)) -lt "$limit" ]; do
-    tm capture-pane -p -t "$session" 2>/dev/null | grep -qF -- "$text" && return 0
-    sleep 0.05
-  done
-  return 1
-}
+# wait_for_in SESSION TEXT [SECONDS]: poll a pane of this part's server; wait_for: the main pane.
+wait_for_in() { pane_wait "$sock" "$@"; }
 wait_for() { wait_for_in e2e "$@"; }
 # wait_row N TEXT: poll until row N (0-based) starts with TEXT.
 wait_row() {

@@ -13,6 +13,15 @@ pass=0; fail=0
 ok()   { pass=$((pass + 1)); echo "ok   - $1"; }
 bad()  { fail=$((fail + 1)); echo "FAIL - $1"; [ -n "${2:-}" ] && printf '%s\n' "$2" | sed 's/^/       /' | head -40; }
 check() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name"; fi; }
+# pane_wait SOCKET SESSION TEXT [SECONDS]: poll a tmux pane until TEXT shows up (never a fixed sleep).
+pane_wait() {
+  local socket=$1 session=$2 text=$3 limit=${4:-10} start=$SECONDS
+  while [ $((SECONDS - start)) -lt "$limit" ]; do
+    tmux -L "$socket" capture-pane -p -t "$session" 2>/dev/null | grep -qF -- "$text" && return 0
+    sleep 0.05
+  done
+  return 1
+}
 
 # --- a fixture folder: a chain of three (one CRLF), a dangling end, a bad file ---
 mk() { # file title prev next body...
