@@ -201,3 +201,19 @@ final class SanitizerByteCheckTests: XCTestCase {
         }
     }
 }
+
+extension SanitizerByteCheckTests {
+    /// The eight-bytes-at-a-time path: a flagged scalar at any offset in a long line is found.
+    func testByteCheckFindsControlsAtEveryOffsetOfALongLine() {
+        let flagged: [Unicode.Scalar] = ["\u{00}", "\u{1B}", "\u{1F}", "\u{7F}", "\u{80}", "\u{9B}", "\u{9F}", "\u{2028}", "\u{202E}", "\u{2066}", "\u{2069}", "\u{FEFF}", "\t"]
+        for scalar in flagged {
+            for offset in 0..<24 {
+                let line = String(repeating: "a", count: offset) + String(scalar) + String(repeating: "z", count: 30 - offset)
+                let found = Array(line.utf8).withUnsafeBufferPointer { TextSanitizer.mayNeedChange($0) }
+                XCTAssertTrue(found, "U+\(String(scalar.value, radix: 16)) at \(offset)")
+            }
+        }
+        let clean = String(repeating: "Plain ASCII text, with punctuation ~!@#$%^&*()_+{}|:<>? ", count: 3) + "café “quoted”"
+        XCTAssertFalse(Array(clean.utf8).withUnsafeBufferPointer { TextSanitizer.mayNeedChange($0) })
+    }
+}

@@ -45,6 +45,19 @@ public enum TextWrapper {
 
         while i < n {
             let byte = b[i]
+            // A run of plain ASCII letters after ASCII: no break can fall inside it, so
+            // when it fits on the line it is taken whole.
+            if byte > 0x20 && byte < 0x7F, let p = previous, p.value < 0x80, lineWidth > 0 {
+                var j = i + 1
+                while j < n && b[j] > 0x20 && b[j] < 0x7F { j += 1 }
+                if j < n && b[j] >= 0x80 { j -= 1 }  // the last letter may carry a combining mark
+                if j > i && lineWidth + (j - i) <= width {
+                    lineWidth += j - i
+                    previous = Unicode.Scalar(b[j - 1])
+                    i = j
+                    continue
+                }
+            }
             var next = i + 1
             let w: Int
             let first: Unicode.Scalar
