@@ -99,3 +99,27 @@ if command -v tmux >/dev/null 2>&1; then
   expect "LC_ALL=C: q exits 0" wait_for_in locale "EXIT=0"
   tm kill-server 2>/dev/null
 fi
+
+# --- colour where the terminal has it, none under NO_COLOR; the cursor on the focused line ---
+sock="gz-e2e-colour-$$"
+if command -v tmux >/dev/null 2>&1; then
+  for mode in colour nocolour; do
+    extra=""; [ $mode = nocolour ] && extra="-e NO_COLOR=1"
+    tm new-session -d -s $mode -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen $extra "'$bin' '$work/articles'; sleep 60"
+    if wait_for_in $mode "chain 1/3"; then
+      # SGR colour codes (30–37, 40–47, 38;5;n, 48;5;n) in the pane's escape-annotated capture.
+      if tm capture-pane -p -e -t $mode | grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5;[0-9]+|48;5;[0-9]+)(;[0-9;]*)?m'; then coloured=yes; else coloured=no; fi
+      if [ $mode = colour ]; then check "colours are used where the terminal has them" test $coloured = yes
+      else check "NO_COLOR: no colour, attributes only" test $coloured = no; fi
+    else
+      bad "$mode: the reader did not start" "$(tm capture-pane -p -t $mode)"
+    fi
+  done
+  tm send-keys -t colour ']'
+  pane_wait "$sock" colour "§ 2/3 Why the service came back" >/dev/null
+  check "the terminal cursor sits on the focused heading" test "$(tm display -p -t colour '#{cursor_y}')" = 1
+  tm send-keys -t colour 't'
+  pane_wait "$sock" colour "Outline —" >/dev/null
+  check "in the outline, the cursor sits on the selected entry" test "$(tm display -p -t colour '#{cursor_y}')" -ge 3
+  tm kill-server 2>/dev/null
+fi

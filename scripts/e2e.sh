@@ -7,7 +7,7 @@ bin=${1:-.build/debug/gazette}
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
-trap 'for s in gz-e2e-$$ gz-e2e-sig-$$ gz-e2e-locale-$$; do tmux -L "$s" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
+trap 'for s in gz-e2e-$$ gz-e2e-sig-$$ gz-e2e-locale-$$ gz-e2e-colour-$$; do tmux -L "$s" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
 pass=0; fail=0
 
 ok()   { pass=$((pass + 1)); echo "ok   - $1"; }
