@@ -10,7 +10,7 @@ enum EdgeScanner {
                 // The tail's first line may start mid-line: never a trailer line we can trust.
                 trailer = tail.withUnsafeBufferPointer { trailerLines($0, floor: 0, floorIsMidLine: true) }
             } else {
-                trailer = trailerLines(h, floor: titleEnd, floorIsMidLine: false)
+                trailer = trailerLines(h, floor: bodyStart(h, after: titleEnd, title: title), floorIsMidLine: false)
             }
             return ArticleLinks(title: title, previousTitle: trailer.previous, nextTitle: trailer.next)
         }
@@ -61,6 +61,28 @@ enum EdgeScanner {
         return found
     }
 
+    /// Where the body starts, as the parser's header reading decides: after blank
+    /// lines and repeats of the title, and after one separator line. A repeat that
+    /// looks like "NEXT …" is still a repeat, never a link.
+    static func bodyStart(_ b: UnsafeBufferPointer<UInt8>, after titleEnd: Int, title: String) -> Int {
+        let key = TitleKey(title)
+        var p = titleEnd
+        func skipLineEnd() {
+            if p < b.count && b[p] == 0x0D { p += 1; if p < b.count && b[p] == 0x0A { p += 1 } } else if p < b.count && b[p] == 0x0A { p += 1 }
+        }
+        skipLineEnd()
+        while p < b.count {
+            var e = p
+            while e < b.count && b[e] != 0x0A && b[e] != 0x0D { e += 1 }
+            let line = decode(b, p..<e)
+            if line.isSeparatorLine { p = e; skipLineEnd(); return p }
+            guard line.isBlankLine || TitleKey(ArticleParser.limitTitle(line)) == key else { return p }
+            p = e
+            skipLineEnd()
+        }
+        return p
+    }
+
     /// Walks back from the end over blank and PREV/NEXT lines, stopping at `floor`,
     /// and reads what it passed as a trailer.
     static func trailerLines(_ b: UnsafeBufferPointer<UInt8>, floor: Int, floorIsMidLine: Bool) -> Trailer {
@@ -73,8 +95,11 @@ enum EdgeScanner {
             let r = start..<end
             if isBlank(b, r) {
                 picked.append("")
-            } else if r.count >= 4 && (hasPrefix(b, r, "PREV") || hasPrefix(b, r, "NEXT")) {
-                picked.append(decode(b, r))
+            } else if mayBeTrailerLine(b, r) {
+                // Decoded as the parser sees it: a BOM or a bidi control before "PREV"
+                // is dropped by the sanitiser, and a line of them is blank.
+                let line = decode(b, r)
+                if line.isBlankLine { picked.append("") } else if Trailer.link(line) != nil { picked.append(line) } else { break }
             } else {
                 break
             }
@@ -83,6 +108,15 @@ enum EdgeScanner {
             if end > floor && b[end] == 0x0A && b[end - 1] == 0x0D { end -= 1 }
         }
         return Trailer(lines: picked.reversed(), from: 0)
+    }
+
+    /// Whether a line could read as PREV/NEXT or as blank once decoded: it starts with
+    /// those words, or with a byte the sanitiser may drop or a non-ASCII space may start.
+    /// Any other first byte settles it without decoding a possibly long paragraph.
+    static func mayBeTrailerLine(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        let first = b[r.lowerBound]
+        if first >= 0x80 || first < 0x20 || first == 0x7F { return true }
+        return r.count >= 4 && (hasPrefix(b, r, "PREV") || hasPrefix(b, r, "NEXT"))
     }
 
     static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ prefix: StaticString) -> Bool {

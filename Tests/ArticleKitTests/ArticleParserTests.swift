@@ -217,3 +217,20 @@ extension SanitizerByteCheckTests {
         XCTAssertFalse(Array(clean.utf8).withUnsafeBufferPointer { TextSanitizer.mayNeedChange($0) })
     }
 }
+
+extension EdgeScanTests {
+    /// Found by the parser fuzzer: a BOM before "PREV" is dropped by the sanitiser, so
+    /// the edge scan must read that line as the parser does.
+    func testFuzzFindingBOMBeforeTrailerLine() throws {
+        let bytes: [UInt8] = [0x80, 0x0A, 0xEF, 0xBB, 0xBF, 0x50, 0x52, 0x45, 0x56, 0x20, 0xD8]
+        let full = try ArticleParser().parse(bytes, source: "f")
+        let links = try ArticleParser.links(head: bytes, tail: nil, source: "f")
+        XCTAssertEqual(links, ArticleLinks(title: full.title, previousTitle: full.previousTitle, nextTitle: full.nextTitle))
+        XCTAssertEqual(full.previousTitle, "\u{FFFD}")
+        // A bidi override before NEXT, and a line of zero-width no-break spaces between.
+        let text = Array("Titolo\n\n-\n\nCorpo del testo.\n\n-\n\u{FEFF}\u{FEFF}\n\u{202E}NEXT Altro".utf8)
+        let parsed = try ArticleParser().parse(text, source: "g")
+        XCTAssertEqual(parsed.nextTitle, "Altro")
+        XCTAssertEqual(try ArticleParser.links(head: text, tail: nil, source: "g").nextTitle, "Altro")
+    }
+}
