@@ -215,10 +215,12 @@ final class BackgroundIndexTests: XCTestCase {
         state.press(.character("n"))
         XCTAssertEqual(state.document.entry, 0)
         XCTAssertEqual(state.message, "Reading the folder… this happens as soon as it is indexed")
+        state.press(.character("n"))
         state.install(library: full, chains: ChainBuilder.build(full.collection))
-        // The waiting n ran: we are on the Japanese article, and back returns to the same place.
+        // Both waiting n ran, in order: we are on the third article, and back returns step by step.
+        XCTAssertTrue(state.screen.text(row: 0).hasSuffix("chain 3/3"))
+        state.press(.backspace)
         XCTAssertEqual(state.document.article.title, "金沢の路地に活版印刷所が復活")
-        XCTAssertTrue(state.screen.text(row: 0).hasSuffix("chain 2/3"))
         state.press(.backspace)
         XCTAssertEqual(state.document.entry, 0)
         XCTAssertEqual(state.top, top)

@@ -52,7 +52,7 @@ extension ReaderState {
         case .outline:
             if hasOutline { overlay = .outline(selection: currentSection) } else { message = "This article has no section headings" }
         case .articleList where indexing, .followNext where indexing, .followPrevious where indexing:
-            pending = command
+            if pending.count < 16 { pending.append(command) }
             message = "Reading the folder… this happens as soon as it is indexed"
         case .articleList:
             let all = Array(library.collection.entries.indices)

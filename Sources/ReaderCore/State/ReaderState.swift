@@ -47,8 +47,8 @@ public struct ReaderState: Sendable {
     public internal(set) var chains: ChainBuilder.Result
     /// True while the folder is indexed in the background: only the first article is known.
     public internal(set) var indexing: Bool
-    /// A command that needs the whole folder, waiting for the index.
-    var pending: Command?
+    /// Commands that need the whole folder, waiting for the index, in the order typed.
+    var pending: [Command] = []
     public let keyMap: KeyMap
     public internal(set) var geometry: Geometry
     public internal(set) var document: Document
@@ -162,10 +162,9 @@ public struct ReaderState: Sendable {
         document.entry = entry
         if document.isComplete && document.failure == nil { document.layout = document.layout.replacingFooter(footer) }
         restore(keep)
-        if let command = pending {
-            pending = nil
-            apply(command)
-        }
+        let waiting = pending
+        pending.removeAll()
+        for command in waiting { apply(command) }
     }
 
     /// Lays the article out again for a new size, keeping the block at the top at the top.
