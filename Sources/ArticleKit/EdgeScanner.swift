@@ -16,13 +16,6 @@ enum EdgeScanner {
         }
     }
 
-    /// Line ranges (without their line ends), after a BOM.
-    static func lineRanges(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        forEachLine(b) { ranges.append($0); return true }
-        return ranges
-    }
-
     /// Calls `body` with each line's range, first to last, until it returns false.
     static func forEachLine(_ b: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
         var start = (b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) ? 3 : 0

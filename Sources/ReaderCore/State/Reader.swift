@@ -253,7 +253,6 @@ extension ReaderState {
         }
         list.marked = list.matches.firstIndex(of: document.entry)
         list.selection = list.marked ?? 0
-        list.scroll = 0
     }
 
     mutating func helpKey(_ key: Key, _ scroll: Int) {

@@ -36,7 +36,6 @@ public struct ArticleListState: Sendable, Equatable {
     public var filter: String = ""
     public var matches: [Int]
     public var selection: Int
-    public var scroll: Int = 0
     /// Where the article on screen is among `matches`, if it matches.
     public var marked: Int?
 }
