@@ -32,6 +32,12 @@ public enum DisplayWidth {
         return total
     }
 
+    public static func of(_ text: Substring) -> Int {
+        var total = 0
+        for c in text { total += of(c) }
+        return total
+    }
+
     /// The width of one scalar on its own.
     public static func of(_ s: Unicode.Scalar) -> Int {
         let v = s.value
