@@ -267,3 +267,15 @@ final class ReadmeKeysTests: XCTestCase {
         XCTAssertTrue(text.contains("| `1` … `9` |"))
     }
 }
+
+extension ReaderSnapshotTests {
+    /// At the end of an article whose last section is short, that section is the current one.
+    func testLastSectionIsCurrentAtTheEnd() {
+        var state = ReaderFixtures.state(0, width: 80, height: 24)
+        state.press(.character("G"))
+        XCTAssertEqual(state.currentSection, 2)
+        XCTAssertTrue(state.screen.text(row: 23).contains("§ 3/3 Le reazioni a Bruxelles"))
+        state.press(.character("["))
+        XCTAssertEqual(state.currentSection, 1)
+    }
+}

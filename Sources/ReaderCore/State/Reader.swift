@@ -41,7 +41,7 @@ extension ReaderState {
             // Like a music player: first back to the start of this section, then to the one before.
             let starts = document.layout.sectionStarts
             let current = currentSection
-            if starts.indices.contains(current) && focus > starts[current] && top > 0 {
+            if starts.indices.contains(current) && starts[current] < top {
                 jump(toSection: current)
             } else if current > 0 {
                 jump(toSection: current - 1)

@@ -84,7 +84,13 @@ public struct ReaderState: Sendable {
     public var bodyHeight: Int { geometry.bodyHeight }
     public var lines: [LayoutLine] { document.layout.lines }
     public var maxTop: Int { max(0, lines.count - bodyHeight) }
-    public var currentSection: Int { document.layout.section(atLine: focus) }
+    /// The section being read: the one at a jump's target or under the top line; at
+    /// the end of the article, the one a third of the way down the screen, so a short
+    /// last section counts as current once it is in view.
+    public var currentSection: Int {
+        if focus != top || top < maxTop || maxTop == 0 { return document.layout.section(atLine: focus) }
+        return document.layout.section(atLine: min(top + bodyHeight / 3, max(0, lines.count - 1)))
+    }
     public var hasOutline: Bool { document.article.sections.contains { $0.heading != nil } }
 
     /// Where the article sits in its chain: (1-based position, chain length).
