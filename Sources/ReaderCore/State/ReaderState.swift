@@ -85,11 +85,13 @@ public struct ReaderState: Sendable {
     public var lines: [LayoutLine] { document.layout.lines }
     public var maxTop: Int { max(0, lines.count - bodyHeight) }
     /// The section being read: the one at a jump's target or under the top line; at
-    /// the end of the article, the one a third of the way down the screen, so a short
-    /// last section counts as current once it is in view.
+    /// the end of the article, the last one whose heading is in view, so a short last
+    /// section counts as current once scrolling can go no further.
     public var currentSection: Int {
         if focus != top || top < maxTop || maxTop == 0 { return document.layout.section(atLine: focus) }
-        return document.layout.section(atLine: min(top + bodyHeight / 3, max(0, lines.count - 1)))
+        let starts = document.layout.sectionStarts
+        if let last = starts.lastIndex(where: { $0 >= top && $0 < top + bodyHeight }) { return last }
+        return document.layout.section(atLine: focus)
     }
     public var hasOutline: Bool { document.article.sections.contains { $0.heading != nil } }
 
