@@ -104,7 +104,7 @@ public struct ReaderState: Sendable {
 
     /// How much of a file the first screen waits for; a bigger article shows its start
     /// at once and is parsed whole in the background.
-    public static let firstScreenBytes = 256 * 1024
+    public static let firstScreenBytes = 64 * 1024
 
     static func load(_ library: ArticleLibrary, entry: Int, width: Int, indexing: Bool = false, maxBytes: Int = firstScreenBytes) -> Document {
         let collection = library.collection
