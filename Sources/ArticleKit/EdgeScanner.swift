@@ -103,18 +103,26 @@ enum EdgeScanner {
         return Trailer(lines: picked.reversed(), from: 0)
     }
 
-    /// Whether a line could read as PREV/NEXT or as blank once decoded: it starts with
-    /// those words, or with a byte the sanitiser may drop or a non-ASCII space may start.
-    /// Any other first byte settles it without decoding a possibly long paragraph.
+    /// Whether a line could read as PREV/NEXT or as blank once decoded. The sanitiser
+    /// drops some scalars (a BOM, bidi controls), which may stand before or inside the
+    /// keyword, and Unicode spaces make a line blank; so a line is decoded when a byte
+    /// that may begin such a scalar comes before anything that rules it out. Other
+    /// lines are settled without decoding a possibly long paragraph.
     static func mayBeTrailerLine(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
-        let first = b[r.lowerBound]
-        if first >= 0x80 || first < 0x20 || first == 0x7F { return true }
-        return r.count >= 4 && (hasPrefix(b, r, "PREV") || hasPrefix(b, r, "NEXT"))
-    }
-
-    static func hasPrefix(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ prefix: StaticString) -> Bool {
-        let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
-        for (k, byte) in p.enumerated() where b[r.lowerBound + k] != byte { return false }
-        return true
+        func special(_ c: UInt8) -> Bool { c >= 0x80 || c < 0x20 || c == 0x7F }
+        // Leading ASCII blanks, then a non-ASCII or control byte: maybe a blank line.
+        var p = r.lowerBound
+        while p < r.upperBound && (b[p] == 0x20 || b[p] == 0x09) { p += 1 }
+        if p < r.upperBound && special(b[p]) { return true }
+        // Matching "PREV" or "NEXT" from the start; stopping at a special byte may
+        // mean a dropped scalar sits inside the keyword.
+        for keyword: StaticString in ["PREV", "NEXT"] {
+            let k = UnsafeBufferPointer(start: keyword.utf8Start, count: keyword.utf8CodeUnitCount)
+            var i = 0
+            while i < k.count && r.lowerBound + i < r.upperBound && b[r.lowerBound + i] == k[i] { i += 1 }
+            if i == k.count { return true }
+            if r.lowerBound + i < r.upperBound && special(b[r.lowerBound + i]) { return true }
+        }
+        return false
     }
 }
