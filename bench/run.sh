@@ -345,7 +345,7 @@ for line in open(rows_file, encoding="utf-8"):
         met = "n/a" if gx is None or rx in (None, 0) else ("yes" if gx / rx <= tx else "NO")
     if kind == "abs":
         tshow = "≤ " + {"s": f"{tx * 1000:g} ms" if tx < 1 else f"{tx:g} s",
-                        "KiB": f"{tx / 1024:g} MiB", "ms": f"{tx:g} ms"}.get(unit, target)
+                        "KiB": f"{tx / 1024:.1f} MiB", "ms": f"{tx:g} ms"}.get(unit, target)
         met = "n/a" if gx is None else ("yes" if gx <= tx else "NO")
     refcell = f"{show(ref, unit)} ({reflabel})" if reflabel else "—"
     rows.append([fig, show(g, unit), refcell, ratio, tshow, met])
