@@ -44,7 +44,11 @@ public enum ReaderApp {
                 dirty = true
             }
             if let document = mailbox.takeDocument() {
+                // Installed if it is still the article on screen; either way the next
+                // incomplete article may be asked for again (the reader may have left and
+                // come back while this one was read).
                 state.installDocument(document)
+                requestedDocument = nil
                 dirty = true
             }
             if dirty { terminal.draw(Renderer.render(state)) }
