@@ -14,12 +14,7 @@ import ReaderCore
 import Glibc
 #endif
 
-@inline(never)
-func fail(_ message: String, _ detail: String) -> Never {
-    var text = "INVARIANT FAILED: \(message)\n\(detail)\n"
-    text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-    abort()
-}
+// fail(_:_:) is in common.swift, compiled into both targets.
 
 func checkWrap(_ text: String, width: Int, _ what: String) {
     let lines = TextWrapper.wrap(text, width: width)

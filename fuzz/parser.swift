@@ -16,12 +16,7 @@ import ArticleKit
 import Glibc
 #endif
 
-@inline(never)
-func fail(_ message: String, _ detail: String) -> Never {
-    var text = "INVARIANT FAILED: \(message)\n\(detail)\n"
-    text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
-    abort()
-}
+// fail(_:_:) is in common.swift, compiled into both targets.
 
 func checkClean(_ s: String?, _ what: String) {
     guard let s else { return }

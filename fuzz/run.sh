@@ -88,7 +88,7 @@ build() {
   fi
   for t in "${TARGETS[@]}"; do
     if ! "${NICE[@]}" "$SWIFTC" "${SWIFTFLAGS[@]}" "${LINK[@]}" -module-name "fuzz_$t" -I "$BIN/modules" \
-          "$FUZZ/$t.swift" "$BIN/libReaderCore.a" "$BIN/libArticleKit.a" -o "$BIN/$t" >>"$log" 2>&1; then
+          "$FUZZ/$t.swift" "$FUZZ/common.swift" "$BIN/libReaderCore.a" "$BIN/libArticleKit.a" -o "$BIN/$t" >>"$log" 2>&1; then
       grep -v "Cannot export local symbol" "$log" | tail -40 >&2
       echo "fuzz: building target $t failed (full log: fuzz/bin/build.log)" >&2; exit 2
     fi
