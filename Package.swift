@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: gazette → TerminalBackend → ReaderCore → ArticleKit.
+// Dependencies point one way, toward ArticleKit: gazette → TerminalBackend → ReaderCore → ArticleKit,
+// and gazette → Reports → ArticleKit.
 let package = Package(
     name: "Gazette",
     products: [
@@ -21,6 +22,8 @@ let package = Package(
         ),
         // The article model, parser and collection: pure Swift, no terminal.
         .target(name: "ArticleKit"),
+        // What the scripting commands print (toc, chain, check): text and JSON Lines.
+        .target(name: "Reports", dependencies: ["ArticleKit"]),
         // Articles written for the project, opened when no path is given.
         .target(name: "BuiltInArticles"),
         // Reader state, key map, layout and the screen model: no terminal either.
@@ -30,11 +33,11 @@ let package = Package(
         .executableTarget(
             name: "gazette",
             dependencies: [
-                "ArticleKit", "ReaderCore", "TerminalBackend", "BuiltInArticles",
+                "ArticleKit", "Reports", "ReaderCore", "TerminalBackend", "BuiltInArticles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit", "ReaderCore", "BuiltInArticles"], exclude: ["Fixtures"]),
+        .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit", "Reports", "ReaderCore", "BuiltInArticles"], exclude: ["Fixtures"]),
         .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "ArticleKit", "BuiltInArticles"]),
     ],
     swiftLanguageModes: [.v6]

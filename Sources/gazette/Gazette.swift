@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import ArticleKit
+import Reports
 import BuiltInArticles
 import ReaderCore
 import TerminalBackend

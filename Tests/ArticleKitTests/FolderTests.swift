@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 @testable import ArticleKit
+@testable import Reports
 
 /// Real files on disk: bad files are skipped with a reason, the rest is served.
 final class FolderTests: XCTestCase {

@@ -5,6 +5,7 @@ import Dispatch
 import Glibc
 #endif
 @testable import ArticleKit
+@testable import Reports
 
 /// Hostile input built in-process (no committed binaries): every file either parses
 /// into an article whose text carries no terminal control, or is refused with a

@@ -1,3 +1,5 @@
+import ArticleKit
+
 /// The output of the scripting commands (`toc`, `chain`, `check`), as text for
 /// people and JSON Lines for scripts. The shapes are a contract: see README.
 public enum TocReport {

@@ -1,3 +1,5 @@
+import ArticleKit
+
 /// A small JSON value that keeps key order, so script output reads in the order
 /// the output contract documents.
 public indirect enum JSONValue: Sendable, Equatable {
