@@ -74,22 +74,29 @@ struct Toc: ParsableCommand {
         let (library, selected, failed) = try Opening.open(paths, options)
         Output.report(failed)
         if selected.isEmpty { throw Opening.nothingToRead(paths) }
+        // Parsed on every core, printed in entry order.
+        let json = json
         var first = true
-        for entry in selected {
-            switch library.article(entry) {
-            case .success(let article):
+        var out = OutputBuffer()
+        OrderedWork.forEach(selected) { entry -> Result<String, ArticleError> in
+            library.article(entry).map { article in
                 let links = library.collection.resolutions[entry]
-                if json {
-                    Output.line(TocReport.json(article, links: links, collection: library.collection).serialized)
-                } else {
-                    if !first { Output.line("") }
-                    Output.line(TocReport.text(article, links: links, collection: library.collection))
-                }
+                return json
+                    ? TocReport.json(article, links: links, collection: library.collection).serialized
+                    : TocReport.text(article, links: links, collection: library.collection)
+            }
+        } consume: { _, result in
+            switch result {
+            case .success(let text):
+                if !json && !first { out.append("\n") }
+                out.append(text + "\n")
                 first = false
             case .failure(let error):
+                out.flush()
                 Output.error(error.description)
             }
         }
+        out.flush()
     }
 }
 

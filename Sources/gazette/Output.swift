@@ -35,25 +35,64 @@ enum Output {
         for failure in failures { error(failure.description) }
     }
 
-    /// Streams each article: a 50 MB file is never held whole, and output goes out
-    /// in 64 kB writes rather than a write per line.
+    /// Each article as wrapped text, in entry order. Ordinary articles are laid out
+    /// on every core; a big one is streamed on its own, never held whole.
     static func dump(_ library: ArticleLibrary, entries: [Int], width: Int) throws {
-        var buffer = ""
-        buffer.reserveCapacity(1 << 16)
-        func emit(_ s: String) {
-            buffer += s
-            if buffer.utf8.count >= 1 << 16 { write(buffer, to: STDOUT_FILENO); buffer.removeAll(keepingCapacity: true) }
-        }
-        for (n, entry) in entries.enumerated() {
-            if n > 0 { emit("\n\n") }
+        var out = OutputBuffer()
+        var first = true
+        OrderedWork.forEach(entries) { entry -> DumpPiece in
+            if entries.count == 1 || OrderedWork.isBig(library.collection.entries[entry].source) { return .big }
+            var text = ""
             do throws(ArticleError) {
-                try PlainTextDump.stream(library, entry: entry, width: width, write: emit)
+                try PlainTextDump.stream(library, entry: entry, width: width) { text += $0 }
+                return .text(text)
             } catch {
-                write(buffer, to: STDOUT_FILENO)
-                buffer.removeAll()
-                self.error(error.description)
+                return .failed(text, error)
+            }
+        } consume: { entry, piece in
+            if !first { out.append("\n\n") }
+            first = false
+            switch piece {
+            case .text(let text):
+                out.append(text)
+            case .failed(let partial, let failure):
+                out.append(partial)
+                out.flush()
+                self.error(failure.description)
+            case .big:
+                do throws(ArticleError) {
+                    try PlainTextDump.stream(library, entry: entry, width: width) { out.append($0) }
+                } catch {
+                    out.flush()
+                    self.error(error.description)
+                }
             }
         }
-        write(buffer, to: STDOUT_FILENO)
+        out.flush()
+    }
+}
+
+/// One article's dump, made off the main thread: its text, what was made before
+/// it failed, or a note that it is big enough to be streamed in order instead.
+enum DumpPiece: Sendable {
+    case text(String)
+    case failed(String, ArticleError)
+    case big
+}
+
+/// Standard output in 64 kB writes rather than a write per line.
+struct OutputBuffer {
+    private var buffer = ""
+
+    init() { buffer.reserveCapacity(1 << 16) }
+
+    mutating func append(_ s: String) {
+        buffer += s
+        if buffer.utf8.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        Output.write(buffer, to: STDOUT_FILENO)
+        buffer.removeAll(keepingCapacity: true)
     }
 }
