@@ -69,10 +69,11 @@ public struct ArticleLibrary: Sendable {
     /// to resolve a named file's links are not reported.
     public static func open(paths: [String], loader: CollectionLoader = CollectionLoader()) throws(ArticleError) -> (library: ArticleLibrary, selected: [Int], failed: [ArticleError]) {
         var sources: [String] = []
-        var seen = Set<String>()
-        var wanted: [String] = []
+        // By identity: the same file named twice ("a.txt", "./a.txt") is one article.
+        var seen = Set<ArticleID>()
+        var wanted: [ArticleID] = []
         func add(_ list: [String]) {
-            for s in list where seen.insert(s).inserted { sources.append(s) }
+            for s in list where seen.insert(loader.store.identity(of: s)).inserted { sources.append(s) }
         }
         for path in paths {
             var isDir: ObjCBool = false
@@ -83,21 +84,19 @@ public struct ArticleLibrary: Sendable {
                 let list = try loader.list(folder: path)
                 if list.isEmpty { throw .noArticles(path: path) }
                 add(list)
-                wanted += list
+                wanted += list.map(loader.store.identity(of:))
             } else {
                 let folder = (path as NSString).deletingLastPathComponent
                 // A folder we cannot list still leaves the named file readable.
                 if let siblings = try? loader.list(folder: folder) { add(siblings) }
                 add([path])
-                wanted.append(path)
+                wanted.append(loader.store.identity(of: path))
             }
         }
         let collection = loader.collection(of: sources)
-        var position: [String: Int] = [:]
-        for (i, e) in collection.entries.enumerated() { position[e.source] = i }
-        let selected = wanted.compactMap { position[$0] }
+        let selected = wanted.compactMap(collection.index(of:))
         let wantedSet = Set(wanted)
-        let failed = collection.failures.filter { wantedSet.contains($0.path) }
+        let failed = collection.failures.filter { wantedSet.contains(loader.store.identity(of: $0.path)) }
         return (ArticleLibrary(collection: collection, store: loader.store), selected, failed)
     }
 
