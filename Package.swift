@@ -40,7 +40,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit", "Reports", "ReaderCore", "BuiltInArticles"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "ReaderLoop", "ArticleKit", "BuiltInArticles"]),
+        .testTarget(name: "ReaderCoreTests",
+                    dependencies: ["ReaderCore", "ReaderLoop", "ArticleKit", "BuiltInArticles"]),
     ],
     swiftLanguageModes: [.v6]
 )

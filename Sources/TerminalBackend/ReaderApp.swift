@@ -20,13 +20,12 @@ public enum ReaderApp {
         defer { terminal.close() }
         let signals = watchTerminationSignals()
         defer { signals.forEach { $0.cancel() } }
+        // For the end-to-end test of the crash path: a fatal error in the loop must still
+        // leave the terminal restored, with the message after it.
+        let crash = getenv("GAZETTE_TEST_CRASH") != nil
         let loop = EventLoop(backend: terminal, indexer: indexer,
                              shouldStop: { stopRequested.load(ordering: .relaxed) },
-                             afterDraw: {
-                                 // For the end-to-end test of the crash path: a fatal error in the core must
-                                 // still leave the terminal restored, with the message after it.
-                                 if getenv("GAZETTE_TEST_CRASH") != nil { fatalError("crash requested by GAZETTE_TEST_CRASH") }
-                             })
+                             afterDraw: { if crash { fatalError("crash requested by GAZETTE_TEST_CRASH") } })
         let size = terminal.size
         loop.run(ReaderState.open(library: library, at: start, width: size.width, height: size.height,
                                   chains: chains, indexing: indexer != nil))

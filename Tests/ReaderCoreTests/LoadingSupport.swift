@@ -27,3 +27,10 @@ extension ReaderState {
         send(.input(input))
     }
 }
+
+extension ArticleLibrary {
+    /// The articles `names` of `store`, indexed.
+    static func of(_ names: [String], in store: any ArticleStore) -> ArticleLibrary {
+        ArticleLibrary(collection: CollectionLoader(store: store).collection(of: names), store: store)
+    }
+}

@@ -36,9 +36,11 @@ public struct Document: Sendable, Equatable {
     /// Stands in for an article while it is read: its title as the index knows it.
     static func loading(_ id: ArticleID, in collection: ArticleCollection, width: Int) -> Document {
         let entry = collection.index(of: id).map { collection.entries[$0] }
-        let article = Article(title: entry?.links.title ?? id.key, sections: [Section(heading: nil, paragraphs: [loadingText])],
+        let article = Article(title: entry?.links.title ?? id.key,
+                              sections: [Section(heading: nil, paragraphs: [loadingText])],
                               previousTitle: nil, nextTitle: nil, source: entry?.source ?? id.key)
-        return Document(id: id, article: article, layout: ArticleLayout.make(article, footer: [], width: width), extent: .loading)
+        return Document(id: id, article: article, layout: ArticleLayout.make(article, footer: [], width: width),
+                        extent: .loading)
     }
 
     /// What was read for `id` (`complete`: all of it), laid out for the column the
@@ -54,8 +56,9 @@ public struct Document: Sendable, Equatable {
         case .failure(let error):
             failure = error.description
             let known = entry.map { collection.entries[$0] }
+            let explanation = "This article could not be read: \(error.description)"
             article = Article(title: known?.links.title ?? "Unreadable article",
-                              sections: [Section(heading: nil, paragraphs: ["This article could not be read: \(error.description)"])],
+                              sections: [Section(heading: nil, paragraphs: [explanation])],
                               previousTitle: known?.links.previousTitle, nextTitle: known?.links.nextTitle,
                               source: known?.source ?? request.article.key)
         }

@@ -13,7 +13,8 @@ extension ReaderState {
         case .indexed(let library, let chains): install(library: library, chains: chains)
         case .open(let article):
             message = nil
-            if library.collection.contains(article) { open(article) } else { message = "\(article) is not in this collection" }
+            guard library.collection.contains(article) else { message = "\(article) is not in this collection"; break }
+            open(article)
         case .stop: apply(.quit)
         }
         return outbox

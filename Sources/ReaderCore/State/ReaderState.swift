@@ -128,8 +128,9 @@ public struct ReaderState: Sendable {
     }
 
     var footer: [String] {
-        Document.footer(document.article, extent: document.extent, links: entryIndex.map { library.collection.resolutions[$0] },
-                        collection: library.collection, indexing: indexing)
+        let links = entryIndex.map { library.collection.resolutions[$0] }
+        return Document.footer(document.article, extent: document.extent, links: links, collection: library.collection,
+                               indexing: indexing)
     }
 
     // MARK: Answers to effects
@@ -165,7 +166,9 @@ public struct ReaderState: Sendable {
         }
         if let failure = document.failure { message = failure }
         anchor = anchorPosition()
-        if document.extent == .start, reading.insert(document.id).inserted { outbox.append(.loadFull(request(document.id))) }
+        if document.extent == .start, reading.insert(document.id).inserted {
+            outbox.append(.loadFull(request(document.id)))
+        }
         resumeWaiting()
     }
 
@@ -198,7 +201,9 @@ public struct ReaderState: Sendable {
         if case .list(var list) = overlay {
             // The list's rows are entry numbers: rebuild them, and keep the same article selected.
             refilter(&list, narrowing: false)
-            if let row = selected.flatMap(full.collection.index(of:)).flatMap(list.matches.firstIndex(of:)) { list.selection = row }
+            if let row = selected.flatMap(full.collection.index(of:)).flatMap(list.matches.firstIndex(of:)) {
+                list.selection = row
+            }
             overlay = .list(list)
         }
         restore(keep)
