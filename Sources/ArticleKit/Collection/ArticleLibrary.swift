@@ -72,8 +72,13 @@ public struct ArticleLibrary: Sendable {
         // By identity: the same file named twice ("a.txt", "./a.txt") is one article.
         var seen = Set<ArticleID>()
         var wanted: [ArticleID] = []
-        func add(_ list: [String]) {
-            for s in list where seen.insert(loader.store.identity(of: s)).inserted { sources.append(s) }
+        /// Adds the sources not seen yet; returns the identities of all of them.
+        func add(_ list: [String]) -> [ArticleID] {
+            list.map { source in
+                let id = loader.store.identity(of: source)
+                if seen.insert(id).inserted { sources.append(source) }
+                return id
+            }
         }
         for path in paths {
             var isDir: ObjCBool = false
@@ -83,14 +88,12 @@ public struct ArticleLibrary: Sendable {
             if isDir.boolValue {
                 let list = try loader.list(folder: path)
                 if list.isEmpty { throw .noArticles(path: path) }
-                add(list)
-                wanted += list.map(loader.store.identity(of:))
+                wanted += add(list)
             } else {
                 let folder = (path as NSString).deletingLastPathComponent
                 // A folder we cannot list still leaves the named file readable.
-                if let siblings = try? loader.list(folder: folder) { add(siblings) }
-                add([path])
-                wanted.append(loader.store.identity(of: path))
+                if let siblings = try? loader.list(folder: folder) { _ = add(siblings) }
+                wanted += add([path])
             }
         }
         let collection = loader.collection(of: sources)
