@@ -143,7 +143,7 @@ public struct ReaderState: Sendable {
         switch (document.extent, loaded.extent) {
         case (.loading, _): arrive(loaded)
         case (.start, .whole): installWhole(loaded)
-        default: return
+        default: return  // an older answer: the screen holds as much already
         }
     }
 
