@@ -1,8 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way, toward ArticleKit: gazette → TerminalBackend → ReaderCore → ArticleKit,
-// and gazette → Reports → ArticleKit.
+// Dependencies point one way, toward ArticleKit: gazette → TerminalBackend → ReaderLoop → ReaderCore →
+// ArticleKit, and gazette → Reports → ArticleKit.
 let package = Package(
     name: "Gazette",
     products: [
@@ -26,19 +26,22 @@ let package = Package(
         .target(name: "Reports", dependencies: ["ArticleKit"]),
         // Articles written for the project, opened when no path is given.
         .target(name: "BuiltInArticles"),
-        // Reader state, key map, layout and the screen model: no terminal either.
+        // Reader state, key map, layout and the screen model: no terminal, no threads, no reading files.
         .target(name: "ReaderCore", dependencies: ["ArticleKit"]),
+        // The run loop: carries out the state's effects (reading, indexing) behind any backend.
+        .target(name: "ReaderLoop", dependencies: ["ReaderCore", "ArticleKit"]),
         // The only code that talks to ncurses.
-        .target(name: "TerminalBackend", dependencies: ["ReaderCore", "CNcurses"]),
+        .target(name: "TerminalBackend", dependencies: ["ReaderLoop", "ReaderCore", "CNcurses"]),
         .executableTarget(
             name: "gazette",
             dependencies: [
-                "ArticleKit", "Reports", "ReaderCore", "TerminalBackend", "BuiltInArticles",
+                "ArticleKit", "Reports", "ReaderCore", "ReaderLoop", "TerminalBackend", "BuiltInArticles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit", "Reports", "ReaderCore", "BuiltInArticles"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReaderCoreTests", dependencies: ["ReaderCore", "ArticleKit", "BuiltInArticles"]),
+        .testTarget(name: "ReaderCoreTests",
+                    dependencies: ["ReaderCore", "ReaderLoop", "ArticleKit", "BuiltInArticles"]),
     ],
     swiftLanguageModes: [.v6]
 )

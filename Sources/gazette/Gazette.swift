@@ -4,6 +4,7 @@ import ArticleKit
 import Reports
 import BuiltInArticles
 import ReaderCore
+import ReaderLoop
 import TerminalBackend
 
 struct Gazette: ParsableCommand {
@@ -46,7 +47,7 @@ struct Read: ParsableCommand {
         // Show the first article at once; index the rest of the folder behind it.
         if let first = try Opening.first(paths, options) {
             let paths = paths, options = options
-            try ReaderApp.run(library: first, start: 0, indexer: {
+            try ReaderApp.run(library: first, start: first.collection.entries[0].id, indexer: {
                 let (library, _, _) = (try? Opening.open(paths, options)) ?? (first, [0], [])
                 return (library, ChainBuilder.build(library.collection))
             })
@@ -57,7 +58,7 @@ struct Read: ParsableCommand {
             Output.report(failed)
             throw Opening.nothingToRead(paths)
         }
-        try ReaderApp.run(library: library, start: start)
+        try ReaderApp.run(library: library, start: library.collection.entries[start].id)
     }
 }
 

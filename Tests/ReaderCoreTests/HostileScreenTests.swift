@@ -171,7 +171,7 @@ final class HostileScreenTests: XCTestCase {
             ("back to 80", [.key(.escape), .resize(width: 80, height: 24)]),
         ]
         for (name, events) in steps {
-            for e in events { state.handle(e) }
+            for e in events { state.send(e) }
             assertScreen(state.screen, name)
         }
     }

@@ -1,6 +1,7 @@
 import XCTest
 import ArticleKit
 @testable import ReaderCore
+import ReaderLoop
 
 final class ReaderSnapshotTests: XCTestCase {
     func testItalianArticleAt80x24() {
@@ -77,8 +78,8 @@ final class ReaderSnapshotTests: XCTestCase {
         XCTAssertEqual(list.matches, [2])
         Snapshot.assert(state.screen, "list-filtered-60x12")
         state.press(.enter)
-        XCTAssertEqual(state.document.entry, 2)
-        XCTAssertEqual(state.backStack.last?.entry, 0)
+        XCTAssertEqual(state.entryIndex, 2)
+        XCTAssertEqual(state.backStack.last?.article, state.library.collection.entries[0].id)
     }
 
     func testSearchHighlightsEveryMatchAndCounts() {
@@ -97,18 +98,18 @@ final class ReaderSnapshotTests: XCTestCase {
         XCTAssertTrue(state.screen.text(row: 15).contains("match 2/4"))
         // n still follows the chain while a search is active.
         state.press(.character("n"))
-        XCTAssertEqual(state.document.entry, 1)
+        XCTAssertEqual(state.entryIndex, 1)
         XCTAssertNil(state.search)
     }
 
     func testChainEndsAndDanglingLinks() {
         var state = ReaderFixtures.state(0, width: 60, height: 10)
         state.press(.character("p"))
-        XCTAssertEqual(state.document.entry, 0)
+        XCTAssertEqual(state.entryIndex, 0)
         XCTAssertEqual(state.message, "PREV “Un incendio in un deposito di rifiuti a Rennes” is not in this collection")
         Snapshot.assert(state.screen, "dangling-prev-60x10")
         state.press(.character("n"), .character("n"))
-        XCTAssertEqual(state.document.entry, 2)
+        XCTAssertEqual(state.entryIndex, 2)
         XCTAssertTrue(state.screen.text(row: 0).hasSuffix("chain 3/3"))
         state.press(.character("n"))
         XCTAssertEqual(state.message, "NEXT “A story that is not in this folder” is not in this collection")
@@ -125,10 +126,10 @@ final class ReaderSnapshotTests: XCTestCase {
     func testTinyWindowShowsAMessageAndRecovers() {
         var state = ReaderFixtures.state(0, width: 80, height: 24)
         state.press(.character("]"))
-        state.handle(.resize(width: 15, height: 4))
+        state.send(.resize(width: 15, height: 4))
         Snapshot.assert(state.screen, "tiny-15x4")
         XCTAssertTrue(state.screen.text.contains("Too small"))
-        state.handle(.resize(width: 80, height: 24))
+        state.send(.resize(width: 80, height: 24))
         XCTAssertEqual(state.screen.text(row: 1), " § Le condizioni dell’accordo")
     }
 
@@ -138,12 +139,12 @@ final class ReaderSnapshotTests: XCTestCase {
         let topBlock = state.lines[state.top].block
         let topText = state.lines[state.top].text
         XCTAssertTrue(topText.hasPrefix("Il testo stabilisce"))
-        state.handle(.resize(width: 40, height: 12))
+        state.send(.resize(width: 40, height: 12))
         XCTAssertEqual(state.lines[state.top].block, topBlock)
         XCTAssertTrue(state.screen.text(row: 1).contains("Il testo stabilisce"))
         Snapshot.assert(state.screen, "resized-40x12")
-        for _ in 0..<50 { state.handle(.resize(width: Int.random(in: 1...200), height: Int.random(in: 1...60))) }
-        state.handle(.resize(width: 80, height: 24))
+        for _ in 0..<50 { state.send(.resize(width: Int.random(in: 1...200), height: Int.random(in: 1...60))) }
+        state.send(.resize(width: 80, height: 24))
         XCTAssertEqual(state.lines[state.top].block, topBlock)
     }
 
@@ -152,29 +153,29 @@ final class ReaderSnapshotTests: XCTestCase {
         state.press(.character("G"))
         let endTop = state.top
         state.press(.character("n"))
-        XCTAssertEqual(state.document.entry, 1)
+        XCTAssertEqual(state.entryIndex, 1)
         state.press(.character("l"))
         state.type("Schwarz")
         state.press(.enter)
-        XCTAssertEqual(state.document.entry, 3)
+        XCTAssertEqual(state.entryIndex, 3)
         state.press(.backspace)
-        XCTAssertEqual(state.document.entry, 1)
+        XCTAssertEqual(state.entryIndex, 1)
         state.press(.backspace)
-        XCTAssertEqual(state.document.entry, 0)
+        XCTAssertEqual(state.entryIndex, 0)
         XCTAssertEqual(state.top, endTop, "back returns to where you were")
         state.press(.backspace)
         XCTAssertEqual(state.message, "No earlier article in your history")
         state.press(.character("L"))
-        XCTAssertEqual(state.document.entry, 1)
+        XCTAssertEqual(state.entryIndex, 1)
         state.press(.character("L"))
-        XCTAssertEqual(state.document.entry, 3)
+        XCTAssertEqual(state.entryIndex, 3)
         Snapshot.assert(state.screen, "history-forward-60x12")
     }
 
     func testSpaceAtTheEndDoesNotLeaveTheArticle() {
         var state = ReaderFixtures.state(0, width: 60, height: 12)
         for _ in 0..<40 { state.press(.character(" ")) }
-        XCTAssertEqual(state.document.entry, 0)
+        XCTAssertEqual(state.entryIndex, 0)
         XCTAssertEqual(state.top, state.maxTop)
         XCTAssertTrue(state.screen.text(row: 11).contains("End of the article"))
     }
@@ -213,16 +214,16 @@ final class BackgroundIndexTests: XCTestCase {
         XCTAssertTrue(state.lines.map(\.text).joined(separator: " ").contains("NEXT: 金沢の路地に活版印刷所が復活 (looking it up…)"))
         let top = state.top
         state.press(.character("n"))
-        XCTAssertEqual(state.document.entry, 0)
+        XCTAssertEqual(state.entryIndex, 0)
         XCTAssertEqual(state.message, "Reading the folder… this happens as soon as it is indexed")
         state.press(.character("n"))
-        state.install(library: full, chains: ChainBuilder.build(full.collection))
+        state.send(.indexed(full, ChainBuilder.build(full.collection)))
         // Both waiting n ran, in order: we are on the third article, and back returns step by step.
         XCTAssertTrue(state.screen.text(row: 0).hasSuffix("chain 3/3"))
         state.press(.backspace)
         XCTAssertEqual(state.document.article.title, "金沢の路地に活版印刷所が復活")
         state.press(.backspace)
-        XCTAssertEqual(state.document.entry, 0)
+        XCTAssertEqual(state.entryIndex, 0)
         XCTAssertEqual(state.top, top)
         XCTAssertFalse(state.lines.map(\.text).joined().contains("looking it up"))
     }
@@ -239,13 +240,14 @@ final class BigArticleTests: XCTestCase {
         let store = MemoryStore([(name: "big.txt", text: text)])
         let library = ArticleLibrary(collection: CollectionLoader(store: store).collection(of: ["big.txt"]), store: store)
         var state = ReaderState(library: library, start: 0, width: 80, height: 24)
-        XCTAssertEqual(state.incompleteEntry, 0)
+        XCTAssertEqual(state.document.extent, .start)
         XCTAssertEqual(state.lines.last?.text, "Reading the rest of this article…")
         state.press(.character("5"))
         let top = state.top
         let topText = state.lines[top].text
-        state.installDocument(ReaderState.fullDocument(library: library, entry: 0, width: state.geometry.columnWidth, indexing: false))
-        XCTAssertNil(state.incompleteEntry)
+        let request = LoadRequest(article: state.document.id, width: 80, height: 24, indexing: false)
+        state.send(.loaded(DocumentLoader.load(request, whole: true, from: library)))
+        XCTAssertEqual(state.document.extent, .whole)
         XCTAssertEqual(state.document.article.sections.count, 400)
         XCTAssertEqual(state.lines[state.top].text, topText)
         XCTAssertEqual(state.top, top)

@@ -160,10 +160,10 @@ enum ReaderFixtures {
 
 extension ReaderState {
     mutating func press(_ keys: Key...) {
-        for k in keys { handle(.key(k)) }
+        for k in keys { send(.key(k)) }
     }
     mutating func type(_ text: String) {
-        for c in text { handle(.key(.character(c))) }
+        for c in text { send(.key(.character(c))) }
     }
     var screen: Screen { Renderer.render(self) }
 }

@@ -1,14 +1,18 @@
 /// A folder of articles (or a built-in set): one entry per article file in name
 /// order, the files that could not be served, a title index, and the PREV/NEXT
-/// links resolved to entries.
+/// links resolved to entries. An entry's index holds only within one collection;
+/// across collections an article is known by its `ArticleID`.
 public struct ArticleCollection: Sendable {
     public struct Entry: Sendable, Equatable {
-        /// The file's path, or a built-in name.
+        /// The file's path as it was named, or a built-in name: what is read and shown.
         public var source: String
         public var links: ArticleLinks
-        public init(source: String, links: ArticleLinks) {
+        public var id: ArticleID
+        /// `id` defaults to the source taken as a key (names that are not paths).
+        public init(source: String, links: ArticleLinks, id: ArticleID? = nil) {
             self.source = source
             self.links = links
+            self.id = id ?? ArticleID(key: source)
         }
     }
 
@@ -18,6 +22,8 @@ public struct ArticleCollection: Sendable {
     /// Every PREV and NEXT resolved once, in entry order.
     public let resolutions: [Resolutions]
     let titleIndex: [TitleKey: [Int]]
+    /// Where each article is in `entries`; the first entry wins if two share an identity.
+    let indexByID: [ArticleID: Int]
 
     public init(entries: [Entry], failures: [ArticleError] = []) {
         self.entries = entries
@@ -27,6 +33,7 @@ public struct ArticleCollection: Sendable {
         let keys = ParallelMap.map(entries) { TitleKey($0.links.title) }
         for (i, key) in keys.enumerated() { index[key, default: []].append(i) }
         titleIndex = index
+        indexByID = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: min)
         resolutions = LinkResolver(entries: entries, keys: keys, index: index).resolveAll()
     }
 
@@ -35,9 +42,12 @@ public struct ArticleCollection: Sendable {
         titleIndex[TitleKey(title)] ?? []
     }
 
-    public func index(ofSource source: String) -> Int? {
-        entries.firstIndex { $0.source == source }
+    /// Where an article is in this collection, in constant time; nil when it is not in it.
+    public func index(of id: ArticleID) -> Int? {
+        indexByID[id]
     }
+
+    public func contains(_ id: ArticleID) -> Bool { indexByID[id] != nil }
 
     public func link(_ entry: Int, _ direction: LinkDirection) -> Link? {
         direction == .previous ? resolutions[entry].previous : resolutions[entry].next

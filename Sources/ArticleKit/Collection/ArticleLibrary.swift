@@ -69,10 +69,16 @@ public struct ArticleLibrary: Sendable {
     /// to resolve a named file's links are not reported.
     public static func open(paths: [String], loader: CollectionLoader = CollectionLoader()) throws(ArticleError) -> (library: ArticleLibrary, selected: [Int], failed: [ArticleError]) {
         var sources: [String] = []
-        var seen = Set<String>()
-        var wanted: [String] = []
-        func add(_ list: [String]) {
-            for s in list where seen.insert(s).inserted { sources.append(s) }
+        // By identity: the same file named twice ("a.txt", "./a.txt") is one article.
+        var seen = Set<ArticleID>()
+        var wanted: [ArticleID] = []
+        /// Adds the sources not seen yet; returns the identities of all of them.
+        func add(_ list: [String]) -> [ArticleID] {
+            list.map { source in
+                let id = loader.store.identity(of: source)
+                if seen.insert(id).inserted { sources.append(source) }
+                return id
+            }
         }
         for path in paths {
             var isDir: ObjCBool = false
@@ -82,22 +88,18 @@ public struct ArticleLibrary: Sendable {
             if isDir.boolValue {
                 let list = try loader.list(folder: path)
                 if list.isEmpty { throw .noArticles(path: path) }
-                add(list)
-                wanted += list
+                wanted += add(list)
             } else {
                 let folder = (path as NSString).deletingLastPathComponent
                 // A folder we cannot list still leaves the named file readable.
-                if let siblings = try? loader.list(folder: folder) { add(siblings) }
-                add([path])
-                wanted.append(path)
+                if let siblings = try? loader.list(folder: folder) { _ = add(siblings) }
+                wanted += add([path])
             }
         }
         let collection = loader.collection(of: sources)
-        var position: [String: Int] = [:]
-        for (i, e) in collection.entries.enumerated() { position[e.source] = i }
-        let selected = wanted.compactMap { position[$0] }
+        let selected = wanted.compactMap(collection.index(of:))
         let wantedSet = Set(wanted)
-        let failed = collection.failures.filter { wantedSet.contains($0.path) }
+        let failed = collection.failures.filter { wantedSet.contains(loader.store.identity(of: $0.path)) }
         return (ArticleLibrary(collection: collection, store: loader.store), selected, failed)
     }
 

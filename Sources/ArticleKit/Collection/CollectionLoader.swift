@@ -12,11 +12,25 @@ public protocol ArticleStore: Sendable {
     func prefix(of source: String, count: Int) throws(ArticleError) -> (bytes: [UInt8], isWhole: Bool)
     /// The bytes front to back in chunks, for articles too big to hold whole.
     func stream(_ source: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void) throws(ArticleError)
+    /// What the article at `source` is known by, whatever the spelling of its name.
+    func identity(of source: String) -> ArticleID
+}
+
+extension ArticleStore {
+    /// Names that are not paths are their own identity.
+    public func identity(of source: String) -> ArticleID { ArticleID(key: source) }
 }
 
 public struct FileStore: ArticleStore {
     public var reader: FileReader
-    public init(reader: FileReader = FileReader()) { self.reader = reader }
+    /// The working directory when the store was made: relative paths are resolved
+    /// against it, once, rather than asking the system for every file.
+    public let directory: String
+    public init(reader: FileReader = FileReader()) {
+        self.reader = reader
+        directory = FileManager.default.currentDirectoryPath
+    }
+    public func identity(of source: String) -> ArticleID { ArticleID.file(source, in: directory) }
     public func bytes(of source: String) throws(ArticleError) -> [UInt8] { try reader.read(source) }
     public func edges(of source: String) throws(ArticleError) -> (head: [UInt8], tail: [UInt8]?) { try reader.edges(source) }
     public func stream(_ source: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void) throws(ArticleError) {
@@ -119,10 +133,11 @@ public struct CollectionLoader: Sendable {
 
     /// Scans the title and links of each source. Sources that fail become failures.
     public func collection(of sources: [String]) -> ArticleCollection {
-        let results = ParallelMap.map(sources) { source -> Result<ArticleLinks, ArticleError> in
+        let results = ParallelMap.map(sources) { source -> Result<(ArticleLinks, ArticleID), ArticleError> in
             do throws(ArticleError) {
                 let edges = try store.edges(of: source)
-                return .success(try ArticleParser.links(head: edges.head, tail: edges.tail, source: source))
+                let links = try ArticleParser.links(head: edges.head, tail: edges.tail, source: source)
+                return .success((links, store.identity(of: source)))
             } catch {
                 return .failure(error)
             }
@@ -132,7 +147,7 @@ public struct CollectionLoader: Sendable {
         entries.reserveCapacity(sources.count)
         for (source, result) in zip(sources, results) {
             switch result {
-            case .success(let links): entries.append(.init(source: source, links: links))
+            case .success(let (links, id)): entries.append(.init(source: source, links: links, id: id))
             case .failure(let error): failures.append(error)
             }
         }

@@ -1,27 +1,58 @@
 import ArticleKit
 
-/// How the reader's state changes: one event in, a new state out. The key map
-/// turns keys into commands in the article view; overlays and the search prompt
-/// read keys their own way (typing goes into a filter or query).
+/// How the reader's state changes: one event in, a new state and the effects it
+/// needs out. The key map turns keys into commands in the article view; overlays and
+/// the search prompt read keys their own way (typing goes into a filter or query).
 extension ReaderState {
-    public mutating func handle(_ event: InputEvent) {
+    public mutating func handle(_ event: ReaderEvent) -> [Effect] {
+        outbox = []
+        defer { outbox = [] }
         switch event {
+        case .input(let input): take(input)
+        case .loaded(let document): receive(document)
+        case .indexed(let library, let chains): install(library: library, chains: chains)
+        case .open(let article):
+            message = nil
+            guard library.collection.contains(article) else { message = "\(article) is not in this collection"; break }
+            open(article)
+        case .stop: apply(.quit)
+        }
+        return outbox
+    }
+
+    /// A key or a resize.
+    public mutating func handle(_ input: InputEvent) -> [Effect] {
+        handle(.input(input))
+    }
+
+    mutating func take(_ input: InputEvent) {
+        switch input {
         case .resize(let w, let h):
             relayout(width: w, height: h)
         case .key(let key):
-            message = nil
-            if prompt != nil { editPrompt(key); anchor = anchorPosition(); return }
-            switch overlay {
-            case .none: if let c = keyMap.command(for: key) { apply(c) }
-            case .outline(let selection): outlineKey(key, selection)
-            case .list(let list): listKey(key, list)
-            case .help(let scroll): helpKey(key, scroll)
+            // Keys meant for an article wait until it is in; quitting never waits.
+            if isLoading && keyMap.command(for: key) != .quit {
+                if typeahead.count < 64 { typeahead.append(key) }
+                return
             }
-            anchor = anchorPosition()
+            keyPressed(key)
         }
     }
 
-    public mutating func apply(_ command: Command) {
+    /// One key, read the way the open overlay or prompt reads keys.
+    mutating func keyPressed(_ key: Key) {
+        message = nil
+        if prompt != nil { editPrompt(key); anchor = anchorPosition(); return }
+        switch overlay {
+        case .none: if let c = keyMap.command(for: key) { apply(c) }
+        case .outline(let selection): outlineKey(key, selection)
+        case .list(let list): listKey(key, list)
+        case .help(let scroll): helpKey(key, scroll)
+        }
+        anchor = anchorPosition()
+    }
+
+    mutating func apply(_ command: Command) {
         let page = max(1, bodyHeight - 1)
         switch command {
         case .lineDown: scroll(by: 1)
@@ -56,7 +87,7 @@ extension ReaderState {
             message = "Reading the folder… this happens as soon as it is indexed"
         case .articleList:
             let all = Array(library.collection.entries.indices)
-            overlay = .list(ArticleListState(matches: all, selection: document.entry, marked: document.entry))
+            overlay = .list(ArticleListState(matches: all, selection: entryIndex ?? 0, marked: entryIndex))
         case .help: overlay = .help(scroll: 0)
         case .followNext: follow(.next)
         case .followPrevious: follow(.previous)
@@ -67,7 +98,9 @@ extension ReaderState {
         case .previousMatch: stepMatch(-1)
         case .escape:
             if search != nil { search = nil; message = "Search cleared" }
-        case .quit: wantsQuit = true
+        case .quit:
+            outbox.append(.persistPosition(currentPosition))
+            outbox.append(.quit)
         }
     }
 
@@ -94,7 +127,7 @@ extension ReaderState {
 
     mutating func follow(_ direction: LinkDirection) {
         let name = direction.rawValue
-        guard let link = library.collection.link(document.entry, direction) else {
+        guard let entry = entryIndex, let link = library.collection.link(entry, direction) else {
             message = direction == .next ? "End of the chain: this article has no NEXT" : "Start of the chain: this article has no PREV"
             return
         }
@@ -102,19 +135,21 @@ extension ReaderState {
             message = "\(name) “\(link.title)” is not in this collection"
             return
         }
-        open(target)
+        open(library.collection.entries[target].id)
     }
 
-    /// Opens an entry, remembering where we were.
-    public mutating func open(_ entry: Int) {
+    /// Opens an article, remembering where we were.
+    mutating func open(_ article: ArticleID) {
         backStack.append(currentPosition)
         forwardStack.removeAll()
-        show(Position(entry: entry, block: 0, line: 0, width: 0))
+        show(Position(article: article, block: 0, line: 0, width: 0))
     }
 
+    /// Where the reader is; while an article is read, where it is headed in it.
     var currentPosition: Position {
-        Position(entry: document.entry, block: lines.isEmpty ? 0 : lines[min(top, lines.count - 1)].block,
-                 line: top, width: document.layout.width)
+        if isLoading, let arrival { return arrival }
+        return Position(article: document.id, block: lines.isEmpty ? 0 : lines[min(top, lines.count - 1)].block,
+                        line: top, width: document.layout.width)
     }
 
     mutating func goBack() {
@@ -129,22 +164,19 @@ extension ReaderState {
         show(next)
     }
 
+    /// Leaves the article on screen for another: its title shows while it is read,
+    /// and `arrive` puts the reader at `position` in it.
     mutating func show(_ position: Position) {
-        document = ReaderState.load(library, entry: position.entry, width: geometry.columnWidth, indexing: indexing)
+        outbox.append(.persistPosition(currentPosition))
         search = nil
         overlay = .none
-        geometry = Geometry(width: geometry.width, height: geometry.height, wantsPane: hasOutline)
-        if document.layout.width != geometry.columnWidth {
-            document = ReaderState.load(library, entry: position.entry, width: geometry.columnWidth, indexing: indexing)
-        }
-        top = 0
-        let starts = document.layout.blockStarts
-        if position.width == document.layout.width {
-            setTop(position.line)  // same width: exactly where you were
-        } else {
-            setTop(starts.indices.contains(position.block) ? starts[position.block] : 0)
-        }
-        if let failure = document.failure { message = failure }
+        prompt = nil
+        geometry = Geometry(width: geometry.width, height: geometry.height, wantsPane: false)
+        document = Document.loading(position.article, in: library.collection, width: geometry.columnWidth)
+        arrival = position
+        setTop(0)
+        anchor = anchorPosition()
+        outbox.append(.load(request(position.article)))
     }
 
     // MARK: Search
@@ -214,16 +246,16 @@ extension ReaderState {
         case .enter:
             overlay = .none
             if list.matches.indices.contains(list.selection) {
-                let entry = list.matches[list.selection]
-                if entry != document.entry { open(entry) }
+                let article = library.collection.entries[list.matches[list.selection]].id
+                if article != document.id { open(article) }
             }
             return
         case .escape:
             if list.filter.isEmpty { overlay = .none; return }
             list.filter = ""
             list.matches = Array(library.collection.entries.indices)
-            list.selection = document.entry
-            list.marked = document.entry
+            list.selection = entryIndex ?? 0
+            list.marked = entryIndex
         case .backspace, .delete:
             guard !list.filter.isEmpty else { break }
             list.filter.removeLast()
@@ -251,7 +283,7 @@ extension ReaderState {
             let title = entries[i].links.title.lowercased()
             return words.allSatisfy { title.contains($0) }
         }
-        list.marked = list.matches.firstIndex(of: document.entry)
+        list.marked = entryIndex.flatMap(list.matches.firstIndex(of:))
         list.selection = list.marked ?? 0
     }
 

@@ -2,24 +2,18 @@ import ArticleKit
 
 /// A place in the collection: which article, and which block is at the top.
 public struct Position: Sendable, Equatable {
-    public var entry: Int
+    public var article: ArticleID
     public var block: Int
     /// The exact top line, valid while the column width is `width`.
     public var line: Int
     public var width: Int
-}
 
-/// The article being read, parsed and laid out for the current column width.
-public struct Document: Sendable, Equatable {
-    public var entry: Int
-    public var article: Article
-    /// Set when the file could not be read: the document then explains why.
-    public var failure: String?
-    public var layout: ArticleLayout
-    /// False while only the start of a big file is parsed; the rest comes from `installDocument`.
-    public var isComplete = true
-
-    public var headings: [String?] { article.sections.map(\.heading) }
+    public init(article: ArticleID, block: Int, line: Int, width: Int) {
+        self.article = article
+        self.block = block
+        self.line = line
+        self.width = width
+    }
 }
 
 /// What covers the article, if anything.
@@ -34,13 +28,15 @@ public enum Overlay: Sendable, Equatable {
 /// The article list: a filter typed by the person and the matching entries.
 public struct ArticleListState: Sendable, Equatable {
     public var filter: String = ""
+    /// Entry numbers in the reader's current collection: rebuilt when the collection changes.
     public var matches: [Int]
     public var selection: Int
     /// Where the article on screen is among `matches`, if it matches.
     public var marked: Int?
 }
 
-/// Everything the reader shows, as a value. `Reader.handle` changes it; `Renderer.render` draws it.
+/// Everything the reader shows, as a value. `handle` changes it and says what must be
+/// done (`Effect`); `Renderer.render` draws it. It reads no file and starts no thread.
 public struct ReaderState: Sendable {
     public internal(set) var library: ArticleLibrary
     public internal(set) var chains: ChainBuilder.Result
@@ -48,9 +44,17 @@ public struct ReaderState: Sendable {
     public internal(set) var indexing: Bool
     /// Commands that need the whole folder, waiting for the index, in the order typed.
     var pending: [Command] = []
+    /// Keys typed while the article on screen is still being read: they run on it, in order, once it is in.
+    var typeahead: [Key] = []
     public let keyMap: KeyMap
     public internal(set) var geometry: Geometry
     public internal(set) var document: Document
+    /// Where to put the reader in the article being read, once it arrives.
+    var arrival: Position?
+    /// Articles whose whole text has been asked for and not come back yet: asked once.
+    var reading: Set<ArticleID> = []
+    /// Effects asked for during one `handle`, handed out at its end; empty between calls.
+    var outbox: [Effect] = []
     /// First layout line shown.
     public internal(set) var top: Int = 0
     /// The line the reader is on: the top line after scrolling, a heading after a jump.
@@ -63,22 +67,32 @@ public struct ReaderState: Sendable {
     public internal(set) var message: String?
     public internal(set) var backStack: [Position] = []
     public internal(set) var forwardStack: [Position] = []
-    public internal(set) var wantsQuit = false
     /// The place the reader chose, kept across resizes: a window too small to
     /// scroll clamps `top`, and the place must survive that.
     var anchor: Anchor?
 
-    /// `indexing`: `library` holds only the first article; `install` brings the rest.
-    public init(library: ArticleLibrary, start: Int, width: Int, height: Int, keyMap: KeyMap = .standard,
-                chains: ChainBuilder.Result? = nil, indexing: Bool = false) {
+    /// The reader on `start`, showing its title while the article is read.
+    /// `indexing`: `library` holds only the first article; `.indexed` brings the rest.
+    init(library: ArticleLibrary, start: ArticleID, width: Int, height: Int, keyMap: KeyMap = .standard,
+         chains: ChainBuilder.Result? = nil, indexing: Bool = false) {
         self.library = library
         self.chains = chains ?? ChainBuilder.build(library.collection)
         self.keyMap = keyMap
         self.indexing = indexing
-        let probe = Geometry(width: width, height: height, wantsPane: false)
-        document = ReaderState.load(library, entry: start, width: probe.columnWidth, indexing: indexing)
-        geometry = probe
-        relayout(width: width, height: height)
+        geometry = Geometry(width: width, height: height, wantsPane: false)
+        document = Document.loading(start, in: library.collection, width: geometry.columnWidth)
+        arrival = Position(article: start, block: 0, line: 0, width: 0)
+        anchor = anchorPosition()
+    }
+
+    /// The reader opening on `start`, and what must happen first: read that article,
+    /// and index the folder when `library` holds only it (`indexing`).
+    public static func open(library: ArticleLibrary, at start: ArticleID, width: Int, height: Int,
+                            keyMap: KeyMap = .standard, chains: ChainBuilder.Result? = nil,
+                            indexing: Bool = false) -> (state: ReaderState, effects: [Effect]) {
+        let state = ReaderState(library: library, start: start, width: width, height: height, keyMap: keyMap,
+                                chains: chains, indexing: indexing)
+        return (state, [.load(state.request(start))] + (indexing ? [.startIndexing] : []))
     }
 
     public var bodyHeight: Int { geometry.bodyHeight }
@@ -93,55 +107,74 @@ public struct ReaderState: Sendable {
         if let last = starts.lastIndex(where: { $0 >= top && $0 < top + bodyHeight }) { return last }
         return document.layout.section(atLine: focus)
     }
-    public var hasOutline: Bool { document.article.sections.contains { $0.heading != nil } }
+    public var hasOutline: Bool { document.hasOutline }
+    /// Where the article on screen is in the current collection (nil if it is not in it).
+    public var entryIndex: Int? { library.collection.index(of: document.id) }
+    var isLoading: Bool { document.extent == .loading }
 
     /// Where the article sits in its chain: (1-based position, chain length).
     public var chainPosition: (index: Int, count: Int)? {
-        guard library.collection.entries.indices.contains(document.entry) else { return nil }
-        let p = chains.position[document.entry]
+        guard let entry = entryIndex, chains.position.indices.contains(entry) else { return nil }
+        let p = chains.position[entry]
         return (p.offset + 1, chains.chains[p.chain].entries.count)
     }
 
     /// How much of a file the first screen waits for; a bigger article shows its start
-    /// at once and is parsed whole in the background.
+    /// at once and is read whole in the background.
     public static let firstScreenBytes = 64 * 1024
 
-    static func load(_ library: ArticleLibrary, entry: Int, width: Int, indexing: Bool = false, maxBytes: Int = firstScreenBytes) -> Document {
-        let collection = library.collection
-        let (result, complete) = maxBytes == .max ? (library.article(entry), true) : library.articleStart(entry, maxBytes: maxBytes)
-        let article: Article
-        var failure: String?
-        switch result {
-        case .success(let a):
-            article = a
-        case .failure(let error):
-            failure = error.description
-            let title = collection.entries.indices.contains(entry) ? collection.entries[entry].links.title : "Unreadable article"
-            article = Article(title: title, sections: [Section(heading: nil, paragraphs: ["This article could not be read: \(error.description)"])],
-                              previousTitle: collection.entries[entry].links.previousTitle, nextTitle: collection.entries[entry].links.nextTitle,
-                              source: collection.entries[entry].source)
+    func request(_ article: ArticleID) -> LoadRequest {
+        LoadRequest(article: article, width: geometry.width, height: geometry.height, indexing: indexing)
+    }
+
+    var footer: [String] {
+        let links = entryIndex.map { library.collection.resolutions[$0] }
+        return Document.footer(document.article, extent: document.extent, links: links, collection: library.collection,
+                               indexing: indexing)
+    }
+
+    // MARK: Answers to effects
+
+    /// An article came back from being read. Taken when it is the one on screen and
+    /// holds more of it than the screen does; otherwise the reader has moved on.
+    mutating func receive(_ loaded: Document) {
+        if loaded.isComplete { reading.remove(loaded.id) }
+        guard loaded.id == document.id else { return }
+        switch (document.extent, loaded.extent) {
+        case (.loading, _): arrive(loaded)
+        case (.start, .whole): installWhole(loaded)
+        default: return  // an older answer: the screen holds as much already
         }
-        let footer = complete
-            ? PlainTextDump.footer(article, links: collection.resolutions[entry], collection: collection, indexing: indexing)
-            : ["—", "Reading the rest of this article…"]
-        return Document(entry: entry, article: article, failure: failure,
-                        layout: ArticleLayout.make(article, footer: footer, width: width), isComplete: complete)
     }
 
-    /// The whole article, laid out: built off the main loop for a big file.
-    public static func fullDocument(library: ArticleLibrary, entry: Int, width: Int, indexing: Bool) -> Document {
-        load(library, entry: entry, width: width, indexing: indexing, maxBytes: .max)
+    /// The article being read is in: show it where the reader was headed.
+    mutating func arrive(_ loaded: Document) {
+        let position = arrival ?? Position(article: loaded.id, block: 0, line: 0, width: 0)
+        arrival = nil
+        document = loaded
+        if document.isComplete && document.failure == nil { document.layout = document.layout.replacingFooter(footer) }
+        geometry = Geometry(width: geometry.width, height: geometry.height, wantsPane: hasOutline)
+        if document.layout.width != geometry.columnWidth {
+            document.layout = ArticleLayout.make(document.article, footer: footer, width: geometry.columnWidth)
+        }
+        top = 0
+        let starts = document.layout.blockStarts
+        if position.width == document.layout.width {
+            setTop(position.line)  // same width: exactly where you were
+        } else {
+            setTop(starts.indices.contains(position.block) ? starts[position.block] : 0)
+        }
+        if let failure = document.failure { message = failure }
+        anchor = anchorPosition()
+        if document.extent == .start, reading.insert(document.id).inserted {
+            outbox.append(.loadFull(request(document.id)))
+        }
+        resumeWaiting()
     }
 
-    /// The entry whose article is only partly read, if the one on screen is.
-    public var incompleteEntry: Int? { document.isComplete ? nil : document.entry }
-
-    /// The whole article arrived: swap it in, keeping the reader's place.
-    public mutating func installDocument(_ full: Document) {
-        guard !document.isComplete, full.article.source == document.article.source else { return }
+    /// The whole of a big article arrived: swap it in, keeping the reader's place.
+    mutating func installWhole(_ full: Document) {
         let keep = anchor ?? anchorPosition()
-        var full = full
-        full.entry = document.entry
         document = full
         if document.failure == nil { document.layout = document.layout.replacingFooter(footer) }
         relayout(width: geometry.width, height: geometry.height)
@@ -149,29 +182,48 @@ public struct ReaderState: Sendable {
         restore(keep)
     }
 
-    var footer: [String] {
-        PlainTextDump.footer(document.article, links: library.collection.resolutions[document.entry], collection: library.collection, indexing: indexing)
-    }
-
-    /// The whole folder, indexed: the article on screen keeps its place, links now
-    /// resolve, and a command that waited for the index runs.
-    public mutating func install(library full: ArticleLibrary, chains: ChainBuilder.Result) {
-        let source = library.collection.entries[document.entry].source
-        guard let entry = full.collection.index(ofSource: source) else {
+    /// The whole folder, indexed: the article on screen, the history and what waited
+    /// keep pointing at the same articles (by identity, wherever they now are in the
+    /// entries), links now resolve, and the commands that waited run.
+    mutating func install(library full: ArticleLibrary, chains: ChainBuilder.Result) {
+        guard full.collection.contains(document.id) else {
             indexing = false
-            message = "The folder changed while it was indexed; \(source) is gone from it"
+            pending.removeAll()
+            message = "The folder changed while it was indexed; \(document.article.source) is gone from it"
             return
         }
         let keep = anchor ?? anchorPosition()
+        let selected = listSelection
         library = full
         self.chains = chains
         indexing = false
-        document.entry = entry
         if document.isComplete && document.failure == nil { document.layout = document.layout.replacingFooter(footer) }
+        if case .list(var list) = overlay {
+            // The list's rows are entry numbers: rebuild them, and keep the same article selected.
+            refilter(&list, narrowing: false)
+            if let row = selected.flatMap(full.collection.index(of:)).flatMap(list.matches.firstIndex(of:)) {
+                list.selection = row
+            }
+            overlay = .list(list)
+        }
         restore(keep)
-        let waiting = pending
-        pending.removeAll()
-        for command in waiting { apply(command) }
+        resumeWaiting()
+    }
+
+    /// The article under the article list's selection, when the list is open.
+    var listSelection: ArticleID? {
+        guard case .list(let list) = overlay, list.matches.indices.contains(list.selection) else { return nil }
+        return library.collection.entries[list.matches[list.selection]].id
+    }
+
+    /// Runs, in order, what waited for the index or for an article, until something
+    /// has to wait again (a command that opens an article waits for it to be read).
+    mutating func resumeWaiting() {
+        while !indexing && !isLoading && !pending.isEmpty {
+            apply(pending.removeFirst())
+            anchor = anchorPosition()
+        }
+        while !isLoading && !typeahead.isEmpty { keyPressed(typeahead.removeFirst()) }
     }
 
     /// Lays the article out again for a new size, keeping the block at the top at the top.
@@ -179,7 +231,6 @@ public struct ReaderState: Sendable {
         let anchor = self.anchor ?? anchorPosition()
         geometry = Geometry(width: width, height: height, wantsPane: hasOutline)
         if document.layout.width != geometry.columnWidth {
-            let footer = document.isComplete ? self.footer : ["—", "Reading the rest of this article…"]
             document.layout = ArticleLayout.make(document.article, footer: footer, width: geometry.columnWidth)
             if let s = search { runSearch(s.query, keepCurrent: s.current) }
         }

@@ -1,4 +1,5 @@
 import ArticleKit
+import ReaderCore
 
 /// Times what one press of `n` costs in the core: resolve the link, read and parse
 /// the next article, lay it out and render the screen. At a chain's end it moves
@@ -12,21 +13,28 @@ public enum FollowBenchmark {
         var sorted: [Int64] { nanoseconds.sorted() }
     }
 
-    public static func run(library: ArticleLibrary, chains: ChainBuilder.Result, presses: Int, width: Int = 100, height: Int = 30) -> Result {
-        let heads = chains.chains.map { $0.entries[0] }
-        var state = ReaderState(library: library, start: heads.first ?? 0, width: width, height: height, chains: chains)
+    public static func run(library: ArticleLibrary, chains: ChainBuilder.Result, presses: Int, width: Int = 100,
+                           height: Int = 30) -> Result {
+        let collection = library.collection
+        let heads = chains.chains.map { collection.entries[$0.entries[0]].id }
+        var (state, opening) = ReaderState.open(library: library, at: heads[0], width: width, height: height,
+                                                chains: chains)
+        _ = DocumentLoader.settle(opening, into: &state)
         var nextHead = 1
         var times: [Int64] = []
         times.reserveCapacity(presses)
         let clock = ContinuousClock()
         for _ in 0..<max(1, presses) {
             let start = clock.now
-            if library.collection.link(state.document.entry, .next)?.target != nil {
-                state.handle(.key(.character("n")))
+            let effects: [Effect]
+            if let entry = state.entryIndex, collection.link(entry, .next)?.target != nil {
+                effects = state.handle(.key(.character("n")))
             } else {
-                state.open(heads[nextHead % max(1, heads.count)])
+                effects = state.handle(.open(heads[nextHead % heads.count]))
                 nextHead += 1
             }
+            // As the run loop does before drawing; a big article's whole read is left out.
+            _ = DocumentLoader.settle(effects, into: &state)
             _ = Renderer.render(state)
             let elapsed = clock.now - start
             times.append(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)

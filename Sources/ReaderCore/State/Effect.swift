@@ -1,0 +1,49 @@
+import ArticleKit
+
+/// What the reader's state asks the world to do. `ReaderState.handle` only decides;
+/// the run loop carries these out and hands the answers back as `ReaderEvent`s, so
+/// the state never reads a file or starts a thread.
+public enum Effect: Sendable, Equatable {
+    /// Read an article's first screen (the whole of it when the file is small) and lay
+    /// it out; quick, so the run loop may do it before drawing. Answered by `.loaded`.
+    case load(LoadRequest)
+    /// Read the whole of a big article behind the screen. Answered by `.loaded`.
+    case loadFull(LoadRequest)
+    /// Index the whole folder behind the screen. Answered by `.indexed`.
+    case startIndexing
+    /// Where the reader was in an article it is leaving (or quitting), for a store of
+    /// saved positions.
+    case persistPosition(Position)
+    /// The reader is done: the run loop ends.
+    case quit
+}
+
+/// Which article to read, and for what window: the column it is laid out to depends
+/// on the window and on whether the article has headings (the outline pane).
+public struct LoadRequest: Sendable, Equatable {
+    public var article: ArticleID
+    public var width: Int
+    public var height: Int
+    /// The folder is still being indexed: links not found yet may still be found.
+    public var indexing: Bool
+
+    public init(article: ArticleID, width: Int, height: Int, indexing: Bool) {
+        self.article = article
+        self.width = width
+        self.height = height
+        self.indexing = indexing
+    }
+}
+
+/// Everything that changes the reader: what the person does, and the answers to its effects.
+public enum ReaderEvent: Sendable {
+    case input(InputEvent)
+    /// An article read and laid out, in answer to `.load` or `.loadFull`.
+    case loaded(Document)
+    /// The folder's full index, in answer to `.startIndexing` (or a re-index).
+    case indexed(ArticleLibrary, ChainBuilder.Result)
+    /// Open an article from outside the reader's own keys (a benchmark, later a search hit).
+    case open(ArticleID)
+    /// The process is asked to end (SIGTERM, SIGHUP): leave as quitting does.
+    case stop
+}

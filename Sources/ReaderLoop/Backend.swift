@@ -1,0 +1,24 @@
+import Dispatch
+import ReaderCore
+
+/// What the run loop needs of a terminal: its size, a way to show a screen, and its
+/// keys and resizes. `CursesTerminal` is the real one; tests replay a script.
+public protocol Backend: AnyObject {
+    var size: (width: Int, height: Int) { get }
+    func draw(_ screen: Screen)
+    /// Waits up to `timeout` milliseconds for a key or a resize; nil when none came.
+    func nextEvent(timeout: Int) -> InputEvent?
+}
+
+/// Runs jobs off the loop's thread; each job posts its answer to the loop's mailbox.
+public protocol Worker: Sendable {
+    func start(_ job: @escaping @Sendable () -> Void)
+}
+
+/// Jobs on the system's shared queues.
+public struct DispatchWorker: Worker {
+    public init() {}
+    public func start(_ job: @escaping @Sendable () -> Void) {
+        DispatchQueue.global(qos: .userInitiated).async(execute: job)
+    }
+}

@@ -1,0 +1,153 @@
+import ArticleKit
+import ReaderCore
+import Synchronization
+
+/// Runs the reader on a backend: carries out the state's effects, draws, waits for a
+/// key or a resize, and hands the answers of background work back as events, until the
+/// state quits or `shouldStop` says the process is ending.
+public struct EventLoop {
+    /// Milliseconds to wait for a key while background work is out (its answer should
+    /// show at once) and while none is.
+    public static let busyPoll = 20
+    public static let idlePoll = 250
+    /// Keys and resizes already queued are taken up to this many at a time, then drawn once.
+    public static let batch = 64
+
+    public typealias Indexer = @Sendable () -> (ArticleLibrary, ChainBuilder.Result)
+
+    let backend: any Backend
+    let worker: any Worker
+    /// Builds the whole collection; needed when the state opens with `indexing`.
+    let indexer: Indexer?
+    /// Where `.persistPosition` goes (nothing keeps positions yet).
+    let persist: (Position) -> Void
+    /// Asked before each turn: true ends the loop as quitting does (a signal came).
+    let shouldStop: () -> Bool
+    /// Called after each screen is drawn.
+    let afterDraw: () -> Void
+
+    public init(backend: any Backend, worker: any Worker = DispatchWorker(), indexer: Indexer? = nil,
+                persist: @escaping (Position) -> Void = { _ in }, shouldStop: @escaping () -> Bool = { false },
+                afterDraw: @escaping () -> Void = {}) {
+        self.backend = backend
+        self.worker = worker
+        self.indexer = indexer
+        self.persist = persist
+        self.shouldStop = shouldStop
+        self.afterDraw = afterDraw
+    }
+
+    /// Runs until the reader quits; returns its last state.
+    @discardableResult
+    public func run(_ opening: (state: ReaderState, effects: [Effect])) -> ReaderState {
+        var session = Session(state: opening.state, loop: self)
+        session.perform(opening.effects)
+        var dirty = true
+        while !session.quitting {
+            if shouldStop() {
+                session.handle(.stop)
+                break
+            }
+            for event in session.mailbox.takeAll() {
+                session.outstanding -= 1
+                session.handle(event)
+                dirty = true
+            }
+            if session.quitting { break }
+            if dirty {
+                backend.draw(Renderer.render(session.state))
+                afterDraw()
+            }
+            // Background work starts once a screen is out, so the first one is drawn first.
+            session.startBackgroundWork()
+            let timeout = session.outstanding > 0 ? Self.busyPoll : Self.idlePoll
+            guard let event = backend.nextEvent(timeout: timeout) else {
+                dirty = false
+                continue
+            }
+            session.handle(.input(event))
+            // A storm of resizes or a held key: take what is already queued, then draw once.
+            var taken = 0
+            while !session.quitting, taken < Self.batch, let more = backend.nextEvent(timeout: 0) {
+                session.handle(.input(more))
+                taken += 1
+            }
+            dirty = true
+        }
+        return session.state
+    }
+}
+
+/// One run of the loop: the state, and the work it has asked for that is not done.
+private struct Session {
+    var state: ReaderState
+    let loop: EventLoop
+    let mailbox = Mailbox()
+    /// Background jobs started whose answer has not been taken from the mailbox.
+    var outstanding = 0
+    /// Background work asked for since the last screen was drawn.
+    var waiting: [Effect] = []
+    var quitting = false
+
+    init(state: ReaderState, loop: EventLoop) {
+        self.state = state
+        self.loop = loop
+    }
+
+    mutating func handle(_ event: ReaderEvent) {
+        perform(state.handle(event))
+    }
+
+    /// Reads articles at once (a first screen is quick to read), keeps background work
+    /// for after the next draw, and passes positions on.
+    mutating func perform(_ effects: [Effect]) {
+        for effect in DocumentLoader.settle(effects, into: &state) {
+            switch effect {
+            case .load: continue  // settled above
+            case .loadFull, .startIndexing: waiting.append(effect)
+            case .persistPosition(let position): loop.persist(position)
+            case .quit: quitting = true
+            }
+        }
+    }
+
+    mutating func startBackgroundWork() {
+        let mailbox = self.mailbox
+        for effect in waiting {
+            switch effect {
+            case .startIndexing:
+                guard let indexer = loop.indexer else {
+                    preconditionFailure("the reader opened while indexing, but the loop was given no indexer")
+                }
+                outstanding += 1
+                loop.worker.start {
+                    let (library, chains) = indexer()
+                    mailbox.post(.indexed(library, chains))
+                }
+            case .loadFull(let request):
+                outstanding += 1
+                let library = state.library
+                loop.worker.start { mailbox.post(.loaded(DocumentLoader.load(request, whole: true, from: library))) }
+            default:
+                continue
+            }
+        }
+        waiting.removeAll()
+    }
+}
+
+/// Answers of background work, waiting for the loop to take them, in the order they came.
+final class Mailbox: Sendable {
+    private let events = Mutex<[ReaderEvent]>([])
+
+    func post(_ event: ReaderEvent) {
+        events.withLock { $0.append(event) }
+    }
+
+    func takeAll() -> [ReaderEvent] {
+        events.withLock { events in
+            defer { events.removeAll() }
+            return events
+        }
+    }
+}
