@@ -13,6 +13,13 @@ public struct TerminalError: Error, CustomStringConvertible {
 /// after the terminal is restored. Plain globals: a signal handler can capture nothing.
 nonisolated(unsafe) private var savedStderr: Int32 = -1
 nonisolated(unsafe) private var capturedStderr: Int32 = -1
+/// Where vid_puts writes the attribute changes for `CursesTerminal.writeWhole`: a C callback
+/// can capture nothing.
+nonisolated(unsafe) private var overflowBytes: [UInt8] = []
+private func collectOverflowByte(_ c: Int32) -> Int32 {
+    overflowBytes.append(UInt8(truncatingIfNeeded: c))
+    return c
+}
 
 /// Runs in a signal handler: restores the terminal and stderr, replays what was
 /// written to stderr meanwhile (a fatal error's message), then dies of the signal.
@@ -31,6 +38,9 @@ public final class CursesTerminal {
     private var pairs: [ColorRole: Int16] = [:]
     /// False when the locale cannot encode Unicode: non-ASCII is then drawn as "?".
     private let unicode: Bool
+    /// How model cells become terminal cells: by glibc's wcwidth(), what ncurses and the
+    /// terminal go by; with a non-UTF-8 locale, ASCII only and "?" for the rest.
+    private let planner: GlyphPlanner
     private var closed = false
 
     public init() throws {
@@ -41,6 +51,10 @@ public final class CursesTerminal {
             if setlocale(LC_CTYPE, "C.UTF-8") != nil { unicode = CursesTerminal.localeIsUTF8() }
         }
         self.unicode = unicode
+        let capacity = Int(gz_cchar_max())
+        planner = unicode
+            ? GlyphPlanner(capacity: capacity) { Int(wcwidth(wchar_t(bitPattern: $0.value))) }
+            : GlyphPlanner(capacity: capacity, replacement: "?") { (0x20..<0x7F).contains($0.value) ? 1 : -1 }
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r") else {
             throw TerminalError(description: "cannot open the terminal's input and output")
         }
@@ -144,28 +158,17 @@ public final class CursesTerminal {
         return (a, pair)
     }
 
-    /// Copies the screen model to the terminal; ncurses sends only what changed.
+    /// Copies the screen model to the terminal; ncurses sends only what changed. Each model
+    /// cluster goes out as the terminal cells `GlyphPlanner` makes of it, so a terminal that
+    /// measures with wcwidth() puts it, and everything after it, where the model has it.
     public func draw(_ screen: Screen) {
-        let maxScalars = Int(gz_cchar_max())
+        var overflowing: [(row: Int, glyph: Glyph)] = []
         for row in 0..<screen.height {
-            for column in 0..<screen.width {
-                let cell = screen[row, column]
-                if cell.text.isEmpty { continue }  // right half of a wide cluster
-                let (attrs, pair) = attributes(cell.style)
-                var scalars: [wchar_t]
-                if unicode {
-                    // ncurses holds at most CCHARW_MAX characters in a cell; longer emoji
-                    // sequences keep their base and first joined parts.
-                    scalars = cell.text.unicodeScalars.prefix(maxScalars).map { wchar_t(bitPattern: $0.value) }
-                } else {
-                    let ascii = cell.text.unicodeScalars.first.map { $0.isASCII ? wchar_t($0.value) : wchar_t(63) } ?? 32
-                    scalars = [ascii]
-                }
-                scalars.append(0)
-                _ = gz_put_cluster(window, Int32(row), Int32(column), scalars, attrs, pair)
-                if !unicode && column + 1 < screen.width && screen[row, column + 1].text.isEmpty {
-                    _ = gz_put_cluster(window, Int32(row), Int32(column + 1), [63, 0], attrs, pair)
-                }
+            for glyph in planner.glyphs(in: screen, row: row) {
+                let (attrs, pair) = attributes(glyph.style)
+                let wcs = glyph.scalars.map { wchar_t(bitPattern: $0.value) }
+                _ = gz_put_cell(window, Int32(row), Int32(glyph.column), wcs, Int32(wcs.count), attrs, pair)
+                if glyph.overflow != nil { overflowing.append((row, glyph)) }
             }
         }
         if let cursor = screen.cursor {
@@ -176,6 +179,38 @@ public final class CursesTerminal {
         }
         wnoutrefresh(window)
         doupdate()
+        if !overflowing.isEmpty { writeWhole(overflowing) }
+    }
+
+    /// Writes the cells too long for ncurses (more than CCHARW_MAX characters) to the terminal
+    /// after the refresh, over the shortened copies ncurses drew: same place, same width, so
+    /// ncurses's idea of the screen and the cursor stays right. Rewritten on every draw, as
+    /// ncurses repaints its own copy whenever that part of the screen changes.
+    private func writeWhole(_ cells: [(row: Int, glyph: Glyph)]) {
+        overflowBytes.removeAll(keepingCapacity: true)
+        for (row, glyph) in cells {
+            guard let whole = glyph.overflow, let move = gz_cursor_address(Int32(row), Int32(glyph.column)) else { continue }
+            overflowBytes.append(contentsOf: String(cString: move).utf8)
+            let (attrs, pair) = attributes(glyph.style)
+            // vid_puts also records the attributes as the terminal's current ones, for ncurses.
+            vid_puts(attr_t(attrs), pair, nil, collectOverflowByte)
+            var text = String.UnicodeScalarView()
+            text.append(contentsOf: whole)
+            overflowBytes.append(contentsOf: String(text).utf8)
+        }
+        vid_puts(attr_t(gz_A_NORMAL), 0, nil, collectOverflowByte)
+        // Back to where ncurses left the cursor, where it believes the cursor still is.
+        if let back = gz_cursor_address(gz_screen_cursor_y(), gz_screen_cursor_x()) {
+            overflowBytes.append(contentsOf: String(cString: back).utf8)
+        }
+        overflowBytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
+        }
     }
 
     /// Waits up to `timeout` milliseconds for the next key or resize; nil on timeout.
