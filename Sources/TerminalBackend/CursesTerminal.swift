@@ -36,8 +36,6 @@ public final class CursesTerminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private let screenPointer: OpaquePointer
     private var pairs: [ColorRole: Int16] = [:]
-    /// False when the locale cannot encode Unicode: non-ASCII is then drawn as "?".
-    private let unicode: Bool
     /// How model cells become terminal cells: by glibc's wcwidth(), what ncurses and the
     /// terminal go by; with a non-UTF-8 locale, ASCII only and "?" for the rest.
     private let planner: GlyphPlanner
@@ -50,7 +48,6 @@ public final class CursesTerminal {
             // A non-UTF-8 locale cannot show most articles; C.UTF-8 usually exists.
             if setlocale(LC_CTYPE, "C.UTF-8") != nil { unicode = CursesTerminal.localeIsUTF8() }
         }
-        self.unicode = unicode
         let capacity = Int(gz_cchar_max())
         planner = unicode
             ? GlyphPlanner(capacity: capacity) { Int(wcwidth(wchar_t(bitPattern: $0.value))) }
@@ -189,7 +186,8 @@ public final class CursesTerminal {
     private func writeWhole(_ cells: [(row: Int, glyph: Glyph)]) {
         overflowBytes.removeAll(keepingCapacity: true)
         for (row, glyph) in cells {
-            guard let whole = glyph.overflow, let move = gz_cursor_address(Int32(row), Int32(glyph.column)) else { continue }
+            guard let whole = glyph.overflow,
+                  let move = gz_cursor_address(Int32(row), Int32(glyph.column)) else { continue }
             overflowBytes.append(contentsOf: String(cString: move).utf8)
             let (attrs, pair) = attributes(glyph.style)
             // vid_puts also records the attributes as the terminal's current ones, for ncurses.

@@ -61,7 +61,8 @@ final class ClusterWidthTests: XCTestCase {
         ])
         XCTAssertEqual(TerminalCells.of(Character("🇩🇪")).map(\.width), [1, 1])
         XCTAssertEqual(TerminalCells.of(Character("भा")).map(\.scalars), [["\u{092D}"], ["\u{093E}"]])
-        XCTAssertEqual(TerminalCells.of(Character("\u{1100}\u{1161}")), [TerminalCell(scalars: ["\u{1100}", "\u{1161}"], width: 2)])
+        XCTAssertEqual(TerminalCells.of(Character("\u{1100}\u{1161}")),
+                       [TerminalCell(scalars: ["\u{1100}", "\u{1161}"], width: 2)])
     }
 
     func testALoneMarkGetsACellOnASpace() {
@@ -89,14 +90,17 @@ final class ClusterWidthTests: XCTestCase {
     func testTheWidthIsTheSumOfTheCells() {
         func check(_ text: String) {
             for c in text {
-                XCTAssertEqual(DisplayWidth.of(c), TerminalCells.of(c).reduce(0) { $0 + $1.width }, c.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+                let cells = TerminalCells.of(c).reduce(0) { $0 + $1.width }
+                let hex = c.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " ")
+                XCTAssertEqual(DisplayWidth.of(c), cells, hex)
             }
         }
         for v in stride(from: UInt32(0x20), through: 0x10FFFF, by: 7) {
             if let s = Unicode.Scalar(v) { check(String(s)) }
         }
-        let parts: [String] = ["a", "#", "\u{0301}", "\u{200D}", "\u{FE0F}", "\u{FE0E}", "🧑", "🏽", "🚀", "🇩", "\u{0915}",
-                               "\u{094D}", "\u{093E}", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{200B}", "\u{00AD}", "日", "\u{20E3}"]
+        let parts: [String] = ["a", "#", "\u{0301}", "\u{200D}", "\u{FE0F}", "\u{FE0E}", "🧑", "🏽", "🚀", "🇩",
+                               "\u{0915}", "\u{094D}", "\u{093E}", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{200B}",
+                               "\u{00AD}", "日", "\u{20E3}"]
         for a in parts {
             for b in parts {
                 for c in parts { check(a + b + c) }

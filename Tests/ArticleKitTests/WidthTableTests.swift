@@ -66,9 +66,10 @@ final class WidthTableTests: XCTestCase {
                 }
             }
             XCTAssertGreaterThan(compared, 140_000)
-            XCTAssertEqual(unexplained.count, 0, "unexplained differences: " + unexplained.prefix(40).joined(separator: ", "))
+            let list = unexplained.prefix(40).joined(separator: ", ")
+            XCTAssertEqual(unexplained.count, 0, "unexplained differences: " + list)
             for (i, d) in Self.differences.enumerated() {
-                XCTAssertGreaterThan(explained[i], 0, "'\(d.name)' explains no difference any more: drop it from the list")
+                XCTAssertGreaterThan(explained[i], 0, "'\(d.name)' explains no difference any more: drop it")
             }
         }
     }
@@ -91,7 +92,8 @@ final class WidthTableTests: XCTestCase {
 
     /// WidthTable.swift is what the generator makes of the Unicode data it names.
     func testTheTableIsWhatTheGeneratorMakes() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let root = tests.deletingLastPathComponent()
         let script = root.appendingPathComponent("scripts/gen-width-table.py").path
         guard FileManager.default.fileExists(atPath: "/usr/share/unicode/EastAsianWidth.txt") else {
             throw XCTSkip("no Unicode data (apt-get install unicode-data)")

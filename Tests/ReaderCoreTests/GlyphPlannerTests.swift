@@ -17,6 +17,8 @@ final class GlyphPlannerTests: XCTestCase {
         return DisplayWidth.of(s)
     }
 
+    let planner = GlyphPlanner(capacity: 5, terminalWidth: GlyphPlannerTests.oldTerminal)
+
     func screen(_ lines: [String], width: Int = 40) -> Screen {
         var screen = Screen(width: width, height: lines.count)
         for (row, line) in lines.enumerated() { screen.put(line, row: row, column: 0, style: .plain) }
@@ -39,8 +41,8 @@ final class GlyphPlannerTests: XCTestCase {
     }
 
     func testEveryScalarOfEachClusterIsSentAndTheRowIsCovered() {
-        let lines = ["Hindi: भारत क्षेत्र", "Flags: 🇩🇪 🇧🇷", "Family: 👩‍👩‍👦 🧑🏽‍🚀", "Jamo: \u{1112}\u{1161}\u{11AB}", "Keycap: #️⃣ ✈️"]
-        let planner = GlyphPlanner(capacity: 5, terminalWidth: Self.oldTerminal)
+        let lines = ["Hindi: भारत क्षेत्र", "Flags: 🇩🇪 🇧🇷", "Family: 👩‍👩‍👦 🧑🏽‍🚀", "Jamo: \u{1112}\u{1161}\u{11AB}",
+                     "Keycap: #️⃣ ✈️"]
         let s = screen(lines)
         for (row, line) in lines.enumerated() {
             let glyphs = planner.glyphs(in: s, row: row)
@@ -52,24 +54,28 @@ final class GlyphPlannerTests: XCTestCase {
 
     func testACellLongerThanCursesHoldsOverflowsWhole() {
         let family = "👨\u{200D}👩\u{200D}👧\u{200D}👦"
-        let glyphs = GlyphPlanner(capacity: 5, terminalWidth: Self.oldTerminal).glyphs(in: screen([family]), row: 0)
+        let glyphs = planner.glyphs(in: screen([family]), row: 0)
         XCTAssertEqual(glyphs[0].width, 2)
         XCTAssertEqual(glyphs[0].scalars, ["👨", "\u{200D}", "👩", "\u{200D}", "👧"])
         XCTAssertEqual(glyphs[0].overflow.map { String(String.UnicodeScalarView($0)) }, family)
         // With a capacity of 4 the held part must not end in a ZWJ: the terminal would join the next cell.
         let four = GlyphPlanner(capacity: 4, terminalWidth: Self.oldTerminal).glyphs(in: screen([family]), row: 0)
         XCTAssertEqual(four[0].scalars, ["👨", "\u{200D}", "👩"])
+        // A pile of marks is sent only as far as terminals keep it.
+        let zalgo = planner.glyphs(in: screen(["Z" + String(repeating: "\u{0301}", count: 100)]), row: 0)
+        XCTAssertEqual(zalgo[0].scalars.count, 5)
+        XCTAssertEqual(zalgo[0].overflow?.count, GlyphPlanner.overflowLimit)
     }
 
     func testACellTheTerminalWouldMakeAnotherWidthIsReplacedAtTheModelsWidth() {
         // U+1FAE8 (Unicode 15) is two columns to the model; an older terminal gives it -1.
-        let glyphs = GlyphPlanner(capacity: 5, terminalWidth: Self.oldTerminal).glyphs(in: screen(["a\u{1FAE8}b"]), row: 0)
+        let glyphs = planner.glyphs(in: screen(["a\u{1FAE8}b"]), row: 0)
         assertCoversTheRow(glyphs, width: 40)
         XCTAssertEqual(glyphs.prefix(4).map(\.scalars), [["a"], ["\u{FFFD}"], [" "], ["b"]])
     }
 
     func testAZeroWidthScalarTheTerminalWouldGiveAColumnIsLeftOut() {
-        let glyphs = GlyphPlanner(capacity: 5, terminalWidth: Self.oldTerminal).glyphs(in: screen(["\u{0EA5}\u{0ECE}x"]), row: 0)
+        let glyphs = planner.glyphs(in: screen(["\u{0EA5}\u{0ECE}x"]), row: 0)
         XCTAssertEqual(glyphs.prefix(2).map(\.scalars), [["\u{0EA5}"], ["x"]])
     }
 
@@ -85,7 +91,7 @@ final class GlyphPlannerTests: XCTestCase {
         s.put("日本", row: 0, column: 0, style: .plain)
         s.put("a", row: 0, column: 0, style: .plain)   // over the left half of 日
         s.put("b", row: 0, column: 3, style: .plain)   // over the right half of 本
-        let glyphs = GlyphPlanner(capacity: 5, terminalWidth: Self.oldTerminal).glyphs(in: s, row: 0)
+        let glyphs = planner.glyphs(in: s, row: 0)
         assertCoversTheRow(glyphs, width: 6)
         XCTAssertEqual(text(glyphs), "a  b  ")
     }

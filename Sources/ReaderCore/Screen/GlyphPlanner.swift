@@ -30,11 +30,17 @@ public struct Glyph: Sendable, Equatable {
 public struct GlyphPlanner {
     /// Scalars a curses cell holds (CCHARW_MAX).
     public let capacity: Int
+    /// Scalars of an overflowing cell sent at most: the longest emoji sequence has ten, and
+    /// terminals keep only so much of a cell (tmux about 30 bytes), so a pile of 10,000 marks
+    /// is not written out on every draw.
+    public static let overflowLimit = 32
     /// Drawn instead of a cell the terminal cannot show at the model's width.
     public let replacement: Unicode.Scalar
     private let terminalWidth: (Unicode.Scalar) -> Int
 
-    public init(capacity: Int, replacement: Unicode.Scalar = "\u{FFFD}", terminalWidth: @escaping (Unicode.Scalar) -> Int) {
+    public init(
+        capacity: Int, replacement: Unicode.Scalar = "\u{FFFD}", terminalWidth: @escaping (Unicode.Scalar) -> Int
+    ) {
         self.capacity = max(1, capacity)
         self.replacement = replacement
         self.terminalWidth = terminalWidth
@@ -93,9 +99,15 @@ public struct GlyphPlanner {
             out.append(Glyph(column: column, width: cell.width, scalars: kept, style: style))
             return
         }
-        var held = Array(kept.prefix(capacity))
-        while held.count > 1 && held.last == "\u{200D}" { held.removeLast() }
-        out.append(Glyph(column: column, width: cell.width, scalars: held, overflow: kept, style: style))
+        out.append(Glyph(column: column, width: cell.width, scalars: cut(kept, capacity),
+                         overflow: cut(kept, Self.overflowLimit), style: style))
+    }
+
+    /// The first `count` scalars, without a trailing ZWJ: the terminal would join the next cell to it.
+    private func cut(_ scalars: [Unicode.Scalar], _ count: Int) -> [Unicode.Scalar] {
+        var part = Array(scalars.prefix(count))
+        while part.count > 1 && part.last == "\u{200D}" { part.removeLast() }
+        return part
     }
 
     private func pad(_ out: inout [Glyph], from column: Int, count: Int, style: Style) {
