@@ -61,11 +61,20 @@ static inline int gz_put_cell(WINDOW *w, int y, int x, const wchar_t *wcs, int n
     return mvwadd_wch(w, y, x, &cc);
 }
 
-// The terminal's cursor_address string for (y, x), or NULL; tiparm is variadic, out of Swift's reach.
-static inline const char *gz_cursor_address(int y, int x) {
-    char *cup = tigetstr("cup");
-    if (cup == NULL || cup == (char *)-1) return NULL;
-    return tiparm(cup, y, x);
+// A terminfo string capability, or NULL when the terminal has none (tigetstr's -1: not a string).
+static inline const char *gz_cap(const char *name) {
+    char *s = tigetstr(name);
+    return (s == NULL || s == (char *)-1) ? NULL : s;
+}
+
+// The same with one or two parameters applied; tiparm is variadic, out of Swift's reach.
+static inline const char *gz_cap1(const char *name, int p) {
+    const char *s = gz_cap(name);
+    return s == NULL ? NULL : tiparm(s, p);
+}
+static inline const char *gz_cap2(const char *name, int p1, int p2) {
+    const char *s = gz_cap(name);
+    return s == NULL ? NULL : tiparm(s, p1, p2);
 }
 
 // Where ncurses last left the terminal's cursor (after doupdate: curscr's cursor).

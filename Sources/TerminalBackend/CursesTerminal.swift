@@ -13,13 +13,6 @@ public struct TerminalError: Error, CustomStringConvertible {
 /// after the terminal is restored. Plain globals: a signal handler can capture nothing.
 nonisolated(unsafe) private var savedStderr: Int32 = -1
 nonisolated(unsafe) private var capturedStderr: Int32 = -1
-/// Where vid_puts writes the attribute changes for `CursesTerminal.writeWhole`: a C callback
-/// can capture nothing.
-nonisolated(unsafe) private var overflowBytes: [UInt8] = []
-private func collectOverflowByte(_ c: Int32) -> Int32 {
-    overflowBytes.append(UInt8(truncatingIfNeeded: c))
-    return c
-}
 
 /// Runs in a signal handler: restores the terminal and stderr, replays what was
 /// written to stderr meanwhile (a fatal error's message), then dies of the signal.
@@ -159,13 +152,15 @@ public final class CursesTerminal {
     /// cluster goes out as the terminal cells `GlyphPlanner` makes of it, so a terminal that
     /// measures with wcwidth() puts it, and everything after it, where the model has it.
     public func draw(_ screen: Screen) {
-        var overflowing: [(row: Int, glyph: Glyph)] = []
+        var overflowing: [WholeCellWriter.Cell] = []
         for row in 0..<screen.height {
             for glyph in planner.glyphs(in: screen, row: row) {
                 let (attrs, pair) = attributes(glyph.style)
                 let wcs = glyph.scalars.map { wchar_t(bitPattern: $0.value) }
                 _ = gz_put_cell(window, Int32(row), Int32(glyph.column), wcs, Int32(wcs.count), attrs, pair)
-                if glyph.overflow != nil { overflowing.append((row, glyph)) }
+                if let whole = glyph.overflow {
+                    overflowing.append(.init(row: row, column: glyph.column, scalars: whole, attrs: attrs, pair: pair))
+                }
             }
         }
         if let cursor = screen.cursor {
@@ -176,39 +171,7 @@ public final class CursesTerminal {
         }
         wnoutrefresh(window)
         doupdate()
-        if !overflowing.isEmpty { writeWhole(overflowing) }
-    }
-
-    /// Writes the cells too long for ncurses (more than CCHARW_MAX characters) to the terminal
-    /// after the refresh, over the shortened copies ncurses drew: same place, same width, so
-    /// ncurses's idea of the screen and the cursor stays right. Rewritten on every draw, as
-    /// ncurses repaints its own copy whenever that part of the screen changes.
-    private func writeWhole(_ cells: [(row: Int, glyph: Glyph)]) {
-        overflowBytes.removeAll(keepingCapacity: true)
-        for (row, glyph) in cells {
-            guard let whole = glyph.overflow,
-                  let move = gz_cursor_address(Int32(row), Int32(glyph.column)) else { continue }
-            overflowBytes.append(contentsOf: String(cString: move).utf8)
-            let (attrs, pair) = attributes(glyph.style)
-            // vid_puts also records the attributes as the terminal's current ones, for ncurses.
-            vid_puts(attr_t(attrs), pair, nil, collectOverflowByte)
-            var text = String.UnicodeScalarView()
-            text.append(contentsOf: whole)
-            overflowBytes.append(contentsOf: String(text).utf8)
-        }
-        vid_puts(attr_t(gz_A_NORMAL), 0, nil, collectOverflowByte)
-        // Back to where ncurses left the cursor, where it believes the cursor still is.
-        if let back = gz_cursor_address(gz_screen_cursor_y(), gz_screen_cursor_x()) {
-            overflowBytes.append(contentsOf: String(cString: back).utf8)
-        }
-        overflowBytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { break }
-                offset += n
-            }
-        }
+        if !overflowing.isEmpty { WholeCellWriter.write(overflowing) }
     }
 
     /// Waits up to `timeout` milliseconds for the next key or resize; nil on timeout.
