@@ -153,10 +153,13 @@ public final class CursesTerminal {
     /// measures with wcwidth() puts it, and everything after it, where the model has it.
     public func draw(_ screen: Screen) {
         var overflowing: [WholeCellWriter.Cell] = []
+        var wcs: [wchar_t] = []
+        wcs.reserveCapacity(Int(gz_cchar_max()))
         for row in 0..<screen.height {
             for glyph in planner.glyphs(in: screen, row: row) {
                 let (attrs, pair) = attributes(glyph.style)
-                let wcs = glyph.scalars.map { wchar_t(bitPattern: $0.value) }
+                wcs.removeAll(keepingCapacity: true)
+                for s in glyph.scalars { wcs.append(wchar_t(bitPattern: s.value)) }
                 _ = gz_put_cell(window, Int32(row), Int32(glyph.column), wcs, Int32(wcs.count), attrs, pair)
                 if let whole = glyph.overflow {
                     overflowing.append(.init(row: row, column: glyph.column, scalars: whole, attrs: attrs, pair: pair))

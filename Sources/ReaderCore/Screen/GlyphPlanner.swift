@@ -37,6 +37,9 @@ public struct GlyphPlanner {
     /// Drawn instead of a cell the terminal cannot show at the model's width.
     public let replacement: Unicode.Scalar
     private let terminalWidth: (Unicode.Scalar) -> Int
+    /// One array per printable ASCII character, shared: most cells are one of them, and a frame
+    /// of 200x60 cells should not cost 12,000 allocations.
+    private static let ascii: [[Unicode.Scalar]] = (0x20..<0x7F).map { [Unicode.Scalar(UInt8($0))] }
 
     public init(
         capacity: Int, replacement: Unicode.Scalar = "\u{FFFD}", terminalWidth: @escaping (Unicode.Scalar) -> Int
@@ -57,7 +60,7 @@ public struct GlyphPlanner {
             var room = 1
             while x + room < screen.width && screen[row, x + room].text.isEmpty { room += 1 }
             if let ascii = cell.text.utf8.first, ascii >= 0x20, ascii < 0x7F, cell.text.utf8.count == 1 {
-                out.append(Glyph(column: x, width: 1, scalars: [Unicode.Scalar(ascii)], style: cell.style))
+                out.append(Glyph(column: x, width: 1, scalars: Self.ascii[Int(ascii) - 0x20], style: cell.style))
                 pad(&out, from: x + 1, count: room - 1, style: cell.style)
             } else {
                 let cells = cell.text.flatMap(TerminalCells.of)
@@ -112,6 +115,6 @@ public struct GlyphPlanner {
 
     private func pad(_ out: inout [Glyph], from column: Int, count: Int, style: Style) {
         guard count > 0 else { return }
-        for c in column..<(column + count) { out.append(Glyph(column: c, width: 1, scalars: [" "], style: style)) }
+        for c in column..<(column + count) { out.append(Glyph(column: c, width: 1, scalars: Self.ascii[0], style: style)) }
     }
 }
