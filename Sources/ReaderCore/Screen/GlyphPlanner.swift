@@ -115,6 +115,8 @@ public struct GlyphPlanner {
 
     private func pad(_ out: inout [Glyph], from column: Int, count: Int, style: Style) {
         guard count > 0 else { return }
-        for c in column..<(column + count) { out.append(Glyph(column: c, width: 1, scalars: Self.ascii[0], style: style)) }
+        for c in column..<(column + count) {
+            out.append(Glyph(column: c, width: 1, scalars: Self.ascii[0], style: style))
+        }
     }
 }
