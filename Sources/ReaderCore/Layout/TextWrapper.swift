@@ -3,7 +3,8 @@ import ArticleKit
 /// Wraps text to a width in terminal columns. Breaks at spaces, and between
 /// ideographs in scripts written without spaces (not before closing punctuation
 /// such as 。 or 」). A grapheme cluster is never split; a word wider than the
-/// line is cut between clusters. No line returned is wider than `width`.
+/// line is cut between clusters, and a cluster wider than the line is shown as "…".
+/// No line returned is wider than `width`.
 ///
 /// Lines are cut out of the text by index, and ASCII is walked byte by byte
 /// (an ASCII byte followed by another is a whole cluster of width 1), so a 50 MB
@@ -30,6 +31,9 @@ public enum TextWrapper {
         var breakAt: Int? = nil
         var breakWidth = 0
         var previous: Unicode.Scalar? = nil
+        // Set once a cluster wider than the line is met (🤝🏾 is four columns, a conjunct can be
+        // more): from then on, emitted lines show such clusters as "…", one column.
+        var tooWide = false
 
         func emit(_ from: Int, _ to: Int) {
             var e = to
@@ -40,7 +44,8 @@ public enum TextWrapper {
                 if e - 1 > from && b[e - 2] >= 0x80 && text[index(from)..<index(e)].last != " " { break }
                 e -= 1
             }
-            lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[from..<e]), as: UTF8.self))
+            let line = String(decoding: UnsafeBufferPointer(rebasing: b[from..<e]), as: UTF8.self)
+            lines.append(tooWide ? String(line.map { DisplayWidth.of($0) > width ? "…" : $0 }) : line)
         }
 
         while i < n {
@@ -59,8 +64,8 @@ public enum TextWrapper {
                 }
             }
             var next = i + 1
-            let w: Int
-            let first: Unicode.Scalar
+            var w: Int
+            var first: Unicode.Scalar
             if byte < 0x80 && (next == n || b[next] < 0x80) {
                 w = byte < 0x20 ? 0 : 1
                 first = Unicode.Scalar(byte)
@@ -76,6 +81,12 @@ public enum TextWrapper {
                 next = text.utf8.distance(from: start, to: text.index(after: at))
                 w = DisplayWidth.of(cluster)
                 first = cluster.unicodeScalars.first!
+            }
+            if w > width {
+                // Laid out, and broken around, as the "…" it is shown as.
+                w = 1
+                first = "\u{2026}"
+                tooWide = true
             }
             if byte == 0x20 && next == i + 1 {
                 if lineStart == i {  // no leading spaces on a wrapped line
