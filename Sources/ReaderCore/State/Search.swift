@@ -18,65 +18,75 @@ public struct SearchState: Sendable, Equatable {
     public var matches: [Match]
     public var current: Int
 
-    /// Case-insensitive matches of `query` in the layout's text blocks.
+    /// Matches of `query` in the layout's text blocks, under `TextFold`: accents, quotes and dashes never
+    /// count; case counts only when the query has a capital (smartcase, as in less -i and vim).
     public static func find(_ query: String, in layout: ArticleLayout) -> [Match] {
-        let needle = query.map(fold)
+        var fold = TextFold(for: query)
+        let needle = fold.fold(query)
         guard !needle.isEmpty else { return [] }
         var matches: [Match] = []
-        var i = 0
-        let lines = layout.lines
-        while i < lines.count {
-            guard lines[i].kind != .blank else { i += 1; continue }
-            // Gather the block's lines, joined by one space (what wrapping removed).
-            let block = lines[i].block
-            var chars: [Character] = []
-            var owners: [(line: Int, column: Int, width: Int)] = []
-            var j = i
-            while j < lines.count && lines[j].block == block && lines[j].kind != .blank {
-                if j > i { chars.append(" "); owners.append((j - 1, -1, 0)) }
-                var column = 0
-                for c in lines[j].text {
-                    let w = DisplayWidth.of(c)
-                    chars.append(fold(c))
-                    owners.append((j, column, w))
-                    column += w
-                }
-                j += 1
+        for block in FoldedLayoutCache.shared.folded(layout, keepingCase: fold.keepsCase).blocks {
+            let ranges = block.text.matches(of: needle)
+            guard !ranges.isEmpty else { continue }
+            var columns = ColumnCursor(block, layout.lines)
+            for range in ranges {
+                let spans = columns.spans(range)
+                if !spans.isEmpty { matches.append(Match(spans: spans)) }
             }
-            if chars.count >= needle.count {
-                var start = 0
-                while start + needle.count <= chars.count {
-                    if chars[start] == needle[0] && Array(chars[start..<(start + needle.count)]) == needle {
-                        matches.append(Match(spans: spans(owners[start..<(start + needle.count)])))
-                        start += needle.count
-                    } else {
-                        start += 1
-                    }
-                }
-            }
-            i = j
         }
         return matches
     }
+}
 
-    static func spans(_ owners: ArraySlice<(line: Int, column: Int, width: Int)>) -> [Span] {
-        var spans: [Span] = []
-        for o in owners where o.column >= 0 {
-            if var last = spans.last, last.line == o.line, last.to == o.column {
-                last.to = o.column + o.width
-                spans[spans.count - 1] = last
-            } else {
-                spans.append(Span(line: o.line, from: o.column, to: o.column + o.width))
+/// Turns UTF-8 ranges of one folded block's original text, taken in order, into spans of display
+/// columns, walking each line's characters once however many matches it holds. A character is in a
+/// span when any of its bytes is in the range, so a match always highlights whole clusters.
+struct ColumnCursor {
+    private let block: FoldedLayout.Block
+    private let lines: [LayoutLine]
+    /// The line of the block the cursor is in, and where in it.
+    private var line = 0
+    private var index: String.Index
+    private var offset: Int
+    private var column = 0
+
+    init(_ block: FoldedLayout.Block, _ lines: [LayoutLine]) {
+        self.block = block
+        self.lines = lines
+        index = lines[block.firstLine].text.startIndex
+        offset = block.lineStarts[0]
+    }
+
+    mutating func spans(_ range: Range<Int>) -> [SearchState.Span] {
+        var spans: [SearchState.Span] = []
+        // Lines wholly before the match need no walking.
+        while line + 1 < block.lineStarts.count && block.lineStarts[line + 1] <= range.lowerBound {
+            moveTo(line + 1)
+        }
+        while line < block.lineStarts.count && block.lineStarts[line] < range.upperBound {
+            let text = lines[block.firstLine + line].text
+            var from: Int? = nil
+            while index < text.endIndex && offset < range.upperBound {
+                let c = text[index]
+                let width = DisplayWidth.of(c)
+                let end = offset + c.utf8.count
+                if end > range.lowerBound && from == nil { from = column }
+                column += width
+                offset = end
+                index = text.index(after: index)
             }
+            if let from { spans.append(SearchState.Span(line: block.firstLine + line, from: from, to: column)) }
+            guard index == text.endIndex, line + 1 < block.lineStarts.count,
+                  block.lineStarts[line + 1] < range.upperBound else { break }
+            moveTo(line + 1)
         }
         return spans
     }
 
-    static func fold(_ c: Character) -> Character {
-        if c.isASCII { return Character(c.lowercased()) }
-        let folded = String(c).lowercased().folding(options: [.diacriticInsensitive], locale: nil)
-        return folded.first ?? c
+    private mutating func moveTo(_ next: Int) {
+        line = next
+        index = lines[block.firstLine + line].text.startIndex
+        offset = block.lineStarts[line]
+        column = 0
     }
 }
-
-import Foundation
