@@ -77,7 +77,9 @@ public struct FoldedText: Sendable, Equatable {
 }
 
 extension FoldedText {
-    fileprivate static func equal(_ hay: UnsafeBufferPointer<UInt8>, at i: Int, _ pin: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether `pin` is at `i` in `hay`, its first byte known to be.
+    fileprivate static func equal(_ hay: UnsafeBufferPointer<UInt8>, at i: Int,
+                                  _ pin: UnsafeBufferPointer<UInt8>) -> Bool {
         var k = 1
         while k < pin.count {
             if hay[i + k] != pin[k] { return false }

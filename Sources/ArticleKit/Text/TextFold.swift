@@ -35,8 +35,8 @@ public struct TextFold: Sendable {
         return folder.fold(text)
     }
 
-    /// `text` folded, with the map back to its UTF-8 offsets. ASCII runs go byte by byte; anything else a
-    /// grapheme cluster at a time, so a cluster is never split between two pieces.
+    /// `text` folded, with the map back to its UTF-8 offsets. ASCII runs go byte by byte, lone scalars
+    /// scalar by scalar, anything else a grapheme cluster at a time: a cluster is never split.
     public mutating func fold(_ text: String) -> FoldedText {
         var text = text
         text.makeContiguousUTF8()
@@ -47,15 +47,23 @@ public struct TextFold: Sendable {
             var i = 0
             let n = bytes.count
             while i < n {
-                let b = bytes[i]
-                // An ASCII byte is a cluster of its own unless a non-ASCII scalar (a mark) follows it.
-                if b < 0x80 && (i + 1 == n || bytes[i + 1] < 0x80) {
-                    out.appendASCII(table[Int(b)], original: i)
-                    i += 1
+                if bytes[i] < 0x80 {
+                    // An ASCII byte is a cluster of its own unless a non-ASCII scalar (a mark) follows it.
+                    var j = i + 1
+                    while j < n && bytes[j] < 0x80 { j += 1 }
+                    let end = j < n ? j - 1 : j
+                    if end > i {
+                        out.appendASCII(bytes[i..<end], mappedBy: table, original: i)
+                        i = end
+                        continue
+                    }
+                }
+                if let (scalar, length) = LoneScalar.at(i, in: bytes) {
+                    appendScalar(scalar, original: i, length: length, bytes: bytes, to: &out)
+                    i += length
                     continue
                 }
-                let start = utf8.index(utf8.startIndex, offsetBy: i)
-                let cluster = text[start]
+                let cluster = text[utf8.index(utf8.startIndex, offsetBy: i)]
                 let length = cluster.utf8.count
                 appendCluster(cluster, original: i, length: length, bytes: bytes, to: &out)
                 i += length
@@ -68,16 +76,7 @@ public struct TextFold: Sendable {
                                         bytes: UnsafeBufferPointer<UInt8>, to out: inout FoldedTextBuilder) {
         let scalars = cluster.unicodeScalars
         if scalars.count == 1, let only = scalars.first {
-            if TextFold.foldsToItself(only) {
-                out.appendSame(bytes[original..<(original + length)], original: original)
-                return
-            }
-            let piece = self.piece(only)
-            if piece.isIdentity {
-                out.appendSame(bytes[original..<(original + length)], original: original)
-            } else {
-                out.appendWhole(piece.utf8, original: original, length: length, unbreakable: piece.isUnbreakable)
-            }
+            appendScalar(only, original: original, length: length, bytes: bytes, to: &out)
             return
         }
         var folded = scalars.flatMap { self.piece($0).scalars }
@@ -92,6 +91,21 @@ public struct TextFold: Sendable {
             out.appendSame(bytes[original..<(original + length)], original: original, unbreakable: unbreakable)
         } else {
             out.appendWhole(utf8, original: original, length: length, unbreakable: unbreakable)
+        }
+    }
+
+    /// A cluster of one scalar.
+    private mutating func appendScalar(_ u: Unicode.Scalar, original: Int, length: Int,
+                                       bytes: UnsafeBufferPointer<UInt8>, to out: inout FoldedTextBuilder) {
+        if TextFold.foldsToItself(u) {
+            out.appendSame(bytes[original..<(original + length)], original: original)
+            return
+        }
+        let piece = self.piece(u)
+        if piece.isIdentity {
+            out.appendSame(bytes[original..<(original + length)], original: original)
+        } else {
+            out.appendWhole(piece.utf8, original: original, length: length, unbreakable: piece.isUnbreakable)
         }
     }
 
@@ -131,10 +145,12 @@ struct FoldedTextBuilder {
 
     init(capacity: Int) { utf8.reserveCapacity(capacity) }
 
-    /// One ASCII byte folded to one byte: the folded text keeps following the original.
-    mutating func appendASCII(_ byte: UInt8, original: Int) {
+    /// ASCII bytes, each folded to one byte: the folded text keeps following the original.
+    mutating func appendASCII(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, mappedBy table: [UInt8], original: Int) {
         offsets.follow(folded: utf8.count, original: original)
-        utf8.append(byte)
+        table.withUnsafeBufferPointer { t in
+            for b in bytes { utf8.append(t[Int(b)]) }
+        }
     }
 
     /// A cluster that folds to itself.

@@ -39,22 +39,24 @@ public struct SearchState: Sendable, Equatable {
 }
 
 /// Turns UTF-8 ranges of one folded block's original text, taken in order, into spans of display
-/// columns, walking each line's characters once however many matches it holds. A character is in a
-/// span when any of its bytes is in the range, so a match always highlights whole clusters.
+/// columns, walking each line once however many matches it holds (ASCII byte by byte as the wrapper
+/// does, lone scalars without grapheme breaking). A character is in a span when any of its bytes is in
+/// the range: a match highlights whole clusters.
 struct ColumnCursor {
     private let block: FoldedLayout.Block
     private let lines: [LayoutLine]
-    /// The line of the block the cursor is in, and where in it.
+    /// The line of the block the cursor is in, its bytes, and the cursor's byte and column in it.
     private var line = 0
-    private var index: String.Index
-    private var offset: Int
+    private var text: String
+    private var bytes: [UInt8]
+    private var position = 0
     private var column = 0
 
     init(_ block: FoldedLayout.Block, _ lines: [LayoutLine]) {
         self.block = block
         self.lines = lines
-        index = lines[block.firstLine].text.startIndex
-        offset = block.lineStarts[0]
+        text = lines[block.firstLine].text
+        bytes = Array(text.utf8)
     }
 
     mutating func spans(_ range: Range<Int>) -> [SearchState.Span] {
@@ -63,30 +65,40 @@ struct ColumnCursor {
         while line + 1 < block.lineStarts.count && block.lineStarts[line + 1] <= range.lowerBound {
             moveTo(line + 1)
         }
-        while line < block.lineStarts.count && block.lineStarts[line] < range.upperBound {
-            let text = lines[block.firstLine + line].text
+        while true {
+            let lower = range.lowerBound - block.lineStarts[line], upper = range.upperBound - block.lineStarts[line]
             var from: Int? = nil
-            while index < text.endIndex && offset < range.upperBound {
-                let c = text[index]
-                let width = DisplayWidth.of(c)
-                let end = offset + c.utf8.count
-                if end > range.lowerBound && from == nil { from = column }
+            while position < bytes.count && position < upper {
+                let (length, width) = step()
+                if position + length > lower && from == nil { from = column }
                 column += width
-                offset = end
-                index = text.index(after: index)
+                position += length
             }
             if let from { spans.append(SearchState.Span(line: block.firstLine + line, from: from, to: column)) }
-            guard index == text.endIndex, line + 1 < block.lineStarts.count,
+            guard position == bytes.count, line + 1 < block.lineStarts.count,
                   block.lineStarts[line + 1] < range.upperBound else { break }
             moveTo(line + 1)
         }
         return spans
     }
 
+    /// The length in bytes and the width in columns of the character at `position`. A printable ASCII
+    /// byte followed by another ASCII byte is a whole character one column wide.
+    private func step() -> (length: Int, width: Int) {
+        let b = bytes[position]
+        if b >= 0x20 && b < 0x7F && (position + 1 == bytes.count || bytes[position + 1] < 0x80) { return (1, 1) }
+        if let (scalar, length) = bytes.withUnsafeBufferPointer({ LoneScalar.at(position, in: $0) }) {
+            return (length, DisplayWidth.of(Character(scalar)))
+        }
+        let c = text[text.utf8.index(text.utf8.startIndex, offsetBy: position)]
+        return (c.utf8.count, DisplayWidth.of(c))
+    }
+
     private mutating func moveTo(_ next: Int) {
         line = next
-        index = lines[block.firstLine + line].text.startIndex
-        offset = block.lineStarts[line]
+        text = lines[block.firstLine + line].text
+        bytes = Array(text.utf8)
+        position = 0
         column = 0
     }
 }
