@@ -171,7 +171,7 @@ final class TextFoldTests: XCTestCase {
         let text = "The River\tand the TOWN"
         let f = TextFold.fold(text)
         XCTAssertEqual(f.string, "the river and the town")
-        XCTAssertTrue(f.offsets.anchors.isEmpty)
+        XCTAssertTrue(f.offsets.pieces.isEmpty)
         XCTAssertEqual(f.originalRange(4..<9), 4..<9)
     }
 

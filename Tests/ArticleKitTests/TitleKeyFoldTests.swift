@@ -13,6 +13,20 @@ final class TitleKeyFoldTests: XCTestCase {
         XCTAssertEqual(TitleKey("ÉTÉ À PARIS"), TitleKey("été à paris"))
     }
 
+    /// TitleKey lowercases first and folds only what `mayFoldBeyondLowercase` names: it must name every
+    /// scalar that lowercasing leaves and case folding changes.
+    func testEveryScalarFoldingBeyondLowercaseIsNamed() {
+        var named = 0
+        for value in UInt32(0)..<0x11_0000 {
+            guard let u = Unicode.Scalar(value), u.properties.lowercaseMapping.unicodeScalars.elementsEqual([u]),
+                  u.properties.changesWhenCaseFolded else { continue }
+            named += 1
+            XCTAssertTrue(FoldRules.mayFoldBeyondLowercase(u), "U+\(String(value, radix: 16))")
+        }
+        XCTAssertGreaterThan(named, 100)
+        XCTAssertEqual(TitleKey("ᾷ"), TitleKey("ᾶι"))
+    }
+
     func testAccentsAndLettersStillCount() {
         XCTAssertNotEqual(TitleKey("Resume"), TitleKey("Résumé"))
         XCTAssertNotEqual(TitleKey("Đà Nẵng"), TitleKey("Da Nang"))

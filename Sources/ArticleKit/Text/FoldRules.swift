@@ -94,6 +94,19 @@ public enum FoldRules {
         return scalars
     }
 
+    /// Whether a scalar that lowercasing leaves alone may still change under case folding (ß → ss,
+    /// ς → σ, µ → μ, ﬁ → fi, Cherokee): so text lowercased the fast way needs `caseFold` only for these.
+    /// The ranges hold every such scalar (a test checks all of Unicode); the property decides inside.
+    public static func mayFoldBeyondLowercase(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0xB5, 0xDF, 0x149, 0x17F, 0x345, 0x3C2, 0x3D0...0x3D1, 0x3D5...0x3D6, 0x3F0...0x3F1, 0x3F5, 0x587,
+             0x13F8...0x13FD, 0x1C80...0x1C88, 0x1E9A...0x1E9B, 0x1F80...0x1FF7, 0xAB70...0xABBF, 0xFB00...0xFB17:
+            return u.properties.changesWhenCaseFolded
+        default:
+            return false
+        }
+    }
+
     /// What one scalar becomes in text folded for searching: spaces as U+0020, punctuation unified,
     /// invisible characters gone, compatibility decomposition (fullwidth Ａ → A, ﬁ → fi, ｶ → カ) without
     /// the accents, then case folded unless `keepingCase`, and letter variants spelled out.

@@ -90,60 +90,47 @@ extension FoldedText {
 }
 
 /// Folded offsets back to original ones. Mostly the folded text follows the original byte for byte
-/// (ASCII, and any character that folds to itself), so only the places where that stops are stored:
-/// an anchor says "from this folded offset on, original = anchor's original + distance" (`whole` false),
-/// or "the folded bytes up to the next anchor all stand for the original bytes up to the next anchor's"
-/// (`whole` true: é → e, ß → ss, a dropped mark → nothing).
+/// (ASCII, and any character that folds to itself), so only the pieces folded as a whole are stored
+/// (é → e, ß → ss, a dropped soft hyphen → nothing), each with where it starts in both texts and its
+/// two lengths; between pieces, and before the first, the folded text follows the original again.
 struct OffsetMap: Sendable, Equatable {
-    struct Anchor: Sendable, Equatable {
+    struct Piece: Sendable, Equatable {
         var folded: Int32
         var original: Int32
-        var whole: Bool
+        var foldedLength: Int32
+        var originalLength: Int32
     }
-    private(set) var anchors: [Anchor] = []
-    private(set) var originalCount = 0
-    /// Whether the text is following the original byte for byte at the building end (it starts so).
-    private var following = true
+    private(set) var pieces: [Piece] = []
 
-    /// Where the original offset of the folded `offset` lies, rounding down into a whole piece.
+    /// The original offset of the folded `offset`, rounded down to the start of a whole piece.
     func originalStart(_ offset: Int) -> Int {
-        guard let k = lastAnchor(atOrBefore: offset) else { return offset }
-        let a = anchors[k]
-        return a.whole ? Int(a.original) : Int(a.original) + offset - Int(a.folded)
+        guard let p = lastPiece(atOrBefore: offset) else { return offset }
+        if offset < Int(p.folded + p.foldedLength) { return Int(p.original) }
+        return Int(p.original + p.originalLength) + offset - Int(p.folded + p.foldedLength)
     }
 
-    /// Where the original text ends for a folded range ending at `offset` (> 0): after the piece that
-    /// holds the folded byte before `offset`.
+    /// Where the original text ends for a folded range ending at `offset` (> 0): after the character
+    /// the folded byte before `offset` came from.
     func originalEnd(_ offset: Int) -> Int {
-        guard let k = lastAnchor(atOrBefore: offset - 1) else { return offset }
-        let a = anchors[k]
-        guard a.whole else { return Int(a.original) + offset - Int(a.folded) }
-        return k + 1 < anchors.count ? Int(anchors[k + 1].original) : originalCount
+        guard let p = lastPiece(atOrBefore: offset - 1) else { return offset }
+        if offset - 1 < Int(p.folded + p.foldedLength) { return Int(p.original + p.originalLength) }
+        return Int(p.original + p.originalLength) + offset - Int(p.folded + p.foldedLength)
     }
 
-    private func lastAnchor(atOrBefore offset: Int) -> Int? {
-        var lo = 0, hi = anchors.count
+    /// The last piece starting at or before `offset`: of pieces starting together, the one after any
+    /// that folded to nothing.
+    private func lastPiece(atOrBefore offset: Int) -> Piece? {
+        var lo = 0, hi = pieces.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if Int(anchors[mid].folded) <= offset { lo = mid + 1 } else { hi = mid }
+            if Int(pieces[mid].folded) <= offset { lo = mid + 1 } else { hi = mid }
         }
-        return lo == 0 ? nil : lo - 1
+        return lo == 0 ? nil : pieces[lo - 1]
     }
 
-    // MARK: building, in order
-
-    /// The folded text is about to follow the original byte for byte from here.
-    mutating func follow(folded: Int, original: Int) {
-        guard !following else { return }
-        anchors.append(Anchor(folded: Int32(folded), original: Int32(original), whole: false))
-        following = true
+    /// A piece folded as a whole, appended in order.
+    mutating func append(folded: Int, original: Int, foldedLength: Int, originalLength: Int) {
+        pieces.append(Piece(folded: Int32(folded), original: Int32(original), foldedLength: Int32(foldedLength),
+                            originalLength: Int32(originalLength)))
     }
-
-    /// A piece folded as a whole starts here.
-    mutating func whole(folded: Int, original: Int) {
-        anchors.append(Anchor(folded: Int32(folded), original: Int32(original), whole: true))
-        following = false
-    }
-
-    mutating func finish(originalCount: Int) { self.originalCount = originalCount }
 }

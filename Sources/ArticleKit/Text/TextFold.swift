@@ -53,7 +53,7 @@ public struct TextFold: Sendable {
                     while j < n && bytes[j] < 0x80 { j += 1 }
                     let end = j < n ? j - 1 : j
                     if end > i {
-                        out.appendASCII(bytes[i..<end], mappedBy: table, original: i)
+                        out.appendASCII(bytes[i..<end], mappedBy: table)
                         i = end
                         continue
                     }
@@ -69,7 +69,7 @@ public struct TextFold: Sendable {
                 i += length
             }
         }
-        return out.finish(originalCount: utf8.count)
+        return out.finish()
     }
 
     private mutating func appendCluster(_ cluster: Character, original: Int, length: Int,
@@ -88,7 +88,7 @@ public struct TextFold: Sendable {
         for s in folded { utf8.append(contentsOf: UTF8.encode(s)!) }
         let unbreakable = TextFold.isUnbreakable(folded)
         if utf8.elementsEqual(bytes[original..<(original + length)]) {
-            out.appendSame(bytes[original..<(original + length)], original: original, unbreakable: unbreakable)
+            out.appendSame(bytes[original..<(original + length)], unbreakable: unbreakable)
         } else {
             out.appendWhole(utf8, original: original, length: length, unbreakable: unbreakable)
         }
@@ -98,12 +98,12 @@ public struct TextFold: Sendable {
     private mutating func appendScalar(_ u: Unicode.Scalar, original: Int, length: Int,
                                        bytes: UnsafeBufferPointer<UInt8>, to out: inout FoldedTextBuilder) {
         if TextFold.foldsToItself(u) {
-            out.appendSame(bytes[original..<(original + length)], original: original)
+            out.appendSame(bytes[original..<(original + length)])
             return
         }
         let piece = self.piece(u)
         if piece.isIdentity {
-            out.appendSame(bytes[original..<(original + length)], original: original)
+            out.appendSame(bytes[original..<(original + length)])
         } else {
             out.appendWhole(piece.utf8, original: original, length: length, unbreakable: piece.isUnbreakable)
         }
@@ -146,23 +146,21 @@ struct FoldedTextBuilder {
     init(capacity: Int) { utf8.reserveCapacity(capacity) }
 
     /// ASCII bytes, each folded to one byte: the folded text keeps following the original.
-    mutating func appendASCII(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, mappedBy table: [UInt8], original: Int) {
-        offsets.follow(folded: utf8.count, original: original)
+    mutating func appendASCII(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, mappedBy table: [UInt8]) {
         table.withUnsafeBufferPointer { t in
             for b in bytes { utf8.append(t[Int(b)]) }
         }
     }
 
     /// A cluster that folds to itself.
-    mutating func appendSame(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, original: Int, unbreakable: Bool = false) {
-        offsets.follow(folded: utf8.count, original: original)
+    mutating func appendSame(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, unbreakable: Bool = false) {
         markUnbreakable(unbreakable, from: utf8.count, length: bytes.count)
         utf8.append(contentsOf: bytes)
     }
 
     /// A cluster that folds to something else, found or highlighted only as a whole.
     mutating func appendWhole(_ bytes: [UInt8], original: Int, length: Int, unbreakable: Bool) {
-        offsets.whole(folded: utf8.count, original: original)
+        offsets.append(folded: utf8.count, original: original, foldedLength: bytes.count, originalLength: length)
         markUnbreakable(unbreakable, from: utf8.count, length: bytes.count)
         utf8.append(contentsOf: bytes)
     }
@@ -171,9 +169,7 @@ struct FoldedTextBuilder {
         if yes { unbreakable.append(Int32(start)..<Int32(start + length)) }
     }
 
-    func finish(originalCount: Int) -> FoldedText {
-        var offsets = offsets
-        offsets.finish(originalCount: originalCount)
-        return FoldedText(utf8: utf8, offsets: offsets, unbreakable: unbreakable)
+    func finish() -> FoldedText {
+        FoldedText(utf8: utf8, offsets: offsets, unbreakable: unbreakable)
     }
 }

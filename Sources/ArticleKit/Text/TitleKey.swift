@@ -23,7 +23,9 @@ public struct TitleKey: Hashable, Sendable, Comparable, CustomStringConvertible 
         if let ascii = TitleKey.asciiKey(title) { value = ascii; return }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in TitleKey.nfc(title).unicodeScalars {
+        var recompose = false
+        // Lowercasing the whole title is fast; the few scalars full case folding takes further follow.
+        for scalar in TitleKey.nfc(title.lowercased()).unicodeScalars {
             if FoldRules.isSpace(scalar) {
                 pendingSpace = !out.isEmpty
                 continue
@@ -31,12 +33,16 @@ public struct TitleKey: Hashable, Sendable, Comparable, CustomStringConvertible 
             if pendingSpace { out.append(" "); pendingSpace = false }
             if let unified = FoldRules.unifiedPunctuation(scalar) {
                 out.append(unified)
+            } else if FoldRules.mayFoldBeyondLowercase(scalar) {
+                let folded = FoldRules.caseFold(scalar)
+                recompose = recompose || folded.count > 1
+                out.append(contentsOf: folded)
             } else {
-                out.append(contentsOf: FoldRules.caseFold(scalar))
+                out.append(scalar)
             }
         }
-        // Folding can leave a letter and its mark apart (İ → i + U+0307, ǰ → J̌ → j + U+030C).
-        value = TitleKey.nfc(String(out))
+        // Folding can leave a letter and its mark apart (ᾷ → α + U+0342 + ι): put them back together.
+        value = recompose ? TitleKey.nfc(String(out)) : String(out)
     }
 
     /// Most titles in most folders are ASCII: lowercase and collapse spaces byte by byte.
