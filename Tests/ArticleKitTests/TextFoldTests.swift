@@ -132,7 +132,8 @@ final class TextFoldTests: XCTestCase {
     func testQuotesDashesAndSpaces() {
         XCTAssertEqual(folded("city’s ‘a’ ‛b′ “c” „d″"), "city's 'a' 'b' \"c\" \"d\"")
         XCTAssertEqual(folded("a‐b‑c‒d–e—f―g−h"), "a-b-c-d-e-f-g-h")
-        XCTAssertEqual(folded("a\u{00A0}b\u{2009}c\u{3000}d\te"), "a b c d e")
+        XCTAssertEqual(folded("ʼaʹ ´b＇ ＂c＂ d－e⸺f"), "'a' 'b' \"c\" d-e-f")
+        XCTAssertEqual(folded("a\u{00A0}b\u{2009}c\u{3000}d\te\u{1680}f\u{2028}g\u{85}h"), "a b c d e f g h")
         // Invisible characters go, so a soft-hyphenated word is found whole.
         XCTAssertEqual(folded("co\u{00AD}operate\u{200B}"), "cooperate")
         XCTAssertEqual(folded("ﬁne"), "fine")

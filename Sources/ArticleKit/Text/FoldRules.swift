@@ -5,8 +5,11 @@ import Foundation
 /// clusters together. docs/TEXT-FOLD.md gives the rules with the reasons for each decision.
 public enum FoldRules {
     /// Unicode's White_Space set, without a property lookup per character.
+    @inline(__always)
     public static func isSpace(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
+        let v = u.value
+        if (v > 0x20 && v < 0x85) || (v > 0xA0 && v < 0x1680) || (v > 0x3000) { return false }
+        switch v {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
             return true
         default:
@@ -16,8 +19,19 @@ public enum FoldRules {
 
     /// Curly, low and prime quotes as the straight ones, every dash as the hyphen-minus: how people type
     /// them, and what editors and "smart quotes" turn them into behind the writer's back.
+    @inline(__always)
     public static func unifiedPunctuation(_ u: Unicode.Scalar) -> Unicode.Scalar? {
-        switch u.value {
+        // Letters, for the most part: out of every range below, without a switch.
+        let v = u.value
+        if v < 0xB4 || (v > 0x2BC && v < 0x2010) || (v > 0x2212 && v < 0x2E3A) || (v > 0x2E3B && v < 0xFE58)
+            || v > 0xFF0D {
+            return nil
+        }
+        return unifiedPunctuationInRanges(v)
+    }
+
+    private static func unifiedPunctuationInRanges(_ v: UInt32) -> Unicode.Scalar? {
+        switch v {
         case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02B9, 0x02BB, 0x02BC, 0x00B4, 0xFF07: return "'"
         case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0xFF02: return "\""
         case 0x2010...0x2015, 0x2212, 0x2E3A, 0x2E3B, 0xFE58, 0xFE63, 0xFF0D: return "-"
@@ -97,7 +111,19 @@ public enum FoldRules {
     /// Whether a scalar that lowercasing leaves alone may still change under case folding (ß → ss,
     /// ς → σ, µ → μ, ﬁ → fi, Cherokee): so text lowercased the fast way needs `caseFold` only for these.
     /// The ranges hold every such scalar (a test checks all of Unicode); the property decides inside.
+    @inline(__always)
     public static func mayFoldBeyondLowercase(_ u: Unicode.Scalar) -> Bool {
+        // Most letters of a title (Latin, Cyrillic, Arabic, kana, ideographs, Hangul) are out of every
+        // range: no call for them.
+        let v = u.value
+        if v < 0xB5 || (v > 0xDF && v < 0x149) || (v > 0x3F5 && v < 0x587) || (v > 0x587 && v < 0x13F8)
+            || (v > 0x1FF7 && v < 0xAB70) || v > 0xFB17 {
+            return false
+        }
+        return foldsBeyondLowercaseInRanges(u)
+    }
+
+    private static func foldsBeyondLowercaseInRanges(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0xB5, 0xDF, 0x149, 0x17F, 0x345, 0x3C2, 0x3D0...0x3D1, 0x3D5...0x3D6, 0x3F0...0x3F1, 0x3F5, 0x587,
              0x13F8...0x13FD, 0x1C80...0x1C88, 0x1E9A...0x1E9B, 0x1F80...0x1FF7, 0xAB70...0xABBF, 0xFB00...0xFB17:
