@@ -48,7 +48,8 @@ public struct TextFold: Sendable {
             let n = bytes.count
             while i < n {
                 if bytes[i] < 0x80 {
-                    // An ASCII byte is a cluster of its own unless a non-ASCII scalar (a mark) follows it.
+                    // ASCII bytes are clusters of their own, but for the last one before a non-ASCII
+                    // scalar: that may be a mark on it, so it goes the way of the scalars.
                     var j = i + 1
                     while j < n && bytes[j] < 0x80 { j += 1 }
                     let end = j < n ? j - 1 : j

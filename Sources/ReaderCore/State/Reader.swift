@@ -241,10 +241,11 @@ extension ReaderState {
         overlay = .list(list)
     }
 
-    /// Every word of the filter must occur in the title, folded as `/` folds (accents, quotes, dashes;
-    /// case only when the filter has a capital). A longer filter only narrows, so it searches the
-    /// previous matches rather than the whole folder.
+    /// Every word of the filter must occur in the title, in any case. A longer filter
+    /// only narrows, so it searches the previous matches rather than the whole folder.
     func refilter(_ list: inout ArticleListState, narrowing: Bool) {
+        // Folded as `/` folds: accents, quotes and dashes never count, case only when the filter has
+        // a capital (which still only narrows).
         var fold = TextFold(for: list.filter)
         let words = list.filter.split(separator: " ").map { fold.fold(String($0)) }.filter { !$0.isEmpty }
         let entries = library.collection.entries
