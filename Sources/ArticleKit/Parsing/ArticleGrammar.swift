@@ -1,0 +1,164 @@
+/// The grammar of an article's header and trailer (docs/FORMAT.md), in one place: what each line
+/// is, how the header reads line by line (`HeaderReader`) and what the trailer says (`Trailer`).
+/// The streaming parser and the edge scanner both read the format through these, over lines as
+/// `LineSplitter` finds them and `LineReader` decodes them, so the two cannot disagree on a line.
+enum ArticleGrammar {
+    /// Titles longer than this are cut (with "…"): a title is one line, not a body.
+    static let maxTitleScalars = 300
+    /// A separator is a short line: a long run of dashes is text (a divider drawn in the body).
+    static let maxSeparatorBytes = 200
+
+    /// Only whitespace (Unicode spaces included). Bidi controls and BOMs are gone by now (the
+    /// sanitiser drops them), so a line of them is blank too.
+    static func isBlank(_ line: String) -> Bool {
+        line.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+    }
+
+    /// A line of dashes only (`-`, `–`, `—`), with whitespace around them: the format's separator.
+    static func isSeparator(_ line: String) -> Bool {
+        let t = trimmed(line)
+        return !t.isEmpty && t.utf8.count <= maxSeparatorBytes
+            && t.unicodeScalars.allSatisfy { $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" }
+    }
+
+    /// The title a line gives: trimmed, cut after `maxTitleScalars`. Used for the title, its
+    /// repeats and the titles PREV/NEXT lines name, so all of them compare alike.
+    static func title(_ line: String) -> String {
+        let t = trimmed(line)
+        guard t.unicodeScalars.count > maxTitleScalars else { return t }
+        return String(String.UnicodeScalarView(t.unicodeScalars.prefix(maxTitleScalars))) + "…"
+    }
+
+    /// A `PREV` or `NEXT` line, and the title it names.
+    struct Link: Equatable {
+        var direction: LinkDirection
+        /// Nil when the line names none (a bare keyword): that counts as a missing link.
+        var title: String?
+    }
+
+    /// The link a line makes: it starts with the keyword, then whitespace or nothing.
+    /// Whether it is in the trailer is for the reader to say (a body line may look like one).
+    static func link(_ line: String) -> Link? {
+        // Settled on the first byte for most lines: both keywords start with ASCII letters.
+        guard let first = line.utf8.first, first == UInt8(ascii: "P") || first == UInt8(ascii: "N") else { return nil }
+        for direction in LinkDirection.allCases where line.hasPrefix(direction.rawValue) {
+            let rest = line.dropFirst(direction.rawValue.count)
+            guard rest.isEmpty || rest.first!.isWhitespace else { continue }
+            let title = title(String(rest))
+            return Link(direction: direction, title: title.isEmpty ? nil : title)
+        }
+        return nil
+    }
+
+    /// What the trailer is made of: blank lines and PREV/NEXT lines. The trailer is the run of
+    /// such lines that ends the body and starts with a PREV/NEXT line.
+    static func isTrailerLine(_ line: String) -> Bool {
+        link(line) != nil || isBlank(line)
+    }
+
+    /// Whether the line these bytes decode to (`LineReader`) may be a trailer line; false only
+    /// when it certainly is not, settled on the bytes so that a long paragraph is not decoded.
+    /// Any byte but printable ASCII may be, or start, something the decoding changes (a tab
+    /// becomes a space; a BOM or a bidi control is dropped, even inside the keyword; a Unicode
+    /// space makes a line blank), so meeting one before the line is ruled out means "maybe".
+    static func mayBeTrailerLine(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        @inline(__always) func plain(_ c: UInt8) -> Bool { c >= 0x20 && c < 0x7F }
+        guard let first = b.first else { return true }
+        guard plain(first) else { return true }
+        if first == 0x20 {
+            // A link starts the line, so after a space only a blank line is left.
+            for c in b where c != 0x20 { return !plain(c) }
+            return true
+        }
+        let keyword: StaticString
+        switch first {
+        case UInt8(ascii: "P"): keyword = "PREV"
+        case UInt8(ascii: "N"): keyword = "NEXT"
+        default: return false
+        }
+        let k = UnsafeBufferPointer(start: keyword.utf8Start, count: keyword.utf8CodeUnitCount)
+        for i in 1..<k.count {
+            guard i < b.count else { return false }
+            guard plain(b[i]) else { return true }
+            guard b[i] == k[i] else { return false }
+        }
+        guard k.count < b.count else { return true }
+        let after = b[k.count]
+        return !plain(after) || after == 0x20
+    }
+
+    /// The line with surrounding whitespace removed.
+    static func trimmed(_ s: String) -> String {
+        var scalars = s.unicodeScalars[...]
+        while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
+        while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}
+
+/// Reads the header line by line: the title is the first line that is neither blank nor a
+/// separator; then blank lines and repeats of the title (compared as title keys) are skipped,
+/// up to one separator. A line that is none of these is the first line of the body.
+struct HeaderReader {
+    enum Step: Equatable {
+        /// Blank or separator before the title; blank or repeat after it.
+        case skipped
+        case title(String)
+        /// The separator: the body starts on the next line.
+        case separator
+        /// No separator: this line is the first of the body.
+        case body
+    }
+
+    private(set) var title: String?
+    /// The body has started: the header reads no more lines.
+    private(set) var isDone = false
+    private var key = TitleKey("")
+
+    /// What `line`, the next line of the file, is. Call it only while `isDone` is false.
+    mutating func read(_ line: String) -> Step {
+        guard title != nil else {
+            if ArticleGrammar.isBlank(line) || ArticleGrammar.isSeparator(line) { return .skipped }
+            let t = ArticleGrammar.title(line)
+            title = t
+            key = TitleKey(t)
+            return .title(t)
+        }
+        if ArticleGrammar.isBlank(line) { return .skipped }
+        if ArticleGrammar.isSeparator(line) {
+            isDone = true
+            return .separator
+        }
+        // A repeat that looks like a PREV/NEXT line is still a repeat.
+        if TitleKey(ArticleGrammar.title(line)) == key { return .skipped }
+        isDone = true
+        return .body
+    }
+}
+
+/// What the trailer says: the PREV and NEXT titles, and what was odd about it.
+struct Trailer {
+    private(set) var previous: String?
+    private(set) var next: String?
+    private(set) var warnings: [String] = []
+
+    /// `lines`: the trailer, in file order (see `ArticleGrammar.isTrailerLine`). Read from the end,
+    /// so the last PREV and the last NEXT line win.
+    init(lines: [String]) {
+        var sawPrevious = false, sawNext = false
+        for line in lines.reversed() {
+            guard let link = ArticleGrammar.link(line) else { continue }
+            switch link.direction {
+            case .previous:
+                if sawPrevious { warnings.append("more than one PREV line; the last one is used") } else { previous = link.title }
+                sawPrevious = true
+            case .next:
+                if sawNext { warnings.append("more than one NEXT line; the last one is used") } else { next = link.title }
+                sawNext = true
+            }
+            if link.title == nil { warnings.append("\(link.direction.rawValue) line names no title") }
+        }
+        if !sawPrevious { warnings.append("no PREV line") }
+        if !sawNext { warnings.append("no NEXT line") }
+    }
+}
