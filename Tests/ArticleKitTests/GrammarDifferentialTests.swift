@@ -107,7 +107,8 @@ struct MessyArticle {
                          "PREV", "—", "It's a \"quote\"", String(repeating: "Long title ", count: 40), "-x-"]
     static let linkTitles = ["Alpha", "Beta gamma", "L’incontro di valori: perché investire?", "NEXT z", "—",
                              "東京", "  spaced  ", "Ｔ", "x\u{301}", "quote ‘it’", String(repeating: "z", count: 400)]
-    static let separators = ["-", "–", "—", "---", " - ", "-\u{A0}", "\u{2013}\u{2014}", String(repeating: "-", count: 250)]
+    static let separators = ["-", "–", "—", "---", " - ", "-\u{A0}", "\u{2013}\u{2014}",
+                             String(repeating: "-", count: 250)]
     static let bodyLines = [
         "The council met on Tuesday evening to discuss the proposal in detail, and members asked for more time.",
         "A short heading", "NEXT is how the old system named it, and the name stuck.", "PREV", "- a list item",

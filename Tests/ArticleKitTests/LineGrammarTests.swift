@@ -52,7 +52,10 @@ final class LineSplitterTests: XCTestCase {
     func backward(_ b: [UInt8], floor: Int = 0, start: LineSplitter.Start) -> [[UInt8]] {
         var lines: [[UInt8]] = []
         b.withUnsafeBufferPointer { p in
-            LineSplitter.forEachLineBackward(in: p, floor: floor, start: start) { lines.append(Array(p[$0])); return true }
+            LineSplitter.forEachLineBackward(in: p, floor: floor, start: start) {
+                lines.append(Array(p[$0]))
+                return true
+            }
         }
         return lines.reversed()
     }
@@ -99,7 +102,8 @@ final class LineSplitterTests: XCTestCase {
                 }
             }
             for (k, floor) in starts.enumerated() {
-                XCTAssertEqual(backward(b, floor: floor, start: .lineStart), Array(lines[(k + 1)...]), "seed \(seed) from \(floor)")
+                XCTAssertEqual(backward(b, floor: floor, start: .lineStart), Array(lines[(k + 1)...]),
+                               "seed \(seed) from \(floor)")
             }
         }
     }
@@ -145,6 +149,24 @@ final class ArticleGrammarTests: XCTestCase {
         XCTAssertFalse(ArticleGrammar.isSeparator("- item"))
     }
 
+    /// The separator test without copies says what its definition says: trimmed, not empty, at most
+    /// 200 bytes, dashes only.
+    func testSeparatorMatchesItsDefinition() {
+        let pieces = ["-", "–", "—", " ", "\u{A0}", "\u{3000}", "x", String(repeating: "-", count: 60), "–—"]
+        var separators = 0
+        for seed: UInt64 in 1...5000 {
+            var g = SplitMix64(seed: seed)
+            var line = ""
+            for _ in 0..<Int.random(in: 0...6, using: &g) { line += pieces[Int.random(in: 0..<pieces.count, using: &g)] }
+            let t = ArticleGrammar.trimmed(line)
+            let expected = !t.isEmpty && t.utf8.count <= 200
+                && t.unicodeScalars.allSatisfy { $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" }
+            XCTAssertEqual(ArticleGrammar.isSeparator(line), expected, "seed \(seed): \(line.debugDescription)")
+            if expected { separators += 1 }
+        }
+        XCTAssertGreaterThan(separators, 500)
+    }
+
     func testHeaderReadsTitleRepeatsAndSeparator() {
         var header = HeaderReader()
         XCTAssertEqual(header.read("—"), .skipped)
@@ -175,14 +197,15 @@ final class ArticleGrammarTests: XCTestCase {
         var ruledOut = 0, trailerLines = 0
         for seed: UInt64 in 1...20_000 {
             var g = SplitMix64(seed: seed)
+            func piece() -> [UInt8] { pieces[Int.random(in: 0..<pieces.count, using: &g)] }
             var bytes: [UInt8] = []
             // Most lines start with some of a keyword, now and then with a piece inside it.
             let keyword = keywords[Int.random(in: 0..<2, using: &g)]
             for c in keyword.prefix(Int.random(in: 0...4, using: &g)) {
-                if Int.random(in: 0..<8, using: &g) == 0 { bytes += pieces[Int.random(in: 0..<pieces.count, using: &g)] }
+                if Int.random(in: 0..<8, using: &g) == 0 { bytes += piece() }
                 bytes += Array(String(c).utf8)
             }
-            for _ in 0..<Int.random(in: 0...3, using: &g) { bytes += pieces[Int.random(in: 0..<pieces.count, using: &g)] }
+            for _ in 0..<Int.random(in: 0...3, using: &g) { bytes += piece() }
             let text = decode(bytes)
             let maybe = bytes.withUnsafeBufferPointer { ArticleGrammar.mayBeTrailerLine($0) }
             if ArticleGrammar.isTrailerLine(text) {

@@ -15,10 +15,18 @@ enum ArticleGrammar {
     }
 
     /// A line of dashes only (`-`, `–`, `—`), with whitespace around them: the format's separator.
+    /// Every body line is asked, so it is settled at the first scalar that rules it out, without a copy.
     static func isSeparator(_ line: String) -> Bool {
-        let t = trimmed(line)
-        return !t.isEmpty && t.utf8.count <= maxSeparatorBytes
-            && t.unicodeScalars.allSatisfy { $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" }
+        var dashBytes = 0, afterDashes = false
+        for scalar in line.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                afterDashes = dashBytes > 0
+                continue
+            }
+            guard !afterDashes, scalar == "-" || scalar == "\u{2013}" || scalar == "\u{2014}" else { return false }
+            dashBytes += scalar.utf8.count
+        }
+        return dashBytes > 0 && dashBytes <= maxSeparatorBytes
     }
 
     /// The title a line gives: trimmed, cut after `maxTitleScalars`. Used for the title, its
@@ -89,6 +97,9 @@ enum ArticleGrammar {
 
     /// The line with surrounding whitespace removed.
     static func trimmed(_ s: String) -> String {
+        // Most lines have none: no copy then.
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return s }
         var scalars = s.unicodeScalars[...]
         while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
         while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
@@ -148,14 +159,18 @@ struct Trailer {
         var sawPrevious = false, sawNext = false
         for line in lines.reversed() {
             guard let link = ArticleGrammar.link(line) else { continue }
+            let seen: Bool
             switch link.direction {
             case .previous:
-                if sawPrevious { warnings.append("more than one PREV line; the last one is used") } else { previous = link.title }
+                seen = sawPrevious
+                if !sawPrevious { previous = link.title }
                 sawPrevious = true
             case .next:
-                if sawNext { warnings.append("more than one NEXT line; the last one is used") } else { next = link.title }
+                seen = sawNext
+                if !sawNext { next = link.title }
                 sawNext = true
             }
+            if seen { warnings.append("more than one \(link.direction.rawValue) line; the last one is used") }
             if link.title == nil { warnings.append("\(link.direction.rawValue) line names no title") }
         }
         if !sawPrevious { warnings.append("no PREV line") }
