@@ -44,11 +44,14 @@ enum ArticleGrammar {
         var title: String?
     }
 
+    /// The keywords' bytes ("PREV", "NEXT"), for the checks on bytes.
+    private static let keywords = LinkDirection.allCases.map { Array($0.rawValue.utf8) }
+
     /// The link a line makes: it starts with the keyword, then whitespace or nothing.
     /// Whether it is in the trailer is for the reader to say (a body line may look like one).
     static func link(_ line: String) -> Link? {
-        // Settled on the first byte for most lines: both keywords start with ASCII letters.
-        guard let first = line.utf8.first, first == UInt8(ascii: "P") || first == UInt8(ascii: "N") else { return nil }
+        // Settled on the first byte for most lines: the keywords start with ASCII letters.
+        guard let first = line.utf8.first, keywords.contains(where: { $0[0] == first }) else { return nil }
         for direction in LinkDirection.allCases where line.hasPrefix(direction.rawValue) {
             let rest = line.dropFirst(direction.rawValue.count)
             guard rest.isEmpty || rest.first!.isWhitespace else { continue }
@@ -70,7 +73,6 @@ enum ArticleGrammar {
     /// becomes a space; a BOM or a bidi control is dropped, even inside the keyword; a Unicode
     /// space makes a line blank), so meeting one before the line is ruled out means "maybe".
     static func mayBeTrailerLine(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        @inline(__always) func plain(_ c: UInt8) -> Bool { c >= 0x20 && c < 0x7F }
         guard let first = b.first else { return true }
         guard plain(first) else { return true }
         if first == 0x20 {
@@ -78,22 +80,24 @@ enum ArticleGrammar {
             for c in b where c != 0x20 { return !plain(c) }
             return true
         }
-        let keyword: StaticString
-        switch first {
-        case UInt8(ascii: "P"): keyword = "PREV"
-        case UInt8(ascii: "N"): keyword = "NEXT"
-        default: return false
-        }
-        let k = UnsafeBufferPointer(start: keyword.utf8Start, count: keyword.utf8CodeUnitCount)
-        for i in 1..<k.count {
+        return keywords.contains { mayBeLink(b, keyword: $0) }
+    }
+
+    /// Whether the bytes may decode to a line that starts with `keyword`, then whitespace or nothing.
+    private static func mayBeLink(_ b: UnsafeBufferPointer<UInt8>, keyword: [UInt8]) -> Bool {
+        for i in keyword.indices {
             guard i < b.count else { return false }
             guard plain(b[i]) else { return true }
-            guard b[i] == k[i] else { return false }
+            guard b[i] == keyword[i] else { return false }
         }
-        guard k.count < b.count else { return true }
-        let after = b[k.count]
+        guard keyword.count < b.count else { return true }
+        let after = b[keyword.count]
         return !plain(after) || after == 0x20
     }
+
+    /// A byte the decoding keeps as it is (space included).
+    @inline(__always)
+    private static func plain(_ c: UInt8) -> Bool { c >= 0x20 && c < 0x7F }
 
     /// The line with surrounding whitespace removed.
     static func trimmed(_ s: String) -> String {
