@@ -157,7 +157,9 @@ final class ArticleGrammarTests: XCTestCase {
         for seed: UInt64 in 1...5000 {
             var g = SplitMix64(seed: seed)
             var line = ""
-            for _ in 0..<Int.random(in: 0...6, using: &g) { line += pieces[Int.random(in: 0..<pieces.count, using: &g)] }
+            for _ in 0..<Int.random(in: 0...6, using: &g) {
+                line += pieces[Int.random(in: 0..<pieces.count, using: &g)]
+            }
             let t = ArticleGrammar.trimmed(line)
             let expected = !t.isEmpty && t.utf8.count <= 200
                 && t.unicodeScalars.allSatisfy { $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" }
