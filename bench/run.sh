@@ -46,9 +46,10 @@ if [ "$MODE" = full ]; then
   SCREEN_RUNS=3          # tmux first-screen runs on the big article (median)
   TIMEOUT=20             # seconds to wait for a first screen before "n/a"
   HOLD=3                 # seconds after a first screen before reading the reader's memory
+  PRESSES=1000           # NEXT keypresses timed by bench-next
 else
   # HOLD 1: a 200-article folder is indexed well within a second.
-  SIZES=(200); BIGN=200; SMALLN=10; MB=2; RUNS=1; WARMUP=0; SCREEN_RUNS=1; TIMEOUT=10; HOLD=1
+  SIZES=(200); BIGN=200; SMALLN=10; MB=2; RUNS=1; WARMUP=0; SCREEN_RUNS=1; TIMEOUT=10; HOLD=1; PRESSES=200
 fi
 
 # --- targets, from the speed issue. abs: gazette <= value (s, ms or KiB); ratio: gazette/reference <= value;
@@ -258,17 +259,17 @@ dir=$DATA/n$BIGN
 # `help X` prints the root help (exit 0) when X does not exist, so look for the name in the text.
 help_text=$("$BIN" help bench-next 2>/dev/null || true)
 if [[ $help_text == *bench-next* ]]; then
-  say "bench-next: $BIN bench-next $dir --presses 1000"
-  out=$("$BIN" bench-next "$dir" --presses 1000 2>&1) || true
+  say "bench-next: $BIN bench-next $dir --presses $PRESSES"
+  out=$("$BIN" bench-next "$dir" --presses $PRESSES 2>&1) || true
   printf '%s\n' "--- gazette bench-next output ---" "$out" "---------------------------------" >&2
   printf '%s\n' "$out" > "$WORK/bench-next.txt"
   # Per-press median and p99 in ms, read from whatever form the output takes (bench/parse_next.py).
   read -r med p99 < <(python3 "$BENCH/parse_next.py" "$WORK/bench-next.txt")
   [ "$med" = - ] && med="see output above"
-  row "NEXT keypress, reader core (bench-next, 1000 presses), median" "$med" ms "" "" abs "$T_NEXT_MS"
-  [ "$p99" != - ] && row "NEXT keypress, reader core (bench-next, 1000 presses), p99" "$p99" ms "" "" info 0
+  row "NEXT keypress, reader core (bench-next, $PRESSES presses), median" "$med" ms "" "" abs "$T_NEXT_MS"
+  [ "$p99" != - ] && row "NEXT keypress, reader core (bench-next, $PRESSES presses), p99" "$p99" ms "" "" info 0
 else
-  row "NEXT keypress, reader core (bench-next, 1000 presses), median" "n/a (needs gazette bench-next)" ms "" "" abs "$T_NEXT_MS"
+  row "NEXT keypress, reader core (bench-next, $PRESSES presses), median" "n/a (needs gazette bench-next)" ms "" "" abs "$T_NEXT_MS"
 fi
 
 # --- 4. the big article ---------------------------------------------------------------------
@@ -329,7 +330,7 @@ mkdir -p "$DATA"
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 {
 if [ -f "$WORK/bench-next.txt" ]; then
-  echo; echo "gazette bench-next $DATA/n$BIGN --presses 1000:"; sed 's/^/    /' "$WORK/bench-next.txt"
+  echo; echo "gazette bench-next $DATA/n$BIGN --presses $PRESSES:"; sed 's/^/    /' "$WORK/bench-next.txt"
 fi
 python3 - "$ROWS" "$MODE" "$ELAPSED" "$RUNS" "$(nproc) cores; load average (1/5/15 min) at start $LOAD_START, at end $LOAD_END" "$REV" "$BIN$BIN_NOTE" <<'EOF'
 import sys
