@@ -321,8 +321,6 @@ final class HostileFolderTests: XCTestCase {
         tmp = try temporaryFolder("hostile")
     }
 
-    func write(_ name: String, _ bytes: [UInt8]) { tmp.write(name, bytes) }
-
     var isRoot: Bool { geteuid() == 0 }
 
     /// Runs `body` on another thread and fails (instead of hanging the suite) when it
@@ -350,9 +348,9 @@ final class HostileFolderTests: XCTestCase {
 
     func testSpecialEntriesAreRefusedAndTheRestIsServed() throws {
         let good = Fixture.spaced("Good", [HostileInputTests.body], next: "Escapes " + HostileInputTests.csi).bytes
-        write("01_good.txt", good)
-        write("02_escapes.txt",
-              Fixture.spaced("Escapes " + HostileInputTests.csi, [HostileInputTests.body], previous: "Good").bytes)
+        tmp.write("01_good.txt", good)
+        tmp.write("02_escapes.txt",
+                  Fixture.spaced("Escapes " + HostileInputTests.csi, [HostileInputTests.body], previous: "Good"))
         XCTAssertEqual(mkfifo(folder + "/03_fifo.txt", 0o644), 0)
         try FileManager.default.createSymbolicLink(atPath: folder + "/04_zero.txt", withDestinationPath: "/dev/zero")
         try FileManager.default.createSymbolicLink(atPath: folder + "/05_urandom.txt", withDestinationPath: "/dev/urandom")
@@ -360,7 +358,7 @@ final class HostileFolderTests: XCTestCase {
         try FileManager.default.createSymbolicLink(atPath: folder + "/07_gone.txt", withDestinationPath: folder + "/no-such-file")
         try tmp.makeFolder("x.txt")
         let socketMade = tmp.makeSocket("08_socket.txt") != nil
-        write("09_unreadable.txt", good)
+        tmp.write("09_unreadable.txt", good)
         XCTAssertEqual(chmod(folder + "/09_unreadable.txt", 0), 0)
         if isRoot { print("note: running as root, so a chmod 000 file is readable (EACCES: see ErrnoMappingTests)") }
 
@@ -401,9 +399,9 @@ final class HostileFolderTests: XCTestCase {
 
     func testAFileRemovedAfterListingOrAfterIndexing() throws {
         let body = HostileInputTests.body
-        write("a.txt", Fixture.spaced("Alpha", [body], next: "Beta").bytes)
-        write("b.txt", Fixture.spaced("Beta", [body], previous: "Alpha", next: "Gamma").bytes)
-        write("c.txt", Fixture.spaced("Gamma", [body], previous: "Beta").bytes)
+        tmp.write("a.txt", Fixture.spaced("Alpha", [body], next: "Beta"))
+        tmp.write("b.txt", Fixture.spaced("Beta", [body], previous: "Alpha", next: "Gamma"))
+        tmp.write("c.txt", Fixture.spaced("Gamma", [body], previous: "Beta"))
         let loader = CollectionLoader()
         let listed = try loader.list(folder: folder)
         XCTAssertEqual(listed.count, 3)
@@ -431,7 +429,7 @@ final class HostileFolderTests: XCTestCase {
     }
 
     func testAnUnreadableFile() throws {
-        write("secret.txt", Fixture.spaced("Secret", [HostileInputTests.body]).bytes)
+        tmp.write("secret.txt", Fixture.spaced("Secret", [HostileInputTests.body]))
         XCTAssertEqual(chmod(folder + "/secret.txt", 0), 0)
         defer { chmod(folder + "/secret.txt", 0o644) }
         if isRoot {
