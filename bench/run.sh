@@ -110,7 +110,8 @@ if [ -z "${GAZETTE_BENCH_BIN:-}" ] && { [ "${GAZETTE_BENCH_KEEP_BUILD:-0}" != 1 
   done
 fi
 [ -x "$BIN" ] || { echo "bench: no binary at $BIN" >&2; exit 1; }
-case "$BIN" in */debug/*) BIN_NOTE=" (a debug build: only checks that every figure is produced)" ;; *) BIN_NOTE="" ;; esac
+BIN_NOTE=""
+case "$BIN" in */debug/*) BIN_NOTE=" (a debug build: only checks that every figure is produced)" ;; esac
 
 # --- data (reused when the stamp matches) -------------------------------------------------
 GEN_ID="$(python3 "$BENCH/generate.py" --version) $(sha256sum "$BENCH/generate.py" | cut -c1-16) seed=$SEED"

@@ -85,13 +85,18 @@ if command -v tmux >/dev/null 2>&1; then
     "printf 'SHELL-BEFORE\n'; '$bin' '$work/articles' 2>&1; echo \"EXIT=\$?\"; sleep 60"
   # Polled for up to 20 s (not 200 tries: a try takes longer on a busy machine); on failure
   # the pane is shown, as for the other reader checks.
-  if bash -c "
-    end=\$((SECONDS + 20))
-    while [ \$SECONDS -lt \$end ]; do p=\$(tmux -L '$sock' capture-pane -p -t crash -S -200); if printf '%s' \"\$p\" | grep -q 'Fatal error: crash requested by' && printf '%s' \"\$p\" | grep -q SHELL-BEFORE && printf '%s' \"\$p\" | grep -q 'EXIT='; then exit 0; fi; sleep 0.05; done; exit 1"; then
-    ok "a fatal error restores the terminal, then shows its message"
-  else
-    bad "a fatal error restores the terminal, then shows its message" "$(tm capture-pane -p -t crash -S -200 2>/dev/null)"
-  fi
+  crashed() {
+    local p end=$((SECONDS + 20))
+    while [ $SECONDS -lt $end ]; do
+      p=$(tm capture-pane -p -t crash -S -200)
+      if grep -q 'Fatal error: crash requested by' <<< "$p" && grep -q SHELL-BEFORE <<< "$p" && grep -q 'EXIT=' <<< "$p"
+      then return 0; fi
+      sleep 0.05
+    done
+    return 1
+  }
+  crash_check="a fatal error restores the terminal, then shows its message"
+  if crashed; then ok "$crash_check"; else bad "$crash_check" "$(tm capture-pane -p -t crash -S -200 2>/dev/null)"; fi
   tm kill-server 2>/dev/null
 fi
 

@@ -18,10 +18,11 @@ for line in open(path, encoding="utf-8"):
     kind, *rest = line.rstrip("\n").split("\t")
     if kind == "load": load_start = rest[0]
     if kind == "phase": phases.append((rest[0], float(rest[1]), float(rest[2]), rest[3]))
-total = sum(p[1] for p in phases) or 1
+total = sum(p[1] for p in phases)
 print("\nmake test, by phase (wall s, share of the wall time, CPU s):")
 for name, wall, cpu, rc in phases:
-    print(f"  {name:<28} {wall:6.1f} s {100 * wall / total:4.0f} %  {cpu:6.1f} s CPU" + ("" if rc == "0" else f"  exit {rc}"))
+    status = "" if rc == "0" else f"  exit {rc}"
+    print(f"  {name:<28} {wall:6.1f} s {100 * wall / max(total, 0.1):4.0f} %  {cpu:6.1f} s CPU{status}")
 print(f"  {'total':<28} {total:6.1f} s        {sum(p[2] for p in phases):6.1f} s CPU")
 print(f"  machine: {cores} cores; load average (1/5/15 min) at start {load_start}, at end {load_end}")
 PY
