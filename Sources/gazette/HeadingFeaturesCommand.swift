@@ -13,12 +13,13 @@ struct HeadingFeaturesCommand: ParsableCommand {
         shouldDisplay: false
     )
     @Argument(help: "Article files or folders (their .txt files, in name order).") var paths: [String]
-    @Option(help: "A model to decide with instead of the built-in one: JSON {regime: {\"bias\": b, \"weights\": {name: w}}}.")
+    @Option(help: "A model to decide with instead of the built-in one (JSON, as scripts/train-headings.py writes).")
     var model: String?
 
     func run() throws {
         let detector = HeadingDetector(model: try model.map(Self.loadModel) ?? .trained)
-        Output.line(JSONValue.object([("features", .array(HeadingModel.featureNames.map(JSONValue.string)))]).serialized)
+        let names = HeadingModel.featureNames.map(JSONValue.string)
+        Output.line(JSONValue.object([("features", .array(names))]).serialized)
         for file in try files() {
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
             let blocks: [HeadingFeatureDump.Block]
@@ -30,7 +31,8 @@ struct HeadingFeaturesCommand: ParsableCommand {
             }
             for (i, b) in blocks.enumerated() {
                 var line = JSONValue.object([
-                    ("file", .string((file as NSString).lastPathComponent)), ("block", .int(i)), ("text", .string(b.text)),
+                    ("file", .string((file as NSString).lastPathComponent)), ("block", .int(i)),
+                    ("text", .string(b.text)),
                     ("candidate", .bool(b.candidate)), ("heading", .optional(b.heading)),
                 ]).serialized
                 line.removeLast()

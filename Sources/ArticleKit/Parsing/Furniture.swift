@@ -35,7 +35,7 @@ enum Furniture {
         if related.matchesStart(f) { k.insert(.related) }
         if credit.matchesStart(f) || creditSuffixes.matchesEnd(f) || creditInside.occursIn(f) { k.insert(.credit) }
         if words <= 3 && agencies.matchesStart(f) && endsAgencyWord(f) { k.insert(.credit) }
-        if isByline(f, o, words: words) { k.insert(.byline) }
+        if isByline(f, o, words: words) || f.count <= 48 && bylineInside.occursIn(f) { k.insert(.byline) }
         if stamps.matchesStart(f) { k.insert(.stamp) }
         if looksLikeDate(f, words: words) { k.insert(.date) }
         if controls.matchesStart(f) || (words == 1 && loneControls.matchesWhole(f)) { k.insert(.control) }
@@ -150,22 +150,24 @@ enum Furniture {
     static let related = ByteTable([
         "read also", "read more", "learn more", "see more", "see also", "also read", "related", "more on this",
         "you may also like", "recommended", "leggi anche", "leggi l", "potrebbe interessarti", "lire aussi",
-        "à lire aussi", "a lire aussi", "à lire", "lire également", "voir aussi", "lesen sie auch", "auch interessant",
-        "mehr zum thema", "weitere artikel", "das könnte sie auch interessieren", "lee también", "leer más",
-        "te puede interesar", "relacionad", "noticias relacionadas", "vea también", "veja também", "leia também",
-        "leia mais", "lea más", "lea también", "le puede interesar", "le podría interesar", "nota relacionada",
-        "también puede leer", "también le puede interesar", "mira también", "ver también", "ver más", "vous aimerez aussi",
-        "à voir aussi", "lire la suite", "weiterlesen", "mehr dazu", "lees ook", "lue myös", "lue seuraavaksi", "läs också", "les også", "læs også", "czytaj też", "czytaj także",
-        "zobacz też", "přečtěte si", "читайте также", "相关", "延伸阅读", "推荐阅读", "阅读更多", "関連", "あわせて読みたい",
-        "관련기사", "اقرأ أيضا", "اقرأ أيضًا", "اقرأ أيضاً", "اقرأ المزيد", "مواضيع ذات صلة", "קראו גם", "קרא גם",
+        "à lire aussi", "a lire aussi", "à lire", "lire également", "voir aussi", "lesen sie auch",
+        "auch interessant", "mehr zum thema", "weitere artikel", "das könnte sie auch interessieren",
+        "lee también", "leer más", "te puede interesar", "relacionad", "noticias relacionadas", "vea también",
+        "veja também", "leia também", "leia mais", "lea más", "lea también", "le puede interesar",
+        "le podría interesar", "nota relacionada", "también puede leer", "también le puede interesar",
+        "mira también", "ver también", "ver más", "vous aimerez aussi", "à voir aussi", "lire la suite",
+        "weiterlesen", "mehr dazu", "lees ook", "lue myös", "lue seuraavaksi", "läs också", "les også", "læs også",
+        "czytaj też", "czytaj także", "zobacz też", "přečtěte si", "читайте также", "相关", "延伸阅读", "推荐阅读", "阅读更多",
+        "関連", "あわせて読みたい", "관련기사", "اقرأ أيضا", "اقرأ أيضًا", "اقرأ أيضاً", "اقرأ المزيد", "مواضيع ذات صلة",
+        "קראו גם", "קרא גם",
     ])
 
     static let credit = ByteTable([
         "photo:", "photo ", "photos:", "foto:", "foto ", "fotos:", "fotó:", "image:", "image credit", "credit:",
-        "credits:", "credit ", "credits ", "crédit", "photograph:", "photograph by", "picture:", "pictured:", "^ ", "bild:", "bildquelle", "quelle:", "source:", "sources:", "fonte:", "fuente:",
-        "illustration:", "video:", "vidéo:", "audio:", "caption:", "©", "(c) ", "zdjęcie:", "фото:", "图片", "图为", "题图",
-        "图：", "图/", "资料图", "视频：", "来源：", "来源:", "写真", "動画", "出典", "提供：", "사진", "صورة", "الصورة",
-        "المصدر", "تصوير", "צילום",
+        "credits:", "credit ", "credits ", "crédit", "photograph:", "photograph by", "picture:", "pictured:", "^ ",
+        "bild:", "bildquelle", "quelle:", "source:", "sources:", "fonte:", "fuente:", "illustration:", "video:",
+        "vidéo:", "audio:", "caption:", "©", "(c) ", "zdjęcie:", "фото:", "图片", "图为", "题图", "图：", "图/", "资料图",
+        "视频：", "来源：", "来源:", "写真", "動画", "出典", "提供：", "사진", "صورة", "الصورة", "المصدر", "تصوير", "צילום",
     ])
 
     static let creditSuffixes = ByteTable([
@@ -174,60 +176,80 @@ enum Furniture {
         "/ imago", "/ epa", "/ap", "/ ap",
     ])
 
-    static let creditInside = ByteTable(["©", "(c) ", "getty", "images/", "photo by", "photo:", "image:", "courtesy of",
-                                         "rights reserved", "all rights", "foto:", "fotos:", "bild:", "shutterstock",
-                                         "ảnh:", "Ảnh:", "(foto ", "(photo ", "foto/", "/foto"])
+    static let creditInside = ByteTable([
+        "©", "(c) ", "getty", "images/", "photo by", "photo:", "image:", "courtesy of", "rights reserved",
+        "all rights", "foto:", "fotos:", "bild:", "shutterstock", "ảnh:", "Ảnh:", "(foto ", "(photo ", "foto/",
+        "/foto",
+    ])
 
-    static let agencies = ByteTable(["ansa", "afp", "reuters", "ap", "dpa", "epa", "efe", "xinhua", "kyodo",
-                                     "getty", "lapresse", "imago", "keystone", "shutterstock", "新华社", "共同通信"])
+    static let agencies = ByteTable([
+        "ansa", "afp", "reuters", "ap", "dpa", "epa", "efe", "xinhua", "kyodo", "getty", "lapresse", "imago",
+        "keystone", "shutterstock", "新华社", "共同通信",
+    ])
 
     /// Marks that make a byline whatever follows.
-    static let bylineMarks = ByteTable(["written by", "reporting by", "editing by", "edited by", "redazione",
-                                        "staff reports", "staff report", "a cura di", "a cura della", "a cura del",
-                                        "autor:", "autorin:", "auteur :", "auteur:", "autore:", "记者", "编辑", "责任编辑",
-                                        "文/", "記者", "بقلم", "كتب:", "כתב:", "מאת"])
+    static let bylineMarks = ByteTable([
+        "written by", "reporting by", "editing by", "edited by", "redazione", "staff reports", "staff report",
+        "a cura di", "a cura della", "a cura del", "autor:", "autorin:", "auteur :", "auteur:", "autore:", "记者",
+        "编辑", "责任编辑", "文/", "記者", "بقلم", "كتب:", "כתב:", "מאת",
+    ])
+    /// A desk and a name ("経済部・佐藤健太"), a reporter credit in brackets.
+    static let bylineInside = ByteTable([
+        "部・", "局・", "（記者", "(記者", "記者）", "記者)", "特派員",
+    ])
     /// Prefixes that are a byline only when a name follows.
-    static let bylinePrefixes = ByteTable(["by ", "par ", "von ", "por ", "di ", "door ", "av ", "af ", "od "])
-    static let connectors = ByteTable(["and", "und", "e", "et", "y", "i", "og", "och", "en", "&", "u.", "und,", "and,"])
+    static let bylinePrefixes = ByteTable([
+        "by ", "par ", "von ", "por ", "di ", "door ", "av ", "af ", "od ",
+    ])
+    static let connectors = ByteTable([
+        "and", "und", "e", "et", "y", "i", "og", "och", "en", "&", "u.", "und,", "and,",
+    ])
 
     static let stamps = ByteTable([
         "published", "updated", "last updated", "posted", "publié", "mis à jour", "pubblicato", "aggiornato",
-        "veröffentlicht", "aktualisiert", "stand:", "actualizado", "publicado", "atualizado", "datum:", "erstellt:",
-        "zuletzt aktualisiert", "mise à jour", "opublikowano", "aktualizacja:", "نشر في", "تاريخ النشر",
+        "veröffentlicht", "aktualisiert", "stand:", "actualizado", "publicado", "atualizado", "datum:",
+        "erstellt:", "zuletzt aktualisiert", "mise à jour", "opublikowano", "aktualizacja:", "نشر في",
+        "تاريخ النشر",
     ])
 
     static let controls = ByteTable([
         "share", "subscribe", "sign up", "follow us", "newsletter", "download the", "click here", "advertisement",
         "sponsored", "powered by", "exclusive", "continue reading", "found this helpful", "was this helpful",
-        "watch:", "listen:", "see tweets", "see more", "view gallery", "view comments", "condividi", "iscriviti", "seguici", "abbonati", "partager", "abonnez",
-        "inscrivez", "suivez", "publicité", "teilen", "abonnieren", "folgen sie", "jetzt abonnieren", "anzeige",
-        "werbung", "compartir", "suscríbete", "síguenos", "publicidad", "シェア", "フォロー", "登録", "分享", "订阅",
-        "关注我们", "扫码", "شارك", "تابعنا", "اشترك",
+        "watch:", "listen:", "see tweets", "see more", "view gallery", "view comments", "condividi", "iscriviti",
+        "seguici", "abbonati", "partager", "abonnez", "inscrivez", "suivez", "publicité", "teilen", "abonnieren",
+        "folgen sie", "jetzt abonnieren", "anzeige", "werbung", "compartir", "suscríbete", "síguenos",
+        "publicidad", "シェア", "フォロー", "登録", "分享", "订阅", "关注我们", "扫码", "شارك", "تابعنا", "اشترك",
     ])
 
     /// One-word page controls left in scraped text.
-    static let loneControls = ByteTable(["save", "print", "email", "share", "comments", "comment", "advertisement",
-                                         "menu", "home", "facebook", "twitter", "instagram", "linkedin", "whatsapp",
-                                         "pinterest", "reddit", "photo", "photos", "video", "videos", "gallery", "salva", "stampa", "condividi", "partager", "imprimer",
-                                         "teilen", "drucken", "compartir", "imprimir", "kaufen", "anzeige"])
+    static let loneControls = ByteTable([
+        "save", "print", "email", "share", "comments", "comment", "advertisement", "menu", "home", "facebook",
+        "twitter", "instagram", "linkedin", "whatsapp", "pinterest", "reddit", "photo", "photos", "video",
+        "videos", "gallery", "salva", "stampa", "condividi", "partager", "imprimer", "teilen", "drucken",
+        "compartir", "imprimir", "kaufen", "anzeige",
+    ])
 
-    static let tags = ByteTable(["tags:", "tag:", "topics:", "keywords:", "schlagwörter", "themen:", "argomenti:",
-                                 "mots-clés", "mots clés", "etiquetas:", "标签", "关键词", "タグ"])
+    static let tags = ByteTable([
+        "tags:", "tag:", "topics:", "keywords:", "schlagwörter", "themen:", "argomenti:", "mots-clés", "mots clés",
+        "etiquetas:", "标签", "关键词", "タグ",
+    ])
 
-    static let cjkDateMarks = ByteTable(["年", "月", "日"])
+    static let cjkDateMarks = ByteTable([
+        "年", "月", "日",
+    ])
 
     static let months: Set<UInt64> = Set([
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
-        "dicembre", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-        "novembre", "décembre", "januar", "februar", "märz", "juni", "juli", "oktober", "dezember", "enero", "febrero",
-        "abril", "mayo", "junio", "julio", "septiembre", "setiembre", "octubre", "noviembre", "diciembre", "janeiro",
-        "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro", "novembro", "dezembro", "stycznia",
-        "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października",
-        "listopada", "grudnia", "januari", "februari", "maart", "augustus", "ocak", "şubat", "nisan", "mayıs",
-        "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık",
-        "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "dec", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+        "ottobre", "dicembre", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+        "septembre", "octobre", "novembre", "décembre", "januar", "februar", "märz", "juni", "juli", "oktober",
+        "dezember", "enero", "febrero", "abril", "mayo", "junio", "julio", "septiembre", "setiembre", "octubre",
+        "noviembre", "diciembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro",
+        "novembro", "dezembro", "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+        "września", "października", "listopada", "grudnia", "januari", "februari", "maart", "augustus", "ocak",
+        "şubat", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık", "يناير",
+        "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
     ].map { CaseFold.hash($0) })
 }
 
@@ -287,7 +309,7 @@ enum CaseFold {
             let b = source[i]
             if b >= 0x41 && b <= 0x5A {
                 out[i] = b | 0x20
-            } else if b == 0xC3 && i + 1 < n && source[i + 1] >= 0x80 && source[i + 1] <= 0x9E && source[i + 1] != 0x97 {
+            } else if b == 0xC3 && i + 1 < n && (0x80...0x9E).contains(source[i + 1]) && source[i + 1] != 0x97 {
                 out[i] = b
                 out[i + 1] = source[i + 1] + 0x20
                 i += 1

@@ -26,7 +26,9 @@ public struct HeadingDetector: Sendable {
     }
 
     func isHeading(_ blocks: HeadingWindow, at i: Int) -> Bool {
-        isCandidate(blocks, at: i) && score(blocks, at: i) > 0
+        guard isCandidate(blocks, at: i) else { return false }
+        // Wikis put an "[edit]" link beside section headings and nowhere else.
+        return blocks.shape(i)!.editSuffix > 0 || score(blocks, at: i) > 0
     }
 
     /// The cheap gate before the score; most blocks (paragraphs) stop here.

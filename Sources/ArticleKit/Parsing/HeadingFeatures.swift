@@ -261,7 +261,8 @@ struct BlockShape {
         guard i > 0, i + 1 < b.count else { return false }
         let mark = b[i]
         if mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")") { return b[i + 1] == 0x20 }
-        return mark == 0x20 && i + 2 < b.count && (b[i + 1] == UInt8(ascii: "-") || b[i + 1] == 0xE2) && b[i + 2] >= 0x20
+        // "3 - ", "3 – ": a hyphen or a dash (which starts with byte E2).
+        return mark == 0x20 && i + 2 < b.count && (b[i + 1] == UInt8(ascii: "-") || b[i + 1] == 0xE2)
     }
 
     /// "11.04 Uhr", "9:30", "14h05": one or two digits, a mark, two digits.
@@ -271,7 +272,8 @@ struct BlockShape {
         guard i > 0, i + 2 < b.count else { return false }
         let mark = b[i]
         guard mark == UInt8(ascii: ":") || mark == UInt8(ascii: ".") || mark == UInt8(ascii: "h") else { return false }
-        return Furniture.isDigit(b[i + 1]) && Furniture.isDigit(b[i + 2]) && (i + 3 == b.count || !Furniture.isDigit(b[i + 3]))
+        let digits = Furniture.isDigit(b[i + 1]) && Furniture.isDigit(b[i + 2])
+        return digits && (i + 3 == b.count || !Furniture.isDigit(b[i + 3]))
     }
 }
 
@@ -436,7 +438,8 @@ struct HeadingFeatures {
         let nextAlike = n1.map { a in n2.map { $0.isShort && a.isShort && $0.first == a.first } ?? false } ?? false
         w("next two alike", nextAlike)
         w("unlike a list after it", nextAlike && n1.map { $0.first != b.first || $0.numbered != b.numbered } ?? false)
-        w("next is a heading over text", (n1.map(looksLikeHeadline) ?? false) && HeadingFeatures.bodyFollows(n2, n3, nil))
+        let nextHeadsText = (n1.map(looksLikeHeadline) ?? false) && HeadingFeatures.bodyFollows(n2, n3, nil)
+        w("next is a heading over text", nextHeadsText)
         w("all capitals among neighbours", b.upperLetters >= 3 && b.lowerLetters == 0
             && (prev.map { $0.upperLetters >= 3 && $0.lowerLetters == 0 } ?? false))
     }
