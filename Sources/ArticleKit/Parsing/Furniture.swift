@@ -190,8 +190,10 @@ enum Furniture {
     /// Marks that make a byline whatever follows.
     static let bylineMarks = ByteTable([
         "written by", "reporting by", "editing by", "edited by", "redazione", "staff reports", "staff report",
-        "a cura di", "a cura della", "a cura del", "autor:", "autorin:", "auteur :", "auteur:", "autore:", "记者",
-        "编辑", "责任编辑", "文/", "記者", "بقلم", "كتب:", "כתב:", "מאת",
+        "a cura di", "a cura della", "a cura del", "autor:", "autorin:", "auteur :", "auteur:", "autore:",
+        "un texte de", "texte de ", "propos recueillis", "la información es de", "con información de",
+        "información de", "texto de ", "texto:", "reportage de", "text:", "记者", "编辑", "责任编辑", "文/", "記者",
+        "بقلم", "كتب:", "כתב:", "מאת",
     ])
     /// A desk and a name ("経済部・佐藤健太"), a reporter credit in brackets.
     static let bylineInside = ByteTable([
