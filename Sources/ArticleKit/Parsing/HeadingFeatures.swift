@@ -174,8 +174,10 @@ struct BlockShape {
         hash = BlockShape.textHash(bytes)
         let numbering = BlockShape.numberingLength(bytes)
         if numbering > 0 { entryHash = BlockShape.textHash(UnsafeBufferPointer(rebasing: bytes[numbering...])) }
+        // A first word is short: a block written without spaces is not scanned to its end.
         var firstWordEnd = 0
-        while firstWordEnd < bytes.count && bytes[firstWordEnd] != 0x20 { firstWordEnd += 1 }
+        let wordLimit = min(bytes.count, 64)
+        while firstWordEnd < wordLimit && bytes[firstWordEnd] != 0x20 { firstWordEnd += 1 }
         firstWordBytes = firstWordEnd
         firstWordHash = CaseFold.hash(UnsafeBufferPointer(rebasing: bytes[0..<firstWordEnd]))
         guard isCandidate && width >= 2 else { return }
