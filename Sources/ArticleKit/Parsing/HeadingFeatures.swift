@@ -74,7 +74,7 @@ struct BlockShape {
     var words = 0
     var letters = 0, digits = 0, wide = 0
     var upperInitials = 0, lowerInitials = 0, upperLetters = 0, lowerLetters = 0
-    var first = Glyph.none, second = Glyph.none, last = Glyph.none, beforeLast = Glyph.none
+    var first = Glyph.none, last = Glyph.none, beforeLast = Glyph.none
     /// The last glyph before closing quotes, brackets and "[12]"-style citations.
     var closing = Glyph.none
     /// Sentence ends followed by more text: ". " inside the block.
@@ -132,11 +132,9 @@ struct BlockShape {
         var atWordStart = true
         var previous = Glyph.none
         var measuredBytes = 0
-        var scalarsSeen = 0
         for s in text.unicodeScalars {
             let g = Glyph(s)
             let isSpace = s.value == 0x20 || s.value == 0xA0 || s.value == 0x3000
-            scalarsSeen += 1
             if isSpace {
                 if previous.endsSentence || previous == .question { innerStops += 1 }
                 atWordStart = true
@@ -156,7 +154,7 @@ struct BlockShape {
                 case .colon: if colonWord == 0 { colonWord = words }
                 default: break
                 }
-                if first == .none { first = g } else if second == .none { second = g }
+                if first == .none { first = g }
             }
             let w = s.value < 0x300 ? (s.value < 0x20 ? 0 : 1) : DisplayWidth.of(s)
             if w == 2 { wide += 1 }
