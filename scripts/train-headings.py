@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Trains Gazette's heading model and measures it by grouped cross-validation.
 
-    scripts/train-headings.py [--gazette BIN] [--seed 14] [--folds 5] [--report docs/HEADINGS.md] [--baseline BIN]
+    scripts/train-headings.py [--gazette BIN] [--seed 14] [--folds 5] [--C 0.03] [--fixture-weight 2]
+                              [--baseline OLD_BIN --report TABLES.md] [--no-export]
 
 Not part of `make test` (a clone has no ../shared). It needs scikit-learn (`pip install
 scikit-learn`) and a built gazette. The features are Gazette's own: `gazette heading-features`
@@ -21,7 +22,8 @@ What it does, in order:
     (heading texts matched as multisets per article) — overall, per set, per language group, and
     with flagged headings as don't-care;
  3. trains the final model on everything and writes Sources/ArticleKit/Parsing/HeadingModel+Trained.swift;
- 4. with --baseline BIN, scores that binary's `toc --json` (today's detector) the same way.
+ 4. with --baseline BIN, scores that binary's `toc --json` (today's detector) the same way, and with
+    --report writes both as the Markdown tables of docs/HEADINGS.md.
 """
 import argparse
 import datetime
