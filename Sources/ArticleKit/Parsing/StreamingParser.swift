@@ -24,15 +24,12 @@ public struct StreamingParser {
     private var blockLines: [String] = []
     /// PREV/NEXT lines (and blanks among them) that are the trailer if nothing follows.
     private var trailerCandidate: [String] = []
-    /// Traits of every block so far, and the texts not yet handed out.
-    private var traits: [BlockTraits] = []
-    private var waiting: [(index: Int, text: String)] = []
-    private var waitingHead = 0
-    private let detector: HeadingDetector
+    /// Decides each block once the heading detector's look-ahead has arrived.
+    private var headings: HeadingStream
     private let emit: (ArticleEvent) -> Void
 
     public init(detector: HeadingDetector = HeadingDetector(), emit: @escaping (ArticleEvent) -> Void) {
-        self.detector = detector
+        self.headings = HeadingStream(detector: detector)
         self.emit = emit
     }
 
@@ -57,7 +54,7 @@ public struct StreamingParser {
         warnings += trailer.warnings
         trailerCandidate.removeAll()
         endBlock()
-        decide(untilEnd: true)
+        while let event = headings.next() { emit(event) }
         if reader.invalidUTF8 { warnings.insert("text is not valid UTF-8; bad bytes are shown as \u{FFFD}", at: 0) }
         let sanitized = reader.sanitized
         if sanitized.controls > 0 { warnings.append("\(sanitized.controls) control character(s) replaced by visible symbols") }
@@ -109,25 +106,9 @@ public struct StreamingParser {
     private mutating func endBlock() {
         guard !blockLines.isEmpty else { return }
         for block in BlockSplitter.merge(blockLines) {
-            traits.append(BlockTraits(block))
-            waiting.append((traits.count - 1, block))
+            if let event = headings.add(block) { emit(event) }
             blockCount += 1
         }
         blockLines.removeAll(keepingCapacity: true)
-        decide(untilEnd: false)
-    }
-
-    /// Hands out every waiting block the detector can now decide on.
-    private mutating func decide(untilEnd: Bool) {
-        while waitingHead < waiting.count {
-            let (index, text) = waiting[waitingHead]
-            guard untilEnd || index + HeadingDetector.lookahead < traits.count else { break }
-            emit(detector.isHeading(traits, at: index) ? .heading(text) : .paragraph(text))
-            waitingHead += 1
-        }
-        if waitingHead > 256 && waitingHead * 2 > waiting.count {
-            waiting.removeFirst(waitingHead)
-            waitingHead = 0
-        }
     }
 }
