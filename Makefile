@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 SECONDS ?= 60
 
-.PHONY: deps build run test install release bench fuzz fuzz-smoke devset clean
+.PHONY: deps lint format build run test install release bench fuzz fuzz-smoke devset clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -23,12 +23,20 @@ PHASES = .build/test-phases.tsv
 TIMED = scripts/timed.sh $(PHASES)
 test: deps
 	@mkdir -p .build && : > $(PHASES)
+	@$(TIMED) "format lint" scripts/lint.sh
 	@$(TIMED) "build (debug, with tests)" $(SWIFT) build --build-tests
 	@$(TIMED) "unit tests" $(SWIFT) test --skip-build
 	@$(TIMED) "fuzz smoke" fuzz/run.sh --smoke
 	@$(TIMED) "bench smoke" env GAZETTE_BENCH_BIN=$(CURDIR)/.build/debug/gazette bench/run.sh --smoke
 	@$(TIMED) "end to end" scripts/e2e.sh .build/debug/gazette
 	@$(TIMED) --report
+
+# `swift format` over the project's own files: check, or rewrite in place.
+lint:
+	scripts/lint.sh
+
+format:
+	scripts/lint.sh --fix
 
 # Performance figures against the I/O floor and peers (see docs/PERFORMANCE.md).
 bench: deps

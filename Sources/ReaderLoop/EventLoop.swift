@@ -26,9 +26,11 @@ public struct EventLoop {
     /// Called after each screen is drawn.
     let afterDraw: () -> Void
 
-    public init(backend: any Backend, worker: any Worker = DispatchWorker(), indexer: Indexer? = nil,
-                persist: @escaping (Position) -> Void = { _ in }, shouldStop: @escaping () -> Bool = { false },
-                afterDraw: @escaping () -> Void = {}) {
+    public init(
+        backend: any Backend, worker: any Worker = DispatchWorker(), indexer: Indexer? = nil,
+        persist: @escaping (Position) -> Void = { _ in }, shouldStop: @escaping () -> Bool = { false },
+        afterDraw: @escaping () -> Void = {}
+    ) {
         self.backend = backend
         self.worker = worker
         self.indexer = indexer

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CNcurses
 import ReaderCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Why the terminal could not be used.
 public struct TerminalError: Error, CustomStringConvertible {
@@ -42,7 +43,8 @@ public final class CursesTerminal {
             if setlocale(LC_CTYPE, "C.UTF-8") != nil { unicode = CursesTerminal.localeIsUTF8() }
         }
         let capacity = Int(gz_cchar_max())
-        planner = unicode
+        planner =
+            unicode
             ? GlyphPlanner(capacity: capacity) { Int(wcwidth(wchar_t(bitPattern: $0.value))) }
             : GlyphPlanner(capacity: capacity, replacement: "?") { (0x20..<0x7F).contains($0.value) ? 1 : -1 }
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r") else {
@@ -50,7 +52,10 @@ public final class CursesTerminal {
         }
         guard let screen = newterm(nil, output, input) else {
             let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
-            throw TerminalError(description: "cannot use the terminal type TERM=\(term); try TERM=xterm-256color, or pipe the output to read it as text")
+            throw TerminalError(
+                description:
+                    "cannot use the terminal type TERM=\(term); try TERM=xterm-256color, or pipe the output to read it as text"
+            )
         }
         screenPointer = screen
         guard let window = gz_stdscr() else { throw TerminalError(description: "ncurses gave no screen") }

@@ -13,34 +13,36 @@ public struct KeyMap: Sendable {
     }
 
     /// Less, vim and newsboat users each find their keys here.
-    public static let standard = KeyMap(bindings: [
-        Binding(keys: [.character("j"), .down, .enter, .control("e"), .control("n")], command: .lineDown),
-        Binding(keys: [.character("k"), .up, .control("y"), .control("p")], command: .lineUp),
-        Binding(keys: [.character("d"), .control("d")], command: .halfPageDown),
-        Binding(keys: [.character("u"), .control("u")], command: .halfPageUp),
-        Binding(keys: [.character(" "), .pageDown, .control("f"), .character("f")], command: .pageDown),
-        Binding(keys: [.character("b"), .pageUp, .control("b")], command: .pageUp),
-        Binding(keys: [.character("g"), .home, .character("<")], command: .top),
-        Binding(keys: [.character("G"), .end, .character(">")], command: .bottom),
-        Binding(keys: [.character("]"), .character("}")], command: .nextSection),
-        Binding(keys: [.character("["), .character("{")], command: .previousSection),
-    ] + (1...9).map { n in
-        Binding(keys: [.character(Character(String(n)))], command: .section(n))
-    } + [
-        Binding(keys: [.character("t"), .character("o")], command: .outline),
-        Binding(keys: [.character("n"), .character("J"), .right], command: .followNext),
-        Binding(keys: [.character("p"), .character("K"), .left], command: .followPrevious),
-        Binding(keys: [.backspace, .character("H"), .control("o")], command: .back),
-        Binding(keys: [.character("L"), .tab], command: .forward),
-        Binding(keys: [.character("l"), .character("a")], command: .articleList),
-        Binding(keys: [.character("/")], command: .search),
-        // Not n/N: n and p belong to the chain.
-        Binding(keys: [.character(".")], command: .nextMatch),
-        Binding(keys: [.character(",")], command: .previousMatch),
-        Binding(keys: [.character("?"), .character("h")], command: .help),
-        Binding(keys: [.escape], command: .escape),
-        Binding(keys: [.character("q"), .character("Q"), .control("c")], command: .quit),
-    ])
+    public static let standard = KeyMap(
+        bindings: [
+            Binding(keys: [.character("j"), .down, .enter, .control("e"), .control("n")], command: .lineDown),
+            Binding(keys: [.character("k"), .up, .control("y"), .control("p")], command: .lineUp),
+            Binding(keys: [.character("d"), .control("d")], command: .halfPageDown),
+            Binding(keys: [.character("u"), .control("u")], command: .halfPageUp),
+            Binding(keys: [.character(" "), .pageDown, .control("f"), .character("f")], command: .pageDown),
+            Binding(keys: [.character("b"), .pageUp, .control("b")], command: .pageUp),
+            Binding(keys: [.character("g"), .home, .character("<")], command: .top),
+            Binding(keys: [.character("G"), .end, .character(">")], command: .bottom),
+            Binding(keys: [.character("]"), .character("}")], command: .nextSection),
+            Binding(keys: [.character("["), .character("{")], command: .previousSection),
+        ]
+            + (1...9).map { n in
+                Binding(keys: [.character(Character(String(n)))], command: .section(n))
+            } + [
+                Binding(keys: [.character("t"), .character("o")], command: .outline),
+                Binding(keys: [.character("n"), .character("J"), .right], command: .followNext),
+                Binding(keys: [.character("p"), .character("K"), .left], command: .followPrevious),
+                Binding(keys: [.backspace, .character("H"), .control("o")], command: .back),
+                Binding(keys: [.character("L"), .tab], command: .forward),
+                Binding(keys: [.character("l"), .character("a")], command: .articleList),
+                Binding(keys: [.character("/")], command: .search),
+                // Not n/N: n and p belong to the chain.
+                Binding(keys: [.character(".")], command: .nextMatch),
+                Binding(keys: [.character(",")], command: .previousMatch),
+                Binding(keys: [.character("?"), .character("h")], command: .help),
+                Binding(keys: [.escape], command: .escape),
+                Binding(keys: [.character("q"), .character("Q"), .control("c")], command: .quit),
+            ])
 
     /// Help lines: keys, then what they do, in table order (sections 1–9 on one line).
     public var helpLines: [(keys: String, summary: String)] {

@@ -28,7 +28,8 @@ public enum Renderer {
         let lines = ["Too small", "min \(Geometry.minimumWidth)x\(Geometry.minimumHeight)", "q quits"]
         for (i, line) in lines.prefix(screen.height).enumerated() {
             let x = max(0, (screen.width - DisplayWidth.of(line)) / 2)
-            screen.put(line, row: i + max(0, (screen.height - lines.count) / 2), column: x, style: i == 0 ? .error : .plain)
+            screen.put(
+                line, row: i + max(0, (screen.height - lines.count) / 2), column: x, style: i == 0 ? .error : .plain)
         }
         screen.cursor = (0, 0)
         return screen
@@ -52,7 +53,11 @@ public enum Renderer {
     static func titleBar(_ state: ReaderState, _ screen: inout Screen) {
         screen.fill(row: 0, style: .titleBar)
         var right = ""
-        if state.indexing { right = "indexing…" } else if let p = state.chainPosition { right = "chain \(p.index)/\(p.count)" }
+        if state.indexing {
+            right = "indexing…"
+        } else if let p = state.chainPosition {
+            right = "chain \(p.index)/\(p.count)"
+        }
         let rightWidth = DisplayWidth.of(right)
         let available = screen.width - 2 - (rightWidth > 0 ? rightWidth + 2 : 0)
         if available >= 10 {
@@ -75,21 +80,27 @@ public enum Renderer {
             case .title: style = Style(bold: true, role: .heading)
             case .heading: style = .heading
             case .footer, .blank, .body: style = .plain
-            case .footerLink: style = line.text.hasSuffix("(not in this collection)") || line.text.hasSuffix("(no link)") ? .dim : .link
+            case .footerLink:
+                style =
+                    line.text.hasSuffix("(not in this collection)") || line.text.hasSuffix("(no link)") ? .dim : .link
             }
-            screen.put(line.text, row: g.bodyTop + row, column: g.columnX, style: style, limit: g.columnX + g.columnWidth)
+            screen.put(
+                line.text, row: g.bodyTop + row, column: g.columnX, style: style, limit: g.columnX + g.columnWidth)
         }
         if let search = state.search {
             for (m, match) in search.matches.enumerated() {
                 for span in match.spans where span.line >= state.top && span.line < state.top + g.bodyHeight {
-                    screen.restyle(row: g.bodyTop + span.line - state.top, from: g.columnX + span.from, to: g.columnX + span.to,
-                                   style: m == search.current ? .currentMatch : .match)
+                    screen.restyle(
+                        row: g.bodyTop + span.line - state.top, from: g.columnX + span.from, to: g.columnX + span.to,
+                        style: m == search.current ? .currentMatch : .match)
                 }
             }
         }
         let focusRow = min(max(0, state.focus - state.top), g.bodyHeight - 1)
         var column = g.columnX
-        if let s = state.search, s.matches.indices.contains(s.current), let span = s.matches[s.current].spans.first, span.line == state.focus {
+        if let s = state.search, s.matches.indices.contains(s.current), let span = s.matches[s.current].spans.first,
+            span.line == state.focus
+        {
             column += span.from
         }
         screen.cursor = (g.bodyTop + focusRow, column)
@@ -108,7 +119,9 @@ public enum Renderer {
         let g = state.geometry
         for row in g.bodyTop..<(g.bodyTop + g.bodyHeight) { screen.put("│", row: row, column: pane.x - 1, style: .dim) }
         let focused: Int? = { if case .outline(let s) = state.overlay { return s } else { return nil } }()
-        screen.put(focused != nil ? "Outline (Enter jumps)" : "Outline (t)", row: g.bodyTop, column: pane.x + 1, style: Style(bold: true), limit: g.width)
+        screen.put(
+            focused != nil ? "Outline (Enter jumps)" : "Outline (t)", row: g.bodyTop, column: pane.x + 1,
+            style: Style(bold: true), limit: g.width)
         // Each entry wrapped to the pane: (entry, text) rows.
         var rows: [(entry: Int, text: String)] = []
         for (i, text) in outlineEntries(state).enumerated() {
@@ -128,7 +141,9 @@ public enum Renderer {
             let style: Style = r.entry == focused ? .selection : (current ? Style(bold: true) : .plain)
             if r.entry == focused { screen.fill(row: y, from: pane.x, to: g.width, style: style) }
             screen.put(marker + r.text, row: y, column: pane.x, style: style, limit: g.width)
-            if r.entry == focused && screen.cursor?.row != y && (row == 0 || rows[first + row - 1].entry != r.entry) { screen.cursor = (y, pane.x) }
+            if r.entry == focused && screen.cursor?.row != y && (row == 0 || rows[first + row - 1].entry != r.entry) {
+                screen.cursor = (y, pane.x)
+            }
         }
     }
 
@@ -140,7 +155,10 @@ public enum Renderer {
     /// A framed list over the body: a header line, then rows with one selected.
     /// `count` rows, of which only the visible ones are asked for by `row(i)`: the
     /// article list of a 100,000-article folder must not build 100,000 strings a frame.
-    static func listOverlay(_ state: ReaderState, header: String, count: Int, row rowText: (Int) -> String, marked: Int?, selection: Int, _ screen: inout Screen) {
+    static func listOverlay(
+        _ state: ReaderState, header: String, count: Int, row rowText: (Int) -> String, marked: Int?, selection: Int,
+        _ screen: inout Screen
+    ) {
         let g = state.geometry
         clearBody(state, &screen)
         let x = g.columnX
@@ -156,23 +174,28 @@ public enum Renderer {
             screen.put(fit(marker + rowText(i), width), row: y, column: x, style: style, limit: x + width)
             if i == selection { screen.cursor = (y, x) }
         }
-        if count == 0 { screen.put("(nothing matches)", row: g.bodyTop + 2, column: x, style: .dim); screen.cursor = (g.bodyTop, x) }
+        if count == 0 {
+            screen.put("(nothing matches)", row: g.bodyTop + 2, column: x, style: .dim); screen.cursor = (g.bodyTop, x)
+        }
     }
 
     static func outlineOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {
         let rows = outlineEntries(state)
-        listOverlay(state, header: "Outline — Enter jumps, Esc closes", count: rows.count, row: { rows[$0] },
-                    marked: state.currentSection, selection: selection, &screen)
+        listOverlay(
+            state, header: "Outline — Enter jumps, Esc closes", count: rows.count, row: { rows[$0] },
+            marked: state.currentSection, selection: selection, &screen)
     }
 
     static func articleList(_ state: ReaderState, _ list: ArticleListState, _ screen: inout Screen) {
         let entries = state.library.collection.entries
         let total = entries.count
-        let header = list.filter.isEmpty
+        let header =
+            list.filter.isEmpty
             ? "Articles (\(total)) — type to filter, Enter opens, Esc closes"
             : "Articles matching “\(list.filter)”: \(list.matches.count) of \(total)"
-        listOverlay(state, header: header, count: list.matches.count, row: { entries[list.matches[$0]].links.title },
-                    marked: list.marked, selection: list.selection, &screen)
+        listOverlay(
+            state, header: header, count: list.matches.count, row: { entries[list.matches[$0]].links.title },
+            marked: list.marked, selection: list.selection, &screen)
     }
 
     /// The help screen, generated from the live key map; summaries wrap to the window.
@@ -192,10 +215,13 @@ public enum Renderer {
             }
         }
         rows.append("")
-        rows += TextWrapper.wrap("In the outline: j/k or arrows move, Enter or a digit jumps. In the list: type to filter, arrows move, Enter opens, Esc clears the filter.", width: width)
+        rows += TextWrapper.wrap(
+            "In the outline: j/k or arrows move, Enter or a digit jumps. In the list: type to filter, arrows move, Enter opens, Esc clears the filter.",
+            width: width)
         let start = min(scroll, max(0, rows.count - g.bodyHeight))
         for (row, text) in rows.dropFirst(start).prefix(g.bodyHeight).enumerated() {
-            screen.put(text, row: g.bodyTop + row, column: x, style: row == 0 && start == 0 ? Style(bold: true) : .plain)
+            screen.put(
+                text, row: g.bodyTop + row, column: x, style: row == 0 && start == 0 ? Style(bold: true) : .plain)
         }
         screen.cursor = (g.bodyTop, x)
     }
@@ -233,10 +259,14 @@ public enum Renderer {
         }
         if g.width < 60 {
             // Narrow windows keep the section name readable and drop the line range.
-            right = (state.search.map { s in s.matches.isEmpty ? "no match " : "\(s.current + 1)/\(s.matches.count) " } ?? "") + "\(percent)% ?"
+            right =
+                (state.search.map { s in s.matches.isEmpty ? "no match " : "\(s.current + 1)/\(s.matches.count) " }
+                    ?? "") + "\(percent)% ?"
         }
         let rightWidth = DisplayWidth.of(right)
-        screen.put(fit(left, g.width - rightWidth - 3), row: row, column: 1, style: state.message != nil ? Style(bold: true, reverse: true, role: .statusBar) : .statusBar)
+        screen.put(
+            fit(left, g.width - rightWidth - 3), row: row, column: 1,
+            style: state.message != nil ? Style(bold: true, reverse: true, role: .statusBar) : .statusBar)
         screen.put(right, row: row, column: g.width - rightWidth - 1, style: .statusBar)
     }
 }

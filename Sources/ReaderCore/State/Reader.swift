@@ -67,7 +67,11 @@ extension ReaderState {
         case .bottom: setTop(maxTop)
         case .nextSection:
             let next = currentSection + 1
-            if document.layout.sectionStarts.indices.contains(next) { jump(toSection: next) } else { message = "No more sections" }
+            if document.layout.sectionStarts.indices.contains(next) {
+                jump(toSection: next)
+            } else {
+                message = "No more sections"
+            }
         case .previousSection:
             // Like a music player: first back to the start of this section, then to the one before.
             let starts = document.layout.sectionStarts
@@ -81,7 +85,11 @@ extension ReaderState {
             }
         case .section(let n): jump(toSection: n - 1)
         case .outline:
-            if hasOutline { overlay = .outline(selection: currentSection) } else { message = "This article has no section headings" }
+            if hasOutline {
+                overlay = .outline(selection: currentSection)
+            } else {
+                message = "This article has no section headings"
+            }
         case .articleList where indexing, .followNext where indexing, .followPrevious where indexing:
             if pending.count < 16 { pending.append(command) }
             message = "Reading the folder… this happens as soon as it is indexed"
@@ -128,7 +136,9 @@ extension ReaderState {
     mutating func follow(_ direction: LinkDirection) {
         let name = direction.rawValue
         guard let entry = entryIndex, let link = library.collection.link(entry, direction) else {
-            message = direction == .next ? "End of the chain: this article has no NEXT" : "Start of the chain: this article has no PREV"
+            message =
+                direction == .next
+                ? "End of the chain: this article has no NEXT" : "Start of the chain: this article has no PREV"
             return
         }
         guard let target = link.target else {
@@ -148,8 +158,9 @@ extension ReaderState {
     /// Where the reader is; while an article is read, where it is headed in it.
     var currentPosition: Position {
         if isLoading, let arrival { return arrival }
-        return Position(article: document.id, block: lines.isEmpty ? 0 : lines[min(top, lines.count - 1)].block,
-                        line: top, width: document.layout.width)
+        return Position(
+            article: document.id, block: lines.isEmpty ? 0 : lines[min(top, lines.count - 1)].block,
+            line: top, width: document.layout.width)
     }
 
     mutating func goBack() {
@@ -188,7 +199,11 @@ extension ReaderState {
             prompt = nil
             guard !text.isEmpty else { search = nil; return }
             runSearch(text)
-            if let s = search, !s.matches.isEmpty { reveal(s.matches[s.current]) } else { message = "No match for “\(text)”" }
+            if let s = search, !s.matches.isEmpty {
+                reveal(s.matches[s.current])
+            } else {
+                message = "No match for “\(text)”"
+            }
         case .escape, .control("c"), .control("g"):
             prompt = nil
         case .backspace, .delete:
