@@ -43,6 +43,7 @@ static const int gz_ERR = ERR;
 static const int gz_OK = OK;
 
 static inline WINDOW *gz_stdscr(void) { return stdscr; }
+static inline WINDOW *gz_curscr(void) { return curscr; }
 static inline int gz_cchar_max(void) { return CCHARW_MAX; }
 static inline unsigned int gz_color_pair(short n) { return (unsigned int)COLOR_PAIR(n); }
 static inline int gz_key_f(int n) { return KEY_F(n); }

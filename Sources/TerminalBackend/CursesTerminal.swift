@@ -65,6 +65,7 @@ public final class CursesTerminal {
         keypad(window, true)
         set_escdelay(25)
         curs_set(1)
+        CursesTerminal.watchContinue()
         setUpColors()
     }
 
@@ -179,6 +180,12 @@ public final class CursesTerminal {
 
     /// Waits up to `timeout` milliseconds for the next key or resize; nil on timeout.
     public func nextEvent(timeout: Int32) -> InputEvent? {
+        // Back from a stop: the window may have changed size, and the screen must be drawn whole.
+        if CursesTerminal.takeContinued() {
+            repaint()
+            let s = size
+            return .resize(width: s.width, height: s.height)
+        }
         wtimeout(window, timeout)
         var isKey: Int32 = 0
         var value: UInt32 = 0

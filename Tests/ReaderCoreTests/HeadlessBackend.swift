@@ -25,6 +25,7 @@ final class HeadlessBackend: Backend {
     /// How many jobs the worker had started when each screen was drawn.
     private(set) var jobsAtDraw: [Int] = []
     private(set) var stopRequested = false
+    private(set) var requests: [Request] = []
     /// The script ran out before the loop ended: a test that meant to quit did not.
     private(set) var ranOut = false
     let worker: ManualWorker
@@ -39,6 +40,10 @@ final class HeadlessBackend: Backend {
         screens.append(screen)
         jobsAtDraw.append(worker.started)
     }
+
+    func repaint() { requests.append(.repaint) }
+    func suspend() { requests.append(.suspend) }
+    func runOutside(_ command: [String]) { requests.append(.run(command)) }
 
     func nextEvent(timeout: Int) -> InputEvent? {
         timeouts.append(timeout)
@@ -97,5 +102,13 @@ struct LoopRun {
                           shouldStop: { backend.stopRequested }).run(opening)
         self.backend = backend
         self.persisted = persisted
+    }
+}
+
+extension HeadlessBackend {
+    /// What the loop asked of the terminal beyond drawing, in order.
+    enum Request: Equatable {
+        case repaint, suspend
+        case run([String])
     }
 }

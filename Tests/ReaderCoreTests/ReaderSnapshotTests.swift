@@ -96,10 +96,12 @@ final class ReaderSnapshotTests: XCTestCase {
         XCTAssertTrue(state.screen.text(row: 15).contains("match 3/4"))
         state.press(.character(","))
         XCTAssertTrue(state.screen.text(row: 15).contains("match 2/4"))
-        // n still follows the chain while a search is active.
+        // While a search is on, n steps to the next match as in less; Esc gives n back to the chain.
         state.press(.character("n"))
+        XCTAssertEqual(state.search?.current, 2)
+        XCTAssertEqual(state.entryIndex, 0)
+        state.press(.escape, .character("n"))
         XCTAssertEqual(state.entryIndex, 1)
-        XCTAssertNil(state.search)
     }
 
     func testChainEndsAndDanglingLinks() {
@@ -194,9 +196,10 @@ final class ReaderSnapshotTests: XCTestCase {
         var state = ReaderFixtures.state(0)
         state.press(.character("3"))
         XCTAssertEqual(state.currentSection, 2)
-        state.press(.character("9"))
+        // A digit right after a digit extends the count (39) rather than jumping; Esc ends the count.
+        state.press(.escape, .character("9"))
         XCTAssertEqual(state.message, "There is no section 9 (this article has 3)")
-        state.press(.character("1"))
+        state.press(.escape, .character("1"))
         XCTAssertEqual(state.top, 0)
     }
 }

@@ -112,7 +112,7 @@ public enum Renderer {
         // Each entry wrapped to the pane: (entry, text) rows.
         var rows: [(entry: Int, text: String)] = []
         for (i, text) in outlineEntries(state).enumerated() {
-            for (k, part) in TextWrapper.wrap(text, width: max(1, pane.width - 3)).prefix(3).enumerated() {
+            for (k, part) in paneLines(text, width: max(1, pane.width - 3)).enumerated() {
                 rows.append((i, (k == 0 ? "" : "   ") + part))
             }
         }
@@ -130,6 +130,15 @@ public enum Renderer {
             screen.put(marker + r.text, row: y, column: pane.x, style: style, limit: g.width)
             if r.entry == focused && screen.cursor?.row != y && (row == 0 || rows[first + row - 1].entry != r.entry) { screen.cursor = (y, pane.x) }
         }
+    }
+
+    /// A heading wrapped to the pane, at most `limit` rows; a longer one ends its last row with "…",
+    /// so the pane never drops words without saying so.
+    static func paneLines(_ text: String, width: Int, limit: Int = 3) -> [String] {
+        let wrapped = TextWrapper.wrap(text, width: width)
+        guard wrapped.count > limit else { return wrapped }
+        // Ends in "…" either way: appended when it fits, else put in place of the last character.
+        return Array(wrapped.prefix(limit - 1)) + [fit(wrapped[limit - 1] + "…", width)]
     }
 
     static func clearBody(_ state: ReaderState, _ screen: inout Screen) {
@@ -183,7 +192,7 @@ public enum Renderer {
         let x = g.pane == nil ? g.columnX : max(1, (g.width - g.columnWidth) / 2)
         let width = max(10, min(g.width - x - 1, 90))
         let keyWidth = min(width / 3, lines.map { DisplayWidth.of($0.keys) }.max() ?? 10)
-        var rows = ["Keys — any other key closes this help", ""]
+        var rows = ["Keys — j/k or the arrows scroll; any other key closes this help", ""]
         for l in lines {
             let keys = fit(l.keys, keyWidth)
             let pad = String(repeating: " ", count: keyWidth + 2 - DisplayWidth.of(keys))
@@ -192,7 +201,10 @@ public enum Renderer {
             }
         }
         rows.append("")
-        rows += TextWrapper.wrap("In the outline: j/k or arrows move, Enter or a digit jumps. In the list: type to filter, arrows move, Enter opens, Esc clears the filter.", width: width)
+        rows += TextWrapper.wrap("In the outline: j/k or arrows move, Enter jumps, digits pick a section (12 for the 12th). "
+            + "In the list: type to filter, arrows move, Enter opens, Esc clears the filter. "
+            + "In the search prompt: ←/→ Home/End move, Ctrl-U and Ctrl-W delete, ↑/↓ bring back earlier searches, "
+            + "Enter on an empty prompt repeats the last one.", width: width)
         let start = min(scroll, max(0, rows.count - g.bodyHeight))
         for (row, text) in rows.dropFirst(start).prefix(g.bodyHeight).enumerated() {
             screen.put(text, row: g.bodyTop + row, column: x, style: row == 0 && start == 0 ? Style(bold: true) : .plain)
@@ -200,20 +212,29 @@ public enum Renderer {
         screen.cursor = (g.bodyTop, x)
     }
 
+    /// "/query" with the cursor where the next character goes; a query wider than the line
+    /// scrolls so the cursor stays in view.
+    static func promptLine(_ prompt: SearchPrompt, row: Int, width: Int, _ screen: inout Screen) {
+        let room = max(1, width - 2)
+        var text = prompt.text
+        var column = prompt.cursorColumn
+        while column > room, !text.isEmpty {
+            column -= DisplayWidth.of(text.removeFirst())
+        }
+        let end = screen.put(fit("/" + String(text), width - 1), row: row, column: 0, style: .statusBar)
+        screen.cursor = (row, min(1 + column, end, width - 1))
+    }
+
     static func statusLine(_ state: ReaderState, _ screen: inout Screen) {
         let g = state.geometry
         let row = g.statusRow
         screen.fill(row: row, style: .statusBar)
         if let prompt = state.prompt {
-            let text = "/" + prompt
-            let end = screen.put(fit(text, g.width - 1), row: row, column: 0, style: .statusBar)
-            screen.cursor = (row, min(end, g.width - 1))
+            promptLine(prompt, row: row, width: g.width, &screen)
             return
         }
         var right = ""
-        if let s = state.search {
-            right = s.matches.isEmpty ? "no match  " : "match \(s.current + 1)/\(s.matches.count)  "
-        }
+        if let n = state.count { right = "\(n)…  " }
         let total = state.lines.count
         let first = total == 0 ? 0 : state.top + 1
         let last = min(total, state.top + g.bodyHeight)
@@ -222,6 +243,9 @@ public enum Renderer {
         let left: String
         if let message = state.message {
             left = message
+        } else if let s = state.search {
+            left = s.matches.isEmpty ? "no match for “\(s.query)” · Esc clears"
+                : "match \(s.current + 1)/\(s.matches.count) · n/N · Esc clears"
         } else {
             let sections = state.document.article.sections
             let i = state.currentSection
@@ -231,12 +255,15 @@ public enum Renderer {
                 left = "No sections"
             }
         }
-        if g.width < 60 {
+        // A message keeps its words: the line range gives way first, as on narrow windows.
+        let crowded = state.message.map { DisplayWidth.of($0) > g.width - DisplayWidth.of(right) - 3 } ?? false
+        if g.width < 60 || crowded {
             // Narrow windows keep the section name readable and drop the line range.
-            right = (state.search.map { s in s.matches.isEmpty ? "no match " : "\(s.current + 1)/\(s.matches.count) " } ?? "") + "\(percent)% ?"
+            right = (state.count.map { "\($0)… " } ?? "") + "\(percent)% ?"
         }
         let rightWidth = DisplayWidth.of(right)
-        screen.put(fit(left, g.width - rightWidth - 3), row: row, column: 1, style: state.message != nil ? Style(bold: true, reverse: true, role: .statusBar) : .statusBar)
+        let style = state.message != nil ? Style(bold: true, reverse: true, role: .statusBar) : Style.statusBar
+        screen.put(StatusText.fit(left, g.width - rightWidth - 3), row: row, column: 1, style: style)
         screen.put(right, row: row, column: g.width - rightWidth - 1, style: .statusBar)
     }
 }

@@ -7,6 +7,8 @@ public struct Position: Sendable, Equatable {
     /// The exact top line, valid while the column width is `width`.
     public var line: Int
     public var width: Int
+    /// The search that was on in the article, given back by Back and Forward.
+    public var search: SearchState.Saved?
 
     public init(article: ArticleID, block: Int, line: Int, width: Int) {
         self.article = article
@@ -61,8 +63,13 @@ public struct ReaderState: Sendable {
     public internal(set) var focus: Int = 0
     public internal(set) var overlay: Overlay = .none
     public internal(set) var search: SearchState?
-    /// Text typed after "/" while the search prompt is open.
-    public internal(set) var prompt: String?
+    /// The line typed after "/" while the search prompt is open.
+    public internal(set) var prompt: SearchPrompt?
+    /// Queries run this session, oldest first, for ↑/↓ in the prompt; the last one is what Enter on
+    /// an empty prompt repeats, even after Esc cleared it.
+    public internal(set) var queries: [String] = []
+    /// A number typed before a command (`12g`, `40%`, `12]`), as less reads one.
+    public internal(set) var count: Int?
     /// A one-shot note in the status line ("End of the chain", …).
     public internal(set) var message: String?
     public internal(set) var backStack: [Position] = []
@@ -163,6 +170,10 @@ public struct ReaderState: Sendable {
             setTop(position.line)  // same width: exactly where you were
         } else {
             setTop(starts.indices.contains(position.block) ? starts[position.block] : 0)
+        }
+        if let saved = position.search {
+            runSearch(saved.query, keepCurrent: saved.current)
+            search?.visited = saved.current != nil
         }
         if let failure = document.failure { message = failure }
         anchor = anchorPosition()
@@ -284,6 +295,8 @@ public struct ReaderState: Sendable {
         let matches = SearchState.find(query, in: document.layout)
         var current = keepCurrent ?? 0
         if keepCurrent == nil, let firstBelow = matches.firstIndex(where: { $0.line >= top }) { current = firstBelow }
+        let visited = search?.visited ?? true
         search = SearchState(query: query, matches: matches, current: min(current, max(0, matches.count - 1)))
+        search?.visited = keepCurrent == nil || visited
     }
 }

@@ -1,0 +1,342 @@
+import XCTest
+import ArticleKit
+@testable import ReaderCore
+import ReaderLoop
+
+/// Articles for the less habits: a chain of two that both speak of the harbour, and one with
+/// twelve sections.
+enum LessFixtures {
+    static func paragraph(_ n: Int, _ word: String) -> String {
+        "Paragraph \(n) tells how the \(word) council met on Tuesday evening and argued for hours about money, "
+            + "roads and the old market, and how nothing was decided before midnight came and everyone went home."
+    }
+
+    static let first = """
+    Harbour Council Approves New Budget for Waterfront Renewal
+
+    -
+
+    \(paragraph(1, "harbour"))
+
+    \(paragraph(2, "town"))
+
+    \(paragraph(3, "harbour"))
+
+    \(paragraph(4, "town"))
+
+    \(paragraph(5, "harbour"))
+
+    -
+
+    NEXT Fishermen Welcome the Harbour Plan
+    """
+
+    static let second = """
+    Fishermen Welcome the Harbour Plan
+
+    -
+
+    \(paragraph(1, "town"))
+
+    \(paragraph(2, "harbour"))
+
+    -
+
+    PREV Harbour Council Approves New Budget for Waterfront Renewal
+    """
+
+    static var twelve: String {
+        var blocks = ["A Long Report in Twelve Parts", "-", paragraph(0, "town")]
+        for n in 1...11 { blocks += ["Part number \(n) of the report", paragraph(n, "town")] }
+        return blocks.joined(separator: "\n\n")
+    }
+
+    static func library() -> ArticleLibrary {
+        .of(["a.txt", "b.txt", "c.txt"], in: MemoryStore([("a.txt", first), ("b.txt", second), ("c.txt", twelve)]))
+    }
+
+    static func state(_ entry: Int = 0, width: Int = 60, height: Int = 12) -> ReaderState {
+        ReaderState(library: library(), start: entry, width: width, height: height)
+    }
+}
+
+extension ReaderState {
+    var status: String { screen.text(row: geometry.height - 1) }
+    mutating func search(_ query: String) {
+        press(.character("/"))
+        type(query)
+        press(.enter)
+    }
+}
+
+final class SearchPromptTests: XCTestCase {
+    func testTheLineEditsLikeAShellLine() {
+        var p = SearchPrompt()
+        for c in "harbor plan" { _ = p.edit(.character(c)) }
+        for _ in 0..<6 { _ = p.edit(.left) }
+        _ = p.edit(.character("u"))
+        XCTAssertEqual(p.string, "harbour plan")
+        XCTAssertEqual(p.cursor, 6)
+        _ = p.edit(.home)
+        _ = p.edit(.character("/"))
+        _ = p.edit(.end)
+        _ = p.edit(.backspace)
+        XCTAssertEqual(p.string, "/harbour pla")
+        _ = p.edit(.control("w"))
+        XCTAssertEqual(p.string, "/harbour ")
+        _ = p.edit(.control("w"))
+        XCTAssertEqual(p.string, "")
+        for c in "ab cd" { _ = p.edit(.character(c)) }
+        _ = p.edit(.left); _ = p.edit(.left)
+        _ = p.edit(.control("u"))
+        XCTAssertEqual(p.string, "cd")
+        XCTAssertEqual(p.cursor, 0)
+        XCTAssertEqual(p.edit(.enter), .submitted("cd"))
+    }
+
+    func testArrowsWalkThisSessionsQueriesAndGiveBackTheDraft() {
+        var p = SearchPrompt(history: ["one", "two"])
+        _ = p.edit(.character("x"))
+        _ = p.edit(.up)
+        XCTAssertEqual(p.string, "two")
+        _ = p.edit(.up); _ = p.edit(.up)
+        XCTAssertEqual(p.string, "one")
+        _ = p.edit(.down)
+        XCTAssertEqual(p.string, "two")
+        _ = p.edit(.down)
+        XCTAssertEqual(p.string, "x")
+        XCTAssertEqual(p.cursor, 1)
+    }
+
+    func testBackspaceOnAnEmptyLineAndEscLeave() {
+        var p = SearchPrompt()
+        XCTAssertEqual(p.edit(.backspace), .cancelled)
+        _ = p.edit(.character("a"))
+        XCTAssertEqual(p.edit(.escape), .cancelled)
+    }
+
+    func testTheCursorIsWhereTheNextCharacterGoes() {
+        var state = LessFixtures.state()
+        state.press(.character("/"))
+        state.type("harbour")
+        state.press(.left, .left)
+        XCTAssertEqual(state.screen.cursor?.row, 11)
+        XCTAssertEqual(state.screen.cursor?.column, 1 + 5)
+        state.press(.up)
+        XCTAssertEqual(state.prompt?.string, "harbour", "no earlier query: ↑ changes nothing")
+    }
+}
+
+final class LessSearchTests: XCTestCase {
+    func testNAndShiftNStepWhileASearchIsOnAndWrapWithANotice() {
+        var state = LessFixtures.state()
+        state.search("harbour")
+        let count = state.search!.matches.count
+        XCTAssertGreaterThanOrEqual(count, 3)
+        XCTAssertTrue(state.status.hasPrefix(" match 1/\(count) · n/N · Esc clears"), state.status)
+        state.press(.character("n"))
+        XCTAssertEqual(state.search?.current, 1)
+        XCTAssertEqual(state.entryIndex, 0, "n steps the search, not the chain")
+        state.press(.character("N"), .character("N"))
+        XCTAssertEqual(state.search?.current, count - 1)
+        XCTAssertEqual(state.message, "search hit the top, continuing at the end")
+        state.press(.character("n"))
+        XCTAssertEqual(state.search?.current, 0)
+        XCTAssertEqual(state.message, "search hit the end, continuing at the top")
+        XCTAssertTrue(state.status.contains("search hit the end, continuing at the top"), state.status)
+        // . and , stay as aliases.
+        state.press(.character("."))
+        XCTAssertEqual(state.search?.current, 1)
+        state.press(.character(","))
+        XCTAssertEqual(state.search?.current, 0)
+    }
+
+    func testJAndTheArrowsAlwaysFollowTheChainAndEscGivesNBack() {
+        var state = LessFixtures.state()
+        state.search("harbour")
+        state.press(.right)
+        XCTAssertEqual(state.entryIndex, 1)
+        state.press(.left)
+        XCTAssertEqual(state.entryIndex, 0)
+        state.press(.character("J"))
+        XCTAssertEqual(state.entryIndex, 1)
+        state.press(.character("K"))
+        state.search("harbour")
+        state.press(.escape)
+        XCTAssertNil(state.search)
+        XCTAssertEqual(state.message, "Search cleared: n and p follow the chain")
+        state.press(.character("n"))
+        XCTAssertEqual(state.entryIndex, 1)
+        state.press(.character("N"))
+        XCTAssertEqual(state.message, "No search: press / to search")
+    }
+
+    func testEnterOnAnEmptyPromptRepeatsTheLastSearchEvenAfterEsc() {
+        var state = LessFixtures.state()
+        state.search("harbour")
+        state.press(.character("/"), .enter)
+        XCTAssertEqual(state.search?.current, 1, "repeating the search on screen steps to the next match")
+        state.press(.escape, .character("/"), .enter)
+        XCTAssertEqual(state.search?.query, "harbour")
+        var fresh = LessFixtures.state()
+        fresh.press(.character("/"), .enter)
+        XCTAssertNil(fresh.search)
+        XCTAssertEqual(fresh.message, "No earlier search to repeat")
+    }
+
+    func testTheQueryGoesOnInTheNextArticleAndBackGivesTheSearchAsItWas() {
+        var state = LessFixtures.state()
+        state.search("harbour")
+        state.press(.character("n"), .character("n"))
+        XCTAssertEqual(state.search?.current, 2)
+        state.press(.character("J"))
+        XCTAssertEqual(state.entryIndex, 1)
+        XCTAssertEqual(state.search?.query, "harbour", "the query is kept, as less keeps its pattern across :n")
+        XCTAssertEqual(state.top, 0, "arriving does not jump to a match")
+        // The title has one; the first n goes to it rather than past it.
+        state.press(.character("n"))
+        XCTAssertEqual(state.search?.current, 0)
+        XCTAssertNil(state.message)
+        state.press(.backspace)
+        XCTAssertEqual(state.entryIndex, 0)
+        XCTAssertEqual(state.search?.current, 2, "back returns to the article with its search as it was")
+        XCTAssertTrue(state.status.hasPrefix(" match 3/"), state.status)
+        // An article left without a search comes back without one.
+        state.press(.escape, .character("J"), .backspace)
+        XCTAssertNil(state.search)
+    }
+
+    func testNoMatchKeepsTheSearchOnAndSaysHowToClearIt() {
+        var state = LessFixtures.state()
+        state.search("zeppelin")
+        XCTAssertEqual(state.message, "No match for “zeppelin”")
+        state.press(.character("n"))
+        XCTAssertEqual(state.message, "No match for “zeppelin” in this article · Esc clears")
+        XCTAssertEqual(state.entryIndex, 0)
+    }
+}
+
+final class CountTests: XCTestCase {
+    func testANumberThenGGoesToThatLineAndPercentThatFarIn() {
+        var state = LessFixtures.state()
+        state.type("12g")
+        XCTAssertEqual(state.focus, 11)
+        XCTAssertEqual(state.top, 11)
+        XCTAssertNil(state.count)
+        state.type("1G")
+        XCTAssertEqual(state.top, 0)
+        state.type("50%")
+        XCTAssertEqual(state.top, state.lines.count / 2)
+        state.type("100%")
+        XCTAssertEqual(state.top, state.maxTop)
+        state.press(.character("%"))
+        XCTAssertEqual(state.message, "Type a number first: 40% goes 40 per cent of the way in")
+        state.type("1g3j")
+        XCTAssertEqual(state.top, 3)
+    }
+
+    func testTheCountShowsWhileItIsTyped() {
+        var state = LessFixtures.state(width: 80, height: 24)
+        state.type("12")
+        XCTAssertEqual(state.count, 12)
+        XCTAssertTrue(state.status.contains("12…"), state.status)
+        state.press(.escape)
+        XCTAssertNil(state.count)
+    }
+
+    func testSectionsPastNineByACountBeforeTheBracket() {
+        var state = LessFixtures.state(2, width: 80, height: 24)
+        XCTAssertEqual(state.document.article.sections.count, 12)
+        state.type("12]")
+        XCTAssertEqual(state.currentSection, 11)
+        state.type("10]")
+        XCTAssertEqual(state.currentSection, 9)
+        state.press(.character("]"))
+        XCTAssertEqual(state.currentSection, 10, "without a count ] is the next section")
+    }
+
+    func testDigitsTypedInTheOutlinePickSectionsPastNine() {
+        var state = LessFixtures.state(2, width: 80, height: 24)
+        state.press(.character("t"), .character("1"))
+        XCTAssertEqual(state.overlay, .outline(selection: 0), "1 could still be 10, 11 or 12: it waits")
+        state.press(.character("1"))
+        XCTAssertEqual(state.overlay, .none)
+        XCTAssertEqual(state.currentSection, 10)
+        state.press(.character("t"), .character("1"), .enter)
+        XCTAssertEqual(state.currentSection, 0)
+        state.press(.character("t"), .character("4"))
+        XCTAssertEqual(state.overlay, .none, "no section 40 and more: 4 jumps at once")
+        XCTAssertEqual(state.currentSection, 3)
+    }
+}
+
+final class TerminalKeyTests: XCTestCase {
+    func testCtrlLRepaintsAndCtrlZSuspends() {
+        var state = LessFixtures.state()
+        XCTAssertEqual(state.handle(.key(.control("l"))), [.repaint])
+        XCTAssertEqual(state.handle(.key(.control("z"))), [.suspend])
+    }
+
+    func testWhereAmIAndAnArticleThatIsNoFile() {
+        var state = LessFixtures.state(width: 120, height: 12)
+        state.press(.character("="))
+        XCTAssertEqual(state.message, "a.txt · lines 1–10 of \(state.lines.count) (\(1000 / state.lines.count)%) · § 1/1 · chain 1/2")
+        state.press(.control("g"))
+        XCTAssertTrue(state.message?.hasPrefix("a.txt · lines") ?? false)
+        state.press(.character("v"))
+        XCTAssertEqual(state.message, "This article is not a file: there is nothing to edit")
+    }
+
+    func testReloadReadsTheArticleAgainKeepingThePlace() {
+        var state = LessFixtures.state()
+        state.search("harbour")
+        state.type("5j")
+        let top = state.top
+        let effects = state.handle(.key(.character("R")))
+        XCTAssertEqual(effects.first, .load(LoadRequest(article: state.document.id, width: 60, height: 12,
+                                                        indexing: false)))
+        _ = DocumentLoader.settle(effects, into: &state)
+        XCTAssertEqual(state.top, top)
+        XCTAssertEqual(state.search?.query, "harbour")
+        XCTAssertEqual(state.message, "Read again from the file")
+    }
+
+    func testFileTimesAreShownInUTC() {
+        XCTAssertEqual(ReaderState.utc(0), "1970-01-01 00:00 UTC")
+        XCTAssertEqual(ReaderState.utc(1_796_115_900), "2026-12-01 09:05 UTC")
+        XCTAssertEqual(ReaderState.size(999), "999 bytes")
+        XCTAssertEqual(ReaderState.size(12_345), "12 kB")
+    }
+}
+
+final class RoughEdgeTests: XCTestCase {
+    func testALongMessageShortensTheTitleAndKeepsTheVerdict() {
+        var state = LessFixtures.state(1, width: 60, height: 12)
+        state.press(.character("J"))
+        XCTAssertEqual(state.message, "End of the chain: this article has no NEXT")
+        let text = "PREV “Harbour Council Approves New Budget for Waterfront Renewal” is not in this collection"
+        let fitted = StatusText.fit(text, 50)
+        XCTAssertTrue(fitted.hasSuffix("…” is not in this collection"), fitted)
+        XCTAssertTrue(fitted.hasPrefix("PREV “Harbour"), fitted)
+        XCTAssertLessThanOrEqual(DisplayWidth.of(fitted), 50)
+        XCTAssertEqual(StatusText.fit("/very/long/path/to/a.txt · lines 1–9 of 90", 30), "/very/long/… · lines 1–9 of 90")
+    }
+
+    func testTheOutlinePaneNeverDropsTextSilently() {
+        let lines = Renderer.paneLines("objectifs des services publics de la région et du département", width: 12)
+        XCTAssertEqual(lines.count, 3)
+        XCTAssertTrue(lines[2].hasSuffix("…"), lines[2])
+        XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 12 })
+        XCTAssertEqual(Renderer.paneLines("short one", width: 12), ["short one"])
+    }
+
+    func testTheHelpSaysWhatItsKeysDo() {
+        var state = LessFixtures.state(width: 80, height: 16)
+        state.press(.character("?"))
+        XCTAssertTrue(state.screen.text(row: 1).contains("j/k or the arrows scroll; any other key closes this help"))
+        state.press(.character("j"))
+        XCTAssertEqual(state.overlay, .help(scroll: 1))
+        state.press(.character("x"))
+        XCTAssertEqual(state.overlay, .none)
+    }
+}
