@@ -13,6 +13,8 @@ final class HeadlessBackend: Backend {
         case finishWork
         /// SIGTERM: the loop's `shouldStop` turns true.
         case signal
+        /// Something done to the world meanwhile (a file changed on disk); the wait times out.
+        case meanwhile(() -> Void)
 
         static func press(_ c: Character) -> Step { .input(.key(.character(c))) }
     }
@@ -59,6 +61,7 @@ final class HeadlessBackend: Backend {
         case .pause: return nil
         case .finishWork: worker.finish()
         case .signal: stopRequested = true
+        case .meanwhile(let action): action()
         }
         return nil
     }
