@@ -15,8 +15,8 @@ public enum ReaderApp {
     /// `indexer`, when given, builds the whole collection in the background while
     /// `library` (just the first article) is already on screen.
     public static func run(library: ArticleLibrary, start: ArticleID, chains: ChainBuilder.Result? = nil,
-                           indexer: EventLoop.Indexer? = nil) throws {
-        let terminal = try CursesTerminal()
+                           indexer: EventLoop.Indexer? = nil, mouse: Bool = true) throws {
+        let terminal = try CursesTerminal(mouse: mouse)
         defer { terminal.close() }
         let signals = watchTerminationSignals()
         defer { signals.forEach { $0.cancel() } }

@@ -128,6 +128,7 @@ public enum Renderer {
             let style: Style = r.entry == focused ? .selection : (current ? Style(bold: true) : .plain)
             if r.entry == focused { screen.fill(row: y, from: pane.x, to: g.width, style: style) }
             screen.put(marker + r.text, row: y, column: pane.x, style: style, limit: g.width)
+            screen.targets[y] = .section(r.entry)
             if r.entry == focused && screen.cursor?.row != y && (row == 0 || rows[first + row - 1].entry != r.entry) { screen.cursor = (y, pane.x) }
         }
     }
@@ -149,7 +150,8 @@ public enum Renderer {
     /// A framed list over the body: a header line, then rows with one selected.
     /// `count` rows, of which only the visible ones are asked for by `row(i)`: the
     /// article list of a 100,000-article folder must not build 100,000 strings a frame.
-    static func listOverlay(_ state: ReaderState, header: String, count: Int, row rowText: (Int) -> String, marked: Int?, selection: Int, _ screen: inout Screen) {
+    static func listOverlay(_ state: ReaderState, header: String, count: Int, row rowText: (Int) -> String,
+                            marked: Int?, selection: Int, target: (Int) -> Screen.Target, _ screen: inout Screen) {
         let g = state.geometry
         clearBody(state, &screen)
         let x = g.columnX
@@ -164,6 +166,7 @@ public enum Renderer {
             if i == selection { screen.fill(row: y, from: x, to: x + width, style: style) }
             screen.put(fit(marker + rowText(i), width), row: y, column: x, style: style, limit: x + width)
             if i == selection { screen.cursor = (y, x) }
+            screen.targets[y] = target(i)
         }
         if count == 0 { screen.put("(nothing matches)", row: g.bodyTop + 2, column: x, style: .dim); screen.cursor = (g.bodyTop, x) }
     }
@@ -171,7 +174,7 @@ public enum Renderer {
     static func outlineOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {
         let rows = outlineEntries(state)
         listOverlay(state, header: "Outline — Enter jumps, Esc closes", count: rows.count, row: { rows[$0] },
-                    marked: state.currentSection, selection: selection, &screen)
+                    marked: state.currentSection, selection: selection, target: { .section($0) }, &screen)
     }
 
     static func articleList(_ state: ReaderState, _ list: ArticleListState, _ screen: inout Screen) {
@@ -181,7 +184,7 @@ public enum Renderer {
             ? "Articles (\(total)) — type to filter, Enter opens, Esc closes"
             : "Articles matching “\(list.filter)”: \(list.matches.count) of \(total)"
         listOverlay(state, header: header, count: list.matches.count, row: { entries[list.matches[$0]].links.title },
-                    marked: list.marked, selection: list.selection, &screen)
+                    marked: list.marked, selection: list.selection, target: { .listRow($0) }, &screen)
     }
 
     /// The help screen, generated from the live key map; summaries wrap to the window.

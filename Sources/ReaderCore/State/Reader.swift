@@ -30,6 +30,8 @@ extension ReaderState {
         switch input {
         case .resize(let w, let h):
             relayout(width: w, height: h)
+        case .mouse(let event):
+            if !isLoading { mouse(event) }
         case .key(let key):
             // Keys meant for an article wait until it is in; quitting never waits.
             if isLoading && keyMap.command(for: key) != .quit {
