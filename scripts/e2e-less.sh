@@ -58,6 +58,15 @@ if command -v tmux >/dev/null 2>&1; then
   tl send-keys -t less 'q'
   lexpect "q leaves (mouse tests)" lwait "EXIT=0"
 
+  # gazette a.txt b.txt: those files are the list.
+  session=two
+  reader_in two "'$bin' '$work/articles/01_first.txt' '$work/articles/03_third.txt'"
+  lexpect "two files named: the reader opens the first" lwait "chain 1/3" two
+  tl send-keys -t two 'l'
+  lexpect "... and the list holds just those two" lwait "Articles (2)" two
+  tl send-keys -t two Escape Escape 'q'
+  lexpect "q leaves (two files)" lwait "EXIT=0" two
+
   # Ctrl-Z hands the terminal to the shell; fg brings the screen back (SIGCONT redraws).
   tl new-session -d -s job -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen "bash --norc --noprofile -i"
   session=job

@@ -15,7 +15,8 @@ public enum ReaderApp {
     /// `indexer`, when given, builds the whole collection in the background while
     /// `library` (just the first article) is already on screen.
     public static func run(library: ArticleLibrary, start: ArticleID, chains: ChainBuilder.Result? = nil,
-                           indexer: EventLoop.Indexer? = nil, mouse: Bool = true) throws {
+                           indexer: EventLoop.Indexer? = nil, mouse: Bool = true,
+                           shortlist: [ArticleID]? = nil) throws {
         let terminal = try CursesTerminal(mouse: mouse)
         defer { terminal.close() }
         let signals = watchTerminationSignals()
@@ -28,7 +29,7 @@ public enum ReaderApp {
                              afterDraw: { if crash { fatalError("crash requested by GAZETTE_TEST_CRASH") } })
         let size = terminal.size
         loop.run(ReaderState.open(library: library, at: start, width: size.width, height: size.height,
-                                  chains: chains, indexing: indexer != nil))
+                                  chains: chains, indexing: indexer != nil, shortlist: shortlist))
     }
 
     /// SIGTERM and SIGHUP end the loop so the terminal is restored on the way out.

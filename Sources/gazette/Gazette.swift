@@ -62,7 +62,7 @@ struct Read: ParsableCommand {
             try ReaderApp.run(library: first, start: first.collection.entries[0].id, indexer: {
                 let (library, _, _) = (try? Opening.open(paths, options)) ?? (first, [0], [])
                 return (library, ChainBuilder.build(library.collection))
-            }, mouse: !noMouse)
+            }, mouse: !noMouse, shortlist: shortlist)
             return
         }
         let (library, selected, failed) = try Opening.open(paths, options)
@@ -70,7 +70,16 @@ struct Read: ParsableCommand {
             Output.report(failed)
             throw Opening.nothingToRead(paths)
         }
-        try ReaderApp.run(library: library, start: library.collection.entries[start].id, mouse: !noMouse)
+        try ReaderApp.run(library: library, start: library.collection.entries[start].id, mouse: !noMouse,
+                          shortlist: shortlist)
+    }
+
+    /// Two or more files named, and no folder: those files are the article list.
+    var shortlist: [ArticleID]? {
+        var isDirectory: ObjCBool = false
+        let files = paths.filter { FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && !isDirectory.boolValue }
+        guard paths.count > 1, files.count == paths.count else { return nil }
+        return files.map(options.loader.store.identity(of:))
     }
 
     func dumpFirst() throws {

@@ -340,3 +340,50 @@ final class RoughEdgeTests: XCTestCase {
         XCTAssertEqual(state.overlay, .none)
     }
 }
+
+final class MouseTests: XCTestCase {
+    func testTheWheelScrollsTheArticleTheListAndTheOutline() {
+        var state = LessFixtures.state(2, width: 80, height: 24)
+        state.send(.mouse(.wheel(1, row: 5, column: 5)))
+        XCTAssertEqual(state.top, ReaderState.wheelLines)
+        state.send(.mouse(.wheel(-1, row: 5, column: 5)))
+        XCTAssertEqual(state.top, 0)
+        state.press(.character("t"))
+        state.send(.mouse(.wheel(1, row: 5, column: 5)))
+        XCTAssertEqual(state.overlay, .outline(selection: 1))
+        state.press(.escape, .character("l"))
+        state.send(.mouse(.wheel(1, row: 5, column: 5)))
+        guard case .list(let list) = state.overlay else { return XCTFail("no list") }
+        XCTAssertEqual(list.selection, 2, "the last of three: the wheel stops at the end")
+    }
+
+    func testAClickOnAListEntryOrAnOutlineEntryOpensIt() {
+        var state = LessFixtures.state(0, width: 60, height: 12)
+        state.press(.character("l"))
+        let row = (0..<12).first { state.screen.text(row: $0).contains("Fishermen Welcome") }!
+        state.send(.mouse(.click(row: row, column: 10)))
+        XCTAssertEqual(state.entryIndex, 1)
+        var wide = LessFixtures.state(2, width: 120, height: 30)
+        let partRow = (0..<30).first { wide.screen.text(row: $0).contains("5. Part number 4") }!
+        wide.send(.mouse(.click(row: partRow, column: 110)))
+        XCTAssertEqual(wide.currentSection, 4)
+        wide.send(.mouse(.click(row: 0, column: 3)))
+        XCTAssertEqual(wide.currentSection, 4, "a click on no entry does nothing")
+    }
+}
+
+final class ShortlistTests: XCTestCase {
+    func testFilesNamedOnTheCommandLineAreTheListAndLinksStillResolve() {
+        let library = LessFixtures.library()
+        let ids = [library.collection.entries[0].id, library.collection.entries[2].id]
+        var (state, effects) = ReaderState.open(library: library, at: ids[0], width: 60, height: 12, shortlist: ids)
+        _ = DocumentLoader.settle(effects, into: &state)
+        state.press(.character("l"))
+        guard case .list(let list) = state.overlay else { return XCTFail("no list") }
+        XCTAssertEqual(list.matches, [0, 2])
+        XCTAssertTrue(state.screen.text.contains("Articles (2)"))
+        state.press(.escape)
+        state.press(.character("J"))
+        XCTAssertEqual(state.entryIndex, 1, "NEXT still leads to the unnamed sibling")
+    }
+}

@@ -179,7 +179,7 @@ public enum Renderer {
 
     static func articleList(_ state: ReaderState, _ list: ArticleListState, _ screen: inout Screen) {
         let entries = state.library.collection.entries
-        let total = entries.count
+        let total = state.shortlist == nil ? entries.count : state.listPool.count
         let header = list.filter.isEmpty
             ? "Articles (\(total)) — type to filter, Enter opens, Esc closes"
             : "Articles matching “\(list.filter)”: \(list.matches.count) of \(total)"

@@ -107,7 +107,7 @@ extension ReaderState {
             if pending.count < 16 { pending.append(command) }
             message = "Reading the folder… this happens as soon as it is indexed"
         case .articleList:
-            let all = Array(library.collection.entries.indices)
+            let all = listPool
             overlay = .list(ArticleListState(matches: all, selection: entryIndex ?? 0, marked: entryIndex))
         case .help: overlay = .help(scroll: 0)
         case .followNext: follow(.next)
@@ -313,7 +313,7 @@ extension ReaderState {
         case .escape:
             if list.filter.isEmpty { overlay = .none; return }
             list.filter = ""
-            list.matches = Array(library.collection.entries.indices)
+            list.matches = listPool
             list.selection = entryIndex ?? 0
             list.marked = entryIndex
         case .backspace, .delete:
@@ -341,7 +341,7 @@ extension ReaderState {
         var fold = TextFold(for: list.filter)
         let words = list.filter.split(separator: " ").map { fold.fold(String($0)) }.filter { !$0.isEmpty }
         let entries = library.collection.entries
-        let pool = narrowing ? list.matches : Array(entries.indices)
+        let pool = narrowing ? list.matches : listPool
         list.matches = pool.filter { i in
             let title = fold.fold(entries[i].links.title)
             return words.allSatisfy { title.contains($0) }

@@ -49,6 +49,9 @@ public struct ReaderState: Sendable {
     /// Keys typed while the article on screen is still being read: they run on it, in order, once it is in.
     var typeahead: [Key] = []
     public let keyMap: KeyMap
+    /// The articles the command line named (`gazette a.txt b.txt`): the article list shows only
+    /// them, while links still resolve across their folders. Nil: the list is the whole collection.
+    public let shortlist: [ArticleID]?
     public internal(set) var geometry: Geometry
     public internal(set) var document: Document
     /// Where to put the reader in the article being read, once it arrives.
@@ -81,8 +84,9 @@ public struct ReaderState: Sendable {
     /// The reader on `start`, showing its title while the article is read.
     /// `indexing`: `library` holds only the first article; `.indexed` brings the rest.
     init(library: ArticleLibrary, start: ArticleID, width: Int, height: Int, keyMap: KeyMap = .standard,
-         chains: ChainBuilder.Result? = nil, indexing: Bool = false) {
+         chains: ChainBuilder.Result? = nil, indexing: Bool = false, shortlist: [ArticleID]? = nil) {
         self.library = library
+        self.shortlist = shortlist
         self.chains = chains ?? ChainBuilder.build(library.collection)
         self.keyMap = keyMap
         self.indexing = indexing
@@ -96,9 +100,10 @@ public struct ReaderState: Sendable {
     /// and index the folder when `library` holds only it (`indexing`).
     public static func open(library: ArticleLibrary, at start: ArticleID, width: Int, height: Int,
                             keyMap: KeyMap = .standard, chains: ChainBuilder.Result? = nil,
-                            indexing: Bool = false) -> (state: ReaderState, effects: [Effect]) {
+                            indexing: Bool = false, shortlist: [ArticleID]? = nil)
+        -> (state: ReaderState, effects: [Effect]) {
         let state = ReaderState(library: library, start: start, width: width, height: height, keyMap: keyMap,
-                                chains: chains, indexing: indexing)
+                                chains: chains, indexing: indexing, shortlist: shortlist)
         return (state, [.load(state.request(start))] + (indexing ? [.startIndexing] : []))
     }
 
@@ -115,6 +120,11 @@ public struct ReaderState: Sendable {
         return document.layout.section(atLine: focus)
     }
     public var hasOutline: Bool { document.hasOutline }
+    /// The entries the article list offers, in the collection's order.
+    public var listPool: [Int] {
+        guard let shortlist else { return Array(library.collection.entries.indices) }
+        return shortlist.compactMap(library.collection.index(of:)).sorted()
+    }
     /// Where the article on screen is in the current collection (nil if it is not in it).
     public var entryIndex: Int? { library.collection.index(of: document.id) }
     var isLoading: Bool { document.extent == .loading }
