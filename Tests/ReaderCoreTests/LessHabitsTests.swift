@@ -387,3 +387,66 @@ final class ShortlistTests: XCTestCase {
         XCTAssertEqual(state.entryIndex, 1, "NEXT still leads to the unnamed sibling")
     }
 }
+
+/// Positions in a PREV/NEXT cycle: counted from where the cycle is cut, shown as "cycle k/n",
+/// and n/p going round it agree with them.
+final class CyclePositionTests: XCTestCase {
+    static func article(_ title: String, prev: String? = nil, next: String? = nil) -> String {
+        let links = [prev.map { "PREV \($0)" }, next.map { "NEXT \($0)" }].compactMap { $0 }.joined(separator: "\n")
+        return "\(title)\n\n-\n\nThe text of \(title), a paragraph long enough to read.\n\n-\n\n\(links)\n"
+    }
+
+    func state(_ files: [(String, String)], at entry: Int) -> ReaderState {
+        let store = MemoryStore(files.map { (name: $0.0, text: $0.1) })
+        return ReaderState(library: .of(files.map(\.0), in: store), start: entry, width: 60, height: 12)
+    }
+
+    var title: (ReaderState) -> String = { $0.screen.text(row: 0) }
+
+    func testAMixedCycleShowsCyclePositionsThatNAndPAgreeWith() {
+        // A⇄B by both lines, B→C by NEXT only, C⇄A by both: the B→C edge is taken last and cut.
+        var s = state([("a.txt", Self.article("Alpha", prev: "Gamma", next: "Beta")),
+                       ("b.txt", Self.article("Beta", prev: "Alpha", next: "Gamma")),
+                       ("c.txt", Self.article("Gamma", next: "Alpha"))], at: 2)
+        XCTAssertTrue(title(s).hasSuffix("cycle 1/3"), title(s))
+        s.press(.character("J"))
+        XCTAssertTrue(title(s).hasSuffix("cycle 2/3"), title(s))
+        s.press(.character("J"))
+        XCTAssertTrue(title(s).hasSuffix("cycle 3/3"), title(s))
+        s.press(.character("J"))
+        XCTAssertEqual(s.entryIndex, 2)
+        XCTAssertTrue(title(s).hasSuffix("cycle 1/3"), "past the last comes round to 1")
+        // Gamma has no PREV line; Beta's NEXT names it, and p goes there: 3/3, the one before 1.
+        s.press(.character("p"))
+        XCTAssertEqual(s.entryIndex, 1)
+        XCTAssertTrue(title(s).hasSuffix("cycle 3/3"), title(s))
+    }
+
+    func testAnArticleWithNoPrevLineIsReachedByPFromTheOneItPointsTo() {
+        // Lead NEXT→Alpha, and Alpha has no PREV: p from Alpha goes back to Lead.
+        var s = state([("a.txt", Self.article("Lead", next: "Alpha")),
+                       ("b.txt", Self.article("Alpha"))], at: 1)
+        XCTAssertTrue(title(s).hasSuffix("chain 2/2"), title(s))
+        s.press(.character("p"))
+        XCTAssertEqual(s.entryIndex, 0)
+        XCTAssertTrue(title(s).hasSuffix("chain 1/2"))
+    }
+
+    func testAnArticlePointingIntoACycleHasItsOwnChainAndLeadsIn() {
+        // Alpha→Beta→Gamma→Alpha by NEXT alone, and Spur NEXT→Beta. Beta's predecessor is Alpha, so p
+        // from Beta stays in the cycle; Spur is reached by Back.
+        var s = state([("a.txt", Self.article("Alpha", next: "Beta")),
+                       ("b.txt", Self.article("Beta", next: "Gamma")),
+                       ("c.txt", Self.article("Gamma", next: "Alpha")),
+                       ("d.txt", Self.article("Spur", next: "Beta"))], at: 3)
+        XCTAssertTrue(title(s).hasSuffix("chain 1/1"), title(s))
+        s.press(.character("J"))
+        XCTAssertTrue(title(s).hasSuffix("cycle 2/3"), title(s))
+        s.press(.character("p"))
+        XCTAssertTrue(title(s).hasSuffix("cycle 1/3"), title(s))
+        s.press(.character("p"))
+        XCTAssertTrue(title(s).hasSuffix("cycle 3/3"), "p from the head of a NEXT-only cycle goes to its tail")
+        s.press(.backspace, .backspace, .backspace)
+        XCTAssertEqual(s.entryIndex, 3)
+    }
+}

@@ -52,7 +52,7 @@ public enum Renderer {
     static func titleBar(_ state: ReaderState, _ screen: inout Screen) {
         screen.fill(row: 0, style: .titleBar)
         var right = ""
-        if state.indexing { right = "indexing…" } else if let p = state.chainPosition { right = "chain \(p.index)/\(p.count)" }
+        if state.indexing { right = "indexing…" } else if let label = state.chainLabel { right = label }
         let rightWidth = DisplayWidth.of(right)
         let available = screen.width - 2 - (rightWidth > 0 ? rightWidth + 2 : 0)
         if available >= 10 {

@@ -156,6 +156,14 @@ extension ReaderState {
 
     mutating func follow(_ direction: LinkDirection) {
         let name = direction.rawValue
+        // An article with no line for this direction still has a neighbour when another article's
+        // opposite line names it (B has no PREV, but A's NEXT is B): the chain's edge leads there.
+        if let entry = entryIndex, library.collection.link(entry, direction) == nil, !indexing,
+           chains.predecessor.indices.contains(entry),
+           let neighbour = chainNeighbour(entry, direction) {
+            open(library.collection.entries[neighbour].id)
+            return
+        }
         guard let entry = entryIndex, let link = library.collection.link(entry, direction) else {
             message = direction == .next ? "End of the chain: this article has no NEXT" : "Start of the chain: this article has no PREV"
             return
@@ -165,6 +173,16 @@ extension ReaderState {
             return
         }
         open(library.collection.entries[target].id)
+    }
+
+    /// The entry before or after `entry` in its chain; in a cycle the head and the tail are neighbours.
+    func chainNeighbour(_ entry: Int, _ direction: LinkDirection) -> Int? {
+        if let direct = direction == .next ? chains.successor[entry] : chains.predecessor[entry] { return direct }
+        let chain = chains.chains[chains.position[entry].chain]
+        guard chain.isCycle, let head = chain.entries.first, let tail = chain.entries.last else { return nil }
+        if direction == .next && entry == tail { return head }
+        if direction == .previous && entry == head { return tail }
+        return nil
     }
 
     /// Opens an article, remembering where we were.

@@ -136,6 +136,13 @@ public struct ReaderState: Sendable {
         return (p.offset + 1, chains.chains[p.chain].entries.count)
     }
 
+    /// "chain k/n", or "cycle k/n" when the chain comes round to its start.
+    public var chainLabel: String? {
+        guard let p = chainPosition, let entry = entryIndex else { return nil }
+        let cycle = chains.chains[chains.position[entry].chain].isCycle
+        return "\(cycle ? "cycle" : "chain") \(p.index)/\(p.count)"
+    }
+
     /// How much of a file the first screen waits for; a bigger article shows its start
     /// at once and is read whole in the background.
     public static let firstScreenBytes = 64 * 1024

@@ -12,7 +12,7 @@ extension ReaderState {
         parts.append("lines \(total == 0 ? 0 : top + 1)–\(last) of \(total) (\(percent)%)")
         let sections = document.article.sections.count
         parts.append("§ \(min(currentSection + 1, sections))/\(sections)")
-        if let chain = chainPosition { parts.append("chain \(chain.index)/\(chain.count)") }
+        if let chain = chainLabel { parts.append(chain) }
         if let file = document.file { parts.append("changed " + Self.utc(file.modified)) }
         return parts.joined(separator: " · ")
     }
