@@ -450,3 +450,21 @@ final class CyclePositionTests: XCTestCase {
         XCTAssertEqual(s.entryIndex, 3)
     }
 }
+
+final class CursorTests: XCTestCase {
+    func testTheCursorIsParkedAsLessParksItUnlessSomethingHasFocus() {
+        var state = LessFixtures.state(2, width: 80, height: 24)
+        XCTAssertEqual(state.screen.cursor?.row, 23, "reading: bottom-left, as less")
+        XCTAssertEqual(state.screen.cursor?.column, 0)
+        state.search("Part number 3")
+        let match = state.search!.matches[state.search!.current].spans[0]
+        XCTAssertEqual(state.screen.cursor?.row, 1 + match.line - state.top, "on the current match")
+        state.press(.escape, .character("t"), .down)
+        guard case .outline(let selection) = state.overlay else { return XCTFail("no outline") }
+        let row = state.screen.cursor!.row
+        XCTAssertTrue(state.screen.text(row: row).contains("\(selection + 1). Part number \(selection)"),
+                      "on the selected outline entry")
+        state.press(.enter)
+        XCTAssertEqual(state.screen.cursor?.row, 1 + state.focus - state.top, "on the heading jumped to")
+    }
+}

@@ -87,12 +87,19 @@ public enum Renderer {
                 }
             }
         }
-        let focusRow = min(max(0, state.focus - state.top), g.bodyHeight - 1)
-        var column = g.columnX
-        if let s = state.search, s.matches.indices.contains(s.current), let span = s.matches[s.current].spans.first, span.line == state.focus {
-            column += span.from
+        // The cursor marks what has focus, for screen readers: the current match when one is on screen,
+        // or the heading in focus.
+        // Otherwise it is parked where less parks it, at the start of the status line; overlays and
+        // the outline pane move it onto their selected entry.
+        screen.cursor = (g.statusRow, 0)
+        if lines.indices.contains(state.focus), lines[state.focus].kind == .heading,
+           state.focus >= state.top, state.focus < state.top + g.bodyHeight {
+            screen.cursor = (g.bodyTop + state.focus - state.top, g.columnX)  // a heading jumped or scrolled to
         }
-        screen.cursor = (g.bodyTop + focusRow, column)
+        if let s = state.search, s.matches.indices.contains(s.current), let span = s.matches[s.current].spans.first,
+           span.line >= state.top, span.line < state.top + g.bodyHeight {
+            screen.cursor = (g.bodyTop + span.line - state.top, g.columnX + span.from)
+        }
     }
 
     /// One line per section: the lede first, then the headings, the current one marked.
