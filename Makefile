@@ -33,9 +33,19 @@ fuzz: deps
 release: deps
 	$(SWIFT) build -c release
 
+# The binary, its man page (swift-argument-parser's generate-manual plugin, offline) and shell completions.
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
 	install -m 755 .build/release/gazette $(DESTDIR)$(PREFIX)/bin/gazette
+	$(SWIFT) package --disable-sandbox --allow-writing-to-directory .build/man generate-manual --output-directory .build/man
+	install -m 644 .build/man/gazette.1 $(MANDIR)/gazette.1
+	.build/release/gazette --generate-completion-script bash > $(BASHDIR)/gazette
+	.build/release/gazette --generate-completion-script zsh > $(ZSHDIR)/_gazette
+	.build/release/gazette --generate-completion-script fish > $(FISHDIR)/gazette.fish
 
 # Heading and chain scores on ../shared/devset (not part of `make test`: a new clone has no ../shared).
 devset: build

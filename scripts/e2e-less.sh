@@ -18,6 +18,13 @@ reader_in() { # session command: a reader in a fresh 80x24 pane that prints its 
   tl new-session -d -s "$1" -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen "$2; echo \"EXIT=\$?\"; sleep 60"
 }
 
+out=$("$bin" --generate-completion-script bash 2>&1)
+check "bash completions are generated (make install puts them in share/bash-completion)" \
+  bash -c 'grep -q "complete .*gazette" <<< "$1" && grep -q -- "--no-mouse" <<< "$1"' _ "$out"
+out=$("$bin" read --help 2>&1)
+check "read --help lists the reader's keys (and so does the man page made from it)" \
+  bash -c 'grep -qF "n: next match while a search is on, else follow NEXT" <<< "$1"' _ "$out"
+
 if command -v tmux >/dev/null 2>&1; then
   session=less
   reader_in less "'$bin' '$work/articles/01_first.txt'"

@@ -32,8 +32,14 @@ struct CollectionOptions: ParsableArguments {
 struct Read: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the full-screen reader (the default command).",
-        discussion: "When standard output is not a terminal, prints what `dump` prints instead. Press ? in the reader for every key."
+        discussion: "When standard output is not a terminal, prints what `dump` prints instead. "
+            + "Press ? in the reader for every key.\n\nKeys:\n" + Read.keys
     )
+
+    /// The key table, for --help and the man page: the same lines as the reader's help.
+    static var keys: String {
+        KeyMap.standard.helpLines.map { "  \($0.keys): \($0.summary)" }.joined(separator: "\n")
+    }
 
     @Argument(help: "Article files or folders; - reads one article from standard input. None: the built-in sample collection.")
     var paths: [String] = []
