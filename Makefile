@@ -41,7 +41,8 @@ FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
 	install -m 755 .build/release/gazette $(DESTDIR)$(PREFIX)/bin/gazette
-	$(SWIFT) package --disable-sandbox --allow-writing-to-directory .build/man generate-manual --output-directory .build/man
+	$(SWIFT) package --disable-sandbox --allow-writing-to-directory .build/man \
+		generate-manual --output-directory .build/man
 	install -m 644 .build/man/gazette.1 $(MANDIR)/gazette.1
 	.build/release/gazette --generate-completion-script bash > $(BASHDIR)/gazette
 	.build/release/gazette --generate-completion-script zsh > $(ZSHDIR)/_gazette

@@ -118,7 +118,8 @@ SH
   lexpect "the reader opens the file to edit" lwait "Harbour trams return" edit
   tl send-keys -t edit 'v'
   lexpect "v runs the editor and reads the file again" lwait "EDITED back" edit
-  lexpect "... the editor got +LINE and the file" bash -c "head -1 '$work/editor-args' | grep -qx '+[0-9]*' && sed -n 2p '$work/editor-args' | grep -q edited.txt"
+  lexpect "... the editor got +LINE and the file" bash -c \
+    "head -1 '$work/editor-args' | grep -qx '+[0-9]*' && sed -n 2p '$work/editor-args' | grep -q edited.txt"
   # A change made on disk by someone else is noticed while the article is open.
   sed -i 's/EDITED back/CHANGED ON DISK back/' "$work/edited.txt"
   lexpect "a file changed on disk is read again" lwait "CHANGED ON DISK" edit

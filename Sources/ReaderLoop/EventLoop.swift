@@ -122,7 +122,8 @@ private struct Session {
             case .repaint: loop.backend.repaint()
             case .suspend: loop.backend.suspend()
             case .edit(let path, let near):
-                loop.backend.runOutside(EditorCommand.make(path: path, line: EditorCommand.line(of: near, inFileAt: path)))
+                let line = EditorCommand.line(of: near, inFileAt: path)
+                loop.backend.runOutside(EditorCommand.make(path: path, line: line))
                 handle(.reload)
             }
         }

@@ -56,14 +56,16 @@ public final class CursesTerminal {
         }
         guard let screen = newterm(nil, output, input) else {
             let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
-            throw TerminalError(description: "cannot use the terminal type TERM=\(term); try TERM=xterm-256color, or pipe the output to read it as text", cannotDraw: true)
+            throw TerminalError(description: "cannot use the terminal type TERM=\(term); try TERM=xterm-256color, "
+                                + "or pipe the output to read it as text", cannotDraw: true)
         }
         guard gz_can_address_cursor() == 1 else {
             // A blind screen would take keys and show nothing: give the terminal back at once.
             endwin()
             delscreen(screen)
             let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
-            throw TerminalError(description: "the terminal TERM=\(term) cannot move its cursor, so the reader cannot draw on it", cannotDraw: true)
+            throw TerminalError(description: "the terminal TERM=\(term) cannot move its cursor, "
+                                + "so the reader cannot draw on it", cannotDraw: true)
         }
         screenPointer = screen
         guard let window = gz_stdscr() else { throw TerminalError(description: "ncurses gave no screen") }

@@ -41,7 +41,8 @@ struct Read: ParsableCommand {
         KeyMap.standard.helpLines.map { "  \($0.keys): \($0.summary)" }.joined(separator: "\n")
     }
 
-    @Argument(help: "Article files or folders; - reads one article from standard input. None: the built-in sample collection.")
+    @Argument(help: ArgumentHelp("Article files or folders; - reads one article from standard input. "
+                                 + "None: the built-in sample collection."))
     var paths: [String] = []
 
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal, so that its own selection works.")
@@ -83,7 +84,9 @@ struct Read: ParsableCommand {
     /// Two or more files named, and no folder: those files are the article list.
     var shortlist: [ArticleID]? {
         var isDirectory: ObjCBool = false
-        let files = paths.filter { FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && !isDirectory.boolValue }
+        let files = paths.filter {
+            FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
         guard paths.count > 1, files.count == paths.count else { return nil }
         return files.map(options.loader.store.identity(of:))
     }
@@ -97,7 +100,9 @@ struct Read: ParsableCommand {
 
     /// `gazette -`: one article from standard input, keys from the terminal (as less reads a pipe).
     func readStandardInput() throws {
-        guard paths == ["-"] else { throw UsageFailure(message: "- (standard input) is one article: name no other path") }
+        guard paths == ["-"] else {
+            throw UsageFailure(message: "- (standard input) is one article: name no other path")
+        }
         let data = FileHandle.standardInput.readDataToEndOfFile()
         let name = "(standard input)"
         let store = MemoryStore([(name: name, text: String(decoding: data, as: UTF8.self))])

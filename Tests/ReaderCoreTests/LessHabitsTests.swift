@@ -280,7 +280,8 @@ final class TerminalKeyTests: XCTestCase {
     func testWhereAmIAndAnArticleThatIsNoFile() {
         var state = LessFixtures.state(width: 120, height: 12)
         state.press(.character("="))
-        XCTAssertEqual(state.message, "a.txt · lines 1–10 of \(state.lines.count) (\(1000 / state.lines.count)%) · § 1/1 · chain 1/2")
+        let total = state.lines.count
+        XCTAssertEqual(state.message, "a.txt · lines 1–10 of \(total) (\(1000 / total)%) · § 1/1 · chain 1/2")
         state.press(.control("g"))
         XCTAssertTrue(state.message?.hasPrefix("a.txt · lines") ?? false)
         state.press(.character("v"))
@@ -319,7 +320,8 @@ final class RoughEdgeTests: XCTestCase {
         XCTAssertTrue(fitted.hasSuffix("…” is not in this collection"), fitted)
         XCTAssertTrue(fitted.hasPrefix("PREV “Harbour"), fitted)
         XCTAssertLessThanOrEqual(DisplayWidth.of(fitted), 50)
-        XCTAssertEqual(StatusText.fit("/very/long/path/to/a.txt · lines 1–9 of 90", 30), "/very/long/… · lines 1–9 of 90")
+        XCTAssertEqual(StatusText.fit("/very/long/path/to/a.txt · lines 1–9 of 90", 30),
+                       "/very/long/… · lines 1–9 of 90")
     }
 
     func testTheOutlinePaneNeverDropsTextSilently() {

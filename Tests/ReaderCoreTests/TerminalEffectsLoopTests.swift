@@ -98,7 +98,8 @@ final class TerminalEffectsLoopTests: XCTestCase {
     func testWhereAmINamesTheFileItsSizeAndWhenItChanged() throws {
         let path = try write(Self.article)
         let library = try ArticleLibrary.open(paths: [path]).library
-        var state = ReaderState.open(library: library, at: library.collection.entries[0].id, width: 200, height: 12).state
+        var state = ReaderState.open(library: library, at: library.collection.entries[0].id,
+                                     width: 200, height: 12).state
         _ = DocumentLoader.settle([.load(state.request(state.document.id))], into: &state)
         state.press(.character("="))
         let size = Self.article.utf8.count

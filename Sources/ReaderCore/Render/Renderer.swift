@@ -211,7 +211,8 @@ public enum Renderer {
             }
         }
         rows.append("")
-        rows += TextWrapper.wrap("In the outline: j/k or arrows move, Enter jumps, digits pick a section (12 for the 12th). "
+        rows += TextWrapper.wrap("In the outline: j/k or arrows move, Enter jumps, "
+            + "digits pick a section (12 for the 12th). "
             + "In the list: type to filter, arrows move, Enter opens, Esc clears the filter. "
             + "In the search prompt: ←/→ Home/End move, Ctrl-U and Ctrl-W delete, ↑/↓ bring back earlier searches, "
             + "Enter on an empty prompt repeats the last one.", width: width)

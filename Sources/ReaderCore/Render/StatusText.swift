@@ -8,11 +8,13 @@ enum StatusText {
         if DisplayWidth.of(text) <= width { return text }
         if let open = text.firstIndex(of: "“"), let close = text[open...].firstIndex(of: "”") {
             let inner = String(text[text.index(after: open)..<close])
-            if let shortened = shrink(inner, in: text, range: text.index(after: open)..<close, width) { return shortened }
+            let range = text.index(after: open)..<close
+            if let shortened = shrink(inner, in: text, range: range, width) { return shortened }
         }
         if let dot = text.range(of: " · ") {
             let head = String(text[..<dot.lowerBound])
-            if let shortened = shrink(head, in: text, range: text.startIndex..<dot.lowerBound, width) { return shortened }
+            let range = text.startIndex..<dot.lowerBound
+            if let shortened = shrink(head, in: text, range: range, width) { return shortened }
         }
         return Renderer.fit(text, width)
     }

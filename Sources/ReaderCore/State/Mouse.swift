@@ -15,7 +15,8 @@ extension ReaderState {
                 let last = max(0, document.article.sections.count - 1)
                 overlay = .outline(selection: min(max(0, selection + direction), last))
             case .list(var list):
-                list.selection = min(max(0, list.selection + direction * Self.wheelLines), max(0, list.matches.count - 1))
+                let last = max(0, list.matches.count - 1)
+                list.selection = min(max(0, list.selection + direction * Self.wheelLines), last)
                 overlay = .list(list)
             case .help(let scroll): overlay = .help(scroll: max(0, scroll + direction * Self.wheelLines))
             }

@@ -121,7 +121,10 @@ extension ReaderState {
         case .whereAmI: message = whereAmI
         case .reload: reload()
         case .edit:
-            guard let file = document.file else { message = "This article is not a file: there is nothing to edit"; break }
+            guard let file = document.file else {
+                message = "This article is not a file: there is nothing to edit"
+                break
+            }
             outbox.append(.edit(path: file.path, near: focusText))
         case .repaint: outbox.append(.repaint)
         case .suspend: outbox.append(.suspend)
@@ -241,11 +244,18 @@ extension ReaderState {
         case .submitted(let typed):
             prompt = nil
             // Enter on an empty prompt repeats the last search, as in less.
-            guard let query = typed.isEmpty ? queries.last : typed else { message = "No earlier search to repeat"; return }
+            guard let query = typed.isEmpty ? queries.last : typed else {
+                message = "No earlier search to repeat"
+                return
+            }
             if typed.isEmpty, let s = search, s.query == query { stepMatch(1); return }
             if !typed.isEmpty { queries.removeAll { $0 == typed }; queries.append(typed) }
             runSearch(query)
-            if let s = search, !s.matches.isEmpty { reveal(s.matches[s.current]) } else { message = "No match for “\(query)”" }
+            if let s = search, !s.matches.isEmpty {
+                reveal(s.matches[s.current])
+            } else {
+                message = "No match for “\(query)”"
+            }
         }
     }
 
