@@ -62,6 +62,11 @@ if command -v tmux >/dev/null 2>&1; then
   else
     bad "the list shows the third article" "$(lpane)"
   fi
+  # Stopped and continued from outside (kill -STOP, -CONT): SIGCONT draws the screen whole.
+  reader_pid=$(pgrep -P "$(tl display -p -t less '#{pane_pid}')" | head -1)
+  printf '\033[6;10HGARBAGE-WHILE-STOPPED' > "$tty"
+  kill -STOP "$reader_pid"; kill -CONT "$reader_pid"
+  lexpect "SIGCONT repaints the screen" lgone "GARBAGE-WHILE-STOPPED"
   tl send-keys -t less 'q'
   lexpect "q leaves (mouse tests)" lwait "EXIT=0"
 
