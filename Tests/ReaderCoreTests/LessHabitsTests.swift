@@ -206,6 +206,15 @@ final class LessSearchTests: XCTestCase {
         XCTAssertNil(state.search)
     }
 
+    func testTheEndOfTheArticleNamesTheChainKeysThatWorkNow() {
+        var state = LessFixtures.state()
+        state.search("harbour")
+        for _ in 0..<10 { state.press(.character(" ")) }
+        XCTAssertEqual(state.message, "End of the article — J: next article, K: previous")
+        state.press(.escape, .character(" "))
+        XCTAssertEqual(state.message, "End of the article — n: next article, p: previous")
+    }
+
     func testNoMatchKeepsTheSearchOnAndSaysHowToClearIt() {
         var state = LessFixtures.state()
         state.search("zeppelin")

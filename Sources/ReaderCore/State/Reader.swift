@@ -77,7 +77,9 @@ extension ReaderState {
         case .halfPageUp: scroll(by: -max(1, bodyHeight / 2))
         case .pageDown:
             // Space at the end stays here: moving on is n's job.
-            if top >= maxTop { message = "End of the article — n: next article, p: previous" } else { scroll(by: page) }
+            // While a search is on, n steps matches: name the keys that follow the chain then.
+            let keys = search == nil ? "n: next article, p: previous" : "J: next article, K: previous"
+            if top >= maxTop { message = "End of the article — " + keys } else { scroll(by: page) }
         case .pageUp: scroll(by: -page)
         case .top where count != nil, .bottom where count != nil: jump(toLine: max(0, min(count!, lines.count) - 1))
         case .top: setTop(0)
