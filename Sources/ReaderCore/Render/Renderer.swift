@@ -198,9 +198,22 @@ public enum Renderer {
     static func help(_ state: ReaderState, _ scroll: Int, _ screen: inout Screen) {
         let g = state.geometry
         clearBody(state, &screen)
+        let x = helpX(g)
+        let rows = helpRows(state)
+        let start = min(scroll, max(0, rows.count - g.bodyHeight))
+        for (row, text) in rows.dropFirst(start).prefix(g.bodyHeight).enumerated() {
+            screen.put(text, row: g.bodyTop + row, column: x, style: row == 0 && start == 0 ? Style(bold: true) : .plain)
+        }
+        screen.cursor = (g.bodyTop, x)
+    }
+
+    static func helpX(_ g: Geometry) -> Int { g.pane == nil ? g.columnX : max(1, (g.width - g.columnWidth) / 2) }
+
+    /// The help's lines at the window's width; the state bounds its scrolling by their count.
+    static func helpRows(_ state: ReaderState) -> [String] {
+        let g = state.geometry
         let lines = state.keyMap.helpLines
-        let x = g.pane == nil ? g.columnX : max(1, (g.width - g.columnWidth) / 2)
-        let width = max(10, min(g.width - x - 1, 90))
+        let width = max(10, min(g.width - helpX(g) - 1, 90))
         let keyWidth = min(width / 3, lines.map { DisplayWidth.of($0.keys) }.max() ?? 10)
         var rows = ["Keys — j/k or the arrows scroll; any other key closes this help", ""]
         for l in lines {
@@ -214,13 +227,10 @@ public enum Renderer {
         rows += TextWrapper.wrap("In the outline: j/k or arrows move, Enter jumps, "
             + "digits pick a section (12 for the 12th). "
             + "In the list: type to filter, arrows move, Enter opens, Esc clears the filter. "
-            + "In the search prompt: ←/→ Home/End move, Ctrl-U and Ctrl-W delete, ↑/↓ bring back earlier searches, "
+            + "In the search prompt: ←/→ Home/End move, Ctrl-U and Ctrl-W delete, "
+            + "↑/↓ bring back earlier searches, "
             + "Enter on an empty prompt repeats the last one.", width: width)
-        let start = min(scroll, max(0, rows.count - g.bodyHeight))
-        for (row, text) in rows.dropFirst(start).prefix(g.bodyHeight).enumerated() {
-            screen.put(text, row: g.bodyTop + row, column: x, style: row == 0 && start == 0 ? Style(bold: true) : .plain)
-        }
-        screen.cursor = (g.bodyTop, x)
+        return rows
     }
 
     /// "/query" with the cursor where the next character goes; a query wider than the line

@@ -382,7 +382,10 @@ extension ReaderState {
 
     mutating func helpKey(_ key: Key, _ scroll: Int) {
         switch key {
-        case .character("j"), .down: overlay = .help(scroll: scroll + 1)
+        case .character("j"), .down:
+            // Stops at the last screenful, so k scrolls back at once.
+            let last = max(0, Renderer.helpRows(self).count - bodyHeight)
+            overlay = .help(scroll: min(last, scroll + 1))
         case .character("k"), .up: overlay = .help(scroll: max(0, scroll - 1))
         default: overlay = .none
         }
