@@ -41,8 +41,9 @@ FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
 	install -m 755 .build/release/gazette $(DESTDIR)$(PREFIX)/bin/gazette
-	$(SWIFT) package --disable-sandbox --allow-writing-to-directory .build/man \
-		generate-manual --output-directory .build/man
+	mkdir -p .build/man
+	$(SWIFT) package --disable-sandbox --allow-writing-to-directory $(CURDIR)/.build/man \
+		generate-manual --output-directory $(CURDIR)/.build/man
 	install -m 644 .build/man/gazette.1 $(MANDIR)/gazette.1
 	.build/release/gazette --generate-completion-script bash > $(BASHDIR)/gazette
 	.build/release/gazette --generate-completion-script zsh > $(ZSHDIR)/_gazette
