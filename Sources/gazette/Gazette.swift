@@ -16,7 +16,7 @@ struct Gazette: ParsableCommand {
         abstract: "Read folders of plain-text news articles: sections by heading, PREV/NEXT chains.",
         discussion: "With no command, opens the reader on PATH (a folder or files), or on the built-in sample articles when no PATH is given.",
         version: Gazette.version,
-        subcommands: [Read.self, Toc.self, Chain.self, Check.self, Dump.self, BenchNext.self],
+        subcommands: [Read.self, Toc.self, Chain.self, Check.self, Dump.self, BenchNext.self, HeadingFeaturesCommand.self],
         defaultSubcommand: Read.self
     )
 }

@@ -53,8 +53,11 @@ public enum TextWrapper {
             // A run of plain ASCII letters after ASCII: no break can fall inside it, so
             // when it fits on the line it is taken whole.
             if byte > 0x20 && byte < 0x7F, let p = previous, p.value < 0x80, lineWidth > 0 {
+                // Looking one letter past the room left is enough to know it does not fit;
+                // scanning a long word to its end at every letter would be quadratic.
+                let limit = min(n, i + (width - lineWidth) + 1)
                 var j = i + 1
-                while j < n && b[j] > 0x20 && b[j] < 0x7F { j += 1 }
+                while j < limit && b[j] > 0x20 && b[j] < 0x7F { j += 1 }
                 if j < n && b[j] >= 0x80 { j -= 1 }  // the last letter may carry a combining mark
                 if j > i && lineWidth + (j - i) <= width {
                     lineWidth += j - i
