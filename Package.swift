@@ -10,7 +10,7 @@ let package = Package(
         .library(name: "ArticleKit", targets: ["ArticleKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // The C shim over wide-character ncurses. Only what Swift cannot import lives there.

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Dispatch
-import Synchronization
 import ArticleKit
+import Dispatch
 import ReaderCore
 import ReaderLoop
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Set from a signal source when SIGTERM or SIGHUP arrives, read by the event loop.
 private let stopRequested = Atomic<Bool>(false)
@@ -14,9 +15,11 @@ private let stopRequested = Atomic<Bool>(false)
 public enum ReaderApp {
     /// `indexer`, when given, builds the whole collection in the background while
     /// `library` (just the first article) is already on screen.
-    public static func run(library: ArticleLibrary, start: ArticleID, chains: ChainBuilder.Result? = nil,
-                           indexer: EventLoop.Indexer? = nil, mouse: Bool = true,
-                           shortlist: [ArticleID]? = nil) throws {
+    public static func run(
+        library: ArticleLibrary, start: ArticleID, chains: ChainBuilder.Result? = nil,
+        indexer: EventLoop.Indexer? = nil, mouse: Bool = true,
+        shortlist: [ArticleID]? = nil
+    ) throws {
         let terminal = try CursesTerminal(mouse: mouse)
         defer { terminal.close() }
         let signals = watchTerminationSignals()
@@ -24,12 +27,15 @@ public enum ReaderApp {
         // For the end-to-end test of the crash path: a fatal error in the loop must still
         // leave the terminal restored, with the message after it.
         let crash = getenv("GAZETTE_TEST_CRASH") != nil
-        let loop = EventLoop(backend: terminal, indexer: indexer,
-                             shouldStop: { stopRequested.load(ordering: .relaxed) },
-                             afterDraw: { if crash { fatalError("crash requested by GAZETTE_TEST_CRASH") } })
+        let loop = EventLoop(
+            backend: terminal, indexer: indexer,
+            shouldStop: { stopRequested.load(ordering: .relaxed) },
+            afterDraw: { if crash { fatalError("crash requested by GAZETTE_TEST_CRASH") } })
         let size = terminal.size
-        loop.run(ReaderState.open(library: library, at: start, width: size.width, height: size.height,
-                                  chains: chains, indexing: indexer != nil, shortlist: shortlist))
+        loop.run(
+            ReaderState.open(
+                library: library, at: start, width: size.width, height: size.height,
+                chains: chains, indexing: indexer != nil, shortlist: shortlist))
     }
 
     /// SIGTERM and SIGHUP end the loop so the terminal is restored on the way out.
