@@ -17,9 +17,10 @@ public enum ReaderApp {
     /// `library` (just the first article) is already on screen.
     public static func run(
         library: ArticleLibrary, start: ArticleID, chains: ChainBuilder.Result? = nil,
-        indexer: EventLoop.Indexer? = nil
+        indexer: EventLoop.Indexer? = nil, mouse: Bool = true,
+        shortlist: [ArticleID]? = nil
     ) throws {
-        let terminal = try CursesTerminal()
+        let terminal = try CursesTerminal(mouse: mouse)
         defer { terminal.close() }
         let signals = watchTerminationSignals()
         defer { signals.forEach { $0.cancel() } }
@@ -34,7 +35,7 @@ public enum ReaderApp {
         loop.run(
             ReaderState.open(
                 library: library, at: start, width: size.width, height: size.height,
-                chains: chains, indexing: indexer != nil))
+                chains: chains, indexing: indexer != nil, shortlist: shortlist))
     }
 
     /// SIGTERM and SIGHUP end the loop so the terminal is restored on the way out.

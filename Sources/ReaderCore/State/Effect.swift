@@ -16,6 +16,13 @@ public enum Effect: Sendable, Equatable {
     case persistPosition(Position)
     /// The reader is done: the run loop ends.
     case quit
+    /// Throw away what the terminal shows and draw every cell again (Ctrl-L).
+    case repaint
+    /// Give the terminal back to the shell until the job is resumed (Ctrl-Z).
+    case suspend
+    /// Open `path` in the person's editor at the line holding `near` (the start of the text in
+    /// focus: the layout does not know file lines); answered by `.reload` on return.
+    case edit(path: String, near: String)
 }
 
 /// Which article to read, and for what window: the column it is laid out to depends
@@ -46,4 +53,6 @@ public enum ReaderEvent: Sendable {
     case open(ArticleID)
     /// The process is asked to end (SIGTERM, SIGHUP): leave as quitting does.
     case stop
+    /// Read the article on screen again, keeping the place: after the editor, or when its file changed.
+    case reload
 }

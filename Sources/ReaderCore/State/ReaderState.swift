@@ -7,6 +7,8 @@ public struct Position: Sendable, Equatable {
     /// The exact top line, valid while the column width is `width`.
     public var line: Int
     public var width: Int
+    /// The search that was on in the article, given back by Back and Forward.
+    public var search: SearchState.Saved?
 
     public init(article: ArticleID, block: Int, line: Int, width: Int) {
         self.article = article
@@ -47,6 +49,9 @@ public struct ReaderState: Sendable {
     /// Keys typed while the article on screen is still being read: they run on it, in order, once it is in.
     var typeahead: [Key] = []
     public let keyMap: KeyMap
+    /// The articles the command line named (`gazette a.txt b.txt`): the article list shows only
+    /// them, while links still resolve across their folders. Nil: the list is the whole collection.
+    public let shortlist: [ArticleID]?
     public internal(set) var geometry: Geometry
     public internal(set) var document: Document
     /// Where to put the reader in the article being read, once it arrives.
@@ -61,8 +66,13 @@ public struct ReaderState: Sendable {
     public internal(set) var focus: Int = 0
     public internal(set) var overlay: Overlay = .none
     public internal(set) var search: SearchState?
-    /// Text typed after "/" while the search prompt is open.
-    public internal(set) var prompt: String?
+    /// The line typed after "/" while the search prompt is open.
+    public internal(set) var prompt: SearchPrompt?
+    /// Queries run this session, oldest first, for ↑/↓ in the prompt; the last one is what Enter on
+    /// an empty prompt repeats, even after Esc cleared it.
+    public internal(set) var queries: [String] = []
+    /// A number typed before a command (`12g`, `40%`, `12]`), as less reads one.
+    public internal(set) var count: Int?
     /// A one-shot note in the status line ("End of the chain", …).
     public internal(set) var message: String?
     public internal(set) var backStack: [Position] = []
@@ -75,9 +85,10 @@ public struct ReaderState: Sendable {
     /// `indexing`: `library` holds only the first article; `.indexed` brings the rest.
     init(
         library: ArticleLibrary, start: ArticleID, width: Int, height: Int, keyMap: KeyMap = .standard,
-        chains: ChainBuilder.Result? = nil, indexing: Bool = false
+        chains: ChainBuilder.Result? = nil, indexing: Bool = false, shortlist: [ArticleID]? = nil
     ) {
         self.library = library
+        self.shortlist = shortlist
         self.chains = chains ?? ChainBuilder.build(library.collection)
         self.keyMap = keyMap
         self.indexing = indexing
@@ -92,11 +103,13 @@ public struct ReaderState: Sendable {
     public static func open(
         library: ArticleLibrary, at start: ArticleID, width: Int, height: Int,
         keyMap: KeyMap = .standard, chains: ChainBuilder.Result? = nil,
-        indexing: Bool = false
-    ) -> (state: ReaderState, effects: [Effect]) {
+        indexing: Bool = false, shortlist: [ArticleID]? = nil
+    )
+        -> (state: ReaderState, effects: [Effect])
+    {
         let state = ReaderState(
             library: library, start: start, width: width, height: height, keyMap: keyMap,
-            chains: chains, indexing: indexing)
+            chains: chains, indexing: indexing, shortlist: shortlist)
         return (state, [.load(state.request(start))] + (indexing ? [.startIndexing] : []))
     }
 
@@ -113,6 +126,11 @@ public struct ReaderState: Sendable {
         return document.layout.section(atLine: focus)
     }
     public var hasOutline: Bool { document.hasOutline }
+    /// The entries the article list offers, in the collection's order.
+    public var listPool: [Int] {
+        guard let shortlist else { return Array(library.collection.entries.indices) }
+        return shortlist.compactMap(library.collection.index(of:)).sorted()
+    }
     /// Where the article on screen is in the current collection (nil if it is not in it).
     public var entryIndex: Int? { library.collection.index(of: document.id) }
     var isLoading: Bool { document.extent == .loading }
@@ -122,6 +140,13 @@ public struct ReaderState: Sendable {
         guard let entry = entryIndex, chains.position.indices.contains(entry) else { return nil }
         let p = chains.position[entry]
         return (p.offset + 1, chains.chains[p.chain].entries.count)
+    }
+
+    /// "chain k/n", or "cycle k/n" when the chain comes round to its start.
+    public var chainLabel: String? {
+        guard let p = chainPosition, let entry = entryIndex else { return nil }
+        let cycle = chains.chains[chains.position[entry].chain].isCycle
+        return "\(cycle ? "cycle" : "chain") \(p.index)/\(p.count)"
     }
 
     /// How much of a file the first screen waits for; a bigger article shows its start
@@ -169,6 +194,10 @@ public struct ReaderState: Sendable {
             setTop(position.line)  // same width: exactly where you were
         } else {
             setTop(starts.indices.contains(position.block) ? starts[position.block] : 0)
+        }
+        if let saved = position.search {
+            runSearch(saved.query, keepCurrent: saved.current)
+            search?.visited = saved.current != nil
         }
         if let failure = document.failure { message = failure }
         anchor = anchorPosition()
@@ -293,6 +322,8 @@ public struct ReaderState: Sendable {
         let matches = SearchState.find(query, in: document.layout)
         var current = keepCurrent ?? 0
         if keepCurrent == nil, let firstBelow = matches.firstIndex(where: { $0.line >= top }) { current = firstBelow }
+        let visited = search?.visited ?? true
         search = SearchState(query: query, matches: matches, current: min(current, max(0, matches.count - 1)))
+        search?.visited = keepCurrent == nil || visited
     }
 }
