@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way, toward ArticleKit: gazette → TerminalBackend → ReaderLoop → ReaderCore →
-// ArticleKit, and gazette → Reports → ArticleKit.
+// ArticleKit, gazette → StateStore → ReaderCore, and gazette → Reports → ArticleKit.
 let package = Package(
     name: "Gazette",
     products: [
@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The C shim over wide-character ncurses. Only what Swift cannot import lives there.
@@ -30,18 +31,26 @@ let package = Package(
         .target(name: "ReaderCore", dependencies: ["ArticleKit"]),
         // The run loop: carries out the state's effects (reading, indexing) behind any backend.
         .target(name: "ReaderLoop", dependencies: ["ReaderCore", "ArticleKit"]),
+        // Reading state that survives a restart (positions, read marks, marks, history): the only
+        // code that talks to SQLite. The core emits effects; this carries them out off the key path.
+        .target(name: "StateStore", dependencies: [
+            "ReaderCore", "ArticleKit", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The only code that talks to ncurses.
         .target(name: "TerminalBackend", dependencies: ["ReaderLoop", "ReaderCore", "CNcurses"]),
         .executableTarget(
             name: "gazette",
             dependencies: [
                 "ArticleKit", "Reports", "ReaderCore", "ReaderLoop", "TerminalBackend", "BuiltInArticles",
+                "StateStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit", "Reports", "ReaderCore", "BuiltInArticles"], exclude: ["Fixtures"]),
         .testTarget(name: "ReaderCoreTests",
                     dependencies: ["ReaderCore", "ReaderLoop", "ArticleKit", "BuiltInArticles"]),
+        .testTarget(name: "StateStoreTests",
+                    dependencies: ["StateStore", "ReaderCore", "ReaderLoop", "ArticleKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

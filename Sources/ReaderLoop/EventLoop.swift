@@ -19,8 +19,13 @@ public struct EventLoop {
     let worker: any Worker
     /// Builds the whole collection; needed when the state opens with `indexing`.
     let indexer: Indexer?
-    /// Where `.persistPosition` goes (nothing keeps positions yet).
+    /// Where `.persistPosition` goes; while the state records changes, also the place
+    /// after every batch of keys (the store debounces). Must return at once.
     let persist: (Position) -> Void
+    /// Where `.record` goes. Must return at once.
+    let record: (StateChange) -> Void
+    /// Background jobs started with the first screen, their answers fed back (a journal).
+    let jobs: [@Sendable () -> ReaderEvent]
     /// Asked before each turn: true ends the loop as quitting does (a signal came).
     let shouldStop: () -> Bool
     /// Called after each screen is drawn.
@@ -28,11 +33,14 @@ public struct EventLoop {
 
     public init(backend: any Backend, worker: any Worker = DispatchWorker(), indexer: Indexer? = nil,
                 persist: @escaping (Position) -> Void = { _ in }, shouldStop: @escaping () -> Bool = { false },
-                afterDraw: @escaping () -> Void = {}) {
+                afterDraw: @escaping () -> Void = {}, record: @escaping (StateChange) -> Void = { _ in },
+                jobs: [@Sendable () -> ReaderEvent] = []) {
         self.backend = backend
         self.worker = worker
         self.indexer = indexer
         self.persist = persist
+        self.record = record
+        self.jobs = jobs
         self.shouldStop = shouldStop
         self.afterDraw = afterDraw
     }
@@ -42,6 +50,10 @@ public struct EventLoop {
     public func run(_ opening: (state: ReaderState, effects: [Effect])) -> ReaderState {
         var session = Session(state: opening.state, loop: self)
         session.perform(opening.effects)
+        for job in jobs {
+            session.outstanding += 1
+            session.waitingJobs.append(job)
+        }
         var dirty = true
         while !session.quitting {
             if shouldStop() {
@@ -72,6 +84,7 @@ public struct EventLoop {
                 session.handle(.input(more))
                 taken += 1
             }
+            session.savePlace()
             dirty = true
         }
         return session.state
@@ -87,7 +100,10 @@ private struct Session {
     var outstanding = 0
     /// Background work asked for since the last screen was drawn.
     var waiting: [Effect] = []
+    var waitingJobs: [@Sendable () -> ReaderEvent] = []
     var quitting = false
+    /// The place last passed to `persist`, so an unchanged one is not passed again.
+    var saved: Position?
 
     init(state: ReaderState, loop: EventLoop) {
         self.state = state
@@ -105,14 +121,30 @@ private struct Session {
             switch effect {
             case .load: continue  // settled above
             case .loadFull, .startIndexing: waiting.append(effect)
-            case .persistPosition(let position): loop.persist(position)
+            case .persistPosition(let position):
+                loop.persist(position)
+                saved = position
+            case .record(let change): loop.record(change)
             case .quit: quitting = true
             }
         }
     }
 
+    /// Saved as you read, not only on leaving: a crash then loses at most what the
+    /// store has not written yet.
+    mutating func savePlace() {
+        guard state.recordsChanges, !quitting else { return }
+        let here = state.currentPosition
+        if here != saved {
+            loop.persist(here)
+            saved = here
+        }
+    }
+
     mutating func startBackgroundWork() {
         let mailbox = self.mailbox
+        for job in waitingJobs { loop.worker.start { mailbox.post(job()) } }
+        waitingJobs.removeAll()
         for effect in waiting {
             switch effect {
             case .startIndexing:

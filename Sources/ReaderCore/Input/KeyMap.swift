@@ -37,6 +37,13 @@ public struct KeyMap: Sendable {
         // Not n/N: n and p belong to the chain.
         Binding(keys: [.character(".")], command: .nextMatch),
         Binding(keys: [.character(",")], command: .previousMatch),
+        Binding(keys: [.character("M")], command: .toggleRead),
+        Binding(keys: [.character("C")], command: .markChainRead),
+        Binding(keys: [.character("U")], command: .nextUnread),
+        Binding(keys: [.character("m")], command: .setMark),
+        Binding(keys: [.character("'")], command: .jumpToMark),
+        Binding(keys: [.character("B")], command: .bookmarks),
+        Binding(keys: [.character("r")], command: .recentlyRead),
         Binding(keys: [.character("?"), .character("h")], command: .help),
         Binding(keys: [.escape], command: .escape),
         Binding(keys: [.character("q"), .character("Q"), .control("c")], command: .quit),

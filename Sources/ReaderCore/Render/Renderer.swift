@@ -17,6 +17,8 @@ public enum Renderer {
             if g.pane == nil { outlineOverlay(state, selection, &screen) }
         case .list(let list): articleList(state, list, &screen)
         case .help(let scroll): help(state, scroll, &screen)
+        case .marks(let selection): marksOverlay(state, selection, &screen)
+        case .recent(let selection): recentOverlay(state, selection, &screen)
         }
         statusLine(state, &screen)
         return screen
@@ -53,6 +55,7 @@ public enum Renderer {
         screen.fill(row: 0, style: .titleBar)
         var right = ""
         if state.indexing { right = "indexing…" } else if let p = state.chainPosition { right = "chain \(p.index)/\(p.count)" }
+        if state.recordsChanges { right += (right.isEmpty ? "" : " · ") + state.readingNote(state.document.id) }
         let rightWidth = DisplayWidth.of(right)
         let available = screen.width - 2 - (rightWidth > 0 ? rightWidth + 2 : 0)
         if available >= 10 {
@@ -171,7 +174,7 @@ public enum Renderer {
         let header = list.filter.isEmpty
             ? "Articles (\(total)) — type to filter, Enter opens, Esc closes"
             : "Articles matching “\(list.filter)”: \(list.matches.count) of \(total)"
-        listOverlay(state, header: header, count: list.matches.count, row: { entries[list.matches[$0]].links.title },
+        listOverlay(state, header: header, count: list.matches.count, row: { listRow(state, entries[list.matches[$0]]) },
                     marked: list.marked, selection: list.selection, &screen)
     }
 

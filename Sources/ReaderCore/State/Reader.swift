@@ -7,6 +7,7 @@ extension ReaderState {
     public mutating func handle(_ event: ReaderEvent) -> [Effect] {
         outbox = []
         defer { outbox = [] }
+        let history = (backStack, forwardStack)
         switch event {
         case .input(let input): take(input)
         case .loaded(let document): receive(document)
@@ -16,6 +17,12 @@ extension ReaderState {
             guard library.collection.contains(article) else { message = "\(article) is not in this collection"; break }
             open(article)
         case .stop: apply(.quit)
+        case .journal(let journal): install(journal: journal)
+        }
+        observeReading()
+        if history != (backStack, forwardStack) {
+            record(.history(back: Array(backStack.suffix(Journal.historyLimit)),
+                            forward: Array(forwardStack.suffix(Journal.historyLimit))))
         }
         return outbox
     }
@@ -43,11 +50,14 @@ extension ReaderState {
     mutating func keyPressed(_ key: Key) {
         message = nil
         if prompt != nil { editPrompt(key); anchor = anchorPosition(); return }
+        if let awaiting = sitting.awaiting { markKey(key, awaiting); anchor = anchorPosition(); return }
         switch overlay {
         case .none: if let c = keyMap.command(for: key) { apply(c) }
         case .outline(let selection): outlineKey(key, selection)
         case .list(let list): listKey(key, list)
         case .help(let scroll): helpKey(key, scroll)
+        case .marks(let selection): marksKey(key, selection)
+        case .recent(let selection): recentKey(key, selection)
         }
         anchor = anchorPosition()
     }
@@ -82,7 +92,8 @@ extension ReaderState {
         case .section(let n): jump(toSection: n - 1)
         case .outline:
             if hasOutline { overlay = .outline(selection: currentSection) } else { message = "This article has no section headings" }
-        case .articleList where indexing, .followNext where indexing, .followPrevious where indexing:
+        case .articleList where indexing, .followNext where indexing, .followPrevious where indexing,
+             .nextUnread where indexing, .markChainRead where indexing:
             if pending.count < 16 { pending.append(command) }
             message = "Reading the folder… this happens as soon as it is indexed"
         case .articleList:
@@ -98,6 +109,8 @@ extension ReaderState {
         case .previousMatch: stepMatch(-1)
         case .escape:
             if search != nil { search = nil; message = "Search cleared" }
+        case .toggleRead, .markChainRead, .nextUnread, .setMark, .jumpToMark, .bookmarks, .recentlyRead:
+            applyJournal(command)
         case .quit:
             outbox.append(.persistPosition(currentPosition))
             outbox.append(.quit)
@@ -146,10 +159,11 @@ extension ReaderState {
     }
 
     /// Where the reader is; while an article is read, where it is headed in it.
-    var currentPosition: Position {
+    public var currentPosition: Position {
         if isLoading, let arrival { return arrival }
         return Position(article: document.id, block: lines.isEmpty ? 0 : lines[min(top, lines.count - 1)].block,
-                        line: top, width: document.layout.width)
+                        line: top, width: document.layout.width, place: document.place(atLine: top),
+                        progress: journal.progress[document.id])
     }
 
     mutating func goBack() {
