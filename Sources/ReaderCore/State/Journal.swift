@@ -8,6 +8,8 @@ public struct Journal: Sendable, Equatable {
     public var read: Set<ArticleID>
     /// How far each article was read, in percent of its text: the furthest point seen.
     public var progress: [ArticleID: Int]
+    /// Where each article was left: opening it again goes there.
+    public var places: [ArticleID: TextPlace]
     /// Every mark, the newest first.
     public var marks: [Mark]
     /// Articles opened lately, the newest first, each once.
@@ -16,10 +18,11 @@ public struct Journal: Sendable, Equatable {
     public var back: [Position]
     public var forward: [Position]
 
-    public init(read: Set<ArticleID> = [], progress: [ArticleID: Int] = [:], marks: [Mark] = [],
-                recent: [ArticleID] = [], back: [Position] = [], forward: [Position] = []) {
+    public init(read: Set<ArticleID> = [], progress: [ArticleID: Int] = [:], places: [ArticleID: TextPlace] = [:],
+                marks: [Mark] = [], recent: [ArticleID] = [], back: [Position] = [], forward: [Position] = []) {
         self.read = read
         self.progress = progress
+        self.places = places
         self.marks = marks
         self.recent = recent
         self.back = back

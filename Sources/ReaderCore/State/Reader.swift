@@ -155,7 +155,9 @@ extension ReaderState {
     mutating func open(_ article: ArticleID) {
         backStack.append(currentPosition)
         forwardStack.removeAll()
-        show(Position(article: article, block: 0, line: 0, width: 0))
+        // Where it was left, in this sitting or an earlier one.
+        show(journal.places[article].map { Position(article: article, place: $0) }
+             ?? Position(article: article, block: 0, line: 0, width: 0))
     }
 
     /// Where the reader is; while an article is read, where it is headed in it.
@@ -181,7 +183,9 @@ extension ReaderState {
     /// Leaves the article on screen for another: its title shows while it is read,
     /// and `arrive` puts the reader at `position` in it.
     mutating func show(_ position: Position) {
-        outbox.append(.persistPosition(currentPosition))
+        let leaving = currentPosition
+        outbox.append(.persistPosition(leaving))
+        if recordsChanges, !isLoading, let place = leaving.place { journal.places[leaving.article] = place }
         search = nil
         overlay = .none
         prompt = nil

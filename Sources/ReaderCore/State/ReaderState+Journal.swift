@@ -23,6 +23,7 @@ extension ReaderState {
         for (article, read) in sitting.touched {
             if read { merged.read.insert(article) } else { merged.read.remove(article) }
         }
+        for (article, place) in journal.places { merged.places[article] = place }
         for (article, percent) in journal.progress { merged.progress[article] = max(percent, merged.progress[article] ?? 0) }
         merged.marks = journal.marks + incoming.marks.filter { old in
             !journal.marks.contains { $0.letter == old.letter && ($0.isGlobal || $0.position.article == old.position.article) }
