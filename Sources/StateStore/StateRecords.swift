@@ -165,26 +165,23 @@ extension StateDatabase {
         }
     }
 
-    /// Everything the reader shows of past sittings, for the articles `ids` (the collection
-    /// open) and the history of `scope`. `places`: false for `--from-start`.
-    public func journal(for ids: [ArticleID], scope: String, places wantPlaces: Bool) throws -> Journal {
-        let records = try self.records(paths: ids.map(\.key))
+    /// Everything the reader shows of past sittings, for the articles in `folders` (canonical
+    /// paths), and the history of `scope`. `places`: false for `--from-start`.
+    /// Needs no list of the folder's files, so it can run while the folder is indexed.
+    public func journal(folders: Set<String>, scope: String, places wantPlaces: Bool) throws -> Journal {
         var journal = Journal()
-        for (path, record) in records {
-            let id = ArticleID(key: path)
-            if record.read { journal.read.insert(id) }
-            if record.progress > 0 { journal.progress[id] = record.progress }
-        }
-        let known = Set(ids)
         try pool.read { db in
-            if wantPlaces {
-                for folder in Set(ids.map { ArticleKey.folder(of: $0.key) }) {
-                    let rows = try Row.fetchAll(db, sql: """
-                        SELECT a.path, p.* FROM position p JOIN article a ON a.id = p.article WHERE a.folder = ?
-                        """, arguments: [folder])
-                    for row in rows where known.contains(ArticleID(key: row["path"])) {
-                        journal.places[ArticleID(key: row["path"])] = Self.place(row)
-                    }
+            for folder in folders {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT a.path, a.read, a.progress, p.block, p.offset, p.heading, p.snippet
+                    FROM article a LEFT JOIN position p ON p.article = a.id WHERE a.folder = ?
+                    """, arguments: [folder])
+                for row in rows {
+                    let id = ArticleID(key: row["path"])
+                    if row["read"] as Bool { journal.read.insert(id) }
+                    let progress: Int = row["progress"]
+                    if progress > 0 { journal.progress[id] = progress }
+                    if wantPlaces, row["block"] as Int? != nil { journal.places[id] = Self.place(row) }
                 }
             }
             let marks = try Row.fetchAll(db, sql: """
@@ -198,7 +195,8 @@ extension StateDatabase {
             let recent = try String.fetchAll(db, sql: """
                 SELECT path FROM article WHERE opened IS NOT NULL ORDER BY opened DESC LIMIT ?
                 """, arguments: [Journal.recentLimit * 4])
-            journal.recent = Array(recent.map(ArticleID.init(key:)).filter(known.contains).prefix(Journal.recentLimit))
+            journal.recent = Array(recent.filter { folders.contains(ArticleKey.folder(of: $0)) }
+                .map(ArticleID.init(key:)).prefix(Journal.recentLimit))
             let history = try Row.fetchAll(db, sql: """
                 SELECT a.path, h.* FROM history h JOIN article a ON a.id = h.article WHERE h.scope = ?
                 ORDER BY h.direction, h.seq

@@ -15,7 +15,9 @@ public enum ReaderApp {
     /// `indexer`, when given, builds the whole collection in the background while
     /// `library` (just the first article) is already on screen.
     public static func run(library: ArticleLibrary, start: ArticleID, chains: ChainBuilder.Result? = nil,
-                           indexer: EventLoop.Indexer? = nil) throws {
+                           indexer: EventLoop.Indexer? = nil, state hooks: StateHooks = .none(notice: nil)) throws {
+        // Every way out of the loop (q, a signal, an error thrown) writes the state that waits.
+        defer { hooks.flush() }
         let terminal = try CursesTerminal()
         defer { terminal.close() }
         let signals = watchTerminationSignals()
@@ -23,12 +25,12 @@ public enum ReaderApp {
         // For the end-to-end test of the crash path: a fatal error in the loop must still
         // leave the terminal restored, with the message after it.
         let crash = getenv("GAZETTE_TEST_CRASH") != nil
-        let loop = EventLoop(backend: terminal, indexer: indexer,
-                             shouldStop: { stopRequested.load(ordering: .relaxed) },
-                             afterDraw: { if crash { fatalError("crash requested by GAZETTE_TEST_CRASH") } })
+        let loop = hooks.loop(backend: terminal, indexer: indexer,
+                              shouldStop: { stopRequested.load(ordering: .relaxed) },
+                              afterDraw: { if crash { fatalError("crash requested by GAZETTE_TEST_CRASH") } })
         let size = terminal.size
-        loop.run(ReaderState.open(library: library, at: start, width: size.width, height: size.height,
-                                  chains: chains, indexing: indexer != nil))
+        loop.run(hooks.prepare(ReaderState.open(library: library, at: start, width: size.width, height: size.height,
+                                                chains: chains, indexing: indexer != nil, resume: hooks.resume)))
     }
 
     /// SIGTERM and SIGHUP end the loop so the terminal is restored on the way out.

@@ -12,7 +12,8 @@ struct Gazette: ParsableCommand {
         commandName: "gazette",
         abstract: "Read folders of plain-text news articles: sections by heading, PREV/NEXT chains.",
         discussion: "With no command, opens the reader on PATH (a folder or files), or on the built-in sample articles when no PATH is given.",
-        subcommands: [Read.self, Toc.self, Chain.self, Check.self, Dump.self, BenchNext.self],
+        subcommands: [Read.self, Toc.self, Chain.self, Check.self, Dump.self, Unread.self, MarkRead.self, StateCommand.self,
+                      BenchNext.self],
         defaultSubcommand: Read.self
     )
 }
@@ -36,6 +37,9 @@ struct Read: ParsableCommand {
 
     @OptionGroup var options: CollectionOptions
 
+    @Flag(name: .customLong("from-start"), help: "Open at the start: ignore the places saved by earlier sittings.")
+    var fromStart = false
+
     func run() throws {
         if !Terminal.isInteractive {
             let (library, selected, failed) = try Opening.open(paths, options)
@@ -44,13 +48,17 @@ struct Read: ParsableCommand {
             try Output.dump(library, entries: [start], width: Terminal.width ?? 80)
             return
         }
+        // A folder opens on the article last read in it; the built-in collection keeps no state.
+        let state = paths.isEmpty ? nil : ReadingState.open()
+        let resumed = state?.startFile(paths, fromStart: fromStart, fileExtension: options.fileExtension)
         // Show the first article at once; index the rest of the folder behind it.
-        if let first = try Opening.first(paths, options) {
+        if let first = try Opening.first(resumed.map { [$0] } ?? paths, options) {
             let paths = paths, options = options
+            let hooks = state?.hooks(paths: paths, start: first.collection.entries[0].source, fromStart: fromStart)
             try ReaderApp.run(library: first, start: first.collection.entries[0].id, indexer: {
                 let (library, _, _) = (try? Opening.open(paths, options)) ?? (first, [0], [])
                 return (library, ChainBuilder.build(library.collection))
-            })
+            }, state: hooks ?? .none(notice: nil))
             return
         }
         let (library, selected, failed) = try Opening.open(paths, options)
@@ -58,7 +66,9 @@ struct Read: ParsableCommand {
             Output.report(failed)
             throw Opening.nothingToRead(paths)
         }
-        try ReaderApp.run(library: library, start: library.collection.entries[start].id)
+        let hooks = state?.hooks(paths: paths, start: library.collection.entries[start].source, fromStart: fromStart)
+        try ReaderApp.run(library: library, start: library.collection.entries[start].id,
+                          state: hooks ?? .none(notice: nil))
     }
 }
 

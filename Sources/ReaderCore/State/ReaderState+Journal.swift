@@ -69,6 +69,11 @@ extension ReaderState {
         sitting.endSeen = sitting.endSeen || endOnScreen
     }
 
+    /// A note for the first screen's status line, from outside the reader (a store's notice).
+    public mutating func announce(_ text: String) {
+        message = text
+    }
+
     /// Asks for a change to be kept, when a store keeps them.
     mutating func record(_ change: StateChange) {
         if recordsChanges { outbox.append(.record(change)) }
