@@ -144,9 +144,10 @@ struct StateCommand: ParsableCommand {
         @Option var seed: UInt64 = 1
         @Option(help: "Milliseconds between keys.") var interval = 5
         @Option(help: "Stop after this many seconds (0: only when killed).") var seconds = 0.0
+        @OptionGroup var options: CollectionOptions
 
         func run() throws {
-            let (library, selected, _) = try Opening.open([path], CollectionOptions())
+            let (library, selected, _) = try Opening.open([path], options)
             guard let start = selected.first else { throw Opening.nothingToRead([path]) }
             let reading = ReadingState.open()
             if let notice = reading.notice { Output.error(notice) }
@@ -168,7 +169,9 @@ final class SoakBackend: Backend {
     let interval: Int
     let deadline: Date?
     let size = (width: 80, height: 24)
-    static let keys: [Character] = Array("jjjjjjjjkkddd  bnnpGgMmaUm'B\u{1b}r")
+    /// x and z do nothing alone: they are the letters of marks after m and '.
+    static let keys: [Character] = Array("jjjjjjjjkkddd  bnnpGgMmxUm'zB\u{1b}r")
+    var quitting = false
 
     init(seed: UInt64, interval: Int, seconds: Double) {
         rng = seed &* 0x9E37_79B9_7F4A_7C15 | 1
@@ -179,7 +182,11 @@ final class SoakBackend: Backend {
     func draw(_ screen: Screen) {}
 
     func nextEvent(timeout: Int) -> InputEvent? {
-        if let deadline, Date() > deadline { return .key(.character("q")) }
+        if let deadline, Date() > deadline {
+            // Esc first: it closes whatever overlay or mark prompt is open.
+            quitting.toggle()
+            return quitting ? .key(.escape) : .key(.character("q"))
+        }
         usleep(UInt32(interval * 1000))
         // xorshift64: the same keys for the same seed.
         rng ^= rng << 13
