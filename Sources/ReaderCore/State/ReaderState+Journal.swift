@@ -53,7 +53,6 @@ extension ReaderState {
         if sitting.article != id {
             sitting.article = id
             sitting.endSeen = false
-            sitting.jumpedFrom = nil
             journal.recent.removeAll { $0 == id }
             journal.recent.insert(id, at: 0)
             if journal.recent.count > Journal.recentLimit { journal.recent.removeLast() }

@@ -61,8 +61,11 @@ extension Document {
             return line
         }
         if !squashedSnippet.isEmpty {
-            let sectionBlocks = blocks(inSectionHeaded: place.heading)
-            let order = sectionBlocks + layout.blockStarts.indices.filter { !sectionBlocks.contains($0) }
+            // Its section first, then the rest; the nearest to where it was first (text repeats).
+            let near = { (a: Int, b: Int) in abs(a - place.block) < abs(b - place.block) }
+            let sectionBlocks = blocks(inSectionHeaded: place.heading).sorted(by: near)
+            let inSection = Set(sectionBlocks)
+            let order = sectionBlocks + layout.blockStarts.indices.filter { !inSection.contains($0) }.sorted(by: near)
             for block in order {
                 let text = blockText(block)
                 if let range = text.range(of: squashedSnippet) {
@@ -94,7 +97,7 @@ extension Document {
     }
 
     /// The block's text without white space.
-    func blockText(_ block: Int) -> Substring {
+    public func blockText(_ block: Int) -> Substring {
         guard layout.blockStarts.indices.contains(block) else { return "" }
         var text = ""
         var line = layout.blockStarts[block]
