@@ -21,6 +21,7 @@ test: deps
 	@if [ -x fuzz/run.sh ]; then fuzz/run.sh --smoke; fi
 	@if [ -x bench/run.sh ]; then bench/run.sh --smoke; fi
 	scripts/e2e.sh .build/debug/gazette
+	scripts/kill-test.py .build/debug/gazette 6
 
 # Performance figures against the I/O floor and peers (see docs/PERFORMANCE.md).
 bench: deps
