@@ -13,7 +13,7 @@ mkdir -p "$work/resume"
 { printf 'Lighthouse keepers write a history\n\n%s\n\nThe first keepers\n\n' "$para"
   for i in 1 2 3 4 5 6 7 8; do printf 'Paragraph %s of the second article. %s\n\n' "$i" "$para"; done
   printf 'The last keepers\n\n'
-  for i in 9 10 11 12; do printf 'Paragraph %s of the second article. %s\n\n' "$i" "$para"; done
+  for i in 9 10 11 12 13 14 15 16 17 18; do printf 'Paragraph %s of the second article. %s\n\n' "$i" "$para"; done
   printf -- '-\n\nPREV Ferries keep their old timetable\n'; } > "$work/resume/02_lighthouse.txt"
 
 if command -v tmux >/dev/null 2>&1; then
