@@ -140,6 +140,10 @@ final class JournalTests: XCTestCase {
         state.send(.key(.character("l")))
         let list = Renderer.render(state).text
         XCTAssertTrue(list.contains("• Im") || list.contains("(50%)"), "unread articles carry a dot and progress")
+        state.send(.key(.tab))
+        guard case .list(let unread) = state.overlay else { return XCTFail("the list closed") }
+        XCTAssertEqual(unread.matches, [1, 3], "Tab: only the unread")
+        XCTAssertTrue(Renderer.render(state).text.contains("Unread: 2 of 4"))
         state.send(.key(.escape))
         state.send(.key(.character("r")))
         XCTAssertEqual(state.overlay, .recent(selection: 0))

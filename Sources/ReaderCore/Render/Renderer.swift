@@ -171,9 +171,10 @@ public enum Renderer {
     static func articleList(_ state: ReaderState, _ list: ArticleListState, _ screen: inout Screen) {
         let entries = state.library.collection.entries
         let total = entries.count
-        let header = list.filter.isEmpty
+        var header = list.filter.isEmpty
             ? "Articles (\(total)) — type to filter, Enter opens, Esc closes"
             : "Articles matching “\(list.filter)”: \(list.matches.count) of \(total)"
+        if list.unreadOnly { header = "Unread: \(list.matches.count) of \(total) — Tab shows all" }
         listOverlay(state, header: header, count: list.matches.count, row: { listRow(state, entries[list.matches[$0]]) },
                     marked: list.marked, selection: list.selection, &screen)
     }
@@ -195,7 +196,7 @@ public enum Renderer {
             }
         }
         rows.append("")
-        rows += TextWrapper.wrap("In the outline: j/k or arrows move, Enter or a digit jumps. In the list: type to filter, arrows move, Enter opens, Esc clears the filter.", width: width)
+        rows += TextWrapper.wrap("In the outline: j/k or arrows move, Enter or a digit jumps. In the list: type to filter, arrows move, Enter opens, Esc clears the filter, Tab shows only unread.", width: width)
         let start = min(scroll, max(0, rows.count - g.bodyHeight))
         for (row, text) in rows.dropFirst(start).prefix(g.bodyHeight).enumerated() {
             screen.put(text, row: g.bodyTop + row, column: x, style: row == 0 && start == 0 ? Style(bold: true) : .plain)

@@ -268,9 +268,13 @@ extension ReaderState {
                 if article != document.id { open(article) }
             }
             return
+        case .tab:
+            list.unreadOnly.toggle()
+            refilter(&list, narrowing: list.unreadOnly)
         case .escape:
             if list.filter.isEmpty { overlay = .none; return }
             list.filter = ""
+            list.unreadOnly = false
             list.matches = Array(library.collection.entries.indices)
             list.selection = entryIndex ?? 0
             list.marked = entryIndex
@@ -301,6 +305,7 @@ extension ReaderState {
             let title = entries[i].links.title.lowercased()
             return words.allSatisfy { title.contains($0) }
         }
+        if list.unreadOnly { list.matches.removeAll { journal.isRead(entries[$0].id) } }
         list.marked = entryIndex.flatMap(list.matches.firstIndex(of:))
         list.selection = list.marked ?? 0
     }

@@ -54,6 +54,8 @@ public struct ArticleListState: Sendable, Equatable {
     public var selection: Int
     /// Where the article on screen is among `matches`, if it matches.
     public var marked: Int?
+    /// Only the articles not read yet (Tab toggles).
+    public var unreadOnly = false
 }
 
 /// Everything the reader shows, as a value. `handle` changes it and says what must be
