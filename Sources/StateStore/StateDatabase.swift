@@ -41,54 +41,69 @@ public final class StateDatabase: Sendable {
 
     /// Opens the database at `location`, making it when it is missing. A damaged file is
     /// moved aside (`state.sqlite.corrupt-<time>`) and a fresh one made; `notice` then
-    /// says so in one line.
+    /// says so in one line. One connection does the checks and the migration: this runs
+    /// before the first screen.
     public static func open(_ location: StateLocation, now: Date = Date())
         throws(StateStoreError) -> (database: StateDatabase, notice: String?) {
         try prepareFolder(location.directory)
         let path = location.database
-        var notice: String?
-        if FileManager.default.fileExists(atPath: path) {
-            switch probe(path) {
-            case .usable: break
-            case .newer(let unknown): throw .newerSchema(path: path, unknown: unknown)
-            case .damaged(let reason):
-                let aside = try moveAside(path, now: now)
-                notice = "The reading-state database was damaged (\(reason)); it was moved to \(aside) "
-                    + "and a fresh one started"
-            case .failed(let reason): throw .unreadable(path: path, reason: reason)
-            }
-        }
-        do {
-            let pool = try DatabasePool(path: path, configuration: configuration(readonly: false))
-            try Schema.migrator.migrate(pool)
-            return (StateDatabase(location: location, pool: pool), notice)
-        } catch let error as DatabaseError where isDamage(error) && notice == nil {
-            // Damage that only shows once written to (the probe reads little): same remedy.
+        switch connect(location) {
+        case .usable(let database): return (database, nil)
+        case .newer(let unknown): throw .newerSchema(path: path, unknown: unknown)
+        case .failed(let reason): throw .unreadable(path: path, reason: reason)
+        case .damaged(let reason):
             let aside = try moveAside(path, now: now)
-            do {
-                let pool = try DatabasePool(path: path, configuration: configuration(readonly: false))
-                try Schema.migrator.migrate(pool)
-                let notice = "The reading-state database was damaged (\(error.message ?? "\(error.resultCode)")); "
-                    + "it was moved to \(aside) and a fresh one started"
-                return (StateDatabase(location: location, pool: pool), notice)
-            } catch {
-                throw .unreadable(path: path, reason: "\(error)")
+            guard case .usable(let database) = connect(location) else {
+                throw .unreadable(path: path, reason: "damaged, and no fresh database could be made in its place")
             }
-        } catch {
-            throw .unreadable(path: path, reason: Self.reason(error))
+            let notice = "The reading-state database was damaged (\(reason)); it was moved to \(aside) "
+                + "and a fresh one started"
+            return (database, notice)
         }
     }
 
-    static func configuration(readonly: Bool) -> Configuration {
+    enum Opened {
+        case usable(StateDatabase)
+        case newer([String])
+        case damaged(String)
+        case failed(String)
+    }
+
+    /// Opens the pool, checks the file is a whole database of a schema this Gazette knows
+    /// (without writing to it), then migrates.
+    static func connect(_ location: StateLocation) -> Opened {
+        do {
+            let pool = try DatabasePool(path: location.database, configuration: configuration())
+            let verdict = try pool.read { db -> Opened? in
+                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                if check != ["ok"] { return .damaged(check.prefix(3).joined(separator: "; ")) }
+                let migrator = Schema.migrator
+                if try migrator.hasBeenSuperseded(db) {
+                    let known = Set(migrator.migrations)
+                    return .newer(try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted())
+                }
+                return nil
+            }
+            if let verdict {
+                try? pool.close()
+                return verdict
+            }
+            try Schema.migrator.migrate(pool)
+            return .usable(StateDatabase(location: location, pool: pool))
+        } catch let error as DatabaseError where isDamage(error) {
+            return .damaged(error.message ?? "\(error.resultCode)")
+        } catch {
+            return .failed(reason(error))
+        }
+    }
+
+    static func configuration() -> Configuration {
         var config = Configuration()
-        config.readonly = readonly
         config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
         config.label = "gazette-state"
-        if !readonly {
-            // In WAL, NORMAL loses no committed transaction when the process is killed.
-            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-        }
+        // In WAL, NORMAL loses no committed transaction when the process is killed.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         return config
     }
 
@@ -107,36 +122,6 @@ public final class StateDatabase: Sendable {
         }
     }
 
-    enum Probe: Equatable {
-        case usable
-        case newer([String])
-        case damaged(String)
-        case failed(String)
-    }
-
-    /// Looks at an existing file without writing to it: is it a database, whole, of a
-    /// schema this Gazette knows?
-    static func probe(_ path: String) -> Probe {
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(readonly: true))
-            defer { try? queue.close() }
-            return try queue.read { db in
-                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
-                if check != ["ok"] { return .damaged(check.prefix(3).joined(separator: "; ")) }
-                let migrator = Schema.migrator
-                if try migrator.hasBeenSuperseded(db) {
-                    let known = Set(migrator.migrations)
-                    return .newer(try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted())
-                }
-                return .usable
-            }
-        } catch let error as DatabaseError where isDamage(error) {
-            return .damaged(error.message ?? "\(error.resultCode)")
-        } catch {
-            return .failed(reason(error))
-        }
-    }
-
     static func isDamage(_ error: DatabaseError) -> Bool {
         error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
     }
@@ -149,7 +134,8 @@ public final class StateDatabase: Sendable {
         var n = 1
         while FileManager.default.fileExists(atPath: aside) { aside = path + ".corrupt-\(stamp)-\(n)"; n += 1 }
         guard rename(path, aside) == 0 else {
-            throw .unreadable(path: path, reason: "damaged, and it cannot be moved aside: \(String(cString: strerror(errno)))")
+            let why = String(cString: strerror(errno))
+            throw .unreadable(path: path, reason: "damaged, and it cannot be moved aside: \(why)")
         }
         for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
             _ = rename(path + suffix, aside + suffix)

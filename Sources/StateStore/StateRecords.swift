@@ -189,8 +189,8 @@ extension StateDatabase {
                 """)
             journal.marks = marks.compactMap { row in
                 guard let letter = (row["letter"] as String).first else { return nil }
-                return Mark(letter: letter, position: Position(article: ArticleID(key: row["path"]), place: Self.place(row)),
-                            title: row["title"])
+                let position = Position(article: ArticleID(key: row["path"]), place: Self.place(row))
+                return Mark(letter: letter, position: position, title: row["title"])
             }
             let recent = try String.fetchAll(db, sql: """
                 SELECT path FROM article WHERE opened IS NOT NULL ORDER BY opened DESC LIMIT ?

@@ -81,7 +81,9 @@ public final class StateWriter: Sendable {
             attempt { try database.opened(key(article), title: title, at: time) }
         case .history(let back, let forward):
             func kept(_ list: [Position]) -> [(ArticleKey, TextPlace)] {
-                list.map { p in (key(p.article), p.place ?? TextPlace(block: p.block, offset: 0, heading: nil, snippet: "")) }
+                list.map { p in
+                    (key(p.article), p.place ?? TextPlace(block: p.block, offset: 0, heading: nil, snippet: ""))
+                }
             }
             attempt { try database.saveHistory(scope: scope, back: kept(back), forward: kept(forward)) }
         }
@@ -102,7 +104,9 @@ public final class StateWriter: Sendable {
         } catch {
             let reason = StateDatabase.reason(error)
             failure.withLock { first in
-                if first == nil { first = "reading state could not be saved to \(database.location.database): \(reason)" }
+                if first == nil {
+                    first = "reading state could not be saved to \(database.location.database): \(reason)"
+                }
             }
         }
     }

@@ -48,7 +48,9 @@ extension StateDatabase {
                 SELECT a.*, p.block, p.offset, p.heading, p.snippet, p.saved
                 FROM article a LEFT JOIN position p ON p.article = a.id ORDER BY a.path
                 """).map { row in
-                let position = (row["saved"] as Double?).map { ExportedArticle.Place(place: Self.place(row), saved: $0) }
+                let position = (row["saved"] as Double?).map {
+                    ExportedArticle.Place(place: Self.place(row), saved: $0)
+                }
                 return ExportedArticle(fingerprint: row["fingerprint"], path: row["path"], title: row["title"],
                                        read: row["read"], readChanged: row["read_changed"], progress: row["progress"],
                                        opened: row["opened"], position: position,
@@ -65,8 +67,9 @@ extension StateDatabase {
             for article in articles {
                 var id: Int64?
                 if let fingerprint = article.fingerprint {
-                    id = try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE fingerprint = ? ORDER BY opened DESC",
-                                            arguments: [fingerprint])
+                    id = try Int64.fetchOne(db, sql: """
+                        SELECT id FROM article WHERE fingerprint = ? ORDER BY opened DESC
+                        """, arguments: [fingerprint])
                 }
                 if id == nil {
                     id = try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE path = ?", arguments: [article.path])

@@ -13,10 +13,12 @@ struct ReadingState {
     let notice: String?
 
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
+    static let quickFingerprintBytes = 1 << 20
 
     static func open() -> ReadingState {
         guard let location = StateLocation.standard(environment: environment) else {
-            return ReadingState(database: nil, notice: "reading state will not be kept: neither XDG_STATE_HOME nor HOME is set")
+            return ReadingState(database: nil,
+                                notice: "reading state will not be kept: neither XDG_STATE_HOME nor HOME is set")
         }
         do {
             let (database, notice) = try StateDatabase.open(location)
@@ -49,6 +51,10 @@ struct ReadingState {
         guard !fromStart, let database else { return nil }
         let path = Self.canonical(file)
         if let place = try? database.place(for: ArticleKey(path: path, fingerprint: nil)) { return place }
+        // A moved file is found by its text; hashing waits for the first screen, so only a file that
+        // hashes quickly is looked for that way.
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        guard let size, size <= Self.quickFingerprintBytes else { return nil }
         return try? database.place(for: ArticleKey(path: path, fingerprint: Fingerprint.ofFile(path)))
     }
 

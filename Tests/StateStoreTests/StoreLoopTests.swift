@@ -133,3 +133,46 @@ final class StoreLoopTests: XCTestCase {
         XCTAssertEqual(try db.place(for: ArticleKey(path: id.key, fingerprint: nil))?.block, 999)
     }
 }
+
+/// What the store costs a keypress and an opening, measured (figures printed for the report).
+final class StoreCostTests: XCTestCase {
+    func testAKeyCostsTheSameWithAndWithoutTheStore() throws {
+        let temp = TempState()
+        let text = "Title\n\n" + (1...300).map { "Paragraph \($0) of a long article, long enough to scroll." }
+            .joined(separator: "\n\n") + "\n"
+        let path = temp.article("long.txt", text)
+        let library = try ArticleLibrary.open(paths: [path]).library
+        let writer = StateWriter(database: try temp.open(), scope: temp.folder)
+        func keys(store: Bool) -> Duration {
+            var (state, effects) = ReaderState.open(library: library, at: library.collection.entries[0].id,
+                                                    width: 80, height: 24)
+            _ = DocumentLoader.settle(effects, into: &state)
+            state.recordsChanges = store
+            return ContinuousClock().measure {
+                for i in 0..<2000 {
+                    let effects = state.handle(.key(.character(i % 500 < 250 ? "j" : "k")))
+                    // As the loop does: records to the writer, the place after each key.
+                    if store {
+                        for case .record(let change) in effects { writer.record(change) }
+                        writer.save(state.currentPosition)
+                    }
+                }
+            }
+        }
+        _ = keys(store: false)
+        let without = keys(store: false), with = keys(store: true)
+        writer.flush()
+        print("key in the core: without the store \(without / 2000), with it \(with / 2000)")
+        XCTAssertLessThan(with, without * 3 + .milliseconds(50), "a key must not wait on the database")
+    }
+
+    func testOpeningAnExistingDatabaseIsQuick() throws {
+        let temp = TempState()
+        _ = try temp.open()
+        let clock = ContinuousClock()
+        var times: [Duration] = []
+        for _ in 0..<5 { times.append(clock.measure { _ = try? temp.open() }) }
+        print("opening the state database: \(times.sorted()[2]) (median of 5)")
+        XCTAssertLessThan(times.sorted()[2], .milliseconds(200))
+    }
+}

@@ -16,7 +16,9 @@ extension Renderer {
         listOverlay(state, header: "Bookmarks (\(marks.count)), newest first — Enter opens, Esc closes",
                     count: marks.count, row: { i in
                         let m = marks[i]
-                        let place = m.position.place.map { p in (p.heading.map { "§ \($0): " } ?? "") + p.snippet } ?? ""
+                        let place = m.position.place.map { p in
+                            (p.heading.map { "§ \($0): " } ?? "") + p.snippet
+                        } ?? ""
                         return "\(m.letter)  \(m.title) — \(place)"
                     }, marked: nil, selection: selection, &screen)
     }

@@ -24,9 +24,13 @@ extension ReaderState {
             if read { merged.read.insert(article) } else { merged.read.remove(article) }
         }
         for (article, place) in journal.places { merged.places[article] = place }
-        for (article, percent) in journal.progress { merged.progress[article] = max(percent, merged.progress[article] ?? 0) }
+        for (article, percent) in journal.progress {
+            merged.progress[article] = max(percent, merged.progress[article] ?? 0)
+        }
         merged.marks = journal.marks + incoming.marks.filter { old in
-            !journal.marks.contains { $0.letter == old.letter && ($0.isGlobal || $0.position.article == old.position.article) }
+            !journal.marks.contains { new in
+                new.letter == old.letter && (new.isGlobal || new.position.article == old.position.article)
+            }
         }
         merged.recent = Array((journal.recent + incoming.recent.filter { !journal.recent.contains($0) })
             .prefix(Journal.recentLimit))
@@ -109,9 +113,15 @@ extension ReaderState {
             sitting.awaiting = .jumpToMark
             message = "Go to mark: type its letter, or ' for where you jumped from"
         case .bookmarks:
-            if journal.marks.isEmpty { message = "No marks yet: m and a letter sets one" } else { overlay = .marks(selection: 0) }
+            if journal.marks.isEmpty {
+                message = "No marks yet: m and a letter sets one"
+            } else {
+                overlay = .marks(selection: 0)
+            }
         case .recentlyRead:
-            if recentlyRead.isEmpty { message = "Nothing read lately in this folder" } else { overlay = .recent(selection: 0) }
+            if recentlyRead.isEmpty { message = "Nothing read lately in this folder" } else {
+                overlay = .recent(selection: 0)
+            }
         default:
             break
         }
@@ -125,7 +135,8 @@ extension ReaderState {
         func unread(_ entry: Int) -> Bool { entry != here && !journal.isRead(entries[entry].id) }
         if here >= 0, chains.position.indices.contains(here) {
             let p = chains.position[here]
-            if let e = chains.chains[p.chain].entries.dropFirst(p.offset + 1).first(where: unread) { return entries[e].id }
+            let rest = chains.chains[p.chain].entries.dropFirst(p.offset + 1)
+            if let e = rest.first(where: unread) { return entries[e].id }
         }
         let found = (max(0, here + 1)..<entries.count).first(where: unread)
             ?? (0..<max(0, here)).first(where: unread)
