@@ -6,8 +6,9 @@ import ReaderCore
 
 /// Carries the reader's state changes to the database off the key-handling path: every
 /// call returns at once, the writes happen in order on one serial queue. Positions are
-/// debounced (the newest per article is written at most `debounce` after it was made),
-/// and `flush` writes what waits, on every way out.
+/// debounced (the newest per article is written at most `debounce` after it was made:
+/// under a second, with the write, so a crash loses at most the last second), and `flush`
+/// writes what waits, on every way out.
 public final class StateWriter: Sendable {
     public let database: StateDatabase
     /// The folder (or set of paths) this sitting opened: what its history is kept under.
@@ -21,7 +22,7 @@ public final class StateWriter: Sendable {
     let failure = Mutex<String?>(nil)
     let clock: @Sendable () -> Double
 
-    public init(database: StateDatabase, scope: String, debounce: TimeInterval = 1.0,
+    public init(database: StateDatabase, scope: String, debounce: TimeInterval = 0.75,
                 clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
         self.database = database
         self.scope = scope
