@@ -49,6 +49,22 @@ if command -v tmux >/dev/null 2>&1; then
   pane_wait "$sock" narrow "EXIT=0" >/dev/null
   tm kill-session -t narrow
 
+  # Two readers and `gazette unread` on the same folder at once: no "database is locked".
+  reader one 80
+  reader two 80
+  pane_wait "$sock" one "Lighthouse keepers" >/dev/null
+  pane_wait "$sock" two "Lighthouse keepers" >/dev/null
+  tm send-keys -t one j j j
+  tm send-keys -t two k k k
+  errs=$(for i in 1 2 3 4 5; do XDG_STATE_HOME="$state" "$bin" unread "$work/resume" 2>&1 >/dev/null; done)
+  check "state: two readers and gazette unread at once, no error" test -z "$errs"
+  tm send-keys -t one q
+  tm send-keys -t two q
+  sexpect "state: ... both readers quit cleanly" two bash -c "pane_wait() { :; }; for i in \$(seq 1 100); do
+    tmux -L '$sock' capture-pane -p -t one | grep -q EXIT=0 && tmux -L '$sock' capture-pane -p -t two | grep -q EXIT=0 && exit 0
+    sleep 0.05; done; exit 1"
+  tm kill-session -t one; tm kill-session -t two
+
   reader fresh 80 --from-start
   sexpect "state: --from-start opens the folder's first article" fresh pane_wait "$sock" fresh "Ferries keep their old timetable"
   tm send-keys -t fresh q
@@ -72,5 +88,13 @@ assert rows[1]["progress"]>0 and rows[1]["title"]=="Lighthouse keepers write a h
   tm send-keys -t bad q
   pane_wait "$sock" bad "EXIT=0" >/dev/null
   check "state: ... the damaged file is kept aside" bash -c "ls '$work/state-bad/gazette/' | grep -q '^state.sqlite.corrupt-'"
+
+  # A state folder that cannot be made (XDG_STATE_HOME under a file): the reader works and says so.
+  state="$work/resume/01_ferries.txt"
+  reader nostate 80
+  sexpect "state: an unusable state folder: the reader says nothing will be kept" nostate \
+    pane_wait "$sock" nostate "reading state will not be kept"
+  tm send-keys -t nostate j q
+  sexpect "state: ... and still reads and quits cleanly" nostate pane_wait "$sock" nostate "EXIT=0"
   tm kill-server 2>/dev/null
 fi
