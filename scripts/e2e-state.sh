@@ -60,7 +60,7 @@ if command -v tmux >/dev/null 2>&1; then
   check "state: two readers and gazette unread at once, no error" test -z "$errs"
   tm send-keys -t one q
   tm send-keys -t two q
-  sexpect "state: ... both readers quit cleanly" two bash -c "pane_wait() { :; }; for i in \$(seq 1 100); do
+  sexpect "state: ... both readers quit cleanly" two bash -c "for i in \$(seq 1 100); do
     tmux -L '$sock' capture-pane -p -t one | grep -q EXIT=0 && tmux -L '$sock' capture-pane -p -t two | grep -q EXIT=0 && exit 0
     sleep 0.05; done; exit 1"
   tm kill-session -t one; tm kill-session -t two
