@@ -2,8 +2,9 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 SECONDS ?= 60
+KILLS ?= 100
 
-.PHONY: deps build run test install release bench fuzz fuzz-smoke devset clean
+.PHONY: deps build run test install release bench fuzz fuzz-smoke devset kill-test clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -26,6 +27,10 @@ test: deps
 # Performance figures against the I/O floor and peers (see docs/PERFORMANCE.md).
 bench: deps
 	bench/run.sh
+
+# The kill test at length: the reader killed at KILLS random moments (`make test` runs 6).
+kill-test: build
+	scripts/kill-test.py .build/debug/gazette $(KILLS)
 
 # libFuzzer targets for the parser and the layout, SECONDS each.
 fuzz: deps
