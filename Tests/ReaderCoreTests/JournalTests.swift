@@ -159,3 +159,22 @@ final class JournalTests: XCTestCase {
 extension Document {
     func lines(_ line: Int) -> LayoutLine { layout.lines[line] }
 }
+
+extension JournalTests {
+    /// A file that is one huge paragraph: the place of a line deep in it stays cheap to take
+    /// (each key asks for it) and is found again.
+    func testAPlaceDeepInAHugeParagraphIsCheap() {
+        let words = (0..<60_000).map { "word\($0)" }.joined(separator: " ")
+        let article = Article(title: "Huge", sections: [Section(heading: nil, paragraphs: [words])],
+                              previousTitle: nil, nextTitle: nil, source: "huge.txt")
+        let document = Document(id: ArticleID(key: "huge.txt"), article: article,
+                                layout: ArticleLayout.make(article, footer: [], width: 60), extent: .whole)
+        let deep = document.layout.lines.count - 20
+        XCTAssertGreaterThan(deep, Document.exactLines * 2)
+        var place = document.place(atLine: deep)
+        let elapsed = ContinuousClock().measure { place = document.place(atLine: deep) }
+        XCTAssertLessThan(elapsed, .milliseconds(100), "\(elapsed)")
+        let found = try! XCTUnwrap(document.line(for: place))
+        XCTAssertLessThan(abs(found - deep), 40, "estimated past the first lines, found near by its text")
+    }
+}

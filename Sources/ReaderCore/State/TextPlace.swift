@@ -31,9 +31,12 @@ extension Document {
         let line = min(max(0, line), lines.count - 1)
         let block = lines[line].block
         let start = layout.blockStarts.indices.contains(block) ? layout.blockStarts[block] : line
+        // Counted exactly over a paragraph's first `exactLines` lines; past them (a file that is
+        // one huge paragraph) estimated from their average, so that a key stays cheap.
         var offset = 0
         var k = start
-        while k < line { offset += Self.visible(lines[k]).count; k += 1 }
+        while k < min(line, start + Self.exactLines) { offset += Self.visible(lines[k]).count; k += 1 }
+        if line > k { offset = offset * (line - start) / max(1, k - start) }
         // A blank line above a block belongs to it: its place is the block's start.
         var words: [String] = []
         var m = max(line, start)
@@ -56,9 +59,10 @@ extension Document {
         let lines = layout.lines
         guard !lines.isEmpty else { return nil }
         let squashedSnippet = Self.squash(place.snippet)
-        if let line = line(inBlock: place.block, offset: place.offset),
-           squashedSnippet.isEmpty || blockText(place.block).dropFirst(place.offset).hasPrefix(squashedSnippet) {
-            return line
+        if let (line, passed) = locate(place.block, offset: place.offset) {
+            let skip = place.offset - passed
+            let there = text(from: line, in: place.block, count: skip + squashedSnippet.count).dropFirst(skip)
+            if there.hasPrefix(squashedSnippet) { return line }
         }
         if !squashedSnippet.isEmpty {
             // Its section first, then the rest; the nearest to where it was first (text repeats).
@@ -83,6 +87,11 @@ extension Document {
 
     /// The line of `block` on which its `offset`-th visible character stands.
     func line(inBlock block: Int, offset: Int) -> Int? {
+        locate(block, offset: offset)?.line
+    }
+
+    /// The line of `block` holding its `offset`-th visible character, and how many come before that line.
+    func locate(_ block: Int, offset: Int) -> (line: Int, passed: Int)? {
         guard layout.blockStarts.indices.contains(block) else { return nil }
         let lines = layout.lines
         var line = layout.blockStarts[block]
@@ -93,8 +102,22 @@ extension Document {
             passed += count
             line += 1
         }
-        return offset <= passed + Self.visible(lines[line]).count ? line : nil
+        return offset <= passed + Self.visible(lines[line]).count ? (line, passed) : nil
     }
+
+    /// At least `count` visible characters of `block` from the start of `line` (fewer at its end).
+    func text(from line: Int, in block: Int, count: Int) -> Substring {
+        var text = ""
+        var k = line
+        while k < layout.lines.count, layout.lines[k].block == block, layout.lines[k].kind != .blank,
+              text.count < count {
+            text += Self.visible(layout.lines[k])
+            k += 1
+        }
+        return Substring(text)
+    }
+
+    static let exactLines = 2000
 
     /// The block's text without white space.
     public func blockText(_ block: Int) -> Substring {
