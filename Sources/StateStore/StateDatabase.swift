@@ -11,16 +11,17 @@ public enum StateStoreError: Error, Sendable, Equatable, CustomStringConvertible
     case newerSchema(path: String, unknown: [String])
     case unreadable(path: String, reason: String)
 
+    /// The reason first: the status line cuts a long path at its end.
     public var description: String {
         switch self {
         case .folderUnusable(let path, let reason):
-            return "reading state will not be kept: \(path) cannot be used (\(reason)); "
-                + "set XDG_STATE_HOME to a writable folder"
+            return "not keeping reading state: cannot use its folder (\(reason)); "
+                + "set XDG_STATE_HOME to a writable folder: \(path)"
         case .newerSchema(let path, let unknown):
-            return "reading state will not be kept: \(path) was written by a newer Gazette "
-                + "(schema \(unknown.joined(separator: ", "))); it is left as it is — update Gazette to use it"
+            return "not keeping reading state: a newer Gazette wrote it (schema \(unknown.joined(separator: ", "))); "
+                + "left as it is, update Gazette to use it: \(path)"
         case .unreadable(let path, let reason):
-            return "reading state will not be kept: \(path) cannot be opened (\(reason))"
+            return "not keeping reading state: cannot open the database (\(reason)): \(path)"
         }
     }
 }

@@ -18,7 +18,7 @@ struct ReadingState {
     static func open() -> ReadingState {
         guard let location = StateLocation.standard(environment: environment) else {
             return ReadingState(database: nil,
-                                notice: "reading state will not be kept: neither XDG_STATE_HOME nor HOME is set")
+                                notice: "not keeping reading state: neither XDG_STATE_HOME nor HOME is set")
         }
         do {
             let (database, notice) = try StateDatabase.open(location)
@@ -60,7 +60,7 @@ struct ReadingState {
 
     /// The hooks for a reader on `paths`, opening `start`.
     func hooks(paths: [String], start: String, fromStart: Bool) -> StateHooks {
-        guard let database else { return .none(notice: notice.map { "Note: " + $0 }) }
+        guard let database else { return .none(notice: notice) }
         let folders = Set(paths.map { p in Self.isFolder(p) ? Self.canonical(p) : Self.folder(of: Self.canonical(p)) })
         let scope = folders.sorted().joined(separator: "\n")
         let writer = StateWriter(database: database, scope: scope)
