@@ -16,13 +16,21 @@ build: deps
 run: build
 	@.build/debug/gazette
 
+# One debug build serves every phase: the unit tests, and the binary that the bench smoke run
+# (GAZETTE_BENCH_BIN: no release build) and the end-to-end tests drive. The fuzz smoke run
+# compiles its own instrumented, unoptimised copy of ArticleKit and ReaderCore. Each phase is
+# timed; the last line sums them up (scripts/timed.sh).
+PHASES = .build/test-phases.tsv
+TIMED = scripts/timed.sh $(PHASES)
 test: deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
-	@if [ -x fuzz/run.sh ]; then fuzz/run.sh --smoke; fi
-	@if [ -x bench/run.sh ]; then bench/run.sh --smoke; fi
-	scripts/e2e.sh .build/debug/gazette
-	scripts/kill-test.py .build/debug/gazette 6
+	@mkdir -p .build && : > $(PHASES)
+	@$(TIMED) "build (debug, with tests)" $(SWIFT) build --build-tests
+	@$(TIMED) "unit tests" $(SWIFT) test --skip-build
+	@$(TIMED) "fuzz smoke" fuzz/run.sh --smoke
+	@$(TIMED) "bench smoke" env GAZETTE_BENCH_BIN=$(CURDIR)/.build/debug/gazette bench/run.sh --smoke
+	@$(TIMED) "end to end" scripts/e2e.sh .build/debug/gazette
+	@$(TIMED) "kill test" scripts/kill-test.py .build/debug/gazette 6
+	@$(TIMED) --report
 
 # Performance figures against the I/O floor and peers (see docs/PERFORMANCE.md).
 bench: deps

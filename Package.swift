@@ -46,11 +46,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ArticleKitTests", dependencies: ["ArticleKit", "Reports", "ReaderCore", "BuiltInArticles"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReaderCoreTests",
-                    dependencies: ["ReaderCore", "ReaderLoop", "ArticleKit", "BuiltInArticles"]),
-        .testTarget(name: "StateStoreTests",
-                    dependencies: ["StateStore", "ReaderCore", "ReaderLoop", "ArticleKit"]),
+        // What the tests share: the one builder of article files, the temporary folder, the
+        // seeded generator. A regular target (test targets cannot depend on each other), used
+        // only by the test targets.
+        .target(name: "GazetteTestSupport", dependencies: ["ArticleKit"], path: "Tests/GazetteTestSupport"),
+        .testTarget(
+            name: "ArticleKitTests",
+            dependencies: ["ArticleKit", "Reports", "ReaderCore", "BuiltInArticles", "GazetteTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "ReaderCoreTests",
+            dependencies: ["ReaderCore", "ReaderLoop", "ArticleKit", "BuiltInArticles", "GazetteTestSupport"]
+        ),
+        .testTarget(
+            name: "StateStoreTests",
+            dependencies: ["StateStore", "ReaderCore", "ReaderLoop", "ArticleKit", "GazetteTestSupport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -49,12 +49,37 @@ static inline int gz_key_f(int n) { return KEY_F(n); }
 static inline int gz_has_colors(void) { return has_colors() ? 1 : 0; }
 static inline int gz_colors(void) { return COLORS; }
 
-// Draw one grapheme cluster (already sanitised, as wide chars) at (y, x) with attributes.
-static inline int gz_put_cluster(WINDOW *w, int y, int x, const wchar_t *wcs, unsigned int attrs, short pair) {
+// Draw one terminal cell at (y, x): a spacing character, then n - 1 (at most CCHARW_MAX - 1) more
+// the terminal draws in the same cell. setcchar() would stop at the first character that is not
+// zero-width, and the terminal joins what follows a ZWJ (the rocket of 🧑‍🚀) into the cell, so
+// the characters after the first are copied in as they are.
+static inline int gz_put_cell(WINDOW *w, int y, int x, const wchar_t *wcs, int n, unsigned int attrs, short pair) {
     cchar_t cc;
-    if (setcchar(&cc, wcs, (attr_t)attrs, pair, NULL) != OK) return ERR;
+    wchar_t first[2] = { wcs[0], 0 };
+    if (n < 1 || n > CCHARW_MAX || setcchar(&cc, first, (attr_t)attrs, pair, NULL) != OK) return ERR;
+    for (int i = 1; i < n; i++) cc.chars[i] = wcs[i];
     return mvwadd_wch(w, y, x, &cc);
 }
+
+// A terminfo string capability, or NULL when the terminal has none (tigetstr's -1: not a string).
+static inline const char *gz_cap(const char *name) {
+    char *s = tigetstr(name);
+    return (s == NULL || s == (char *)-1) ? NULL : s;
+}
+
+// The same with one or two parameters applied; tiparm is variadic, out of Swift's reach.
+static inline const char *gz_cap1(const char *name, int p) {
+    const char *s = gz_cap(name);
+    return s == NULL ? NULL : tiparm(s, p);
+}
+static inline const char *gz_cap2(const char *name, int p1, int p2) {
+    const char *s = gz_cap(name);
+    return s == NULL ? NULL : tiparm(s, p1, p2);
+}
+
+// Where ncurses last left the terminal's cursor (after doupdate: curscr's cursor).
+static inline int gz_screen_cursor_y(void) { return getcury(curscr); }
+static inline int gz_screen_cursor_x(void) { return getcurx(curscr); }
 
 static inline int gz_wget_wch(WINDOW *w, int *isKey, unsigned int *out) {
     wint_t ch = 0;

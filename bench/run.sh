@@ -4,8 +4,14 @@
 #   figure | gazette | reference | ratio | target | met?
 #
 #   bench/run.sh            full run: 20,000 and 100,000 articles, a 50 MB article (< 15 min on 2 cores)
-#   bench/run.sh --smoke    200 articles and a 2 MB article, 1 run each (~20 s plus the build);
-#                           installs nothing
+#   bench/run.sh --smoke    200 articles and a 2 MB article, 1 run each (~30 s plus the build);
+#                           installs nothing. `make test` runs it on the debug binary it has just
+#                           built (GAZETTE_BENCH_BIN), so it checks that every figure is produced,
+#                           not how fast a release build is.
+#
+# Exits 1 when a figure is not produced: a gazette value that is n/a, empty or not a positive
+# number, or a missing reference where the target is a ratio to it. Targets not met are shown
+# (met? NO) but are not an error.
 #
 # Environment:
 #   GAZETTE_BENCH_BIN=PATH        measure that binary; no build (what a test calling --smoke wants)
@@ -39,8 +45,11 @@ if [ "$MODE" = full ]; then
   RUNS=5; WARMUP=1       # hyperfine runs for each timed command
   SCREEN_RUNS=3          # tmux first-screen runs on the big article (median)
   TIMEOUT=20             # seconds to wait for a first screen before "n/a"
+  HOLD=3                 # seconds after a first screen before reading the reader's memory
+  PRESSES=1000           # NEXT keypresses timed by bench-next
 else
-  SIZES=(200); BIGN=200; SMALLN=10; MB=2; RUNS=1; WARMUP=0; SCREEN_RUNS=1; TIMEOUT=10
+  # HOLD 1: a 200-article folder is indexed well within a second.
+  SIZES=(200); BIGN=200; SMALLN=10; MB=2; RUNS=1; WARMUP=0; SCREEN_RUNS=1; TIMEOUT=10; HOLD=1; PRESSES=200
 fi
 
 # --- targets, from the speed issue. abs: gazette <= value (s, ms or KiB); ratio: gazette/reference <= value;
@@ -101,6 +110,8 @@ if [ -z "${GAZETTE_BENCH_BIN:-}" ] && { [ "${GAZETTE_BENCH_KEEP_BUILD:-0}" != 1 
   done
 fi
 [ -x "$BIN" ] || { echo "bench: no binary at $BIN" >&2; exit 1; }
+BIN_NOTE=""
+case "$BIN" in */debug/*) BIN_NOTE=" (a debug build: only checks that every figure is produced)" ;; esac
 
 # --- data (reused when the stamp matches) -------------------------------------------------
 GEN_ID="$(python3 "$BENCH/generate.py" --version) $(sha256sum "$BENCH/generate.py" | cut -c1-16) seed=$SEED"
@@ -120,6 +131,10 @@ gen_big() { mkdir -p "$2"; python3 "$BENCH/generate.py" --big "$2/big.txt" --mb 
 for n in "${SIZES[@]}" "$SMALLN"; do dataset "n$n" gen_folder "$n"; done
 dataset "big$MB" gen_big "$MB"
 BIGFILE=$DATA/big$MB/big.txt   # alone in its folder, so nothing else is loaded with it
+# A binary that does not run would still be timed (failures are ignored there): stop now instead.
+if ! "$BIN" chain --json "$DATA/n$SMALLN" 2>&1 | grep -q '"files"'; then
+  echo "bench: $BIN chain --json bench-data/n$SMALLN printed no chain; is it a working gazette?" >&2; exit 1
+fi
 
 count() { find "$1" -name '*.txt' | wc -l | python3 -c 'print(f"{int(input()):,}")'; }
 mbytes() { du -sb "$1" | awk '{printf "%.0f MB", $1/1e6}'; }
@@ -127,18 +142,23 @@ warm() { find "$1" -name '*.txt' -print0 | xargs -0 cat > /dev/null; }
 
 # --- timing helpers ---------------------------------------------------------------------
 # median_time CMD: median wall time in seconds of `bash -c CMD` (stdout/stderr discarded),
-# RUNS runs after WARMUP runs; a non-zero exit does not count as failure (check exits 1).
+# RUNS runs after WARMUP runs. Exit 1 is fine (check exits 1 on findings); a higher status
+# (a usage error, a crash) gives "n/a (exit N)": the time of a failure is not a figure.
 median_time() {
   local cmd=$1
   if HAVE hyperfine && [ -z "${GAZETTE_BENCH_NO_HYPERFINE:-}" ]; then
     hyperfine --style none --ignore-failure --warmup "$WARMUP" --runs "$RUNS" \
       --export-json "$WORK/h.json" -- "$cmd" > /dev/null 2>&1 || { echo "n/a (hyperfine failed)"; return; }
-    python3 -c 'import json,sys; print("%.4f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$WORK/h.json"
+    python3 -c 'import json,sys
+r = json.load(open(sys.argv[1]))["results"][0]
+bad = [c for c in r.get("exit_codes", []) if c is None or c > 1]
+print("n/a (exit %s)" % bad[0] if bad else "%.4f" % r["median"])' "$WORK/h.json"
   else
-    local i t0 t1 times=()
+    local i t0 t1 rc times=()
     for ((i = 0; i < WARMUP; i++)); do bash -c "$cmd" > /dev/null 2>&1 || true; done
     for ((i = 0; i < RUNS; i++)); do
-      t0=$(date +%s.%N); bash -c "$cmd" > /dev/null 2>&1 || true; t1=$(date +%s.%N)
+      t0=$(date +%s.%N); rc=0; bash -c "$cmd" > /dev/null 2>&1 || rc=$?; t1=$(date +%s.%N)
+      if [ "$rc" -gt 1 ]; then echo "n/a (exit $rc)"; return; fi
       times+=("$(echo "$t1 - $t0" | bc)")
     done
     printf '%s\n' "${times[@]}" | sort -g | python3 -c 'import sys,statistics; print("%.4f" % statistics.median(float(l) for l in sys.stdin))'
@@ -148,7 +168,9 @@ median_time() {
 peak_kb() {
   if [ -x /usr/bin/time ] && [ -z "${GAZETTE_BENCH_NO_HYPERFINE:-}" ]; then
     /usr/bin/time -v "$@" > /dev/null 2> "$WORK/time.txt" || true
-    awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt"
+    # As in median_time, a run that failed (exit 2 or more) gives no figure.
+    awk -F': ' '/Exit status/ && $2 > 1 {bad = $2} /Maximum resident set size/ {kb = $2}
+                END {if (bad) print "n/a (exit " bad ")"; else print kb}' "$WORK/time.txt"
   else
     # Fallback: sample VmHWM every 2 ms until exit (getrusage would count python's own
     # pages that the child inherits before exec). Slightly low for very short runs.
@@ -162,7 +184,7 @@ while p.poll() is None:
     except OSError:
         pass
     time.sleep(0.002)
-print(hwm)' "$@"
+print(hwm if 0 <= p.returncode <= 1 else f"n/a (exit {p.returncode})")' "$@"
   fi
 }
 # screen EXPECT HOLD CMD...: one tmux first-screen run; prints the JSON line of bench/screen.py
@@ -188,7 +210,7 @@ first_title() { # FILE: the title gazette sees (toc --json on a copy alone in a 
 
 REV="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 [ -n "$(git status --porcelain -- Sources Package.swift 2>/dev/null)" ] && REV="$REV + uncommitted changes in Sources/"
-say "gazette: $BIN (commit $REV; $MODE mode, seed $SEED)"
+say "gazette: $BIN$BIN_NOTE (commit $REV; $MODE mode, seed $SEED)"
 
 # --- 1. full scan -----------------------------------------------------------------------
 for n in "${SIZES[@]}"; do
@@ -205,7 +227,7 @@ done
 
 # --- 2 and 5. first screen of a folder, and the reader's memory on it --------------------
 # Each folder is opened twice with a fresh XDG cache/state/data home (first open), then again
-# with the same one (later open). The later open waits 3 s after the first screen, so that a
+# with the same one (later open). The later open waits HOLD s after the first screen, so that a
 # background indexer has run, then reads VmHWM of the gazette process.
 declare -A SHOT
 for n in "$BIGN" "$SMALLN"; do
@@ -218,7 +240,7 @@ for n in "$BIGN" "$SMALLN"; do
   say "first screen: $n articles, expecting \"$title\""
   a=$(screen "$title" 0 "${xdg[@]}" "$BIN" "$dir")
   if [ "$(jget "$a" ok)" = True ]; then
-    b=$(screen "$title" 3 "${xdg[@]}" "$BIN" "$dir")
+    b=$(screen "$title" "$HOLD" "${xdg[@]}" "$BIN" "$dir")
   else
     b=$a   # the reader does not work yet: the second run would only wait again
   fi
@@ -238,17 +260,17 @@ dir=$DATA/n$BIGN
 # `help X` prints the root help (exit 0) when X does not exist, so look for the name in the text.
 help_text=$("$BIN" help bench-next 2>/dev/null || true)
 if [[ $help_text == *bench-next* ]]; then
-  say "bench-next: $BIN bench-next $dir --presses 1000"
-  out=$("$BIN" bench-next "$dir" --presses 1000 2>&1) || true
+  say "bench-next: $BIN bench-next $dir --presses $PRESSES"
+  out=$("$BIN" bench-next "$dir" --presses $PRESSES 2>&1) || true
   printf '%s\n' "--- gazette bench-next output ---" "$out" "---------------------------------" >&2
   printf '%s\n' "$out" > "$WORK/bench-next.txt"
   # Per-press median and p99 in ms, read from whatever form the output takes (bench/parse_next.py).
   read -r med p99 < <(python3 "$BENCH/parse_next.py" "$WORK/bench-next.txt")
   [ "$med" = - ] && med="see output above"
-  row "NEXT keypress, reader core (bench-next, 1000 presses), median" "$med" ms "" "" abs "$T_NEXT_MS"
-  [ "$p99" != - ] && row "NEXT keypress, reader core (bench-next, 1000 presses), p99" "$p99" ms "" "" info 0
+  row "NEXT keypress, reader core (bench-next, $PRESSES presses), median" "$med" ms "" "" abs "$T_NEXT_MS"
+  [ "$p99" != - ] && row "NEXT keypress, reader core (bench-next, $PRESSES presses), p99" "$p99" ms "" "" info 0
 else
-  row "NEXT keypress, reader core (bench-next, 1000 presses), median" "n/a (needs gazette bench-next)" ms "" "" abs "$T_NEXT_MS"
+  row "NEXT keypress, reader core (bench-next, $PRESSES presses), median" "n/a (needs gazette bench-next)" ms "" "" abs "$T_NEXT_MS"
 fi
 
 # --- 4. the big article ---------------------------------------------------------------------
@@ -268,14 +290,14 @@ done
 gs=${gfail:-$(median "${g[@]}")}
 ls_=$( [ ${#l[@]} -gt 0 ] && median "${l[@]}" || echo "n/a (less failed)")
 row "first screen, $biglabel" "$gs" s "$ls_" "less" ratio "$T_BIG_SCREEN_RATIO"
-# The reader's memory on the big article: one more open, 3 s after the first screen.
+# The reader's memory on the big article: one more open, HOLD s after the first screen.
 if [ -z "$gfail" ]; then
-  j=$(screen "$btitle" 3 "$BIN" "$BIGFILE"); gm=$(jget "$j" hwm_kb); [ -n "$gm" ] || gm=$(na_reason "$j")
+  j=$(screen "$btitle" "$HOLD" "$BIN" "$BIGFILE"); gm=$(jget "$j" hwm_kb); [ -n "$gm" ] || gm=$(na_reason "$j")
 else
   gm=$gfail
 fi
-j=$(screen "$btitle" 3 less "$BIGFILE"); lm=$(jget "$j" hwm_kb); [ -n "$lm" ] || lm="n/a"
-row "peak memory, reader on $biglabel (+3 s)" "$gm" KiB "$lm" "less" info 0
+j=$(screen "$btitle" "$HOLD" less "$BIGFILE"); lm=$(jget "$j" hwm_kb); [ -n "$lm" ] || lm="n/a"
+row "peak memory, reader on $biglabel (+$HOLD s)" "$gm" KiB "$lm" "less" info 0
 
 say "dump: $biglabel, gazette vs fold, lynx, w3m"
 t_dump=$(median_time "'$BIN' dump --width 80 '$BIGFILE'")
@@ -301,7 +323,7 @@ row "peak memory, dump $biglabel" "$m_dump" KiB "$m_lynx" "$label_lynx" info 0
 row "peak memory, dump $biglabel" "$m_dump" KiB "$m_w3m" "$label_w3m" info 0
 
 # --- 5. the reader's memory on the big folder (measured in section 2) -----------------------
-row "peak memory, reader on $bigl (VmHWM +3 s)" "${SHOT[$BIGN.mem]}" KiB "${SHOT[$SMALLN.mem]}" "$small" abs "$T_FOLDER_MEM_KB"
+row "peak memory, reader on $bigl (VmHWM +$HOLD s)" "${SHOT[$BIGN.mem]}" KiB "${SHOT[$SMALLN.mem]}" "$small" abs "$T_FOLDER_MEM_KB"
 
 # --- the table --------------------------------------------------------------------------------
 ELAPSED=$(echo "$(date +%s.%N) - $T_START" | bc)
@@ -309,11 +331,12 @@ mkdir -p "$DATA"
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 {
 if [ -f "$WORK/bench-next.txt" ]; then
-  echo; echo "gazette bench-next $DATA/n$BIGN --presses 1000:"; sed 's/^/    /' "$WORK/bench-next.txt"
+  echo; echo "gazette bench-next $DATA/n$BIGN --presses $PRESSES:"; sed 's/^/    /' "$WORK/bench-next.txt"
 fi
-python3 - "$ROWS" "$MODE" "$ELAPSED" "$RUNS" "$(nproc) cores; load average (1/5/15 min) at start $LOAD_START, at end $LOAD_END" "$REV" <<'EOF'
+python3 - "$ROWS" "$MODE" "$ELAPSED" "$RUNS" "$(nproc) cores; load average (1/5/15 min) at start $LOAD_START, at end $LOAD_END" "$REV" "$BIN$BIN_NOTE" <<'EOF'
 import sys
-rows_file, mode, elapsed, runs, load, rev = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4], sys.argv[5], sys.argv[6]
+rows_file, mode, elapsed, runs, load, rev, binary = sys.argv[1:8]
+elapsed = float(elapsed)
 
 def num(v):
     try:
@@ -334,9 +357,14 @@ def show(v, unit):
     return v
 
 rows = []
+missing = []  # figures not produced: an error (see the header of bench/run.sh)
 for line in open(rows_file, encoding="utf-8"):
     fig, g, unit, ref, reflabel, kind, target = line.rstrip("\n").split("\t")
     gx, rx, tx = num(g), num(ref), float(target)
+    if gx is None or gx <= 0:
+        missing.append(f"{fig}: {g or 'empty'}")
+    if kind == "ratio" and (rx is None or rx <= 0):
+        missing.append(f"{fig}, reference ({reflabel}): {ref or 'empty'}")
     ratio = f"{gx / rx:.1f}×" if gx is not None and rx not in (None, 0) else "—"
     if kind == "info":
         tshow, met = "(comparison)", "—"
@@ -360,8 +388,15 @@ print("|" + "|".join("-" * (w[i] + 2) for i in range(6)) + "|")
 for r in rows:
     print("| " + " | ".join(c.ljust(w[i]) for i, c in enumerate(r)) + " |")
 print()
-print(f"gazette: commit {rev}")
+print(f"gazette: {binary}, commit {rev}")
 print(f"machine: {load}")
 print(f"total elapsed: {elapsed:.0f} s")
+if not rows:
+    missing.append("no figure at all")
+missing = list(dict.fromkeys(missing))  # a figure shown against several references counts once
+if missing:
+    # On stdout, after the table, so it shows in the same order through tee.
+    print(f"\nbench: FAILED, {len(missing)} figure(s) not produced:", *missing, sep="\n  ")
+    sys.exit(1)
 EOF
 } | tee "$DATA/last-table-$MODE.md"

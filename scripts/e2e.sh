@@ -7,7 +7,7 @@ bin=${1:-.build/debug/gazette}
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
-trap 'for s in gz-e2e-$$ gz-e2e-sig-$$ gz-e2e-locale-$$ gz-e2e-colour-$$ gz-e2e-state-$$; do tmux -L "$s" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
+trap 'for s in gz-e2e-$$ gz-e2e-sig-$$ gz-e2e-locale-$$ gz-e2e-colour-$$ gz-e2e-clusters-$$ gz-e2e-state-$$; do tmux -L "$s" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
 pass=0; fail=0
 # The reader keeps its reading state here, never in the real ~/.local/state.
 export XDG_STATE_HOME="$work/state"
@@ -65,6 +65,30 @@ assert c["dangling_prev"]=="An article we do not have" and c["dangling_next"]=="
 check "check exits 1 and names the binary file and dangling links" \
   bash -c "[ $rc -eq 1 ] && grep -q '04_image.txt: skipped, it looks like binary data' '$work/check.txt' && grep -c '^dangling' '$work/check.txt' | grep -qx 2"
 
+mkdir -p "$work/chain-only"; cp "$work/articles/0"[123]_*.txt "$work/chain-only/"
+"$bin" check "$work/chain-only" > "$work/check2.txt" 2>&1; rc=$?
+check "check lists dangling chain ends but exits 0 for them" \
+  bash -c "[ $rc -eq 0 ] && grep -c '^dangling' '$work/check2.txt' | grep -qx 2 && grep -q '0 findings (and 2 dangling links, counted with --strict)' '$work/check2.txt'"
+"$bin" check --strict "$work/chain-only" > /dev/null 2>&1; rc=$?
+check "check --strict counts dangling links (exit 1)" test $rc -eq 1
+
+mkdir -p "$work/unreadable"; printf '\0\1\2' > "$work/unreadable/a.txt"; : > "$work/unreadable/b.txt"
+"$bin" chain "$work/unreadable" > "$work/chain-bad.out" 2> "$work/chain-bad.err"; rc=$?
+check "chain on a folder of unreadable files says nothing to read (exit 1)" \
+  bash -c "[ $rc -eq 1 ] && grep -q 'nothing to read' '$work/chain-bad.err' && grep -q 'b.txt: skipped, the file is empty' '$work/chain-bad.err'"
+
+out=$("$bin" toc "$work/articles/01_first.txt" 2>&1)
+check "toc numbers sections as the reader's digit keys do (1 is the beginning)" \
+  bash -c 'grep -qx "  1. (beginning)" <<< "$1" && grep -qx "  2. Why the service came back" <<< "$1"' _ "$out"
+
+out=$(COLUMNS=50 "$bin" dump "$work/articles/01_first.txt" 2>&1 | awk '{ if (length($0) > m) m = length($0) } END { print m }')
+check "dump to a pipe wraps to \$COLUMNS" bash -c "[ '$out' -le 50 ] && [ '$out' -ge 40 ]"
+out=$("$bin" dump --width 0 "$work/articles/01_first.txt" 2>&1)
+check "dump --width 0 does not wrap: a paragraph is one line" grep -qF "$long Night trams are back after forty years." <<< "$out"
+
+out=$("$bin" --version 2>&1)
+check "--version prints a version" grep -qE '^[0-9]+\.[0-9]+\.[0-9]+' <<< "$out"
+
 "$bin" check "$work/nope" > /dev/null 2>&1; rc=$?
 check "check exits 2 on a missing path" test $rc -eq 2
 "$bin" dump --width 5 "$work/articles" > /dev/null 2>&1; rc=$?
@@ -83,8 +107,8 @@ check "dump | head -1 exits quietly" test "$rc" -eq 0
 out=$("$bin" < /dev/null 2>&1 | head -3)
 check "no arguments and no terminal: the built-in collection is printed" grep -q "Night Trams Return" <<< "$out"
 
-# --- the reader in tmux, then hostile input: see e2e-reader.sh and e2e-hostile.sh ---
-for part in e2e-reader.sh e2e-hostile.sh e2e-state.sh; do
+# --- the reader in tmux, scripts and emoji, then hostile input: see e2e-reader.sh, e2e-clusters.sh, e2e-hostile.sh ---
+for part in e2e-reader.sh e2e-clusters.sh e2e-hostile.sh e2e-state.sh; do
   if [ -f "$here/$part" ]; then source "$here/$part"; fi
 done
 

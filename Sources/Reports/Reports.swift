@@ -24,8 +24,15 @@ public enum TocReport {
 
     public static func text(_ article: Article, links: Resolutions?, collection: ArticleCollection?) -> String {
         var lines = ["\(article.title)  (\(shown(article.source)))"]
-        for (n, heading) in article.headings.enumerated() { lines.append("  \(n + 1). \(heading)") }
-        if article.headings.isEmpty { lines.append("  (no section headings)") }
+        // Numbered as the reader's digit keys number them: the text before the first
+        // heading is section 1, "Beginning" in the outline.
+        if article.headings.isEmpty {
+            lines.append("  (no section headings)")
+        } else {
+            for (n, section) in article.sections.enumerated() {
+                lines.append("  \(n + 1). " + (section.heading ?? "(beginning)"))
+            }
+        }
         lines.append("  PREV: " + LinkText.describe(article.previousTitle, links?.previous, collection))
         lines.append("  NEXT: " + LinkText.describe(article.nextTitle, links?.next, collection))
         for warning in article.warnings { lines.append("  warning: \(warning)") }

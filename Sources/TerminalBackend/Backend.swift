@@ -12,4 +12,12 @@ public enum Terminal {
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
         return Int(size.ws_col)
     }
+
+    /// The width `dump` wraps to: the terminal's; when output is not a terminal,
+    /// `$COLUMNS` as the shell set it (`gazette dump | less`); else 80.
+    public static var dumpWidth: Int {
+        if let width { return width }
+        if let text = getenv("COLUMNS"), let columns = Int(String(cString: text)), columns >= 10 { return columns }
+        return 80
+    }
 }

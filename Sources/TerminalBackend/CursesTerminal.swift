@@ -29,8 +29,9 @@ public final class CursesTerminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private let screenPointer: OpaquePointer
     private var pairs: [ColorRole: Int16] = [:]
-    /// False when the locale cannot encode Unicode: non-ASCII is then drawn as "?".
-    private let unicode: Bool
+    /// How model cells become terminal cells: by glibc's wcwidth(), what ncurses and the
+    /// terminal go by; with a non-UTF-8 locale, ASCII only and "?" for the rest.
+    private let planner: GlyphPlanner
     private var closed = false
 
     public init() throws {
@@ -40,7 +41,10 @@ public final class CursesTerminal {
             // A non-UTF-8 locale cannot show most articles; C.UTF-8 usually exists.
             if setlocale(LC_CTYPE, "C.UTF-8") != nil { unicode = CursesTerminal.localeIsUTF8() }
         }
-        self.unicode = unicode
+        let capacity = Int(gz_cchar_max())
+        planner = unicode
+            ? GlyphPlanner(capacity: capacity) { Int(wcwidth(wchar_t(bitPattern: $0.value))) }
+            : GlyphPlanner(capacity: capacity, replacement: "?") { (0x20..<0x7F).contains($0.value) ? 1 : -1 }
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r") else {
             throw TerminalError(description: "cannot open the terminal's input and output")
         }
@@ -144,27 +148,21 @@ public final class CursesTerminal {
         return (a, pair)
     }
 
-    /// Copies the screen model to the terminal; ncurses sends only what changed.
+    /// Copies the screen model to the terminal; ncurses sends only what changed. Each model
+    /// cluster goes out as the terminal cells `GlyphPlanner` makes of it, so a terminal that
+    /// measures with wcwidth() puts it, and everything after it, where the model has it.
     public func draw(_ screen: Screen) {
-        let maxScalars = Int(gz_cchar_max())
+        var overflowing: [WholeCellWriter.Cell] = []
+        var wcs: [wchar_t] = []
+        wcs.reserveCapacity(Int(gz_cchar_max()))
         for row in 0..<screen.height {
-            for column in 0..<screen.width {
-                let cell = screen[row, column]
-                if cell.text.isEmpty { continue }  // right half of a wide cluster
-                let (attrs, pair) = attributes(cell.style)
-                var scalars: [wchar_t]
-                if unicode {
-                    // ncurses holds at most CCHARW_MAX characters in a cell; longer emoji
-                    // sequences keep their base and first joined parts.
-                    scalars = cell.text.unicodeScalars.prefix(maxScalars).map { wchar_t(bitPattern: $0.value) }
-                } else {
-                    let ascii = cell.text.unicodeScalars.first.map { $0.isASCII ? wchar_t($0.value) : wchar_t(63) } ?? 32
-                    scalars = [ascii]
-                }
-                scalars.append(0)
-                _ = gz_put_cluster(window, Int32(row), Int32(column), scalars, attrs, pair)
-                if !unicode && column + 1 < screen.width && screen[row, column + 1].text.isEmpty {
-                    _ = gz_put_cluster(window, Int32(row), Int32(column + 1), [63, 0], attrs, pair)
+            for glyph in planner.glyphs(in: screen, row: row) {
+                let (attrs, pair) = attributes(glyph.style)
+                wcs.removeAll(keepingCapacity: true)
+                for s in glyph.scalars { wcs.append(wchar_t(bitPattern: s.value)) }
+                _ = gz_put_cell(window, Int32(row), Int32(glyph.column), wcs, Int32(wcs.count), attrs, pair)
+                if let whole = glyph.overflow {
+                    overflowing.append(.init(row: row, column: glyph.column, scalars: whole, attrs: attrs, pair: pair))
                 }
             }
         }
@@ -176,6 +174,7 @@ public final class CursesTerminal {
         }
         wnoutrefresh(window)
         doupdate()
+        if !overflowing.isEmpty { WholeCellWriter.write(overflowing) }
     }
 
     /// Waits up to `timeout` milliseconds for the next key or resize; nil on timeout.

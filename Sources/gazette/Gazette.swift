@@ -8,12 +8,18 @@ import ReaderLoop
 import TerminalBackend
 
 struct Gazette: ParsableCommand {
+    /// Printed by `--version`; raised with each release.
+    static let version = "0.9.0"
+
     static let configuration = CommandConfiguration(
         commandName: "gazette",
         abstract: "Read folders of plain-text news articles: sections by heading, PREV/NEXT chains.",
         discussion: "With no command, opens the reader on PATH (a folder or files), or on the built-in sample articles when no PATH is given.",
-        subcommands: [Read.self, Toc.self, Chain.self, Check.self, Dump.self, Unread.self, MarkRead.self, StateCommand.self,
-                      BenchNext.self],
+        version: Gazette.version,
+        subcommands: [
+            Read.self, Toc.self, Chain.self, Check.self, Dump.self, Unread.self, MarkRead.self, StateCommand.self,
+            BenchNext.self, HeadingFeaturesCommand.self,
+        ],
         defaultSubcommand: Read.self
     )
 }
@@ -45,7 +51,7 @@ struct Read: ParsableCommand {
             let (library, selected, failed) = try Opening.open(paths, options)
             Output.report(failed)
             guard let start = selected.first else { throw Opening.nothingToRead(paths) }
-            try Output.dump(library, entries: [start], width: Terminal.width ?? 80)
+            try Output.dump(library, entries: [start], width: Terminal.dumpWidth)
             return
         }
         // A folder opens on the article last read in it; the built-in collection keeps no state.
@@ -121,7 +127,9 @@ struct Chain: ParsableCommand {
     @OptionGroup var options: CollectionOptions
 
     func run() throws {
-        let library = try Opening.folderLibrary(path, options)
+        let (library, _, failed) = try Opening.open([path], options)
+        Output.report(failed)
+        if library.collection.entries.isEmpty { throw Opening.nothingToRead([path]) }
         let result = ChainBuilder.build(library.collection)
         for (n, chain) in result.chains.enumerated() {
             if json {
@@ -141,6 +149,7 @@ struct Check: ParsableCommand {
     )
     @Argument(help: "A folder (or a file, for its folder).") var path: String
     @Flag(help: "Print JSON Lines, one object per finding.") var json = false
+    @Flag(help: "Count dangling links (titles no article here has) as findings too.") var strict = false
     @OptionGroup var options: CollectionOptions
 
     func run() throws {
@@ -149,11 +158,19 @@ struct Check: ParsableCommand {
         for finding in findings {
             Output.line(json ? finding.json.serialized : "\(finding.kind): \(finding.message)")
         }
+        // A scraped dump's chains end in titles that are not in it: that is how dumps are
+        // (docs/FORMAT.md), so those are listed but fail the check only when asked.
+        let dangling = findings.filter { if case .dangling = $0 { true } else { false } }.count
+        let counted = strict ? findings.count : findings.count - dangling
         if !json {
             let n = library.collection.entries.count
-            Output.line("\(n) article\(n == 1 ? "" : "s") checked, \(findings.count) finding\(findings.count == 1 ? "" : "s")")
+            var summary = "\(n) article\(n == 1 ? "" : "s") checked, \(counted) finding\(counted == 1 ? "" : "s")"
+            if !strict && dangling > 0 {
+                summary += " (and \(dangling) dangling link\(dangling == 1 ? "" : "s"), counted with --strict)"
+            }
+            Output.line(summary)
         }
-        if !findings.isEmpty { throw ExitCode(1) }
+        if counted > 0 { throw ExitCode(1) }
     }
 }
 
@@ -162,18 +179,22 @@ struct Dump: ParsableCommand {
         abstract: "Print articles as wrapped plain text, as the reader shows them without colour."
     )
     @Argument(help: "Article files or folders.") var paths: [String]
-    @Option(help: "Wrap width in columns (default: the terminal's, or 80).") var width: Int?
+    @Option(help: "Wrap width in columns; 0 does not wrap (default: the terminal's, else $COLUMNS, else 80).")
+    var width: Int?
     @OptionGroup var options: CollectionOptions
 
     func validate() throws {
-        if let width, width < 10 { throw ValidationError("--width must be at least 10 columns") }
+        if let width, width != 0, width < 10 {
+            throw ValidationError("--width must be 0 (no wrapping) or at least 10 columns")
+        }
     }
 
     func run() throws {
         let (library, selected, failed) = try Opening.open(paths, options)
         Output.report(failed)
         if selected.isEmpty { throw Opening.nothingToRead(paths) }
-        try Output.dump(library, entries: selected, width: width ?? Terminal.width ?? 80)
+        let columns = width.map { $0 == 0 ? PlainTextDump.unwrapped : $0 } ?? Terminal.dumpWidth
+        try Output.dump(library, entries: selected, width: columns)
     }
 }
 

@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 @testable import ArticleKit
+import GazetteTestSupport
 
 /// An article's identity: its path made canonical, the same however it was named,
 /// and found in a collection by a dictionary whatever else the collection holds.
@@ -43,13 +44,9 @@ final class ArticleIDTests: XCTestCase {
     }
 
     func testTheSameFileNamedTwiceIsOneArticle() throws {
-        let folder = NSTemporaryDirectory() + "gazette-id-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        for name in ["a.txt", "b.txt"] {
-            let bytes = Data(Fixture(title: name, blocks: [paragraph(name)]).bytes)
-            XCTAssertTrue(FileManager.default.createFile(atPath: folder + "/" + name, contents: bytes))
-        }
+        let temporary = try temporaryFolder("id")
+        let folder = temporary.path
+        for name in ["a.txt", "b.txt"] { temporary.write(name, Fixture(title: name, blocks: [paragraph(name)])) }
         let (library, selected, _) = try ArticleLibrary.open(paths: [folder, folder + "/./a.txt", folder + "//b.txt"])
         XCTAssertEqual(library.collection.entries.map { ($0.source as NSString).lastPathComponent }, ["a.txt", "b.txt"])
         XCTAssertEqual(selected, [0, 1, 0, 1])

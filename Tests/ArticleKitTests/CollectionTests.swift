@@ -1,5 +1,6 @@
 import XCTest
 @testable import ArticleKit
+import GazetteTestSupport
 
 final class CollectionTests: XCTestCase {
     /// A collection from (name, title, prev, next) rows, held in memory.
@@ -9,7 +10,7 @@ final class CollectionTests: XCTestCase {
             if crlf.contains(row.0) { f.lineEnding = "\r\n" }
             return (row.0, f.text)
         }
-        return CollectionLoader(store: MemoryStore(texts)).collection(of: rows.map(\.0))
+        return memoryLibrary(texts).collection
     }
 
     func chains(_ c: ArticleCollection) -> [[String]] {

@@ -2,31 +2,24 @@ import XCTest
 import Foundation
 @testable import ArticleKit
 @testable import Reports
+import GazetteTestSupport
 
 /// Real files on disk: bad files are skipped with a reason, the rest is served.
 final class FolderTests: XCTestCase {
-    var folder: String!
+    var tmp: TemporaryFolder!
+    var folder: String { tmp.path }
 
     override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "gazette-folder-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: folder)
-    }
-
-    func write(_ name: String, _ bytes: [UInt8]) {
-        FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes))
+        tmp = try temporaryFolder("folder")
     }
 
     func testBadFilesAreSkippedWithReasons() throws {
-        write("01_good.txt", Fixture(title: "Good", blocks: [paragraph("Fine.")], next: "Other").bytes)
-        write("02_empty.txt", [])
-        write("03_png.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])
-        write("04_notes.md", Array("not an article".utf8))
-        write(".hidden.txt", Array("hidden".utf8))
-        try FileManager.default.createDirectory(atPath: folder + "/05_dir.txt", withIntermediateDirectories: true)
+        tmp.write("01_good.txt", Fixture(title: "Good", blocks: [paragraph("Fine.")], next: "Other"))
+        tmp.write("02_empty.txt", [])
+        tmp.write("03_png.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])
+        tmp.write("04_notes.md", Array("not an article".utf8))
+        tmp.write(".hidden.txt", Array("hidden".utf8))
+        try tmp.makeFolder("05_dir.txt")
         XCTAssertEqual(mkfifo(folder + "/06_fifo.txt", 0o644), 0)
         try FileManager.default.createSymbolicLink(atPath: folder + "/07_zero.txt", withDestinationPath: "/dev/zero")
         try FileManager.default.createSymbolicLink(atPath: folder + "/08_loop.txt", withDestinationPath: folder + "/08_loop.txt")
@@ -46,7 +39,7 @@ final class FolderTests: XCTestCase {
     }
 
     func testSizeLimitAndMissingPaths() throws {
-        write("big.txt", Array(repeating: UInt8(ascii: "a"), count: 5000))
+        tmp.write("big.txt", Array(repeating: UInt8(ascii: "a"), count: 5000))
         let reader = FileReader(sizeLimit: 1000)
         XCTAssertThrowsError(try reader.read(folder + "/big.txt")) { error in
             XCTAssertEqual((error as? ArticleError)?.reason, "skipped, 5.0 kB is over the 1.0 kB limit for one article")
@@ -54,13 +47,13 @@ final class FolderTests: XCTestCase {
         XCTAssertThrowsError(try reader.read(folder + "/gone.txt")) { XCTAssertEqual($0 as? ArticleError, .notFound(path: self.folder + "/gone.txt")) }
         XCTAssertThrowsError(try CollectionLoader().collection(ofFolder: folder + "/nope"))
         try FileManager.default.removeItem(atPath: folder + "/big.txt")
-        write("notes.md", Array("not an article".utf8))
+        tmp.write("notes.md", Array("not an article".utf8))
         XCTAssertThrowsError(try CollectionLoader().collection(ofFolder: folder)) { XCTAssertEqual($0 as? ArticleError, .noArticles(path: self.folder)) }
     }
 
     func testSingleFileResolvesAgainstItsFolder() throws {
-        write("a.txt", Fixture(title: "Alpha", blocks: [paragraph("A.")], next: "Beta").bytes)
-        write("b.txt", Fixture(title: "Beta", blocks: [paragraph("B.")], previous: "Alpha").bytes)
+        tmp.write("a.txt", Fixture(title: "Alpha", blocks: [paragraph("A.")], next: "Beta"))
+        tmp.write("b.txt", Fixture(title: "Beta", blocks: [paragraph("B.")], previous: "Alpha"))
         let (library, selected, _) = try ArticleLibrary.open(paths: [folder + "/a.txt"])
         XCTAssertEqual(selected.count, 1)
         let link = try XCTUnwrap(library.collection.link(selected[0], .next))
@@ -70,14 +63,12 @@ final class FolderTests: XCTestCase {
 
 final class FirstArticleCacheTests: XCTestCase {
     func testCachedFirstArticleIsValidUntilTheFolderChanges() throws {
-        let root = NSTemporaryDirectory() + "gazette-cache-\(UUID().uuidString)"
-        let folder = root + "/articles"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let root = try temporaryFolder("cache")
+        let folder = try root.makeFolder("articles")
         for name in ["b.txt", "c.txt", "a.md"] {
-            FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(Fixture(title: name, blocks: [paragraph("x")]).bytes))
+            root.write("articles/" + name, Fixture(title: name, blocks: [paragraph("x")]))
         }
-        let cache = FirstArticleCache(directory: root + "/cache")
+        let cache = FirstArticleCache(directory: root.path("cache"))
         XCTAssertNil(cache.lookup(folder: folder, fileExtension: "txt"))
         let library = try XCTUnwrap(try ArticleLibrary.openFirst(paths: [folder], cache: cache))
         XCTAssertEqual(library.collection.entries.map(\.source), [folder + "/b.txt"])
@@ -85,7 +76,7 @@ final class FirstArticleCacheTests: XCTestCase {
         XCTAssertNil(cache.lookup(folder: folder, fileExtension: "md"))
         // A new file changes the folder's mtime: the cache no longer answers.
         usleep(10_000)
-        FileManager.default.createFile(atPath: folder + "/a.txt", contents: Data(Fixture(title: "A", blocks: [paragraph("x")]).bytes))
+        root.write("articles/a.txt", Fixture(title: "A", blocks: [paragraph("x")]))
         XCTAssertNil(cache.lookup(folder: folder, fileExtension: "txt"))
         let again = try XCTUnwrap(try ArticleLibrary.openFirst(paths: [folder], cache: cache))
         XCTAssertEqual(again.collection.entries.map(\.source), [folder + "/a.txt"])
@@ -95,9 +86,7 @@ final class FirstArticleCacheTests: XCTestCase {
 final class FileNameTests: XCTestCase {
     /// A Latin-1 file name is listed, opened and shown with its odd byte as \xNN.
     func testNonUTF8NamesOpenAndShowSafely() throws {
-        let folder = NSTemporaryDirectory() + "gazette-names-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let folder = try temporaryFolder("names").path
         let raw = Array("\(folder)/caf".utf8) + [0xE9] + Array(".txt".utf8) + [0]
         let text = Fixture(title: "Café", blocks: [paragraph("Latin-1 name.")]).bytes
         let fd = raw.withUnsafeBufferPointer { b in b.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }

@@ -6,6 +6,7 @@ import Glibc
 #endif
 @testable import ArticleKit
 @testable import Reports
+import GazetteTestSupport
 
 /// Hostile input built in-process (no committed binaries): every file either parses
 /// into an article whose text carries no terminal control, or is refused with a
@@ -26,32 +27,11 @@ final class HostileInputTests: XCTestCase {
     static let body = "The council met on Tuesday evening to discuss the proposal in detail, and several members asked for more time to read the report before any vote is taken."
     static let allControls = csi + osc + clipboard + dcs + c1 + bidi
 
-    /// The format of docs/FORMAT.md.
-    static func article(_ title: String, _ blocks: [String], prev: String? = nil, next: String? = nil, repeats: Int = 1) -> [UInt8] {
-        var lines = [title, ""] + Array(repeating: title, count: repeats) + ["-", ""]
-        for (i, b) in blocks.enumerated() {
-            if i > 0 { lines.append("") }
-            lines.append(b)
-        }
-        lines += ["", "-", ""]
-        if let prev { lines.append("PREV " + prev) }
-        if let next { lines.append("NEXT " + next) }
-        return Array(lines.joined(separator: "\n").utf8)
-    }
-
-    /// Deterministic bytes (xorshift), so a failure can be replayed.
-    static func randomBytes(_ count: Int, seed: UInt64) -> [UInt8] {
-        var x = seed
-        return (0..<count).map { _ in
-            x ^= x << 13; x ^= x >> 7; x ^= x << 17
-            return UInt8(truncatingIfNeeded: x)
-        }
-    }
-
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0x10]
 
     /// Every hostile text: (name, bytes). Sizes stay small enough for a unit test;
     /// the 50 MB line and the million lines are in the end-to-end test.
+    /// The random bytes are fixed (`randomBytes` is seeded), so a failure can be replayed.
     static let cases: [(name: String, bytes: [UInt8])] = {
         let zalgo = "Z" + String(repeating: "\u{0301}", count: 10_000)
         var c: [(String, [UInt8])] = [
@@ -67,24 +47,24 @@ final class HostileInputTests: XCTestCase {
             ("title-only", Array("Only a title".utf8)),
             ("title-only-newlines", Array("Only a title\n\n\n".utf8)),
             ("only-prev", Array("PREV a link and nothing else\n".utf8)),
-            ("repeated-titles", article("Same title", [body, "A heading after the repeats", body + " " + body], next: "x", repeats: 1000)),
+            ("repeated-titles", Fixture.spaced("Same title", [body, "A heading after the repeats", body + " " + body], next: "x", repeats: 1000).bytes),
             ("repeats-no-separator", Array((String(repeating: "Same title\n", count: 1000) + "\n" + body + "\n\nNEXT x").utf8)),
-            ("escapes", article("Esc " + allControls + " title", ["Lede " + allControls + " " + body, "Heading " + csi + "red", body + " " + osc + dcs, "\u{7F}\u{08}\u{0C}\u{0B}\u{1C}"],
-                                prev: "Prev " + osc, next: "Next " + csi + c1)),
+            ("escapes", Fixture.spaced("Esc " + allControls + " title", ["Lede " + allControls + " " + body, "Heading " + csi + "red", body + " " + osc + dcs, "\u{7F}\u{08}\u{0C}\u{0B}\u{1C}"],
+                                previous: "Prev " + osc, next: "Next " + csi + c1).bytes),
             ("escape-only-title", Array((csi + "\n\n-\n\n" + body).utf8)),
             ("raw-c1-bytes", Array("Raw ".utf8) + [0x9B] + Array("2J title\n\n-\n\nLede ".utf8) + [0x9B, 0x9D, 0x90, 0x9C] + Array(" \(body)\n\n-\n\nPREV ".utf8) + [0x9B] + Array("p\nNEXT n".utf8)),
-            ("bidi", article("Bidi \u{202E}evil\u{202C} \u{2066}title\u{2069}", ["Lede \u{202E}" + body, "Heading \u{2067}rtl\u{2069}", body + String(repeating: "\u{202E}", count: 4000), bidi],
-                             prev: "\u{202E}prev", next: "\u{2066}next\u{2069}")),
-            ("zero-width", article("Zero" + zeroWidth + "width", ["Lede" + String(repeating: "\u{200B}", count: 5000) + " " + body, "\u{200B}\u{200B}"], next: "\u{200B}\u{200B}")),
-            ("invisible-title", article("\u{200B}\u{200B}", [body])),
-            ("combining", article("Combining " + zalgo + " title", ["Lede " + zalgo + " " + body, "Heading a" + String(repeating: "\u{0308}", count: 10_000), body,
-                                                                     String(repeating: "\u{0301}", count: 10_000) + " starts with marks. " + body], prev: zalgo)),
+            ("bidi", Fixture.spaced("Bidi \u{202E}evil\u{202C} \u{2066}title\u{2069}", ["Lede \u{202E}" + body, "Heading \u{2067}rtl\u{2069}", body + String(repeating: "\u{202E}", count: 4000), bidi],
+                             previous: "\u{202E}prev", next: "\u{2066}next\u{2069}").bytes),
+            ("zero-width", Fixture.spaced("Zero" + zeroWidth + "width", ["Lede" + String(repeating: "\u{200B}", count: 5000) + " " + body, "\u{200B}\u{200B}"], next: "\u{200B}\u{200B}").bytes),
+            ("invisible-title", Fixture.spaced("\u{200B}\u{200B}", [body]).bytes),
+            ("combining", Fixture.spaced("Combining " + zalgo + " title", ["Lede " + zalgo + " " + body, "Heading a" + String(repeating: "\u{0308}", count: 10_000), body,
+                                                                     String(repeating: "\u{0301}", count: 10_000) + " starts with marks. " + body], previous: zalgo).bytes),
             ("tabs", Array(("Tabs\tin\ttitle\n\n-\n\n" + String(repeating: "\t", count: 5000) + String(repeating: "word\t", count: 2000) + "\n\n-\n\nPREV \tp\nNEXT n\t").utf8)),
             ("line-separators", Array("Line\u{2028}separator\u{2029}title\n\n-\n\n\(body.replacingOccurrences(of: " ", with: "\u{2028}"))".utf8)),
             ("lone-cr", Array("Title\rInjected by a carriage return\r\r-\r\r\(body)\r\rPREV a\rNEXT b".utf8)),
             ("long-title", Array(("Long " + String(repeating: "é", count: 5000) + "\n\n-\n\n" + body).utf8)),
             ("one-long-line", Array(String(repeating: "x", count: 2 * 1024 * 1024).utf8)),
-            ("long-paragraph", article("A long paragraph", [String(repeating: "lorem ipsum " + esc + "[2J dolor ", count: 40_000)])),
+            ("long-paragraph", Fixture.spaced("A long paragraph", [String(repeating: "lorem ipsum " + esc + "[2J dolor ", count: 40_000)]).bytes),
             ("many-lines", Array(("Many lines\n\n-\n\n" + (0..<100_000).map { String(UnicodeScalar(UInt8(97 + $0 % 26))) }.joined(separator: "\n")).utf8)),
         ]
         var bad = Array("Invalid ".utf8) + [0xC0, 0xAF] + Array(" overlong ".utf8) + [0xE0, 0x80, 0xAF] + Array(" surrogate ".utf8) + [0xED, 0xA0, 0x80]
@@ -196,12 +176,11 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(a.nextTitle, "next")
         XCTAssertTrue(a.warnings.contains { $0.hasSuffix("bidirectional override character(s) removed") }, "\(a.warnings)")
         // A link written with bidi and escape characters reaches the article whose title has them too.
-        let store = MemoryStore([
-            (name: "a.txt", text: String(decoding: Self.article("First \u{202E}one\u{202C} " + Self.osc, [Self.body], next: "Second " + Self.csi + "\u{2066}two\u{2069}"), as: UTF8.self)),
-            (name: "b.txt", text: String(decoding: Self.article("Second " + Self.csi + "two", [Self.body], prev: "First one " + Self.osc), as: UTF8.self)),
-            (name: "c.txt", text: String(decoding: Self.article("Zero\u{200B}width", [Self.body], prev: "Second ␛[2J␛[31mtwo"), as: UTF8.self)),
-        ])
-        let collection = CollectionLoader(store: store).collection(of: ["a.txt", "b.txt", "c.txt"])
+        let collection = memoryLibrary([
+            (name: "a.txt", text: Fixture.spaced("First \u{202E}one\u{202C} " + Self.osc, [Self.body], next: "Second " + Self.csi + "\u{2066}two\u{2069}").text),
+            (name: "b.txt", text: Fixture.spaced("Second " + Self.csi + "two", [Self.body], previous: "First one " + Self.osc).text),
+            (name: "c.txt", text: Fixture.spaced("Zero\u{200B}width", [Self.body], previous: "Second ␛[2J␛[31mtwo").text),
+        ]).collection
         XCTAssertEqual(collection.link(0, .next)?.target, 1)
         XCTAssertEqual(collection.link(1, .previous)?.target, 0)
         XCTAssertEqual(collection.link(2, .previous)?.target, 1, "a title typed with visible ␛ is the same title")
@@ -335,20 +314,11 @@ final class HostileInputTests: XCTestCase {
 // MARK: - special files in a folder
 
 final class HostileFolderTests: XCTestCase {
-    var folder: String!
+    var tmp: TemporaryFolder!
+    var folder: String { tmp.path }
 
     override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "gazette-hostile-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        chmod(folder + "/09_unreadable.txt", 0o644)
-        try? FileManager.default.removeItem(atPath: folder)
-    }
-
-    func write(_ name: String, _ bytes: [UInt8]) {
-        _ = FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(bytes))
+        tmp = try temporaryFolder("hostile")
     }
 
     var isRoot: Bool { geteuid() == 0 }
@@ -363,47 +333,36 @@ final class HostileFolderTests: XCTestCase {
             done.signal()
         }.start()
         guard done.wait(timeout: .now() + .seconds(seconds)) == .success else {
-            XCTFail("\(what) did not finish in \(seconds) s")
-            throw XCTSkip("\(what) is stuck")
+            // An error, not a skip, ends the test: a hang is a failure.
+            throw Stuck(what: what, seconds: seconds)
         }
         return try box.result!.get()
     }
 
     final class ResultBox<T>: @unchecked Sendable { var result: Result<T, Error>? }
 
-    func makeUnixSocket(_ path: String) -> Bool {
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else { return false }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            for (i, b) in bytes.enumerated() { raw[i] = b }
-            raw[bytes.count] = 0
-        }
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) == 0 }
-        }
+    struct Stuck: Error, CustomStringConvertible {
+        let what: String, seconds: Int
+        var description: String { "\(what) did not finish in \(seconds) s" }
     }
 
     func testSpecialEntriesAreRefusedAndTheRestIsServed() throws {
-        let good = HostileInputTests.article("Good", [HostileInputTests.body], next: "Escapes " + HostileInputTests.csi)
-        write("01_good.txt", good)
-        write("02_escapes.txt", HostileInputTests.article("Escapes " + HostileInputTests.csi, [HostileInputTests.body], prev: "Good"))
+        let good = Fixture.spaced("Good", [HostileInputTests.body], next: "Escapes " + HostileInputTests.csi).bytes
+        tmp.write("01_good.txt", good)
+        tmp.write("02_escapes.txt",
+                  Fixture.spaced("Escapes " + HostileInputTests.csi, [HostileInputTests.body], previous: "Good"))
         XCTAssertEqual(mkfifo(folder + "/03_fifo.txt", 0o644), 0)
         try FileManager.default.createSymbolicLink(atPath: folder + "/04_zero.txt", withDestinationPath: "/dev/zero")
         try FileManager.default.createSymbolicLink(atPath: folder + "/05_urandom.txt", withDestinationPath: "/dev/urandom")
         try FileManager.default.createSymbolicLink(atPath: folder + "/06_loop.txt", withDestinationPath: folder + "/06_loop.txt")
         try FileManager.default.createSymbolicLink(atPath: folder + "/07_gone.txt", withDestinationPath: folder + "/no-such-file")
-        try FileManager.default.createDirectory(atPath: folder + "/x.txt", withIntermediateDirectories: true)
-        let socketMade = makeUnixSocket(folder + "/08_socket.txt")
-        write("09_unreadable.txt", good)
+        try tmp.makeFolder("x.txt")
+        let socketMade = tmp.makeSocket("08_socket.txt") != nil
+        tmp.write("09_unreadable.txt", good)
         XCTAssertEqual(chmod(folder + "/09_unreadable.txt", 0), 0)
-        if isRoot { print("note: running as root, so a chmod 000 file is readable; its refusal is not tested") }
+        if isRoot { print("note: running as root, so a chmod 000 file is readable (EACCES: see ErrnoMappingTests)") }
 
-        let folder = self.folder!
+        let folder = self.folder
         let collection = try withinSeconds(20, "indexing a folder with a FIFO") { try CollectionLoader().collection(ofFolder: folder) }
         var served = ["01_good.txt", "02_escapes.txt"]
         if isRoot { served.append("09_unreadable.txt") }
@@ -440,9 +399,9 @@ final class HostileFolderTests: XCTestCase {
 
     func testAFileRemovedAfterListingOrAfterIndexing() throws {
         let body = HostileInputTests.body
-        write("a.txt", HostileInputTests.article("Alpha", [body], next: "Beta"))
-        write("b.txt", HostileInputTests.article("Beta", [body], prev: "Alpha", next: "Gamma"))
-        write("c.txt", HostileInputTests.article("Gamma", [body], prev: "Beta"))
+        tmp.write("a.txt", Fixture.spaced("Alpha", [body], next: "Beta"))
+        tmp.write("b.txt", Fixture.spaced("Beta", [body], previous: "Alpha", next: "Gamma"))
+        tmp.write("c.txt", Fixture.spaced("Gamma", [body], previous: "Beta"))
         let loader = CollectionLoader()
         let listed = try loader.list(folder: folder)
         XCTAssertEqual(listed.count, 3)
@@ -470,11 +429,11 @@ final class HostileFolderTests: XCTestCase {
     }
 
     func testAnUnreadableFile() throws {
-        write("secret.txt", HostileInputTests.article("Secret", [HostileInputTests.body]))
+        tmp.write("secret.txt", Fixture.spaced("Secret", [HostileInputTests.body]))
         XCTAssertEqual(chmod(folder + "/secret.txt", 0), 0)
         defer { chmod(folder + "/secret.txt", 0o644) }
         if isRoot {
-            print("note: running as root, so a chmod 000 file is readable; testAnUnreadableFile checks nothing else")
+            print("note: running as root, so a chmod 000 file is readable; EACCES is checked in ErrnoMappingTests")
             XCTAssertNoThrow(try FileReader().read(folder + "/secret.txt"))
             return
         }

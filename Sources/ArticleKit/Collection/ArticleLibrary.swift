@@ -31,7 +31,7 @@ public struct ArticleLibrary: Sendable {
             let (bytes, whole) = try store.prefix(of: source, count: maxBytes)
             if whole { return (.success(try parser.parse(bytes, source: source)), true) }
             // Up to the last line end only: the rest of a cut line comes with the full parse.
-            let end = (bytes.lastIndex { $0 == 0x0A || $0 == 0x0D } ?? bytes.count - 1) + 1
+            let end = bytes.withUnsafeBufferPointer { LineSplitter.wholeLinesLength($0) }
             var article = try parser.parse(Array(bytes[..<end]), source: source)
             article.previousTitle = collection.entries[entry].links.previousTitle
             article.nextTitle = collection.entries[entry].links.nextTitle

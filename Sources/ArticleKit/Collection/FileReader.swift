@@ -61,7 +61,8 @@ public struct FileStamp: Sendable, Equatable, Codable, Hashable {
 }
 
 /// An open file descriptor known to be a regular file.
-private struct OpenFile {
+/// Internal, not private, for one test seam: the tests check `error(_:path:)` directly.
+struct OpenFile {
     let fd: Int32
     let size: Int64
 

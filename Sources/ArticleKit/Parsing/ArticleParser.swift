@@ -3,7 +3,7 @@
 public struct ArticleParser: Sendable {
     public var detector: HeadingDetector
     /// Titles longer than this are cut (with "…"): a title is one line, not a body.
-    public static let maxTitleScalars = 300
+    public static let maxTitleScalars = ArticleGrammar.maxTitleScalars
 
     public init(detector: HeadingDetector = HeadingDetector()) {
         self.detector = detector
@@ -57,12 +57,6 @@ public struct ArticleParser: Sendable {
             throw .empty(path: source)
         }
     }
-
-    static func limitTitle(_ s: String) -> String {
-        let t = s.trimmed
-        guard t.unicodeScalars.count > maxTitleScalars else { return t }
-        return String(String.UnicodeScalarView(t.unicodeScalars.prefix(maxTitleScalars))) + "…"
-    }
 }
 
 /// What a collection keeps of each file to index titles and resolve links.
@@ -96,48 +90,6 @@ struct SectionCollector {
             if sections.isEmpty { sections.append(Section(heading: nil, paragraphs: [])) }
             sections[sections.count - 1].paragraphs.append(p)
         }
-    }
-}
-
-/// The PREV/NEXT lines at the end of a file and the separator before them.
-struct Trailer {
-    var previous: String?
-    var next: String?
-    var bodyEnd: Int
-    var warnings: [String] = []
-
-    init(lines: [String], from bodyStart: Int) {
-        var j = lines.count - 1
-        var sawPrevious = false, sawNext = false
-        func skipBlank() { while j >= bodyStart && lines[j].isBlankLine { j -= 1 } }
-        skipBlank()
-        while j >= bodyStart, let (direction, title) = Trailer.link(lines[j]) {
-            switch direction {
-            case .previous:
-                if sawPrevious { warnings.append("more than one PREV line; the last one is used") } else { previous = title }
-                sawPrevious = true
-            case .next:
-                if sawNext { warnings.append("more than one NEXT line; the last one is used") } else { next = title }
-                sawNext = true
-            }
-            if title == nil { warnings.append("\(direction.rawValue) line names no title") }
-            j -= 1
-            skipBlank()
-        }
-        if j >= bodyStart && lines[j].isSeparatorLine { j -= 1 }
-        bodyEnd = j + 1
-        if !sawPrevious { warnings.append("no PREV line") }
-        if !sawNext { warnings.append("no NEXT line") }
-    }
-
-    static func link(_ line: String) -> (LinkDirection, String?)? {
-        for direction in LinkDirection.allCases where line.hasPrefix(direction.rawValue) {
-            let rest = line.dropFirst(direction.rawValue.count)
-            guard rest.isEmpty || rest.first!.isWhitespace else { continue }
-            let title = ArticleParser.limitTitle(String(rest))
-            return (direction, title.isEmpty ? nil : title)
-        }
-        return nil
     }
 }
 

@@ -4,6 +4,10 @@ import Foundation
 /// whitespace collapsed to one space, curly and straight quotes unified, dash
 /// variants unified, surrounding spaces ignored. Two titles name the same article
 /// when their keys are equal.
+///
+/// Case, quotes, dashes and spaces follow the shared `FoldRules`; unlike the search fold
+/// (`TextFold`), accents and compatibility forms still count: a link names one article,
+/// and "Resume" and "Résumé" may well be two.
 public struct TitleKey: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The key in NFC, compared and hashed byte by byte (Swift's own String hashing
     /// normalises non-ASCII text on every call, which dominated indexing).
@@ -19,15 +23,26 @@ public struct TitleKey: Hashable, Sendable, Comparable, CustomStringConvertible 
         if let ascii = TitleKey.asciiKey(title) { value = ascii; return }
         var out = String.UnicodeScalarView()
         var pendingSpace = false
+        var recompose = false
+        // Lowercasing the whole title is fast; the few scalars full case folding takes further follow.
         for scalar in TitleKey.nfc(title.lowercased()).unicodeScalars {
-            if TitleKey.isSpace(scalar) {
+            if FoldRules.isSpace(scalar) {
                 pendingSpace = !out.isEmpty
                 continue
             }
             if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(TitleKey.unify(scalar))
+            if let unified = FoldRules.unifiedPunctuation(scalar) {
+                out.append(unified)
+            } else if FoldRules.mayFoldBeyondLowercase(scalar) {
+                let folded = FoldRules.caseFold(scalar)
+                recompose = recompose || folded.count > 1
+                out.append(contentsOf: folded)
+            } else {
+                out.append(scalar)
+            }
         }
-        value = String(out)
+        // Folding can leave a letter and its mark apart (ᾷ → α + U+0342 + ι): put them back together.
+        value = recompose ? TitleKey.nfc(String(out)) : String(out)
     }
 
     /// Most titles in most folders are ASCII: lowercase and collapse spaces byte by byte.
@@ -63,23 +78,6 @@ public struct TitleKey: Hashable, Sendable, Comparable, CustomStringConvertible 
                 || (0x0340...0x0344).contains(v) || v == 0x0374 || v == 0x037E || v == 0x0387
         }
         return mayChange ? s.precomposedStringWithCanonicalMapping : s
-    }
-
-    /// Unicode's White_Space set, without a property lookup per character.
-    static func isSpace(_ u: Unicode.Scalar) -> Bool {
-        switch u.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
-        }
-    }
-
-    private static func unify(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        switch s.value {
-        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x02BC, 0xFF07: return "'"
-        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0xFF02: return "\""
-        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D: return "-"
-        default: return s
-        }
     }
 
     public var isEmpty: Bool { value.isEmpty }

@@ -4,6 +4,9 @@ import ArticleKit
 /// colour: the title underlined, headings marked with "§", paragraphs wrapped by
 /// display width, then where PREV and NEXT lead.
 public enum PlainTextDump {
+    /// The width that never wraps (`dump --width 0`): each paragraph on one line.
+    public static let unwrapped = 1 << 30
+
     public static func render(_ article: Article, links: Resolutions?, collection: ArticleCollection?, width: Int) -> String {
         let layout = ArticleLayout.make(article, footer: footer(article, links: links, collection: collection), width: width)
         let titleWidth = layout.lines.filter { $0.kind == .title }.map { DisplayWidth.of($0.text) }.max() ?? 0

@@ -3,7 +3,8 @@ import ArticleKit
 /// Wraps text to a width in terminal columns. Breaks at spaces, and between
 /// ideographs in scripts written without spaces (not before closing punctuation
 /// such as 。 or 」). A grapheme cluster is never split; a word wider than the
-/// line is cut between clusters. No line returned is wider than `width`.
+/// line is cut between clusters, and a cluster wider than the line is shown as "…".
+/// No line returned is wider than `width`.
 ///
 /// Lines are cut out of the text by index, and ASCII is walked byte by byte
 /// (an ASCII byte followed by another is a whole cluster of width 1), so a 50 MB
@@ -30,6 +31,9 @@ public enum TextWrapper {
         var breakAt: Int? = nil
         var breakWidth = 0
         var previous: Unicode.Scalar? = nil
+        // Set once a cluster wider than the line is met (🤝🏾 is four columns, a conjunct can be
+        // more): from then on, emitted lines show such clusters as "…", one column.
+        var tooWide = false
 
         func emit(_ from: Int, _ to: Int) {
             var e = to
@@ -40,7 +44,8 @@ public enum TextWrapper {
                 if e - 1 > from && b[e - 2] >= 0x80 && text[index(from)..<index(e)].last != " " { break }
                 e -= 1
             }
-            lines.append(String(decoding: UnsafeBufferPointer(rebasing: b[from..<e]), as: UTF8.self))
+            let line = String(decoding: UnsafeBufferPointer(rebasing: b[from..<e]), as: UTF8.self)
+            lines.append(tooWide ? String(line.map { DisplayWidth.of($0) > width ? "…" : $0 }) : line)
         }
 
         while i < n {
@@ -48,8 +53,11 @@ public enum TextWrapper {
             // A run of plain ASCII letters after ASCII: no break can fall inside it, so
             // when it fits on the line it is taken whole.
             if byte > 0x20 && byte < 0x7F, let p = previous, p.value < 0x80, lineWidth > 0 {
+                // Looking one letter past the room left is enough to know it does not fit;
+                // scanning a long word to its end at every letter would be quadratic.
+                let limit = min(n, i + (width - lineWidth) + 1)
                 var j = i + 1
-                while j < n && b[j] > 0x20 && b[j] < 0x7F { j += 1 }
+                while j < limit && b[j] > 0x20 && b[j] < 0x7F { j += 1 }
                 if j < n && b[j] >= 0x80 { j -= 1 }  // the last letter may carry a combining mark
                 if j > i && lineWidth + (j - i) <= width {
                     lineWidth += j - i
@@ -59,8 +67,8 @@ public enum TextWrapper {
                 }
             }
             var next = i + 1
-            let w: Int
-            let first: Unicode.Scalar
+            var w: Int
+            var first: Unicode.Scalar
             if byte < 0x80 && (next == n || b[next] < 0x80) {
                 w = byte < 0x20 ? 0 : 1
                 first = Unicode.Scalar(byte)
@@ -76,6 +84,12 @@ public enum TextWrapper {
                 next = text.utf8.distance(from: start, to: text.index(after: at))
                 w = DisplayWidth.of(cluster)
                 first = cluster.unicodeScalars.first!
+            }
+            if w > width {
+                // Laid out, and broken around, as the "…" it is shown as.
+                w = 1
+                first = "\u{2026}"
+                tooWide = true
             }
             if byte == 0x20 && next == i + 1 {
                 if lineStart == i {  // no leading spaces on a wrapped line

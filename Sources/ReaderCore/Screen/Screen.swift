@@ -33,9 +33,9 @@ public struct Style: Sendable, Equatable, Hashable {
     public static let error = Style(bold: true, role: .error)
 }
 
-/// One terminal cell: a whole grapheme cluster, or the right half of a wide one.
+/// One terminal cell: a whole grapheme cluster, or a column covered by a wide one.
 public struct Cell: Sendable, Equatable {
-    /// The cluster drawn here; empty for the second column of a wide cluster.
+    /// The cluster drawn here; empty for the other columns of a wide cluster.
     public var text: String
     public var style: Style
     public static let blank = Cell(text: " ", style: .plain)
@@ -82,7 +82,8 @@ public struct Screen: Sendable, Equatable {
             if w == 0 { continue }
             if x + w > end { break }
             cells[row * width + x] = Cell(text: String(c), style: style)
-            if w == 2 { cells[row * width + x + 1] = Cell(text: "", style: style) }
+            // The columns a wide cluster covers (two for CJK, four for 🤝🏾) hold no text.
+            for i in 1..<w { cells[row * width + x + i] = Cell(text: "", style: style) }
             x += w
         }
         return x

@@ -298,11 +298,14 @@ extension ReaderState {
     /// Every word of the filter must occur in the title, in any case. A longer filter
     /// only narrows, so it searches the previous matches rather than the whole folder.
     func refilter(_ list: inout ArticleListState, narrowing: Bool) {
-        let words = list.filter.lowercased().split(separator: " ").map(String.init)
+        // Folded as `/` folds: accents, quotes and dashes never count, case only when the filter has
+        // a capital (which still only narrows).
+        var fold = TextFold(for: list.filter)
+        let words = list.filter.split(separator: " ").map { fold.fold(String($0)) }.filter { !$0.isEmpty }
         let entries = library.collection.entries
         let pool = narrowing ? list.matches : Array(entries.indices)
         list.matches = pool.filter { i in
-            let title = entries[i].links.title.lowercased()
+            let title = fold.fold(entries[i].links.title)
             return words.allSatisfy { title.contains($0) }
         }
         if list.unreadOnly { list.matches.removeAll { journal.isRead(entries[$0].id) } }

@@ -18,65 +18,87 @@ public struct SearchState: Sendable, Equatable {
     public var matches: [Match]
     public var current: Int
 
-    /// Case-insensitive matches of `query` in the layout's text blocks.
+    /// Matches of `query` in the layout's text blocks, under `TextFold`: accents, quotes and dashes never
+    /// count; case counts only when the query has a capital (smartcase, as in less -i and vim).
     public static func find(_ query: String, in layout: ArticleLayout) -> [Match] {
-        let needle = query.map(fold)
+        var fold = TextFold(for: query)
+        let needle = fold.fold(query)
         guard !needle.isEmpty else { return [] }
         var matches: [Match] = []
-        var i = 0
-        let lines = layout.lines
-        while i < lines.count {
-            guard lines[i].kind != .blank else { i += 1; continue }
-            // Gather the block's lines, joined by one space (what wrapping removed).
-            let block = lines[i].block
-            var chars: [Character] = []
-            var owners: [(line: Int, column: Int, width: Int)] = []
-            var j = i
-            while j < lines.count && lines[j].block == block && lines[j].kind != .blank {
-                if j > i { chars.append(" "); owners.append((j - 1, -1, 0)) }
-                var column = 0
-                for c in lines[j].text {
-                    let w = DisplayWidth.of(c)
-                    chars.append(fold(c))
-                    owners.append((j, column, w))
-                    column += w
-                }
-                j += 1
+        for block in FoldedLayoutCache.shared.folded(layout, keepingCase: fold.keepsCase).blocks {
+            let ranges = block.text.matches(of: needle)
+            guard !ranges.isEmpty else { continue }
+            var columns = ColumnCursor(block, layout.lines)
+            for range in ranges {
+                let spans = columns.spans(range)
+                if !spans.isEmpty { matches.append(Match(spans: spans)) }
             }
-            if chars.count >= needle.count {
-                var start = 0
-                while start + needle.count <= chars.count {
-                    if chars[start] == needle[0] && Array(chars[start..<(start + needle.count)]) == needle {
-                        matches.append(Match(spans: spans(owners[start..<(start + needle.count)])))
-                        start += needle.count
-                    } else {
-                        start += 1
-                    }
-                }
-            }
-            i = j
         }
         return matches
     }
+}
 
-    static func spans(_ owners: ArraySlice<(line: Int, column: Int, width: Int)>) -> [Span] {
-        var spans: [Span] = []
-        for o in owners where o.column >= 0 {
-            if var last = spans.last, last.line == o.line, last.to == o.column {
-                last.to = o.column + o.width
-                spans[spans.count - 1] = last
-            } else {
-                spans.append(Span(line: o.line, from: o.column, to: o.column + o.width))
+/// Turns UTF-8 ranges of one folded block's original text, taken in order, into spans of display
+/// columns, walking each line once however many matches it holds (ASCII byte by byte as the wrapper
+/// does, lone scalars without grapheme breaking). A character is in a span when any of its bytes is in
+/// the range: a match highlights whole clusters.
+struct ColumnCursor {
+    private let block: FoldedLayout.Block
+    private let lines: [LayoutLine]
+    /// The line of the block the cursor is in, its bytes, and the cursor's byte and column in it.
+    private var line = 0
+    private var text: String
+    private var bytes: [UInt8]
+    private var position = 0
+    private var column = 0
+
+    init(_ block: FoldedLayout.Block, _ lines: [LayoutLine]) {
+        self.block = block
+        self.lines = lines
+        text = lines[block.firstLine].text
+        bytes = Array(text.utf8)
+    }
+
+    mutating func spans(_ range: Range<Int>) -> [SearchState.Span] {
+        var spans: [SearchState.Span] = []
+        // Lines wholly before the match need no walking.
+        while line + 1 < block.lineStarts.count && block.lineStarts[line + 1] <= range.lowerBound {
+            moveTo(line + 1)
+        }
+        while true {
+            let lower = range.lowerBound - block.lineStarts[line], upper = range.upperBound - block.lineStarts[line]
+            var from: Int? = nil
+            while position < bytes.count && position < upper {
+                let (length, width) = step()
+                if position + length > lower && from == nil { from = column }
+                column += width
+                position += length
             }
+            if let from { spans.append(SearchState.Span(line: block.firstLine + line, from: from, to: column)) }
+            guard position == bytes.count, line + 1 < block.lineStarts.count,
+                  block.lineStarts[line + 1] < range.upperBound else { break }
+            moveTo(line + 1)
         }
         return spans
     }
 
-    static func fold(_ c: Character) -> Character {
-        if c.isASCII { return Character(c.lowercased()) }
-        let folded = String(c).lowercased().folding(options: [.diacriticInsensitive], locale: nil)
-        return folded.first ?? c
+    /// The length in bytes and the width in columns of the character at `position`. A printable ASCII
+    /// byte followed by another ASCII byte is a whole character one column wide.
+    private func step() -> (length: Int, width: Int) {
+        let b = bytes[position]
+        if b >= 0x20 && b < 0x7F && (position + 1 == bytes.count || bytes[position + 1] < 0x80) { return (1, 1) }
+        if let (scalar, length) = bytes.withUnsafeBufferPointer({ LoneScalar.at(position, in: $0) }) {
+            return (length, DisplayWidth.of(Character(scalar)))
+        }
+        let c = text[text.utf8.index(text.utf8.startIndex, offsetBy: position)]
+        return (c.utf8.count, DisplayWidth.of(c))
+    }
+
+    private mutating func moveTo(_ next: Int) {
+        line = next
+        text = lines[block.firstLine + line].text
+        bytes = Array(text.utf8)
+        position = 0
+        column = 0
     }
 }
-
-import Foundation

@@ -1,0 +1,65 @@
+import ArticleKit
+import Foundation
+
+/// A layout's text blocks folded once for `/`: each block's lines joined by one space (what wrapping
+/// took out), folded, with where each line starts, so a match maps back to lines and columns.
+struct FoldedLayout: Sendable {
+    struct Block: Sendable {
+        /// The layout line the block starts on.
+        var firstLine: Int
+        /// The UTF-8 offset in the joined block text where each of its lines starts.
+        var lineStarts: [Int]
+        var text: FoldedText
+    }
+
+    let blocks: [Block]
+
+    init(_ layout: ArticleLayout, keepingCase: Bool) {
+        var fold = TextFold(keepingCase: keepingCase)
+        var blocks: [Block] = []
+        let lines = layout.lines
+        var i = 0
+        while i < lines.count {
+            guard lines[i].kind != .blank else { i += 1; continue }
+            let block = lines[i].block
+            var joined = ""
+            var starts: [Int] = []
+            var j = i
+            while j < lines.count && lines[j].block == block && lines[j].kind != .blank {
+                if j > i { joined += " " }
+                starts.append(joined.utf8.count)
+                joined += lines[j].text
+                j += 1
+            }
+            blocks.append(Block(firstLine: i, lineStarts: starts, text: fold.fold(joined)))
+            i = j
+        }
+        self.blocks = blocks
+    }
+}
+
+/// The folded form of the layout searched last, in both cases, so that searching again (another word,
+/// `n` after a resize brought the same layout back) does not fold the article again. The search entry
+/// point is handed only the layout, so the cache sits beside it rather than in the document.
+final class FoldedLayoutCache: @unchecked Sendable {
+    static let shared = FoldedLayoutCache()
+
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var lines: [LayoutLine] = []
+    private var folded: [Bool: FoldedLayout] = [:]
+
+    func folded(_ layout: ArticleLayout, keepingCase: Bool) -> FoldedLayout {
+        lock.lock()
+        defer { lock.unlock() }
+        // Array equality is immediate when both share storage, as one document's layout does.
+        if lines != layout.lines {
+            lines = layout.lines
+            folded = [:]
+        }
+        if let known = folded[keepingCase] { return known }
+        let made = FoldedLayout(layout, keepingCase: keepingCase)
+        folded[keepingCase] = made
+        return made
+    }
+}

@@ -1,0 +1,455 @@
+#!/usr/bin/env python3
+"""Trains Gazette's heading model and measures it by grouped cross-validation.
+
+    scripts/train-headings.py [--gazette BIN] [--seed 14] [--folds 5] [--C 0.03] [--fixture-weight 2]
+                              [--baseline OLD_BIN --report TABLES.md] [--no-export]
+
+Not part of `make test` (a clone has no ../shared). It needs scikit-learn (`pip install
+scikit-learn`) and a built gazette. The features are Gazette's own: `gazette heading-features`
+prints them for every block, so this script computes none and can never disagree with Swift.
+
+Data: ../shared/devset (English), ../shared/devset-multi (28 languages) and the project's
+fixtures (Tests/ArticleKitTests/Fixtures/Headings). A block is a positive example when it is
+a labelled heading (same line, same text); only blocks that pass the detector's gate
+(candidates) are trained on, the others are never headings.
+
+What it does, in order:
+ 1. dumps features for every article;
+ 2. grouped K-fold cross-validation, folds by article (seeded shuffle): for each fold, a model is
+    trained on the other folds (its threshold chosen by an inner cross-validation on those folds
+    alone), written as a model file, and the gazette binary decides the held-out articles with it
+    (`heading-features --model`); the held-out decisions are scored like the dev sets' READMEs say
+    (heading texts matched as multisets per article) — overall, per set, per language group, and
+    with flagged headings as don't-care;
+ 3. trains the final model on everything and writes Sources/ArticleKit/Parsing/HeadingModel+Trained.swift;
+ 4. with --baseline BIN, scores that binary's `toc --json` (today's detector) the same way, and with
+    --report writes both as the Markdown tables of docs/HEADINGS.md.
+"""
+import argparse
+import datetime
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.normpath(os.path.join(ROOT, "..", "shared"))
+FIXTURES = os.path.join(ROOT, "Tests", "ArticleKitTests", "Fixtures", "Headings")
+MODEL_SWIFT = os.path.join(ROOT, "Sources", "ArticleKit", "Parsing", "HeadingModel+Trained.swift")
+
+GROUPS = {"en": "English", "de": "German", "es": "Romance", "fr": "Romance", "it": "Romance", "pt": "Romance",
+          "ja": "CJK", "zh": "CJK", "ko": "CJK"}
+
+
+def norm(s):
+    return " ".join(unicodedata.normalize("NFC", s or "").split())
+
+
+def strip_edit(s):
+    """The heading as the reader shows it: Gazette drops an "[edit]" link (see BlockShape.editSuffixLength)."""
+    t = s.rstrip()
+    if t.endswith("]") and "[" in t:
+        k = t.rindex("[")
+        inner = t[k + 1:].casefold()
+        if k > 0 and any(inner.startswith(w) for w in ("edit", "bearbeiten", "modifier", "editar", "modifica")):
+            return t[:k].rstrip()
+    return s
+
+
+class Article:
+    def __init__(self, source, path, lang, headings, flags, lines):
+        self.source, self.path, self.lang = source, path, lang
+        self.name = os.path.basename(path)
+        self.key = source + "/" + self.name
+        self.headings = [strip_edit(h) for h in headings]
+        self.flags = flags
+        self.heading_lines = lines  # None for the fixtures: matched in order by text
+        self.blocks = []
+
+    @property
+    def group(self):
+        return GROUPS.get(self.lang, "others")
+
+
+def load_articles():
+    arts = []
+    for source in ("devset", "devset-multi"):
+        d = os.path.join(SHARED, source)
+        truth = json.load(open(os.path.join(d, "truth.json"), encoding="utf-8"))
+        for r in truth["files"]:
+            arts.append(Article(source, os.path.join(d, "articles", r["file"]), r["lang"], r["headings"],
+                                [bool(f) for f in r["heading_flags"]], r["heading_lines"]))
+    labels = json.load(open(os.path.join(FIXTURES, "labels.json"), encoding="utf-8"))
+    for f, lab in sorted(labels.items()):
+        arts.append(Article("fixtures", os.path.join(FIXTURES, f), f.split("_")[1], lab["headings"],
+                            [False] * len(lab["headings"]), None))
+    return arts
+
+
+def dump(gazette, paths, model=None):
+    """Block records per file name, from `gazette heading-features`."""
+    cmd = [gazette, "heading-features"] + (["--model", model] if model else []) + paths
+    out = subprocess.run(cmd, capture_output=True, check=True).stdout.decode("utf-8")
+    lines = out.splitlines()
+    names = json.loads(lines[0])["features"]
+    per_file = defaultdict(list)
+    for line in lines[1:]:
+        o = json.loads(line)
+        per_file[o["file"]].append(o)
+    return names, per_file
+
+
+def block_lines(path, blocks):
+    """The 1-based line each block starts on: the parser's blocks are trimmed lines, or
+    hard-wrapped lines joined with spaces, in file order after the header's '-' line."""
+    raw = open(path, encoding="utf-8", errors="replace", newline="").read()
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    cursor = 0
+    while cursor < len(lines) and not (lines[cursor].strip() and set(lines[cursor].strip()) <= set("-–—")):
+        cursor += 1
+    cursor += 1
+    found = []
+    for b in blocks:
+        t = b["text"]
+        k = cursor
+        while k < len(lines) and not (lines[k].strip() and t.startswith(lines[k].strip())):
+            k += 1
+        if k == len(lines):
+            found.append(None)
+            continue
+        found.append(k + 1)
+        cursor = k + 1
+    return found
+
+
+def label(art):
+    """Marks each block of `art` heading or not."""
+    if art.heading_lines is not None:
+        want = {(ln, norm(h)) for ln, h in zip(art.heading_lines, art.headings)}
+        for b, ln in zip(art.blocks, block_lines(art.path, art.blocks)):
+            b["y"] = int((ln, norm(strip_edit(b["text"]))) in want)
+    else:
+        todo = [norm(h).casefold() for h in art.headings]
+        k = 0
+        for b in art.blocks:
+            b["y"] = 0
+            if k < len(todo) and norm(b["text"]).casefold() == todo[k]:
+                b["y"] = 1
+                k += 1
+
+
+def shown(b):
+    return b["heading"] if b.get("heading") is not None else strip_edit(b["text"])
+
+
+class Score:
+    def __init__(self):
+        self.tp = self.fp = self.fn = 0
+        self.dc_tp = self.dc_fp = self.dc_fn = 0
+
+    def add(self, art, found):
+        """Multiset match of found heading texts against the labels, as the READMEs describe."""
+        pool = [norm(h) for h in art.headings]
+        flagged = Counter(norm(h) for h, f in zip(art.headings, art.flags) if f)
+        pool_dc = list(pool)
+        for h in map(norm, found):
+            if h in pool:
+                pool.remove(h); self.tp += 1
+            else:
+                self.fp += 1
+            if h in pool_dc:
+                pool_dc.remove(h)
+                if flagged[h] > 0: flagged[h] -= 1
+                else: self.dc_tp += 1
+            else:
+                self.dc_fp += 1
+        self.fn += len(pool)
+        left = Counter(pool_dc)
+        self.dc_fn += sum(max(0, n - flagged[h]) for h, n in left.items())
+
+    @staticmethod
+    def prf(tp, fp, fn):
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    def row(self, dont_care=False):
+        t = (self.dc_tp, self.dc_fp, self.dc_fn) if dont_care else (self.tp, self.fp, self.fn)
+        p, r, f = self.prf(*t)
+        return p, r, f, t
+
+
+def score_groups(arts, found_by_key):
+    """Scores per set, per language group of the dev sets, over both dev sets, and over all three."""
+    scores = defaultdict(Score)
+    for a in arts:
+        found = found_by_key.get(a.key, [])
+        scores["all"].add(a, found)
+        scores["set " + a.source].add(a, found)
+        if a.source != "fixtures":
+            scores["dev sets"].add(a, found)
+            scores["dev group " + a.group].add(a, found)
+            if a.group != "English":
+                scores["dev non-English"].add(a, found)
+    return scores
+
+
+# --- training ------------------------------------------------------------------------------------
+
+REGIMES = ("over text", "over other")
+EDIT = None  # index of the "edit suffix" feature, set once the features are known
+
+
+WEIGHTS = {"devset": 1.0, "devset-multi": 1.0, "fixtures": 1.0}
+
+
+def rows(arts, regime, weights=False):
+    X, y, sw = [], [], []
+    for a in arts:
+        for b in a.blocks:
+            if b["candidate"] and b["regime"] == regime:
+                X.append(b["x"]); y.append(b["y"]); sw.append(WEIGHTS[a.source])
+    X, y = np.array(X, dtype=float), np.array(y, dtype=int)
+    return (X, y, np.array(sw)) if weights else (X, y)
+
+
+def matrix(arts):
+    X, y = [], []
+    for a in arts:
+        for b in a.blocks:
+            if b["candidate"]:
+                X.append(b["x"]); y.append(b["y"])
+    return np.array(X, dtype=float), np.array(y, dtype=int)
+
+
+def fit(arts, C, seed):
+    """One logistic regression per regime, on standardised features; the scaling is folded back
+    into the weights so that Swift scores raw features with one dot product."""
+    model = {}
+    for regime in REGIMES:
+        X, y, sw = rows(arts, regime, weights=True)
+        mu, sd = X.mean(axis=0), X.std(axis=0)
+        sd[sd == 0] = 1
+        m = LogisticRegression(C=C, max_iter=5000, random_state=seed)
+        m.fit((X - mu) / sd, y, sample_weight=sw)
+        w = m.coef_[0] / sd
+        model[regime] = (w, m.intercept_[0] - float(np.dot(m.coef_[0], mu / sd)))
+    return model
+
+
+def logits(arts, model):
+    """(article, block, regime, logit) for every candidate block."""
+    out = []
+    for a in arts:
+        for x in a.blocks:
+            if x["candidate"]:
+                w, b = model[x["regime"]]
+                out.append((a, x, x["regime"], float(np.dot(w, x["x"]) + b)))
+    return out
+
+
+def decide_py(arts, model, shifts=None):
+    """Python's copy of the decision (logit > shift on candidates), for choosing the thresholds;
+    the reported figures come from the gazette binary itself."""
+    shifts = shifts or {r: 0.0 for r in REGIMES}
+    found = {a.key: [] for a in arts}
+    for a, x, r, v in logits(arts, model):
+        if v > shifts[r] or is_edit(x):
+            found[a.key].append(shown(x))
+    return found
+
+
+def is_edit(x):
+    """HeadingDetector.isHeading: an "[edit]" suffix makes a candidate a heading whatever its score."""
+    return x["x"][EDIT] > 0
+
+
+def folds_of(arts, k, seed):
+    keys = sorted(a.key for a in arts)
+    random.Random(seed).shuffle(keys)
+    fold = {key: i % k for i, key in enumerate(keys)}
+    return [[a for a in arts if fold[a.key] == i] for i in range(k)]
+
+
+SHIFTS = np.arange(-2.0, 3.01, 0.25)
+
+
+def choose_shifts(arts, C, seed, k=4):
+    """Inner grouped CV on `arts` only: per regime, the logit threshold that maximises F1 on the
+    inner held-out parts (the two regimes' blocks never share an article's heading, so their
+    thresholds are chosen one after the other: text first, then other given text)."""
+    scored = []
+    parts = folds_of(arts, k, seed + 1)
+    for i, held in enumerate(parts):
+        train = [a for j, p in enumerate(parts) if j != i for a in p]
+        scored += logits(held, fit(train, C, seed))
+    held_arts = [a for p in parts for a in p]
+
+    def f1(shifts):
+        found = {a.key: [] for a in held_arts}
+        for a, x, r, v in scored:
+            if v > shifts[r] or is_edit(x):
+                found[a.key].append(shown(x))
+        sc = Score()
+        for a in held_arts:
+            sc.add(a, found[a.key])
+        return Score.prf(sc.tp, sc.fp, sc.fn)[2]
+
+    best = {"over text": 0.0, "over other": 99.0}
+    best["over text"] = max(SHIFTS, key=lambda s: (f1({**best, "over text": s}), -abs(s)))
+    best["over other"] = max(list(SHIFTS) + [99.0], key=lambda s: (f1({**best, "over other": s}), s))
+    return {r: float(v) for r, v in best.items()}
+
+
+def train_model(arts, C, seed):
+    shifts = choose_shifts(arts, C, seed)
+    model = fit(arts, C, seed)
+    return {r: (w, b - shifts[r]) for r, (w, b) in model.items()}, shifts
+
+
+def write_model_json(path, names, model):
+    json.dump({r: {"bias": b, "weights": dict(zip(names, map(float, w)))} for r, (w, b) in model.items()},
+              open(path, "w"))
+
+
+def write_swift(names, model, shifts, args, counts):
+    stamp = datetime.date.today().isoformat()
+    (wt, bt), (wo, bo) = model["over text"], model["over other"]
+    lines = [
+        "// Generated by scripts/train-headings.py on %s; do not edit. Made with:" % stamp,
+        f"//   python3 scripts/train-headings.py --gazette {args.gazette_shown} --seed {args.seed} --C {args.C} "
+        f"--fixture-weight {args.fixture_weight}",
+        f"// Logistic regression (scikit-learn LogisticRegression, L2, C={args.C}, random_state={args.seed}), one",
+        "// per regime, trained on the candidate blocks of ../shared/devset, ../shared/devset-multi and",
+        f"// Tests/ArticleKitTests/Fixtures/Headings (weight {args.fixture_weight}):",
+        f"// {counts}.",
+        "// Features were standardised for training; the scaling is folded into the weights. The decision",
+        "// thresholds (logit > %+.2f over text, %s over other; chosen by grouped 4-fold CV on the"
+        % (shifts["over text"], "never" if shifts["over other"] >= 99 else "> %+.2f" % shifts["over other"]),
+        "// training data) are folded into the biases: a bias of -infinity means no threshold did better",
+        "// there than finding no heading at all. docs/HEADINGS.md says how well it does.",
+        "",
+        "extension HeadingModel {",
+        "    /// The model the reader uses.",
+        "    public static let trained = HeadingModel(",
+        "        overText: Weights(trainedWeights.map { $0.overText }, bias: %.6f)," % bt,
+        "        overOther: Weights(trainedWeights.map { $0.overOther }, bias: %s))"
+        % ("-.infinity" if shifts["over other"] >= 99 else "%.6f" % bo),
+        "",
+        "    /// Per feature, in `HeadingFeatures` order: the weight over text, the weight over other,",
+        "    /// and the name (a test checks the names are today's features).",
+        "    static let trainedWeights: [(overText: Double, overOther: Double, name: String)] = [",
+    ]
+    for n, a, b in zip(names, wt, wo):
+        lines.append(f"        ({a:.6f}, {b:.6f}, {json.dumps(n)}),")
+    lines += ["    ]", "}", ""]
+    open(MODEL_SWIFT, "w").write("\n".join(lines))
+
+
+# --- report --------------------------------------------------------------------------------------
+
+ROWS = [("both dev sets", "dev sets"), ("devset (English)", "set devset"), ("devset-multi (no English)", "set devset-multi")] + [
+        (f"dev sets, {g}", "dev group " + g) for g in ("English", "German", "Romance", "CJK", "others")] + [
+        ("fixtures", "set fixtures"), ("all three", "all")]
+
+
+def table(title, before, after, dont_care=False):
+    out = [f"**{title}**", "",
+           "| | headings | rules P | rules R | rules F1 | learned P | learned R | learned F1 |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for label_, key in ROWS:
+        pb, rb, fb, _ = before[key].row(dont_care)
+        pa, ra, fa, t = after[key].row(dont_care)
+        out.append(f"| {label_} | {t[0] + t[2]} | {pb:.2f} | {rb:.2f} | {fb:.2f} | {pa:.2f} | {ra:.2f} | {fa:.2f} |")
+    return "\n".join(out)
+
+
+def baseline_found(binary, arts):
+    found = {}
+    for source in sorted({a.source for a in arts}):
+        d = os.path.dirname(next(a.path for a in arts if a.source == source))
+        p = subprocess.run([binary, "toc", "--json", d], capture_output=True, check=False)
+        for line in p.stdout.decode("utf-8").splitlines():
+            o = json.loads(line)
+            found[source + "/" + os.path.basename(o["file"])] = [s["heading"] for s in o["sections"] if s["heading"]]
+    return found
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gazette", default=os.path.join(ROOT, ".build", "debug", "gazette"))
+    ap.add_argument("--seed", type=int, default=14)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--C", type=float, default=0.03, help="inverse L2 strength (0.03 did best of 0.03, 0.1, 0.3)")
+    ap.add_argument("--fixture-weight", type=float, default=2.0,
+                    help="weight of a fixture block against a dev-set block in training (the fixtures are "
+                         "hand-labelled, so cleaner than markup)")
+    ap.add_argument("--baseline", help="a gazette binary with today's detector, scored the same way")
+    ap.add_argument("--report", help="write the cross-validation tables to this Markdown file")
+    ap.add_argument("--no-export", action="store_true", help="measure only; leave the Swift model as it is")
+    args = ap.parse_args()
+    args.gazette_shown = os.path.relpath(args.gazette, ROOT)
+    WEIGHTS["fixtures"] = args.fixture_weight
+
+    arts = load_articles()
+    by_name = defaultdict(list)
+    for a in arts:
+        by_name[os.path.dirname(a.path)].append(a)
+    names = None
+    for d, group in by_name.items():
+        names, per_file = dump(args.gazette, [d])
+        for a in group:
+            a.blocks = per_file[a.name]
+            label(a)
+    global EDIT
+    EDIT = names.index("edit suffix")
+    X, y = matrix(arts)
+    print(f"{len(arts)} articles, {len(X)} candidate blocks, {int(y.sum())} of them headings; "
+          f"{sum(len(a.headings) for a in arts)} labelled headings", file=sys.stderr)
+
+    folds = folds_of(arts, args.folds, args.seed)
+    found = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, held in enumerate(folds):
+            train = [a for j, f in enumerate(folds) if j != i for a in f]
+            model, shifts = train_model(train, args.C, args.seed)
+            path = os.path.join(tmp, f"fold{i}.json")
+            write_model_json(path, names, model)
+            _, per_file = dump(args.gazette, [a.path for a in held], model=path)
+            py = decide_py(held, model)
+            for a in held:
+                found[a.key] = [x["heading"] for x in per_file[a.name] if x["heading"] is not None]
+                if sorted(map(norm, found[a.key])) != sorted(map(norm, py[a.key])):
+                    print(f"warning: Swift and Python decide {a.key} differently", file=sys.stderr)
+            print(f"fold {i}: thresholds {shifts}", file=sys.stderr)
+    after = score_groups(arts, found)
+    before = score_groups(arts, baseline_found(args.baseline, arts)) if args.baseline else None
+    for label_, key in ROWS:
+        p, r, f, t = after[key].row()
+        line = f"{label_:24s} P {p:.3f} R {r:.3f} F1 {f:.3f}  (hits, false, missed) {t}"
+        if before:
+            pb, rb, fb, _ = before[key].row()
+            line += f"   rules P {pb:.3f} R {rb:.3f} F1 {fb:.3f}"
+        print(line)
+    if before and args.report:
+        text = [table(f"Grouped {args.folds}-fold cross-validation (learned) against today's rules", before, after),
+                "", table("The same, flagged headings as don't-care", before, after, dont_care=True)]
+        open(args.report, "w").write("\n".join(text) + "\n")
+
+    if not args.no_export:
+        model, shifts = train_model(arts, args.C, args.seed)
+        counts = ", ".join(f"{r} {len(rows(arts, r)[1])} blocks ({int(rows(arts, r)[1].sum())} headings)"
+                           for r in REGIMES)
+        write_swift(names, model, shifts, args, counts)
+        print(f"wrote {os.path.relpath(MODEL_SWIFT, ROOT)} (thresholds {shifts})", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
