@@ -47,9 +47,21 @@ fuzz: deps
 release: deps
 	$(SWIFT) build -c release
 
+# The binary, its man page (swift-argument-parser's generate-manual plugin, offline) and shell completions.
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
 	install -m 755 .build/release/gazette $(DESTDIR)$(PREFIX)/bin/gazette
+	mkdir -p .build/man
+	$(SWIFT) package --disable-sandbox --allow-writing-to-directory $(CURDIR)/.build/man \
+		generate-manual --output-directory $(CURDIR)/.build/man
+	install -m 644 .build/man/gazette.1 $(MANDIR)/gazette.1
+	.build/release/gazette --generate-completion-script bash > $(BASHDIR)/gazette
+	.build/release/gazette --generate-completion-script zsh > $(ZSHDIR)/_gazette
+	.build/release/gazette --generate-completion-script fish > $(FISHDIR)/gazette.fish
 
 # Heading and chain scores on ../shared/devset (not part of `make test`: a new clone has no ../shared).
 devset: build

@@ -43,6 +43,7 @@ static const int gz_ERR = ERR;
 static const int gz_OK = OK;
 
 static inline WINDOW *gz_stdscr(void) { return stdscr; }
+static inline WINDOW *gz_curscr(void) { return curscr; }
 static inline int gz_cchar_max(void) { return CCHARW_MAX; }
 static inline unsigned int gz_color_pair(short n) { return (unsigned int)COLOR_PAIR(n); }
 static inline int gz_key_f(int n) { return KEY_F(n); }
@@ -88,5 +89,30 @@ static inline int gz_wget_wch(WINDOW *w, int *isKey, unsigned int *out) {
     *isKey = (rc == KEY_CODE_YES) ? 1 : 0;
     return rc;
 }
+
+// The mouse: presses of the first button and the wheel (buttons 4 and 5), reported at once.
+static inline void gz_enable_mouse(void) {
+    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+static const int gz_KEY_MOUSE = KEY_MOUSE;
+// 0: nothing usable, 1: a click, 2: wheel up, 3: wheel down; the cell in *y, *x.
+static inline int gz_get_mouse(int *y, int *x) {
+    MEVENT e;
+    if (getmouse(&e) != OK) return 0;
+    *y = e.y;
+    *x = e.x;
+    if (e.bstate & BUTTON4_PRESSED) return 2;
+    if (e.bstate & BUTTON5_PRESSED) return 3;
+    if (e.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
+    return 0;
+}
+
+// A terminal ncurses can draw on moves its cursor; "dumb" and its kind cannot.
+static inline int gz_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
 
 #endif

@@ -8,6 +8,12 @@ public protocol Backend: AnyObject {
     func draw(_ screen: Screen)
     /// Waits up to `timeout` milliseconds for a key or a resize; nil when none came.
     func nextEvent(timeout: Int) -> InputEvent?
+    /// The next draw sends every cell, whatever the terminal shows now (Ctrl-L).
+    func repaint()
+    /// Hands the terminal to the shell until the job is resumed (Ctrl-Z, then `fg`).
+    func suspend()
+    /// Leaves the screen, runs `command` on the terminal and waits for it, then takes the screen back.
+    func runOutside(_ command: [String])
 }
 
 /// Runs jobs off the loop's thread; each job posts its answer to the loop's mailbox.

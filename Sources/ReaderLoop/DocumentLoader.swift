@@ -12,10 +12,14 @@ public enum DocumentLoader {
             return Document.make(request, read: .failure(.notFound(path: request.article.key)), complete: true,
                                  collection: collection)
         }
+        // Stamped before reading: a change made during the read is still noticed after it.
+        let stamp = FileStamps.read(collection.entries[entry].source)
         let (read, complete) = whole
             ? (library.article(entry), true)
             : library.articleStart(entry, maxBytes: ReaderState.firstScreenBytes)
-        return Document.make(request, read: read, complete: complete, collection: collection)
+        var document = Document.make(request, read: read, complete: complete, collection: collection)
+        document.file = stamp
+        return document
     }
 
     /// Carries out every `.load` now, feeding each answer back (it may ask for more), and

@@ -12,6 +12,8 @@ public struct EventLoop {
     public static let idlePoll = 250
     /// Keys and resizes already queued are taken up to this many at a time, then drawn once.
     public static let batch = 64
+    /// Milliseconds between looks at the open article's file, to notice it changed on disk.
+    public static let watchInterval = 1000
 
     public typealias Indexer = @Sendable () -> (ArticleLibrary, ChainBuilder.Result)
 
@@ -30,11 +32,17 @@ public struct EventLoop {
     let shouldStop: () -> Bool
     /// Called after each screen is drawn.
     let afterDraw: () -> Void
+    /// The file's size and change time now, to compare with what was read (nil: gone).
+    let stamp: (String) -> Document.FileStamp?
+    /// Milliseconds since some fixed time, for pacing the file watch.
+    let clock: () -> Int
 
     public init(backend: any Backend, worker: any Worker = DispatchWorker(), indexer: Indexer? = nil,
                 persist: @escaping (Position) -> Void = { _ in }, shouldStop: @escaping () -> Bool = { false },
                 afterDraw: @escaping () -> Void = {}, record: @escaping (StateChange) -> Void = { _ in },
-                jobs: [@Sendable () -> ReaderEvent] = []) {
+                jobs: [@Sendable () -> ReaderEvent] = [],
+                stamp: @escaping (String) -> Document.FileStamp? = FileStamps.read,
+                clock: @escaping () -> Int = FileStamps.milliseconds) {
         self.backend = backend
         self.worker = worker
         self.indexer = indexer
@@ -43,6 +51,8 @@ public struct EventLoop {
         self.jobs = jobs
         self.shouldStop = shouldStop
         self.afterDraw = afterDraw
+        self.stamp = stamp
+        self.clock = clock
     }
 
     /// Runs until the reader quits; returns its last state.
@@ -74,7 +84,7 @@ public struct EventLoop {
             session.startBackgroundWork()
             let timeout = session.outstanding > 0 ? Self.busyPoll : Self.idlePoll
             guard let event = backend.nextEvent(timeout: timeout) else {
-                dirty = false
+                dirty = session.watchFile()
                 continue
             }
             session.handle(.input(event))
@@ -104,6 +114,8 @@ private struct Session {
     var quitting = false
     /// The place last passed to `persist`, so an unchanged one is not passed again.
     var saved: Position?
+    /// When the open file was last looked at (`EventLoop.clock`).
+    var lastWatch = Int.min / 2
 
     init(state: ReaderState, loop: EventLoop) {
         self.state = state
@@ -126,6 +138,12 @@ private struct Session {
                 saved = position
             case .record(let change): loop.record(change)
             case .quit: quitting = true
+            case .repaint: loop.backend.repaint()
+            case .suspend: loop.backend.suspend()
+            case .edit(let path, let near):
+                let line = EditorCommand.line(of: near, inFileAt: path)
+                loop.backend.runOutside(EditorCommand.make(path: path, line: line))
+                handle(.reload)
             }
         }
     }
@@ -139,6 +157,16 @@ private struct Session {
             loop.persist(here)
             saved = here
         }
+    }
+
+    /// Reloads the article when its file changed on disk since it was read; true when it did.
+    mutating func watchFile() -> Bool {
+        let now = loop.clock()
+        guard now - lastWatch >= EventLoop.watchInterval, let read = state.document.file else { return false }
+        lastWatch = now
+        guard let current = loop.stamp(read.path), current != read else { return false }
+        handle(.reload)
+        return true
     }
 
     mutating func startBackgroundWork() {

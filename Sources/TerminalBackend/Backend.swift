@@ -5,6 +5,9 @@ import Glibc
 /// Facts about the process's terminal, without starting ncurses.
 public enum Terminal {
     public static var isInteractive: Bool { isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 }
+    /// Standard output is a terminal: the reader can run, reading keys from /dev/tty when
+    /// standard input is an article (`gazette -`).
+    public static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
     public static var width: Int? {
         guard isatty(STDOUT_FILENO) == 1 else { return nil }

@@ -7,6 +7,9 @@ import ReaderCore
 /// Why the terminal could not be used.
 public struct TerminalError: Error, CustomStringConvertible {
     public let description: String
+    /// The terminal is there but cannot be drawn on (TERM=dumb, an unknown TERM): the text can
+    /// still be printed, as when the output is a pipe.
+    public var cannotDraw = false
 }
 
 /// Where stderr goes while the screen is ncurses', so a crash message can be shown
@@ -34,7 +37,8 @@ public final class CursesTerminal {
     private let planner: GlyphPlanner
     private var closed = false
 
-    public init() throws {
+    /// `mouse`: take wheel and clicks (off leaves the terminal's own selection working).
+    public init(mouse: Bool = true) throws {
         setlocale(LC_ALL, "")
         var unicode = CursesTerminal.localeIsUTF8()
         if !unicode {
@@ -45,12 +49,23 @@ public final class CursesTerminal {
         planner = unicode
             ? GlyphPlanner(capacity: capacity) { Int(wcwidth(wchar_t(bitPattern: $0.value))) }
             : GlyphPlanner(capacity: capacity, replacement: "?") { (0x20..<0x7F).contains($0.value) ? 1 : -1 }
-        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r") else {
+        // Keys come from the terminal even when standard input is an article (`gazette -`), as in less.
+        let input = isatty(STDIN_FILENO) == 1 ? fdopen(STDIN_FILENO, "r") : fopen("/dev/tty", "r")
+        guard let output = fdopen(STDOUT_FILENO, "w"), let input else {
             throw TerminalError(description: "cannot open the terminal's input and output")
         }
         guard let screen = newterm(nil, output, input) else {
             let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
-            throw TerminalError(description: "cannot use the terminal type TERM=\(term); try TERM=xterm-256color, or pipe the output to read it as text")
+            throw TerminalError(description: "cannot use the terminal type TERM=\(term); try TERM=xterm-256color, "
+                                + "or pipe the output to read it as text", cannotDraw: true)
+        }
+        guard gz_can_address_cursor() == 1 else {
+            // A blind screen would take keys and show nothing: give the terminal back at once.
+            endwin()
+            delscreen(screen)
+            let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
+            throw TerminalError(description: "the terminal TERM=\(term) cannot move its cursor, "
+                                + "so the reader cannot draw on it", cannotDraw: true)
         }
         screenPointer = screen
         guard let window = gz_stdscr() else { throw TerminalError(description: "ncurses gave no screen") }
@@ -65,6 +80,8 @@ public final class CursesTerminal {
         keypad(window, true)
         set_escdelay(25)
         curs_set(1)
+        CursesTerminal.watchContinue()
+        if mouse { gz_enable_mouse() }
         setUpColors()
     }
 
@@ -179,6 +196,12 @@ public final class CursesTerminal {
 
     /// Waits up to `timeout` milliseconds for the next key or resize; nil on timeout.
     public func nextEvent(timeout: Int32) -> InputEvent? {
+        // Back from a stop: the window may have changed size, and the screen must be drawn whole.
+        if CursesTerminal.takeContinued() {
+            repaint()
+            let s = size
+            return .resize(width: s.width, height: s.height)
+        }
         wtimeout(window, timeout)
         var isKey: Int32 = 0
         var value: UInt32 = 0
@@ -205,6 +228,14 @@ public final class CursesTerminal {
         case gz_KEY_ENTER: return .key(.enter)
         case gz_KEY_DC: return .key(.delete)
         case gz_KEY_BTAB: return .key(.backTab)
+        case gz_KEY_MOUSE:
+            var y: Int32 = 0, x: Int32 = 0
+            switch gz_get_mouse(&y, &x) {
+            case 1: return .mouse(.click(row: Int(y), column: Int(x)))
+            case 2: return .mouse(.wheel(-1, row: Int(y), column: Int(x)))
+            case 3: return .mouse(.wheel(1, row: Int(y), column: Int(x)))
+            default: return nil
+            }
         default: return nil
         }
     }

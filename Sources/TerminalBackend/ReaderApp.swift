@@ -15,10 +15,11 @@ public enum ReaderApp {
     /// `indexer`, when given, builds the whole collection in the background while
     /// `library` (just the first article) is already on screen.
     public static func run(library: ArticleLibrary, start: ArticleID, chains: ChainBuilder.Result? = nil,
-                           indexer: EventLoop.Indexer? = nil, state hooks: StateHooks = .none(notice: nil)) throws {
+                           indexer: EventLoop.Indexer? = nil, state hooks: StateHooks = .none(notice: nil),
+                           mouse: Bool = true, shortlist: [ArticleID]? = nil) throws {
         // Every way out of the loop (q, a signal, an error thrown) writes the state that waits.
         defer { hooks.flush() }
-        let terminal = try CursesTerminal()
+        let terminal = try CursesTerminal(mouse: mouse)
         defer { terminal.close() }
         let signals = watchTerminationSignals()
         defer { signals.forEach { $0.cancel() } }
@@ -30,7 +31,8 @@ public enum ReaderApp {
                               afterDraw: { if crash { fatalError("crash requested by GAZETTE_TEST_CRASH") } })
         let size = terminal.size
         loop.run(hooks.prepare(ReaderState.open(library: library, at: start, width: size.width, height: size.height,
-                                                chains: chains, indexing: indexer != nil, resume: hooks.resume)))
+                                                chains: chains, indexing: indexer != nil, resume: hooks.resume,
+                                                shortlist: shortlist)))
     }
 
     /// SIGTERM and SIGHUP end the loop so the terminal is restored on the way out.

@@ -35,11 +35,21 @@ struct CollectionOptions: ParsableArguments {
 struct Read: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Open the full-screen reader (the default command).",
-        discussion: "When standard output is not a terminal, prints what `dump` prints instead. Press ? in the reader for every key."
+        discussion: "When standard output is not a terminal, prints what `dump` prints instead. "
+            + "Press ? in the reader for every key.\n\nKeys:\n" + Read.keys
     )
 
-    @Argument(help: "Article files or folders. None: the built-in sample collection.")
+    /// The key table, for --help and the man page: the same lines as the reader's help.
+    static var keys: String {
+        KeyMap.standard.helpLines.map { "  \($0.keys): \($0.summary)" }.joined(separator: "\n")
+    }
+
+    @Argument(help: ArgumentHelp("Article files or folders; - reads one article from standard input. "
+                                 + "None: the built-in sample collection."))
     var paths: [String] = []
+
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal, so that its own selection works.")
+    var noMouse = false
 
     @OptionGroup var options: CollectionOptions
 
@@ -47,13 +57,18 @@ struct Read: ParsableCommand {
     var fromStart = false
 
     func run() throws {
-        if !Terminal.isInteractive {
-            let (library, selected, failed) = try Opening.open(paths, options)
-            Output.report(failed)
-            guard let start = selected.first else { throw Opening.nothingToRead(paths) }
-            try Output.dump(library, entries: [start], width: Terminal.dumpWidth)
-            return
+        if paths.contains("-") { return try readStandardInput() }
+        guard Terminal.isInteractive else { return try dumpFirst() }
+        do {
+            try openReader()
+        } catch let error as TerminalError where error.cannotDraw {
+            // What `gazette FILE | cat` prints, rather than a blind screen.
+            Output.error("\(error.description); printing the article as text instead")
+            try dumpFirst()
         }
+    }
+
+    func openReader() throws {
         // A folder opens on the article last read in it; the built-in collection keeps no state.
         let state = paths.isEmpty ? nil : ReadingState.open()
         let resumed = state?.startFile(paths, fromStart: fromStart, fileExtension: options.fileExtension)
@@ -64,7 +79,7 @@ struct Read: ParsableCommand {
             try ReaderApp.run(library: first, start: first.collection.entries[0].id, indexer: {
                 let (library, _, _) = (try? Opening.open(paths, options)) ?? (first, [0], [])
                 return (library, ChainBuilder.build(library.collection))
-            }, state: hooks ?? .none(notice: nil))
+            }, state: hooks ?? .none(notice: nil), mouse: !noMouse, shortlist: shortlist)
             return
         }
         let (library, selected, failed) = try Opening.open(paths, options)
@@ -74,7 +89,46 @@ struct Read: ParsableCommand {
         }
         let hooks = state?.hooks(paths: paths, start: library.collection.entries[start].source, fromStart: fromStart)
         try ReaderApp.run(library: library, start: library.collection.entries[start].id,
-                          state: hooks ?? .none(notice: nil))
+                          state: hooks ?? .none(notice: nil), mouse: !noMouse, shortlist: shortlist)
+    }
+
+    /// Two or more files named, and no folder: those files are the article list.
+    var shortlist: [ArticleID]? {
+        var isDirectory: ObjCBool = false
+        let files = paths.filter {
+            FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
+        guard paths.count > 1, files.count == paths.count else { return nil }
+        return files.map(options.loader.store.identity(of:))
+    }
+
+    func dumpFirst() throws {
+        let (library, selected, failed) = try Opening.open(paths, options)
+        Output.report(failed)
+        guard let start = selected.first else { throw Opening.nothingToRead(paths) }
+        try Output.dump(library, entries: [start], width: Terminal.dumpWidth)
+    }
+
+    /// `gazette -`: one article from standard input, keys from the terminal (as less reads a pipe).
+    func readStandardInput() throws {
+        guard paths == ["-"] else {
+            throw UsageFailure(message: "- (standard input) is one article: name no other path")
+        }
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        let name = "(standard input)"
+        let store = MemoryStore([(name: name, text: String(decoding: data, as: UTF8.self))])
+        let collection = CollectionLoader(store: store).collection(of: [name])
+        let library = ArticleLibrary(collection: collection, store: store)
+        Output.report(collection.failures)
+        guard let entry = collection.entries.first else { throw Opening.nothingToRead(paths) }
+        if Terminal.outputIsTerminal {
+            do {
+                return try ReaderApp.run(library: library, start: entry.id, mouse: !noMouse)
+            } catch let error as TerminalError where error.cannotDraw {
+                Output.error("\(error.description); printing the article as text instead")
+            }
+        }
+        try Output.dump(library, entries: [0], width: Terminal.dumpWidth)
     }
 }
 

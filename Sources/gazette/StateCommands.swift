@@ -180,6 +180,9 @@ final class SoakBackend: Backend {
     }
 
     func draw(_ screen: Screen) {}
+    func repaint() {}
+    func suspend() {}
+    func runOutside(_ command: [String]) {}
 
     func nextEvent(timeout: Int) -> InputEvent? {
         if let deadline, Date() > deadline {

@@ -13,6 +13,8 @@ final class HeadlessBackend: Backend {
         case finishWork
         /// SIGTERM: the loop's `shouldStop` turns true.
         case signal
+        /// Something done to the world meanwhile (a file changed on disk); the wait times out.
+        case meanwhile(() -> Void)
 
         static func press(_ c: Character) -> Step { .input(.key(.character(c))) }
     }
@@ -25,6 +27,7 @@ final class HeadlessBackend: Backend {
     /// How many jobs the worker had started when each screen was drawn.
     private(set) var jobsAtDraw: [Int] = []
     private(set) var stopRequested = false
+    private(set) var requests: [Request] = []
     /// The script ran out before the loop ended: a test that meant to quit did not.
     private(set) var ranOut = false
     let worker: ManualWorker
@@ -40,6 +43,10 @@ final class HeadlessBackend: Backend {
         jobsAtDraw.append(worker.started)
     }
 
+    func repaint() { requests.append(.repaint) }
+    func suspend() { requests.append(.suspend) }
+    func runOutside(_ command: [String]) { requests.append(.run(command)) }
+
     func nextEvent(timeout: Int) -> InputEvent? {
         timeouts.append(timeout)
         guard !steps.isEmpty else {
@@ -54,6 +61,7 @@ final class HeadlessBackend: Backend {
         case .pause: return nil
         case .finishWork: worker.finish()
         case .signal: stopRequested = true
+        case .meanwhile(let action): action()
         }
         return nil
     }
@@ -97,5 +105,13 @@ struct LoopRun {
                           shouldStop: { backend.stopRequested }).run(opening)
         self.backend = backend
         self.persisted = persisted
+    }
+}
+
+extension HeadlessBackend {
+    /// What the loop asked of the terminal beyond drawing, in order.
+    enum Request: Equatable {
+        case repaint, suspend
+        case run([String])
     }
 }

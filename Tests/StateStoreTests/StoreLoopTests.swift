@@ -18,6 +18,9 @@ final class StoreLoopTests: XCTestCase {
             size = (width, height)
         }
         func draw(_ screen: Screen) { screens.append(screen) }
+        func repaint() {}
+        func suspend() {}
+        func runOutside(_ command: [String]) {}
         func nextEvent(timeout: Int) -> InputEvent? {
             // The journal job runs on the real worker: let it answer before the first key.
             if !waited {

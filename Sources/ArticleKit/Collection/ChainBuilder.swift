@@ -5,6 +5,10 @@ public struct Chain: Sendable, Equatable {
     public var danglingPrevious: String?
     /// The title the tail's NEXT names when no article has it.
     public var danglingNext: String?
+    /// The tail leads back to the head: a cycle, cut where its last edge (in the order edges are
+    /// taken) would have closed it. Positions count from that head, and following past the tail
+    /// comes round to 1 again, so the reader shows them as "cycle k/n".
+    public var isCycle = false
 }
 
 /// Splits a collection into chains so that every entry is in exactly one.
@@ -66,7 +70,8 @@ public struct ChainBuilder: Sendable {
             chains.append(Chain(
                 entries: members,
                 danglingPrevious: prevLink?.isDangling == true ? prevLink?.title : nil,
-                danglingNext: nextLink?.isDangling == true ? nextLink?.title : nil
+                danglingNext: nextLink?.isDangling == true ? nextLink?.title : nil,
+                isCycle: members.count > 1 && cycleEdges.contains { $0 == (tail, head) }
             ))
         }
         return Result(chains: chains, successor: successor, predecessor: predecessor, cycleEdges: cycleEdges, position: position)

@@ -5,7 +5,8 @@ public enum Command: Sendable, Hashable {
     case nextSection, previousSection, section(Int)
     case outline, articleList, help
     case followNext, followPrevious, back, forward
-    case search, nextMatch, previousMatch
+    case search, nextMatchOrFollowNext, nextMatch, previousMatch
+    case percent, whereAmI, reload, edit, repaint, suspend
     case escape, quit
     case toggleRead, markChainRead, nextUnread, setMark, jumpToMark, bookmarks, recentlyRead
 
@@ -18,9 +19,9 @@ public enum Command: Sendable, Hashable {
         case .halfPageUp: return "up half a page"
         case .pageDown: return "down a page (stops at the end of the article)"
         case .pageUp: return "up a page"
-        case .top: return "start of the article"
-        case .bottom: return "end of the article"
-        case .nextSection: return "next section"
+        case .top: return "start of the article (12g: line 12)"
+        case .bottom: return "end of the article (12G: line 12)"
+        case .nextSection: return "next section (12]: section 12)"
         case .previousSection: return "previous section (or start of this one)"
         case .section(let n): return "section \(n)"
         case .outline: return "outline of the sections (Enter jumps)"
@@ -31,8 +32,15 @@ public enum Command: Sendable, Hashable {
         case .back: return "back along your history"
         case .forward: return "forward along your history"
         case .search: return "search this article (Enter runs, Esc cancels)"
+        case .nextMatchOrFollowNext: return "next match while a search is on, else follow NEXT"
         case .nextMatch: return "next search match"
         case .previousMatch: return "previous search match"
+        case .percent: return "after a number: that far into the article (40%)"
+        case .whereAmI: return "where you are: file, size, lines, chain, last change"
+        case .reload: return "read the file again, keeping your place"
+        case .edit: return "edit the file in $VISUAL/$EDITOR, then read it again"
+        case .repaint: return "draw the whole screen again"
+        case .suspend: return "suspend to the shell (fg comes back)"
         case .escape: return "close an overlay, clear the search"
         case .quit: return "quit"
         case .toggleRead: return "mark this article read or unread"

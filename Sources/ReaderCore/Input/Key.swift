@@ -29,8 +29,16 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// What the backend hands the reader: a key, or a new window size.
+/// What the backend hands the reader: a key, a new window size, or the mouse.
 public enum InputEvent: Sendable, Equatable {
     case key(Key)
     case resize(width: Int, height: Int)
+    case mouse(MouseEvent)
+}
+
+/// A mouse press at a screen cell (0-based row and column).
+public enum MouseEvent: Sendable, Equatable {
+    case click(row: Int, column: Int)
+    /// The wheel: up (-1) or down (+1), one notch.
+    case wheel(Int, row: Int, column: Int)
 }

@@ -28,15 +28,22 @@ public struct KeyMap: Sendable {
         Binding(keys: [.character(Character(String(n)))], command: .section(n))
     } + [
         Binding(keys: [.character("t"), .character("o")], command: .outline),
-        Binding(keys: [.character("n"), .character("J"), .right], command: .followNext),
+        // n is less's and vim's next match while a search is on; J and → always follow the chain.
+        Binding(keys: [.character("n")], command: .nextMatchOrFollowNext),
+        Binding(keys: [.character("J"), .right], command: .followNext),
         Binding(keys: [.character("p"), .character("K"), .left], command: .followPrevious),
         Binding(keys: [.backspace, .character("H"), .control("o")], command: .back),
         Binding(keys: [.character("L"), .tab], command: .forward),
         Binding(keys: [.character("l"), .character("a")], command: .articleList),
         Binding(keys: [.character("/")], command: .search),
-        // Not n/N: n and p belong to the chain.
         Binding(keys: [.character(".")], command: .nextMatch),
-        Binding(keys: [.character(",")], command: .previousMatch),
+        Binding(keys: [.character("N"), .character(",")], command: .previousMatch),
+        Binding(keys: [.character("%")], command: .percent),
+        Binding(keys: [.character("="), .control("g")], command: .whereAmI),
+        Binding(keys: [.character("R")], command: .reload),
+        Binding(keys: [.character("v")], command: .edit),
+        Binding(keys: [.control("l")], command: .repaint),
+        Binding(keys: [.control("z")], command: .suspend),
         Binding(keys: [.character("M")], command: .toggleRead),
         Binding(keys: [.character("C")], command: .markChainRead),
         Binding(keys: [.character("U")], command: .nextUnread),
@@ -49,12 +56,15 @@ public struct KeyMap: Sendable {
         Binding(keys: [.character("q"), .character("Q"), .control("c")], command: .quit),
     ])
 
+    /// Digits jump to a section at once and, as in less, make a count for the next key.
+    public static let digitsSummary = "section 1 to 9 (1 is the lede); also a count: 12g 40% 12] 5j"
+
     /// Help lines: keys, then what they do, in table order (sections 1–9 on one line).
     public var helpLines: [(keys: String, summary: String)] {
         var lines: [(String, String)] = []
         for b in bindings {
             if case .section(let n) = b.command {
-                if n == 1 { lines.append(("1 … 9", "section 1 to 9")) }
+                if n == 1 { lines.append(("1 … 9", Self.digitsSummary)) }
                 continue
             }
             lines.append((b.keys.map(\.description).joined(separator: " "), b.command.summary))

@@ -20,7 +20,7 @@ extension Renderer {
                             (p.heading.map { "§ \($0): " } ?? "") + p.snippet
                         } ?? ""
                         return "\(m.letter)  \(m.title) — \(place)"
-                    }, marked: nil, selection: selection, &screen)
+                    }, marked: nil, selection: selection, target: { .listRow($0) }, &screen)
     }
 
     static func recentOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {
@@ -29,6 +29,7 @@ extension Renderer {
         listOverlay(state, header: "Recently read — Enter opens, Esc closes", count: recent.count, row: { i in
             let title = collection.index(of: recent[i]).map { collection.entries[$0].links.title } ?? recent[i].key
             return title + "  (\(state.readingNote(recent[i])))"
-        }, marked: recent.firstIndex(of: state.document.id), selection: selection, &screen)
+        }, marked: recent.firstIndex(of: state.document.id), selection: selection, target: { .listRow($0) },
+           &screen)
     }
 }

@@ -54,7 +54,7 @@ public enum Renderer {
     static func titleBar(_ state: ReaderState, _ screen: inout Screen) {
         screen.fill(row: 0, style: .titleBar)
         var right = ""
-        if state.indexing { right = "indexing…" } else if let p = state.chainPosition { right = "chain \(p.index)/\(p.count)" }
+        if state.indexing { right = "indexing…" } else if let label = state.chainLabel { right = label }
         if state.recordsChanges { right += (right.isEmpty ? "" : " · ") + state.readingNote(state.document.id) }
         let rightWidth = DisplayWidth.of(right)
         let available = screen.width - 2 - (rightWidth > 0 ? rightWidth + 2 : 0)
@@ -90,12 +90,19 @@ public enum Renderer {
                 }
             }
         }
-        let focusRow = min(max(0, state.focus - state.top), g.bodyHeight - 1)
-        var column = g.columnX
-        if let s = state.search, s.matches.indices.contains(s.current), let span = s.matches[s.current].spans.first, span.line == state.focus {
-            column += span.from
+        // The cursor marks what has focus, for screen readers: the current match when one is on screen,
+        // or the heading in focus.
+        // Otherwise it is parked where less parks it, at the start of the status line; overlays and
+        // the outline pane move it onto their selected entry.
+        screen.cursor = (g.statusRow, 0)
+        if lines.indices.contains(state.focus), lines[state.focus].kind == .heading,
+           state.focus >= state.top, state.focus < state.top + g.bodyHeight {
+            screen.cursor = (g.bodyTop + state.focus - state.top, g.columnX)  // a heading jumped or scrolled to
         }
-        screen.cursor = (g.bodyTop + focusRow, column)
+        if let s = state.search, s.matches.indices.contains(s.current), let span = s.matches[s.current].spans.first,
+           span.line >= state.top, span.line < state.top + g.bodyHeight {
+            screen.cursor = (g.bodyTop + span.line - state.top, g.columnX + span.from)
+        }
     }
 
     /// One line per section: the lede first, then the headings, the current one marked.
@@ -115,7 +122,7 @@ public enum Renderer {
         // Each entry wrapped to the pane: (entry, text) rows.
         var rows: [(entry: Int, text: String)] = []
         for (i, text) in outlineEntries(state).enumerated() {
-            for (k, part) in TextWrapper.wrap(text, width: max(1, pane.width - 3)).prefix(3).enumerated() {
+            for (k, part) in paneLines(text, width: max(1, pane.width - 3)).enumerated() {
                 rows.append((i, (k == 0 ? "" : "   ") + part))
             }
         }
@@ -131,8 +138,18 @@ public enum Renderer {
             let style: Style = r.entry == focused ? .selection : (current ? Style(bold: true) : .plain)
             if r.entry == focused { screen.fill(row: y, from: pane.x, to: g.width, style: style) }
             screen.put(marker + r.text, row: y, column: pane.x, style: style, limit: g.width)
+            screen.targets[y] = .section(r.entry)
             if r.entry == focused && screen.cursor?.row != y && (row == 0 || rows[first + row - 1].entry != r.entry) { screen.cursor = (y, pane.x) }
         }
+    }
+
+    /// A heading wrapped to the pane, at most `limit` rows; a longer one ends its last row with "…",
+    /// so the pane never drops words without saying so.
+    static func paneLines(_ text: String, width: Int, limit: Int = 3) -> [String] {
+        let wrapped = TextWrapper.wrap(text, width: width)
+        guard wrapped.count > limit else { return wrapped }
+        // Ends in "…" either way: appended when it fits, else put in place of the last character.
+        return Array(wrapped.prefix(limit - 1)) + [fit(wrapped[limit - 1] + "…", width)]
     }
 
     static func clearBody(_ state: ReaderState, _ screen: inout Screen) {
@@ -143,7 +160,8 @@ public enum Renderer {
     /// A framed list over the body: a header line, then rows with one selected.
     /// `count` rows, of which only the visible ones are asked for by `row(i)`: the
     /// article list of a 100,000-article folder must not build 100,000 strings a frame.
-    static func listOverlay(_ state: ReaderState, header: String, count: Int, row rowText: (Int) -> String, marked: Int?, selection: Int, _ screen: inout Screen) {
+    static func listOverlay(_ state: ReaderState, header: String, count: Int, row rowText: (Int) -> String,
+                            marked: Int?, selection: Int, target: (Int) -> Screen.Target, _ screen: inout Screen) {
         let g = state.geometry
         clearBody(state, &screen)
         let x = g.columnX
@@ -158,6 +176,7 @@ public enum Renderer {
             if i == selection { screen.fill(row: y, from: x, to: x + width, style: style) }
             screen.put(fit(marker + rowText(i), width), row: y, column: x, style: style, limit: x + width)
             if i == selection { screen.cursor = (y, x) }
+            screen.targets[y] = target(i)
         }
         if count == 0 { screen.put("(nothing matches)", row: g.bodyTop + 2, column: x, style: .dim); screen.cursor = (g.bodyTop, x) }
     }
@@ -165,29 +184,42 @@ public enum Renderer {
     static func outlineOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {
         let rows = outlineEntries(state)
         listOverlay(state, header: "Outline — Enter jumps, Esc closes", count: rows.count, row: { rows[$0] },
-                    marked: state.currentSection, selection: selection, &screen)
+                    marked: state.currentSection, selection: selection, target: { .section($0) }, &screen)
     }
 
     static func articleList(_ state: ReaderState, _ list: ArticleListState, _ screen: inout Screen) {
         let entries = state.library.collection.entries
-        let total = entries.count
+        let total = state.shortlist == nil ? entries.count : state.listPool.count
         var header = list.filter.isEmpty
             ? "Articles (\(total)) — type to filter, Enter opens, Esc closes"
             : "Articles matching “\(list.filter)”: \(list.matches.count) of \(total)"
         if list.unreadOnly { header = "Unread: \(list.matches.count) of \(total) — Tab shows all" }
         listOverlay(state, header: header, count: list.matches.count, row: { listRow(state, entries[list.matches[$0]]) },
-                    marked: list.marked, selection: list.selection, &screen)
+                    marked: list.marked, selection: list.selection, target: { .listRow($0) }, &screen)
     }
 
     /// The help screen, generated from the live key map; summaries wrap to the window.
     static func help(_ state: ReaderState, _ scroll: Int, _ screen: inout Screen) {
         let g = state.geometry
         clearBody(state, &screen)
+        let x = helpX(g)
+        let rows = helpRows(state)
+        let start = min(scroll, max(0, rows.count - g.bodyHeight))
+        for (row, text) in rows.dropFirst(start).prefix(g.bodyHeight).enumerated() {
+            screen.put(text, row: g.bodyTop + row, column: x, style: row == 0 && start == 0 ? Style(bold: true) : .plain)
+        }
+        screen.cursor = (g.bodyTop, x)
+    }
+
+    static func helpX(_ g: Geometry) -> Int { g.pane == nil ? g.columnX : max(1, (g.width - g.columnWidth) / 2) }
+
+    /// The help's lines at the window's width; the state bounds its scrolling by their count.
+    static func helpRows(_ state: ReaderState) -> [String] {
+        let g = state.geometry
         let lines = state.keyMap.helpLines
-        let x = g.pane == nil ? g.columnX : max(1, (g.width - g.columnWidth) / 2)
-        let width = max(10, min(g.width - x - 1, 90))
+        let width = max(10, min(g.width - helpX(g) - 1, 90))
         let keyWidth = min(width / 3, lines.map { DisplayWidth.of($0.keys) }.max() ?? 10)
-        var rows = ["Keys — any other key closes this help", ""]
+        var rows = ["Keys — j/k or the arrows scroll; any other key closes this help", ""]
         for l in lines {
             let keys = fit(l.keys, keyWidth)
             let pad = String(repeating: " ", count: keyWidth + 2 - DisplayWidth.of(keys))
@@ -196,12 +228,26 @@ public enum Renderer {
             }
         }
         rows.append("")
-        rows += TextWrapper.wrap("In the outline: j/k or arrows move, Enter or a digit jumps. In the list: type to filter, arrows move, Enter opens, Esc clears the filter, Tab shows only unread.", width: width)
-        let start = min(scroll, max(0, rows.count - g.bodyHeight))
-        for (row, text) in rows.dropFirst(start).prefix(g.bodyHeight).enumerated() {
-            screen.put(text, row: g.bodyTop + row, column: x, style: row == 0 && start == 0 ? Style(bold: true) : .plain)
+        rows += TextWrapper.wrap("In the outline: j/k or arrows move, Enter jumps, "
+            + "digits pick a section (12 for the 12th). "
+            + "In the list: type to filter, arrows move, Enter opens, Esc clears the filter, Tab shows only unread. "
+            + "In the search prompt: ←/→ Home/End move, Ctrl-U and Ctrl-W delete, "
+            + "↑/↓ bring back earlier searches, "
+            + "Enter on an empty prompt repeats the last one.", width: width)
+        return rows
+    }
+
+    /// "/query" with the cursor where the next character goes; a query wider than the line
+    /// scrolls so the cursor stays in view.
+    static func promptLine(_ prompt: SearchPrompt, row: Int, width: Int, _ screen: inout Screen) {
+        let room = max(1, width - 2)
+        var text = prompt.text
+        var column = prompt.cursorColumn
+        while column > room, !text.isEmpty {
+            column -= DisplayWidth.of(text.removeFirst())
         }
-        screen.cursor = (g.bodyTop, x)
+        let end = screen.put(fit("/" + String(text), width - 1), row: row, column: 0, style: .statusBar)
+        screen.cursor = (row, min(1 + column, end, width - 1))
     }
 
     static func statusLine(_ state: ReaderState, _ screen: inout Screen) {
@@ -209,15 +255,11 @@ public enum Renderer {
         let row = g.statusRow
         screen.fill(row: row, style: .statusBar)
         if let prompt = state.prompt {
-            let text = "/" + prompt
-            let end = screen.put(fit(text, g.width - 1), row: row, column: 0, style: .statusBar)
-            screen.cursor = (row, min(end, g.width - 1))
+            promptLine(prompt, row: row, width: g.width, &screen)
             return
         }
         var right = ""
-        if let s = state.search {
-            right = s.matches.isEmpty ? "no match  " : "match \(s.current + 1)/\(s.matches.count)  "
-        }
+        if let n = state.count { right = "\(n)…  " }
         let total = state.lines.count
         let first = total == 0 ? 0 : state.top + 1
         let last = min(total, state.top + g.bodyHeight)
@@ -226,6 +268,9 @@ public enum Renderer {
         let left: String
         if let message = state.message {
             left = message
+        } else if let s = state.search {
+            left = s.matches.isEmpty ? "no match for “\(s.query)” · Esc clears"
+                : "match \(s.current + 1)/\(s.matches.count) · n/N · Esc clears"
         } else {
             let sections = state.document.article.sections
             let i = state.currentSection
@@ -235,12 +280,15 @@ public enum Renderer {
                 left = "No sections"
             }
         }
-        if g.width < 60 {
+        // A message keeps its words: the line range gives way first, as on narrow windows.
+        let crowded = state.message.map { DisplayWidth.of($0) > g.width - DisplayWidth.of(right) - 3 } ?? false
+        if g.width < 60 || crowded {
             // Narrow windows keep the section name readable and drop the line range.
-            right = (state.search.map { s in s.matches.isEmpty ? "no match " : "\(s.current + 1)/\(s.matches.count) " } ?? "") + "\(percent)% ?"
+            right = (state.count.map { "\($0)… " } ?? "") + "\(percent)% ?"
         }
         let rightWidth = DisplayWidth.of(right)
-        screen.put(fit(left, g.width - rightWidth - 3), row: row, column: 1, style: state.message != nil ? Style(bold: true, reverse: true, role: .statusBar) : .statusBar)
+        let style = state.message != nil ? Style(bold: true, reverse: true, role: .statusBar) : Style.statusBar
+        screen.put(StatusText.fit(left, g.width - rightWidth - 3), row: row, column: 1, style: style)
         screen.put(right, row: row, column: g.width - rightWidth - 1, style: .statusBar)
     }
 }

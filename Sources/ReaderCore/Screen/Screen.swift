@@ -49,6 +49,16 @@ public struct Screen: Sendable, Equatable {
     public private(set) var cells: [Cell]
     /// Where the terminal cursor should sit (row, column): the focused line or entry.
     public var cursor: (row: Int, column: Int)? = nil
+    /// What a click on a row opens: the outline's and the lists' entries (not compared by `==`:
+    /// they follow from what is drawn).
+    public var targets: [Int: Target] = [:]
+
+    public enum Target: Sendable, Equatable {
+        /// A section, by index.
+        case section(Int)
+        /// A row of the article list, by index into its matches.
+        case listRow(Int)
+    }
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

@@ -17,6 +17,8 @@ public struct Document: Sendable, Equatable {
     public var failure: String?
     public var layout: ArticleLayout
     public var extent: Extent
+    /// The file as it was when read, where it is a file (nil for built-in or in-memory articles).
+    public var file: FileStamp?
 
     public init(id: ArticleID, article: Article, failure: String? = nil, layout: ArticleLayout, extent: Extent) {
         self.id = id
@@ -24,6 +26,20 @@ public struct Document: Sendable, Equatable {
         self.failure = failure
         self.layout = layout
         self.extent = extent
+    }
+
+    /// A file's identity for noticing a change on disk, and what `=` reports about it.
+    public struct FileStamp: Sendable, Equatable {
+        public var path: String
+        public var size: Int
+        /// Seconds since 1970.
+        public var modified: Double
+
+        public init(path: String, size: Int, modified: Double) {
+            self.path = path
+            self.size = size
+            self.modified = modified
+        }
     }
 
     public var isComplete: Bool { extent == .whole }

@@ -18,6 +18,13 @@ public enum Effect: Sendable, Equatable {
     case record(StateChange)
     /// The reader is done: the run loop ends.
     case quit
+    /// Throw away what the terminal shows and draw every cell again (Ctrl-L).
+    case repaint
+    /// Give the terminal back to the shell until the job is resumed (Ctrl-Z).
+    case suspend
+    /// Open `path` in the person's editor at the line holding `near` (the start of the text in
+    /// focus: the layout does not know file lines); answered by `.reload` on return.
+    case edit(path: String, near: String)
 }
 
 /// Which article to read, and for what window: the column it is laid out to depends
@@ -50,4 +57,6 @@ public enum ReaderEvent: Sendable {
     case stop
     /// What past sittings left (read state, marks, history), from a store.
     case journal(Journal)
+    /// Read the article on screen again, keeping the place: after the editor, or when its file changed.
+    case reload
 }

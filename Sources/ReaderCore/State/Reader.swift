@@ -17,6 +17,7 @@ extension ReaderState {
             guard library.collection.contains(article) else { message = "\(article) is not in this collection"; break }
             open(article)
         case .stop: apply(.quit)
+        case .reload: reload()
         case .journal(let journal): install(journal: journal)
         }
         observeReading()
@@ -36,6 +37,8 @@ extension ReaderState {
         switch input {
         case .resize(let w, let h):
             relayout(width: w, height: h)
+        case .mouse(let event):
+            if !isLoading { mouse(event) }
         case .key(let key):
             // Keys meant for an article wait until it is in; quitting never waits.
             if isLoading && keyMap.command(for: key) != .quit {
@@ -52,7 +55,7 @@ extension ReaderState {
         if prompt != nil { editPrompt(key); anchor = anchorPosition(); return }
         if let awaiting = sitting.awaiting { markKey(key, awaiting); anchor = anchorPosition(); return }
         switch overlay {
-        case .none: if let c = keyMap.command(for: key) { apply(c) }
+        case .none: articleKey(key)
         case .outline(let selection): outlineKey(key, selection)
         case .list(let list): listKey(key, list)
         case .help(let scroll): helpKey(key, scroll)
@@ -62,19 +65,39 @@ extension ReaderState {
         anchor = anchorPosition()
     }
 
+    /// A key in the article view. Digits make a count for the next key, as in less; the first
+    /// one also jumps to its section at once, so `3` alone still means section 3.
+    mutating func articleKey(_ key: Key) {
+        if case .character(let c) = key, c.isASCII, let digit = c.wholeNumberValue {
+            let first = count == nil
+            count = min((count ?? 0) * 10 + digit, 9_999_999)
+            if first, let command = keyMap.command(for: key) { apply(command) }
+            return
+        }
+        if let command = keyMap.command(for: key) { apply(command) }
+        count = nil
+    }
+
     mutating func apply(_ command: Command) {
         let page = max(1, bodyHeight - 1)
         switch command {
-        case .lineDown: scroll(by: 1)
-        case .lineUp: scroll(by: -1)
+        case .lineDown: scroll(by: count ?? 1)
+        case .lineUp: scroll(by: -(count ?? 1))
         case .halfPageDown: scroll(by: max(1, bodyHeight / 2))
         case .halfPageUp: scroll(by: -max(1, bodyHeight / 2))
         case .pageDown:
             // Space at the end stays here: moving on is n's job.
-            if top >= maxTop { message = "End of the article — n: next article, p: previous" } else { scroll(by: page) }
+            // While a search is on, n steps matches: name the keys that follow the chain then.
+            let keys = search == nil ? "n: next article, p: previous" : "J: next article, K: previous"
+            if top >= maxTop { message = "End of the article — " + keys } else { scroll(by: page) }
         case .pageUp: scroll(by: -page)
+        case .top where count != nil, .bottom where count != nil: jump(toLine: max(0, min(count!, lines.count) - 1))
         case .top: setTop(0)
         case .bottom: setTop(maxTop)
+        case .percent:
+            guard let n = count else { message = "Type a number first: 40% goes 40 per cent of the way in"; break }
+            setTop(min(n, 100) * lines.count / 100)
+        case .nextSection where count != nil: jump(toSection: count! - 1)
         case .nextSection:
             let next = currentSection + 1
             if document.layout.sectionStarts.indices.contains(next) { jump(toSection: next) } else { message = "No more sections" }
@@ -97,18 +120,29 @@ extension ReaderState {
             if pending.count < 16 { pending.append(command) }
             message = "Reading the folder… this happens as soon as it is indexed"
         case .articleList:
-            let all = Array(library.collection.entries.indices)
+            let all = listPool
             overlay = .list(ArticleListState(matches: all, selection: entryIndex ?? 0, marked: entryIndex))
         case .help: overlay = .help(scroll: 0)
         case .followNext: follow(.next)
         case .followPrevious: follow(.previous)
         case .back: goBack()
         case .forward: goForward()
-        case .search: prompt = ""
+        case .search: prompt = SearchPrompt(history: queries)
+        case .nextMatchOrFollowNext: apply(search != nil ? .nextMatch : .followNext)
         case .nextMatch: stepMatch(1)
         case .previousMatch: stepMatch(-1)
+        case .whereAmI: message = whereAmI
+        case .reload: reload()
+        case .edit:
+            guard let file = document.file else {
+                message = "This article is not a file: there is nothing to edit"
+                break
+            }
+            outbox.append(.edit(path: file.path, near: focusText))
+        case .repaint: outbox.append(.repaint)
+        case .suspend: outbox.append(.suspend)
         case .escape:
-            if search != nil { search = nil; message = "Search cleared" }
+            if search != nil { search = nil; message = "Search cleared: n and p follow the chain" }
         case .toggleRead, .markChainRead, .nextUnread, .setMark, .jumpToMark, .bookmarks, .recentlyRead:
             applyJournal(command)
         case .quit:
@@ -140,6 +174,14 @@ extension ReaderState {
 
     mutating func follow(_ direction: LinkDirection) {
         let name = direction.rawValue
+        // An article with no line for this direction still has a neighbour when another article's
+        // opposite line names it (B has no PREV, but A's NEXT is B): the chain's edge leads there.
+        if let entry = entryIndex, library.collection.link(entry, direction) == nil, !indexing,
+           chains.predecessor.indices.contains(entry),
+           let neighbour = chainNeighbour(entry, direction) {
+            open(library.collection.entries[neighbour].id)
+            return
+        }
         guard let entry = entryIndex, let link = library.collection.link(entry, direction) else {
             message = direction == .next ? "End of the chain: this article has no NEXT" : "Start of the chain: this article has no PREV"
             return
@@ -151,21 +193,36 @@ extension ReaderState {
         open(library.collection.entries[target].id)
     }
 
+    /// The entry before or after `entry` in its chain; in a cycle the head and the tail are neighbours.
+    func chainNeighbour(_ entry: Int, _ direction: LinkDirection) -> Int? {
+        if let direct = direction == .next ? chains.successor[entry] : chains.predecessor[entry] { return direct }
+        let chain = chains.chains[chains.position[entry].chain]
+        guard chain.isCycle, let head = chain.entries.first, let tail = chain.entries.last else { return nil }
+        if direction == .next && entry == tail { return head }
+        if direction == .previous && entry == head { return tail }
+        return nil
+    }
+
     /// Opens an article, remembering where we were.
     mutating func open(_ article: ArticleID) {
         backStack.append(currentPosition)
         forwardStack.removeAll()
-        // Where it was left, in this sitting or an earlier one.
-        show(journal.places[article].map { Position(article: article, place: $0) }
-             ?? Position(article: article, block: 0, line: 0, width: 0))
+        // Where it was left, in this sitting or an earlier one; the search goes on in the
+        // next article, as less keeps its pattern across :n.
+        var position = journal.places[article].map { Position(article: article, place: $0) }
+            ?? Position(article: article, block: 0, line: 0, width: 0)
+        position.search = search.map { SearchState.Saved(query: $0.query, current: nil) }
+        show(position)
     }
 
     /// Where the reader is; while an article is read, where it is headed in it.
     public var currentPosition: Position {
         if isLoading, let arrival { return arrival }
-        return Position(article: document.id, block: lines.isEmpty ? 0 : lines[min(top, lines.count - 1)].block,
-                        line: top, width: document.layout.width, place: document.place(atLine: top),
-                        progress: journal.progress[document.id])
+        var here = Position(article: document.id, block: lines.isEmpty ? 0 : lines[min(top, lines.count - 1)].block,
+                            line: top, width: document.layout.width, place: document.place(atLine: top),
+                            progress: journal.progress[document.id])
+        here.search = search?.saved
+        return here
     }
 
     mutating func goBack() {
@@ -200,27 +257,39 @@ extension ReaderState {
     // MARK: Search
 
     mutating func editPrompt(_ key: Key) {
-        guard var text = prompt else { return }
-        switch key {
-        case .enter:
+        guard var line = prompt else { return }
+        switch line.edit(key) {
+        case .editing: prompt = line
+        case .cancelled: prompt = nil
+        case .submitted(let typed):
             prompt = nil
-            guard !text.isEmpty else { search = nil; return }
-            runSearch(text)
-            if let s = search, !s.matches.isEmpty { reveal(s.matches[s.current]) } else { message = "No match for “\(text)”" }
-        case .escape, .control("c"), .control("g"):
-            prompt = nil
-        case .backspace, .delete:
-            if text.isEmpty { prompt = nil } else { text.removeLast(); prompt = text }
-        case .character(let c):
-            text.append(c); prompt = text
-        default:
-            break
+            // Enter on an empty prompt repeats the last search, as in less.
+            guard let query = typed.isEmpty ? queries.last : typed else {
+                message = "No earlier search to repeat"
+                return
+            }
+            if typed.isEmpty, let s = search, s.query == query { stepMatch(1); return }
+            if !typed.isEmpty { queries.removeAll { $0 == typed }; queries.append(typed) }
+            runSearch(query)
+            if let s = search, !s.matches.isEmpty {
+                reveal(s.matches[s.current])
+            } else {
+                message = "No match for “\(query)”"
+            }
         }
     }
 
+    /// Steps through the matches, wrapping round the article with a notice, as less does.
     mutating func stepMatch(_ delta: Int) {
-        guard var s = search, !s.matches.isEmpty else { message = "No search: press / to search"; return }
-        s.current = (s.current + delta + s.matches.count) % s.matches.count
+        guard var s = search else { message = "No search: press / to search"; return }
+        guard !s.matches.isEmpty else { message = "No match for “\(s.query)” in this article · Esc clears"; return }
+        // A search carried into this article has not shown its first match yet: n shows it.
+        let step = !s.visited && delta > 0 ? 0 : delta
+        let next = s.current + step
+        if next >= s.matches.count { message = "search hit the end, continuing at the top" }
+        if next < 0 { message = "search hit the top, continuing at the end" }
+        s.current = (next + s.matches.count) % s.matches.count
+        s.visited = true
         search = s
         reveal(s.matches[s.current])
     }
@@ -235,6 +304,8 @@ extension ReaderState {
 
     mutating func outlineKey(_ key: Key, _ selection: Int) {
         let count = document.article.sections.count
+        let typed = self.count
+        self.count = nil
         switch key {
         case .character("j"), .down, .control("n"): overlay = .outline(selection: min(count - 1, selection + 1))
         case .character("k"), .up, .control("p"): overlay = .outline(selection: max(0, selection - 1))
@@ -243,12 +314,31 @@ extension ReaderState {
         case .enter, .character(" "):
             overlay = .none
             jump(toSection: selection)
-        case .character(let c) where c.isNumber:
-            if let n = c.wholeNumberValue, n >= 1, n <= count { overlay = .none; jump(toSection: n - 1) }
+        case .character(let c) where c.isASCII && c.isNumber:
+            outlineDigit(c.wholeNumberValue ?? 0, typed: typed, sections: count)
         case .escape, .character("t"), .character("o"), .character("q"):
             overlay = .none
         default:
             break
+        }
+    }
+
+    /// Digits typed in the outline pick a section by number: the selection follows them, and the
+    /// jump happens once no longer number could be meant (with 12 sections, "1" waits, "12" jumps).
+    mutating func outlineDigit(_ digit: Int, typed: Int?, sections: Int) {
+        var number = (typed ?? 0) * 10 + digit
+        if number > sections || number == 0 { number = digit }  // starts again rather than going nowhere
+        guard number >= 1, number <= sections else {
+            message = "There is no section \(number) (this article has \(sections))"
+            return
+        }
+        if number * 10 > sections {
+            overlay = .none
+            jump(toSection: number - 1)
+        } else {
+            count = number
+            overlay = .outline(selection: number - 1)
+            message = "Section \(number)… (another digit, or Enter)"
         }
     }
 
@@ -275,7 +365,7 @@ extension ReaderState {
             if list.filter.isEmpty { overlay = .none; return }
             list.filter = ""
             list.unreadOnly = false
-            list.matches = Array(library.collection.entries.indices)
+            list.matches = listPool
             list.selection = entryIndex ?? 0
             list.marked = entryIndex
         case .backspace, .delete:
@@ -303,7 +393,7 @@ extension ReaderState {
         var fold = TextFold(for: list.filter)
         let words = list.filter.split(separator: " ").map { fold.fold(String($0)) }.filter { !$0.isEmpty }
         let entries = library.collection.entries
-        let pool = narrowing ? list.matches : Array(entries.indices)
+        let pool = narrowing ? list.matches : listPool
         list.matches = pool.filter { i in
             let title = fold.fold(entries[i].links.title)
             return words.allSatisfy { title.contains($0) }
@@ -315,7 +405,10 @@ extension ReaderState {
 
     mutating func helpKey(_ key: Key, _ scroll: Int) {
         switch key {
-        case .character("j"), .down: overlay = .help(scroll: scroll + 1)
+        case .character("j"), .down:
+            // Stops at the last screenful, so k scrolls back at once.
+            let last = max(0, Renderer.helpRows(self).count - bodyHeight)
+            overlay = .help(scroll: min(last, scroll + 1))
         case .character("k"), .up: overlay = .help(scroll: max(0, scroll - 1))
         default: overlay = .none
         }

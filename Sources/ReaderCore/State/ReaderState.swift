@@ -11,6 +11,8 @@ public struct Position: Sendable, Equatable {
     public var place: TextPlace?
     /// How far the article was read, in percent (for a store).
     public var progress: Int?
+    /// The search that was on in the article, given back by Back and Forward.
+    public var search: SearchState.Saved?
 
     public init(article: ArticleID, block: Int, line: Int, width: Int, place: TextPlace? = nil,
                 progress: Int? = nil) {
@@ -70,6 +72,9 @@ public struct ReaderState: Sendable {
     /// Keys typed while the article on screen is still being read: they run on it, in order, once it is in.
     var typeahead: [Key] = []
     public let keyMap: KeyMap
+    /// The articles the command line named (`gazette a.txt b.txt`): the article list shows only
+    /// them, while links still resolve across their folders. Nil: the list is the whole collection.
+    public let shortlist: [ArticleID]?
     public internal(set) var geometry: Geometry
     public internal(set) var document: Document
     /// Where to put the reader in the article being read, once it arrives.
@@ -84,8 +89,13 @@ public struct ReaderState: Sendable {
     public internal(set) var focus: Int = 0
     public internal(set) var overlay: Overlay = .none
     public internal(set) var search: SearchState?
-    /// Text typed after "/" while the search prompt is open.
-    public internal(set) var prompt: String?
+    /// The line typed after "/" while the search prompt is open.
+    public internal(set) var prompt: SearchPrompt?
+    /// Queries run this session, oldest first, for ↑/↓ in the prompt; the last one is what Enter on
+    /// an empty prompt repeats, even after Esc cleared it.
+    public internal(set) var queries: [String] = []
+    /// A number typed before a command (`12g`, `40%`, `12]`), as less reads one.
+    public internal(set) var count: Int?
     /// A one-shot note in the status line ("End of the chain", …).
     public internal(set) var message: String?
     public internal(set) var backStack: [Position] = []
@@ -103,8 +113,10 @@ public struct ReaderState: Sendable {
     /// The reader on `start`, showing its title while the article is read.
     /// `indexing`: `library` holds only the first article; `.indexed` brings the rest.
     init(library: ArticleLibrary, start: ArticleID, width: Int, height: Int, keyMap: KeyMap = .standard,
-         chains: ChainBuilder.Result? = nil, indexing: Bool = false, resume: TextPlace? = nil) {
+         chains: ChainBuilder.Result? = nil, indexing: Bool = false, resume: TextPlace? = nil,
+         shortlist: [ArticleID]? = nil) {
         self.library = library
+        self.shortlist = shortlist
         self.chains = chains ?? ChainBuilder.build(library.collection)
         self.keyMap = keyMap
         self.indexing = indexing
@@ -118,9 +130,10 @@ public struct ReaderState: Sendable {
     /// and index the folder when `library` holds only it (`indexing`).
     public static func open(library: ArticleLibrary, at start: ArticleID, width: Int, height: Int,
                             keyMap: KeyMap = .standard, chains: ChainBuilder.Result? = nil,
-                            indexing: Bool = false, resume: TextPlace? = nil) -> (state: ReaderState, effects: [Effect]) {
+                            indexing: Bool = false, resume: TextPlace? = nil, shortlist: [ArticleID]? = nil)
+        -> (state: ReaderState, effects: [Effect]) {
         let state = ReaderState(library: library, start: start, width: width, height: height, keyMap: keyMap,
-                                chains: chains, indexing: indexing, resume: resume)
+                                chains: chains, indexing: indexing, resume: resume, shortlist: shortlist)
         return (state, [.load(state.request(start))] + (indexing ? [.startIndexing] : []))
     }
 
@@ -137,6 +150,11 @@ public struct ReaderState: Sendable {
         return document.layout.section(atLine: focus)
     }
     public var hasOutline: Bool { document.hasOutline }
+    /// The entries the article list offers, in the collection's order.
+    public var listPool: [Int] {
+        guard let shortlist else { return Array(library.collection.entries.indices) }
+        return shortlist.compactMap(library.collection.index(of:)).sorted()
+    }
     /// Where the article on screen is in the current collection (nil if it is not in it).
     public var entryIndex: Int? { library.collection.index(of: document.id) }
     var isLoading: Bool { document.extent == .loading }
@@ -146,6 +164,13 @@ public struct ReaderState: Sendable {
         guard let entry = entryIndex, chains.position.indices.contains(entry) else { return nil }
         let p = chains.position[entry]
         return (p.offset + 1, chains.chains[p.chain].entries.count)
+    }
+
+    /// "chain k/n", or "cycle k/n" when the chain comes round to its start.
+    public var chainLabel: String? {
+        guard let p = chainPosition, let entry = entryIndex else { return nil }
+        let cycle = chains.chains[chains.position[entry].chain].isCycle
+        return "\(cycle ? "cycle" : "chain") \(p.index)/\(p.count)"
     }
 
     /// How much of a file the first screen waits for; a bigger article shows its start
@@ -194,6 +219,10 @@ public struct ReaderState: Sendable {
             arrive(at: place)  // a saved place: found by its text
         } else {
             setTop(starts.indices.contains(position.block) ? starts[position.block] : 0)
+        }
+        if let saved = position.search {
+            runSearch(saved.query, keepCurrent: saved.current)
+            search?.visited = saved.current != nil
         }
         if let failure = document.failure { message = failure }
         anchor = anchorPosition()
@@ -317,6 +346,8 @@ public struct ReaderState: Sendable {
         let matches = SearchState.find(query, in: document.layout)
         var current = keepCurrent ?? 0
         if keepCurrent == nil, let firstBelow = matches.firstIndex(where: { $0.line >= top }) { current = firstBelow }
+        let visited = search?.visited ?? true
         search = SearchState(query: query, matches: matches, current: min(current, max(0, matches.count - 1)))
+        search?.visited = keepCurrent == nil || visited
     }
 }

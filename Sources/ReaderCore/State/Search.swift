@@ -17,6 +17,17 @@ public struct SearchState: Sendable, Equatable {
     public var query: String
     public var matches: [Match]
     public var current: Int
+    /// False for a search carried into an article just opened: the first `n` goes to `current`
+    /// rather than past it.
+    public var visited = true
+
+    /// What history keeps of a search, to give it back on Back (`current` nil: not visited yet).
+    public struct Saved: Sendable, Equatable {
+        public var query: String
+        public var current: Int?
+    }
+
+    public var saved: Saved { Saved(query: query, current: visited ? current : nil) }
 
     /// Matches of `query` in the layout's text blocks, under `TextFold`: accents, quotes and dashes never
     /// count; case counts only when the query has a capital (smartcase, as in less -i and vim).

@@ -1,0 +1,75 @@
+import ArticleKit
+
+/// The line typed after "/": edited as a shell line is (←/→, Home/End, Backspace, Ctrl-U,
+/// Ctrl-W), with ↑/↓ going through the queries typed this session.
+public struct SearchPrompt: Sendable, Equatable {
+    public private(set) var text: [Character] = []
+    /// Where the next character goes, 0…text.count.
+    public private(set) var cursor = 0
+    /// Earlier queries, oldest first; `recalled` indexes them while ↑/↓ walk, and `draft` keeps what
+    /// was being typed before walking started, so ↓ past the newest gives it back.
+    let history: [String]
+    var recalled: Int?
+    var draft: [Character] = []
+
+    public init(history: [String] = []) {
+        self.history = history
+    }
+
+    public var string: String { String(text) }
+    /// Display columns before the cursor, for placing the terminal cursor.
+    public var cursorColumn: Int { text[..<cursor].reduce(0) { $0 + DisplayWidth.of($1) } }
+
+    /// What a key did to the line.
+    public enum Outcome: Sendable, Equatable {
+        case editing
+        case submitted(String)
+        case cancelled
+    }
+
+    public mutating func edit(_ key: Key) -> Outcome {
+        switch key {
+        case .enter: return .submitted(string)
+        case .escape, .control("c"), .control("g"): return .cancelled
+        case .backspace, .delete:
+            // Backspace on an empty line leaves the prompt, as in less.
+            if text.isEmpty { return .cancelled }
+            if cursor > 0 { text.remove(at: cursor - 1); cursor -= 1 }
+        case .left, .control("b"): cursor = max(0, cursor - 1)
+        case .right, .control("f"): cursor = min(text.count, cursor + 1)
+        case .home, .control("a"): cursor = 0
+        case .end, .control("e"): cursor = text.count
+        case .control("u"):
+            text.removeSubrange(0..<cursor)
+            cursor = 0
+        case .control("w"): deleteWordBeforeCursor()
+        case .up: recall(-1)
+        case .down: recall(1)
+        case .character(let c):
+            text.insert(c, at: cursor)
+            cursor += 1
+        default: break
+        }
+        return .editing
+    }
+
+    /// Ctrl-W: the spaces before the cursor, then the word before them.
+    mutating func deleteWordBeforeCursor() {
+        var start = cursor
+        while start > 0 && text[start - 1] == " " { start -= 1 }
+        while start > 0 && text[start - 1] != " " { start -= 1 }
+        text.removeSubrange(start..<cursor)
+        cursor = start
+    }
+
+    mutating func recall(_ step: Int) {
+        guard !history.isEmpty else { return }
+        let current = recalled ?? history.count
+        let next = min(max(0, current + step), history.count)
+        guard next != current else { return }
+        if recalled == nil { draft = text }
+        recalled = next == history.count ? nil : next
+        text = recalled.map { Array(history[$0]) } ?? draft
+        cursor = text.count
+    }
+}

@@ -1,0 +1,69 @@
+import ArticleKit
+
+/// `=`, `R` and `v`: where the reader is, reading the file again, and what the editor is pointed at.
+extension ReaderState {
+    /// One status line, as less's `=`: file, size, lines, place in the article and the chain, last change.
+    var whereAmI: String {
+        var parts = [document.file?.path ?? document.article.source]
+        if let file = document.file { parts.append(Self.size(file.size)) }
+        let total = lines.count
+        let last = min(total, top + bodyHeight)
+        let percent = total == 0 || top >= maxTop ? 100 : last * 100 / total
+        parts.append("lines \(total == 0 ? 0 : top + 1)–\(last) of \(total) (\(percent)%)")
+        let sections = document.article.sections.count
+        parts.append("§ \(min(currentSection + 1, sections))/\(sections)")
+        if let chain = chainLabel { parts.append(chain) }
+        if let file = document.file { parts.append("changed " + Self.utc(file.modified)) }
+        return parts.joined(separator: " · ")
+    }
+
+    /// The start of the text the reader is on, for finding its line in the file.
+    var focusText: String {
+        guard !lines.isEmpty else { return "" }
+        let block = lines[min(focus, lines.count - 1)].block
+        let starts = document.layout.blockStarts
+        let first = starts.indices.contains(block) ? starts[block] : focus
+        return lines[min(first, lines.count - 1)].text
+    }
+
+    /// Reads the article on screen again: after the editor, on `R`, or when its file changed.
+    /// The place is kept by line (the same width lays the same text out the same way).
+    mutating func reload() {
+        guard !isLoading else { return }
+        let here = currentPosition
+        search = nil  // given back by `arrive` from the position, on the text as read now
+        overlay = .none
+        document = Document.loading(here.article, in: library.collection, width: geometry.columnWidth)
+        arrival = here
+        setTop(0)
+        reading.remove(here.article)
+        outbox.append(.load(request(here.article)))
+        message = "Read again from the file"
+    }
+
+    static func size(_ bytes: Int) -> String {
+        if bytes < 1000 { return "\(bytes) bytes" }
+        let kilo = Double(bytes) / 1000
+        if kilo < 1000 { return String(Int(kilo.rounded())) + " kB" }
+        return String(Int((kilo / 1000).rounded())) + " MB"
+    }
+
+    /// A time as "2026-12-01 09:05 UTC", without Foundation's formatters (the core stays small).
+    static func utc(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded(.down))
+        let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
+        let secondOfDay = total - days * 86_400
+        // Howard Hinnant's days-to-civil.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day)) \(two(secondOfDay / 3600)):\(two(secondOfDay % 3600 / 60)) UTC"
+    }
+}

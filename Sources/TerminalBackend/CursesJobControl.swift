@@ -1,0 +1,59 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CNcurses
+import Synchronization
+
+/// Set by SIGCONT: the process was stopped and resumed (by Ctrl-Z and `fg`, or `kill -STOP`/`-CONT`),
+/// and whatever the shell wrote meanwhile is on the screen.
+nonisolated(unsafe) private var continuedFlag: sig_atomic_t = 0
+
+/// Ctrl-L, Ctrl-Z and running an editor: the times the screen must be given up or drawn whole.
+extension CursesTerminal {
+    static func watchContinue() {
+        signal(SIGCONT) { _ in continuedFlag = 1 }
+    }
+
+    /// True once after each SIGCONT.
+    static func takeContinued() -> Bool {
+        guard continuedFlag != 0 else { return false }
+        continuedFlag = 0
+        return true
+    }
+
+    public func repaint() {
+        clearok(gz_curscr(), true)
+    }
+
+    /// Raw mode turns Ctrl-Z into a key, so the stop is raised here: the screen is put away first,
+    /// and the SIGCONT that resumes the job marks it to be drawn whole.
+    public func suspend() {
+        endwin()
+        let previous = signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        signal(SIGTSTP, previous)
+        // Resumed.
+        repaint()
+    }
+
+    public func runOutside(_ command: [String]) {
+        def_prog_mode()
+        endwin()
+        // The editor's own messages belong on the terminal, not in the capture.
+        CursesTerminal.releaseStderr()
+        CursesTerminal.spawnAndWait(command)
+        CursesTerminal.captureStderr()
+        reset_prog_mode()
+        repaint()
+    }
+
+    static func spawnAndWait(_ command: [String]) {
+        var argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) }
+        argv.append(nil)
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, command[0], nil, nil, argv, environ) == 0 else { return }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    }
+}

@@ -1,0 +1,110 @@
+import XCTest
+import Foundation
+import ArticleKit
+@testable import ReaderCore
+@testable import ReaderLoop
+import Synchronization
+
+/// The loop's side of Ctrl-L, Ctrl-Z, `v` and the file watch, on a headless terminal and real files.
+final class TerminalEffectsLoopTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-less-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    func write(_ text: String, to name: String = "a.txt") throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: false, encoding: .utf8)
+        return path
+    }
+
+    /// Runs the loop with a clock that moves a second each time it is read, so every idle wait
+    /// looks at the file.
+    func run(_ path: String, _ steps: [HeadlessBackend.Step]) throws -> (HeadlessBackend, ReaderState) {
+        let (library, _, _) = try ArticleLibrary.open(paths: [path])
+        let worker = ManualWorker()
+        let backend = HeadlessBackend(width: 60, height: 12, worker: worker, steps: steps)
+        let ticks = Mutex(0)
+        let loop = EventLoop(backend: backend, worker: worker, shouldStop: { backend.stopRequested },
+                             clock: { ticks.withLock { $0 += EventLoop.watchInterval; return $0 } })
+        let final = loop.run(ReaderState.open(library: library, at: library.collection.entries[0].id,
+                                              width: 60, height: 12))
+        return (backend, final)
+    }
+
+    static let article = """
+    The Harbour Plan
+
+    -
+
+    First paragraph about the harbour and the boats.
+
+    Second paragraph about the town.
+
+    Third paragraph about the fish market on the quay.
+    """
+
+    func testAFileChangedOnDiskIsReadAgainKeepingThePlace() throws {
+        let path = try write(Self.article)
+        let (backend, final) = try run(path, [
+            .press("j"), .pause,
+            .meanwhile { try? (Self.article.replacingOccurrences(of: "Second", with: "Amended second"))
+                .write(toFile: path, atomically: false, encoding: .utf8) },
+            .press("q"),
+        ])
+        XCTAssertFalse(backend.ranOut)
+        XCTAssertTrue(final.lines.contains { $0.text.contains("Amended second paragraph") })
+        XCTAssertEqual(final.top, 1, "the place is kept")
+        XCTAssertTrue(backend.screens.last?.text.contains("Amended second") ?? false)
+        XCTAssertEqual(backend.screens.last?.text(row: 11).contains("Read again from the file"), true)
+    }
+
+    func testAnUnchangedFileIsNotReadAgain() throws {
+        let path = try write(Self.article)
+        let (backend, final) = try run(path, [.pause, .pause, .press("q")])
+        XCTAssertNil(final.message)
+        XCTAssertEqual(backend.screens.count, 1, "nothing changed: nothing drawn again")
+    }
+
+    func testVRunsTheEditorAtTheLineInFocusThenReadsTheFileAgain() throws {
+        let path = try write(Self.article)
+        let (backend, final) = try run(path, [
+            .press("]"), .input(.key(.character("j"))), .input(.key(.character("j"))), .input(.key(.character("j"))),
+            .input(.key(.character("j"))), .press("v"), .pause, .press("q"),
+        ])
+        guard case .run(let command)? = backend.requests.last else { return XCTFail("no editor: \(backend.requests)") }
+        XCTAssertEqual(command.suffix(2), [String(EditorCommand.line(of: final.focusText, inFileAt: path)), path])
+        XCTAssertEqual(backend.screens.last?.text(row: 11).contains("Read again from the file"), true)
+    }
+
+    func testCtrlLAndCtrlZReachTheTerminal() throws {
+        let path = try write(Self.article)
+        let (backend, _) = try run(path, [.input(.key(.control("l"))), .input(.key(.control("z"))), .press("q")])
+        XCTAssertEqual(backend.requests, [.repaint, .suspend])
+    }
+
+    func testTheEditorCommandPutsTheLineFirst() {
+        XCTAssertEqual(EditorCommand.make(path: "a b.txt", line: 7).suffix(2), ["7", "a b.txt"])
+        XCTAssertEqual(EditorCommand.line(of: "Second paragraph about the town.", in: Self.article), 7)
+        XCTAssertEqual(EditorCommand.line(of: "nowhere at all", in: Self.article), 1)
+    }
+
+    func testWhereAmINamesTheFileItsSizeAndWhenItChanged() throws {
+        let path = try write(Self.article)
+        let library = try ArticleLibrary.open(paths: [path]).library
+        var state = ReaderState.open(library: library, at: library.collection.entries[0].id,
+                                     width: 200, height: 12).state
+        _ = DocumentLoader.settle([.load(state.request(state.document.id))], into: &state)
+        state.press(.character("="))
+        let size = Self.article.utf8.count
+        XCTAssertTrue(state.message?.hasPrefix("\(path) · \(size) bytes · lines 1–") ?? false, state.message ?? "nil")
+        XCTAssertTrue(state.message?.hasSuffix(" UTC") ?? false)
+        XCTAssertTrue(state.status.contains(" UTC"), state.status)
+    }
+}

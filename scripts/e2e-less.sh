@@ -1,0 +1,135 @@
+# Sourced by e2e.sh: the less habits and terminal basics in the real terminal (tmux, private socket):
+# search keys, Ctrl-L, Ctrl-Z and fg, the mouse, TERM=dumb, standard input, v with a stub editor.
+sock="gz-e2e-less-$$"
+tl() { tmux -L "$sock" "$@"; }
+lpane() { tl capture-pane -p -t "${1:-less}" 2>/dev/null; }
+lwait() { pane_wait "$sock" "${2:-less}" "$1" "${3:-10}"; }
+# lgone TEXT [SESSION]: poll until TEXT is no longer in the pane.
+lgone() {
+  local start=$SECONDS
+  while [ $((SECONDS - start)) -lt 10 ]; do
+    lpane "${2:-less}" | grep -qF -- "$1" || return 0
+    sleep 0.05
+  done
+  return 1
+}
+lexpect() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name" "$(lpane "${session:-less}")"; fi; }
+reader_in() { # session command: a reader in a fresh 80x24 pane that prints its exit status
+  tl new-session -d -s "$1" -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen "$2; echo \"EXIT=\$?\"; sleep 60"
+}
+
+out=$("$bin" --generate-completion-script bash 2>&1)
+check "bash completions are generated (make install puts them in share/bash-completion)" \
+  bash -c 'grep -q "complete .*gazette" <<< "$1" && grep -q -- "--no-mouse" <<< "$1"' _ "$out"
+out=$("$bin" read --help 2>&1)
+check "read --help lists the reader's keys (and so does the man page made from it)" \
+  bash -c 'grep -qF "n: next match while a search is on, else follow NEXT" <<< "$1"' _ "$out"
+
+if command -v tmux >/dev/null 2>&1; then
+  session=less
+  reader_in less "'$bin' '$work/articles/01_first.txt'"
+  lexpect "the reader opens for the less tests" lwait "chain 1/3"
+  tl send-keys -t less '/' 'committee' Enter
+  lexpect "/ searches and the status line says how to step" lwait "match 1/"
+  lexpect "... with n/N and Esc named" lwait "· n/N · Esc clears"
+  tl send-keys -t less 'n'
+  lexpect "n steps to the next match while a search is on" lwait "match 2/"
+  tl send-keys -t less 'N' 'N'
+  lexpect "N past the first match wraps with a notice" lwait "search hit the top, continuing at the end"
+  tl send-keys -t less Escape
+  lexpect "Esc clears the search" lwait "Search cleared"
+  tl send-keys -t less 'n'
+  lexpect "after Esc, n follows the chain" lwait "Il mercato riapre sul tetto"
+  tl send-keys -t less 'p'
+  lexpect "p comes back" lwait "chain 1/3"
+
+  # Ctrl-L: garbage written behind ncurses' back stays until the screen is drawn whole.
+  tty=$(tl display -p -t less '#{pane_tty}')
+  printf '\033[5;10HGARBAGE-ON-SCREEN' > "$tty"
+  lexpect "garbage written to the terminal shows" lwait "GARBAGE-ON-SCREEN"
+  tl send-keys -t less C-l
+  lexpect "Ctrl-L repaints it away" lgone "GARBAGE-ON-SCREEN"
+
+  # The wheel (an X10 report: button 65 is wheel down) scrolls; a click on a list entry opens it.
+  tl send-keys -t less -H 1b 5b 4d 61 30 30
+  lexpect "the mouse wheel scrolls the article" lwait "4–"
+  tl send-keys -t less 'l'
+  lexpect "the list opens" lwait "Articles (3)"
+  row=$(lpane | grep -n "金沢の路地" | head -1 | cut -d: -f1)
+  if [ -n "$row" ]; then
+    tl send-keys -t less -H 1b 5b 4d 20 "$(printf '%x' $((33 + 10)))" "$(printf '%x' $((32 + row)))"
+    lexpect "a click on a list entry opens it" lwait "chain 3/3"
+  else
+    bad "the list shows the third article" "$(lpane)"
+  fi
+  # Stopped and continued from outside (kill -STOP, -CONT): SIGCONT draws the screen whole.
+  reader_pid=$(pgrep -P "$(tl display -p -t less '#{pane_pid}')" | head -1)
+  printf '\033[6;10HGARBAGE-WHILE-STOPPED' > "$tty"
+  kill -STOP "$reader_pid"; kill -CONT "$reader_pid"
+  lexpect "SIGCONT repaints the screen" lgone "GARBAGE-WHILE-STOPPED"
+  tl send-keys -t less 'q'
+  lexpect "q leaves (mouse tests)" lwait "EXIT=0"
+
+  # gazette a.txt b.txt: those files are the list.
+  session=two
+  reader_in two "'$bin' '$work/articles/01_first.txt' '$work/articles/03_third.txt'"
+  lexpect "two files named: the reader opens the first" lwait "chain 1/3" two
+  tl send-keys -t two 'l'
+  lexpect "... and the list holds just those two" lwait "Articles (2)" two
+  tl send-keys -t two Escape Escape 'q'
+  lexpect "q leaves (two files)" lwait "EXIT=0" two
+
+  # Ctrl-Z hands the terminal to the shell; fg brings the screen back (SIGCONT redraws).
+  tl new-session -d -s job -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen "bash --norc --noprofile -i"
+  session=job
+  tl send-keys -t job "PS1='SHELL> '; '$bin' '$work/articles/01_first.txt'" Enter
+  lexpect "the reader runs under a job-control shell" lwait "chain 1/3" job
+  tl send-keys -t job C-z
+  lexpect "Ctrl-Z suspends to the shell" lwait "Stopped" job
+  lexpect "... and the reader's screen is put away" lgone "chain 1/3" job
+  tl send-keys -t job 'fg' Enter
+  lexpect "fg brings the screen back" lwait "chain 1/3" job
+  lexpect "... drawn whole" lwait "Harbour trams return at night" job
+  tl send-keys -t job 'q'
+  lexpect "q after fg returns to the shell" lwait "SHELL> " job
+
+  # TERM=dumb cannot be drawn on: the article is printed as text, with one line saying why.
+  session=dumb
+  # (set in the command: tmux gives every pane its own TERM)
+  tl new-session -d -s dumb -x 80 -y 24 -e LANG=C.UTF-8 \
+    "TERM=dumb '$bin' '$work/articles/01_first.txt' 2>'$work/dumb.err'; echo \"EXIT=\$?\"; sleep 60"
+  lexpect "TERM=dumb prints the article instead of a blind screen" lwait "NEXT: Il mercato riapre sul tetto" dumb
+  lexpect "... and exits 0" lwait "EXIT=0" dumb
+  lexpect "... saying why in one line" bash -c \
+    "[ \$(wc -l < '$work/dumb.err') -eq 1 ] && grep -q 'cannot move its cursor' '$work/dumb.err'"
+
+  # gazette -: the article from standard input, the keys from the terminal.
+  session=stdin
+  reader_in stdin "printf 'Piped Article Title\n\n-\n\nA paragraph that came down a pipe.\n' | '$bin' -"
+  lexpect "gazette - shows the article read from standard input" lwait "A paragraph that came down a pipe." stdin
+  tl send-keys -t stdin 'j' 'q'
+  lexpect "... and takes keys from the terminal" lwait "EXIT=0" stdin
+
+  # v: the editor gets +LINE FILE; the article is read again on return.
+  session=edit
+  cp "$work/articles/01_first.txt" "$work/edited.txt"
+  cat > "$work/editor.sh" <<'SH'
+#!/bin/sh
+printf '%s\n' "$@" > "$(dirname "$2")/editor-args"
+sed -i 's/Night trams are back/Night trams are EDITED back/' "$2"
+SH
+  chmod +x "$work/editor.sh"
+  tl new-session -d -s edit -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen -e VISUAL="$work/editor.sh" \
+    "'$bin' '$work/edited.txt'; echo \"EXIT=\$?\"; sleep 60"
+  lexpect "the reader opens the file to edit" lwait "Harbour trams return" edit
+  tl send-keys -t edit 'v'
+  lexpect "v runs the editor and reads the file again" lwait "EDITED back" edit
+  lexpect "... the editor got +LINE and the file" bash -c \
+    "head -1 '$work/editor-args' | grep -qx '+[0-9]*' && sed -n 2p '$work/editor-args' | grep -q edited.txt"
+  # A change made on disk by someone else is noticed while the article is open.
+  sed -i 's/EDITED back/CHANGED ON DISK back/' "$work/edited.txt"
+  lexpect "a file changed on disk is read again" lwait "CHANGED ON DISK" edit
+  tl send-keys -t edit 'q'
+  lexpect "q leaves after editing" lwait "EXIT=0" edit
+  tl kill-server 2>/dev/null
+fi
