@@ -33,9 +33,11 @@ let package = Package(
         .target(name: "ReaderLoop", dependencies: ["ReaderCore", "ArticleKit"]),
         // Reading state that survives a restart (positions, read marks, marks, history): the only
         // code that talks to SQLite. The core emits effects; this carries them out off the key path.
-        .target(name: "StateStore", dependencies: [
-            "ReaderCore", "ArticleKit", .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .target(
+            name: "StateStore",
+            dependencies: [
+                "ReaderCore", "ArticleKit", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // The only code that talks to ncurses.
         .target(name: "TerminalBackend", dependencies: ["ReaderLoop", "ReaderCore", "CNcurses"]),
         .executableTarget(

@@ -1,6 +1,6 @@
 // Shared by both fuzz targets (fuzz/run.sh compiles it into each).
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reports a broken invariant on stderr and aborts, which libFuzzer records as a finding.

@@ -11,7 +11,7 @@ import ArticleKit
 import ReaderCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // fail(_:_:) is in common.swift, compiled into both targets.
@@ -20,7 +20,9 @@ func checkWrap(_ text: String, width: Int, _ what: String) {
     let lines = TextWrapper.wrap(text, width: width)
     if lines.isEmpty { fail("\(what): wrap returned no line", String(reflecting: text)) }
     for line in lines where DisplayWidth.of(line) > width {
-        fail("\(what): wrapped line of width \(DisplayWidth.of(line)) > \(width)", "line: \(String(reflecting: line))\ntext: \(String(reflecting: text))")
+        fail(
+            "\(what): wrapped line of width \(DisplayWidth.of(line)) > \(width)",
+            "line: \(String(reflecting: line))\ntext: \(String(reflecting: text))")
     }
     var expected: [Character] = []
     for c in text where c != " " { expected.append(DisplayWidth.of(c) > width ? "…" : c) }
@@ -29,9 +31,12 @@ func checkWrap(_ text: String, width: Int, _ what: String) {
     var got: [Character] = []
     for line in lines { for c in line where c != " " { got.append(c) } }
     if expected != got {
-        let i = zip(expected, got).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset ?? min(expected.count, got.count)
-        fail("\(what): wrapping at \(width) changed the clusters at \(i) (\(expected.count) in, \(got.count) out)",
-             "text: \(String(reflecting: text))\nlines: \(lines.map { String(reflecting: $0) })")
+        let i =
+            zip(expected, got).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset
+            ?? min(expected.count, got.count)
+        fail(
+            "\(what): wrapping at \(width) changed the clusters at \(i) (\(expected.count) in, \(got.count) out)",
+            "text: \(String(reflecting: text))\nlines: \(lines.map { String(reflecting: $0) })")
     }
 }
 
@@ -49,7 +54,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let footer = PlainTextDump.footer(article, links: nil, collection: nil)
     let layout = ArticleLayout.make(article, footer: footer, width: width)
     for line in layout.lines where DisplayWidth.of(line.text) > width {
-        fail("layout line of width \(DisplayWidth.of(line.text)) > \(width) (\(line.kind))", String(reflecting: line.text))
+        fail(
+            "layout line of width \(DisplayWidth.of(line.text)) > \(width) (\(line.kind))",
+            String(reflecting: line.text))
     }
 
     checkWrap(article.title, width: width, "title")

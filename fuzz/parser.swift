@@ -13,7 +13,7 @@
 import ArticleKit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // fail(_:_:) is in common.swift, compiled into both targets.
@@ -58,9 +58,21 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case (let a?, nil): fail("parse succeeded but links threw", String(reflecting: a.title))
     case (nil, let l?): fail("links succeeded but parse threw", String(reflecting: l.title))
     case (let a?, let l?):
-        if a.title != l.title { fail("links title differs from parse title", "parse: \(String(reflecting: a.title))\nlinks: \(String(reflecting: l.title))") }
-        if a.previousTitle != l.previousTitle { fail("links PREV differs from parse PREV", "parse: \(String(reflecting: a.previousTitle))\nlinks: \(String(reflecting: l.previousTitle))") }
-        if a.nextTitle != l.nextTitle { fail("links NEXT differs from parse NEXT", "parse: \(String(reflecting: a.nextTitle))\nlinks: \(String(reflecting: l.nextTitle))") }
+        if a.title != l.title {
+            fail(
+                "links title differs from parse title",
+                "parse: \(String(reflecting: a.title))\nlinks: \(String(reflecting: l.title))")
+        }
+        if a.previousTitle != l.previousTitle {
+            fail(
+                "links PREV differs from parse PREV",
+                "parse: \(String(reflecting: a.previousTitle))\nlinks: \(String(reflecting: l.previousTitle))")
+        }
+        if a.nextTitle != l.nextTitle {
+            fail(
+                "links NEXT differs from parse NEXT",
+                "parse: \(String(reflecting: a.nextTitle))\nlinks: \(String(reflecting: l.nextTitle))")
+        }
     }
 
     // A long file: the first and last `edge` bytes, cut anywhere (mid-line, mid-UTF-8).

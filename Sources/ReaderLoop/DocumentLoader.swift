@@ -9,12 +9,14 @@ public enum DocumentLoader {
         let collection = library.collection
         // History can outlive a re-index that dropped the article.
         guard let entry = collection.index(of: request.article) else {
-            return Document.make(request, read: .failure(.notFound(path: request.article.key)), complete: true,
-                                 collection: collection)
+            return Document.make(
+                request, read: .failure(.notFound(path: request.article.key)), complete: true,
+                collection: collection)
         }
         // Stamped before reading: a change made during the read is still noticed after it.
         let stamp = FileStamps.read(collection.entries[entry].source)
-        let (read, complete) = whole
+        let (read, complete) =
+            whole
             ? (library.article(entry), true)
             : library.articleStart(entry, maxBytes: ReaderState.firstScreenBytes)
         var document = Document.make(request, read: read, complete: complete, collection: collection)

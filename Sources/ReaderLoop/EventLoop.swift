@@ -37,12 +37,14 @@ public struct EventLoop {
     /// Milliseconds since some fixed time, for pacing the file watch.
     let clock: () -> Int
 
-    public init(backend: any Backend, worker: any Worker = DispatchWorker(), indexer: Indexer? = nil,
-                persist: @escaping (Position) -> Void = { _ in }, shouldStop: @escaping () -> Bool = { false },
-                afterDraw: @escaping () -> Void = {}, record: @escaping (StateChange) -> Void = { _ in },
-                jobs: [@Sendable () -> ReaderEvent] = [],
-                stamp: @escaping (String) -> Document.FileStamp? = FileStamps.read,
-                clock: @escaping () -> Int = FileStamps.milliseconds) {
+    public init(
+        backend: any Backend, worker: any Worker = DispatchWorker(), indexer: Indexer? = nil,
+        persist: @escaping (Position) -> Void = { _ in }, shouldStop: @escaping () -> Bool = { false },
+        afterDraw: @escaping () -> Void = {}, record: @escaping (StateChange) -> Void = { _ in },
+        jobs: [@Sendable () -> ReaderEvent] = [],
+        stamp: @escaping (String) -> Document.FileStamp? = FileStamps.read,
+        clock: @escaping () -> Int = FileStamps.milliseconds
+    ) {
         self.backend = backend
         self.worker = worker
         self.indexer = indexer

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ReaderCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// What the file watch and `=` know of a file: its size and change time, by stat(2).
 public enum FileStamps {

@@ -13,12 +13,15 @@ public enum FollowBenchmark {
         var sorted: [Int64] { nanoseconds.sorted() }
     }
 
-    public static func run(library: ArticleLibrary, chains: ChainBuilder.Result, presses: Int, width: Int = 100,
-                           height: Int = 30) -> Result {
+    public static func run(
+        library: ArticleLibrary, chains: ChainBuilder.Result, presses: Int, width: Int = 100,
+        height: Int = 30
+    ) -> Result {
         let collection = library.collection
         let heads = chains.chains.map { collection.entries[$0.entries[0]].id }
-        var (state, opening) = ReaderState.open(library: library, at: heads[0], width: width, height: height,
-                                                chains: chains)
+        var (state, opening) = ReaderState.open(
+            library: library, at: heads[0], width: width, height: height,
+            chains: chains)
         _ = DocumentLoader.settle(opening, into: &state)
         var nextHead = 1
         var times: [Int64] = []

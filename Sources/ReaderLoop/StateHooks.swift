@@ -16,9 +16,11 @@ public struct StateHooks: Sendable {
     /// False when nothing keeps the state: the reader then asks for nothing to be kept.
     public var keeps = true
 
-    public init(resume: TextPlace? = nil, notice: String? = nil, save: @escaping @Sendable (Position) -> Void,
-                record: @escaping @Sendable (StateChange) -> Void, load: [@Sendable () -> ReaderEvent] = [],
-                flush: @escaping @Sendable () -> Void) {
+    public init(
+        resume: TextPlace? = nil, notice: String? = nil, save: @escaping @Sendable (Position) -> Void,
+        record: @escaping @Sendable (StateChange) -> Void, load: [@Sendable () -> ReaderEvent] = [],
+        flush: @escaping @Sendable () -> Void
+    ) {
         self.resume = resume
         self.notice = notice
         self.save = save
@@ -42,9 +44,12 @@ public struct StateHooks: Sendable {
         return opening
     }
 
-    public func loop(backend: any Backend, worker: any Worker = DispatchWorker(), indexer: EventLoop.Indexer?,
-                     shouldStop: @escaping () -> Bool = { false }, afterDraw: @escaping () -> Void = {}) -> EventLoop {
-        EventLoop(backend: backend, worker: worker, indexer: indexer, persist: save, shouldStop: shouldStop,
-                  afterDraw: afterDraw, record: record, jobs: load)
+    public func loop(
+        backend: any Backend, worker: any Worker = DispatchWorker(), indexer: EventLoop.Indexer?,
+        shouldStop: @escaping () -> Bool = { false }, afterDraw: @escaping () -> Void = {}
+    ) -> EventLoop {
+        EventLoop(
+            backend: backend, worker: worker, indexer: indexer, persist: save, shouldStop: shouldStop,
+            afterDraw: afterDraw, record: record, jobs: load)
     }
 }

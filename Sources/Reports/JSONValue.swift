@@ -62,7 +62,8 @@ public indirect enum JSONValue: Sendable, Equatable {
                 let v = scalar.value
                 // Bidi embeddings, overrides and isolates too: escaped, they cannot reorder a terminal line.
                 if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
-                    || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
+                    || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+                {
                     let hex = String(v, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

@@ -7,9 +7,16 @@ public enum TocReport {
         .object([
             ("file", .string(article.source)),
             ("title", .string(article.title)),
-            ("sections", .array(article.sections.map { section in
-                .object([("heading", .optional(section.heading)), ("paragraphs", .array(section.paragraphs.map(JSONValue.string)))])
-            })),
+            (
+                "sections",
+                .array(
+                    article.sections.map { section in
+                        .object([
+                            ("heading", .optional(section.heading)),
+                            ("paragraphs", .array(section.paragraphs.map(JSONValue.string))),
+                        ])
+                    })
+            ),
             ("prev", linkJSON(article.previousTitle, links?.previous, collection)),
             ("next", linkJSON(article.nextTitle, links?.next, collection)),
             ("warnings", .array(article.warnings.map(JSONValue.string))),

@@ -1,7 +1,8 @@
 import Foundation
 import GRDB
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Why the reading state cannot be kept this time. The reader still runs; the message
@@ -45,7 +46,8 @@ public final class StateDatabase: Sendable {
     /// says so in one line. One connection does the checks and the migration: this runs
     /// before the first screen.
     public static func open(_ location: StateLocation, now: Date = Date())
-        throws(StateStoreError) -> (database: StateDatabase, notice: String?) {
+        throws(StateStoreError) -> (database: StateDatabase, notice: String?)
+    {
         try prepareFolder(location.directory)
         let path = location.database
         switch connect(location) {
@@ -57,7 +59,8 @@ public final class StateDatabase: Sendable {
             guard case .usable(let database) = connect(location) else {
                 throw .unreadable(path: path, reason: "damaged, and no fresh database could be made in its place")
             }
-            let notice = "The reading-state database was damaged (\(reason)); it was moved to \(aside) "
+            let notice =
+                "The reading-state database was damaged (\(reason)); it was moved to \(aside) "
                 + "and a fresh one started"
             return (database, notice)
         }
@@ -129,8 +132,9 @@ public final class StateDatabase: Sendable {
 
     /// Renames the database and its WAL files to `state.sqlite.corrupt-<time>[-wal|-shm]`.
     static func moveAside(_ path: String, now: Date) throws(StateStoreError) -> String {
-        let stamp = ISO8601DateFormatter.string(from: now, timeZone: TimeZone(identifier: "UTC")!,
-                                                formatOptions: [.withYear, .withMonth, .withDay, .withTime])
+        let stamp = ISO8601DateFormatter.string(
+            from: now, timeZone: TimeZone(identifier: "UTC")!,
+            formatOptions: [.withYear, .withMonth, .withDay, .withTime])
         var aside = path + ".corrupt-" + stamp
         var n = 1
         while FileManager.default.fileExists(atPath: aside) { aside = path + ".corrupt-\(stamp)-\(n)"; n += 1 }

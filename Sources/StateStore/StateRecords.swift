@@ -1,6 +1,6 @@
+import ArticleKit
 import Foundation
 import GRDB
-import ArticleKit
 import ReaderCore
 
 /// An article file as the store knows it: its canonical path and, when it could be
@@ -39,14 +39,16 @@ extension StateDatabase {
     public func savePosition(_ key: ArticleKey, place: TextPlace, progress: Int?, at time: Double) throws {
         try pool.write { db in
             let id = try articleRow(db, key)
-            try db.execute(sql: """
-                INSERT INTO position (article, block, offset, heading, snippet, saved) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (article) DO UPDATE SET block = excluded.block, offset = excluded.offset,
-                    heading = excluded.heading, snippet = excluded.snippet, saved = excluded.saved
-                """, arguments: [id, place.block, place.offset, place.heading, place.snippet, time])
+            try db.execute(
+                sql: """
+                    INSERT INTO position (article, block, offset, heading, snippet, saved) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (article) DO UPDATE SET block = excluded.block, offset = excluded.offset,
+                        heading = excluded.heading, snippet = excluded.snippet, saved = excluded.saved
+                    """, arguments: [id, place.block, place.offset, place.heading, place.snippet, time])
             if let progress {
-                try db.execute(sql: "UPDATE article SET progress = max(progress, ?) WHERE id = ?",
-                               arguments: [min(100, max(0, progress)), id])
+                try db.execute(
+                    sql: "UPDATE article SET progress = max(progress, ?) WHERE id = ?",
+                    arguments: [min(100, max(0, progress)), id])
             }
         }
     }
@@ -55,8 +57,9 @@ extension StateDatabase {
         try pool.write { db in
             for key in keys {
                 let id = try articleRow(db, key)
-                try db.execute(sql: "UPDATE article SET read = ?, read_changed = ? WHERE id = ?",
-                               arguments: [read, time, id])
+                try db.execute(
+                    sql: "UPDATE article SET read = ?, read_changed = ? WHERE id = ?",
+                    arguments: [read, time, id])
             }
         }
     }
@@ -74,11 +77,15 @@ extension StateDatabase {
             if letter.isUppercase {
                 try db.execute(sql: "DELETE FROM mark WHERE letter = ?", arguments: [String(letter)])
             }
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO mark (article, letter, block, offset, heading, snippet, title, created)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, String(letter), place.block, place.offset, place.heading, place.snippet,
-                                 title, time])
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO mark (article, letter, block, offset, heading, snippet, title, created)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id, String(letter), place.block, place.offset, place.heading, place.snippet,
+                    title, time,
+                ])
         }
     }
 
@@ -89,11 +96,15 @@ extension StateDatabase {
             for (direction, list) in [("back", back), ("forward", forward)] {
                 for (seq, (key, place)) in list.enumerated() {
                     let id = try articleRow(db, key)
-                    try db.execute(sql: """
-                        INSERT INTO history (scope, direction, seq, article, block, offset, heading, snippet)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [scope, direction, seq, id, place.block, place.offset, place.heading,
-                                         place.snippet])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO history (scope, direction, seq, article, block, offset, heading, snippet)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            scope, direction, seq, id, place.block, place.offset, place.heading,
+                            place.snippet,
+                        ])
                 }
             }
         }
@@ -102,8 +113,10 @@ extension StateDatabase {
     /// The row of an article: found by path; else, for a file moved or renamed, by its
     /// fingerprint among rows whose file is gone (the row follows the file); else made.
     func articleRow(_ db: Database, _ key: ArticleKey) throws -> Int64 {
-        if let row = try Row.fetchOne(db, sql: "SELECT id, fingerprint FROM article WHERE path = ?",
-                                      arguments: [key.path]) {
+        if let row = try Row.fetchOne(
+            db, sql: "SELECT id, fingerprint FROM article WHERE path = ?",
+            arguments: [key.path])
+        {
             let id: Int64 = row["id"]
             if let fingerprint = key.fingerprint, fingerprint != row["fingerprint"] as String? {
                 try db.execute(sql: "UPDATE article SET fingerprint = ? WHERE id = ?", arguments: [fingerprint, id])
@@ -111,17 +124,20 @@ extension StateDatabase {
             return id
         }
         if let fingerprint = key.fingerprint {
-            let candidates = try Row.fetchAll(db, sql: "SELECT id, path FROM article WHERE fingerprint = ?",
-                                              arguments: [fingerprint])
+            let candidates = try Row.fetchAll(
+                db, sql: "SELECT id, path FROM article WHERE fingerprint = ?",
+                arguments: [fingerprint])
             if let moved = candidates.first(where: { !FileManager.default.fileExists(atPath: $0["path"]) }) {
                 let id: Int64 = moved["id"]
-                try db.execute(sql: "UPDATE article SET path = ?, folder = ? WHERE id = ?",
-                               arguments: [key.path, ArticleKey.folder(of: key.path), id])
+                try db.execute(
+                    sql: "UPDATE article SET path = ?, folder = ? WHERE id = ?",
+                    arguments: [key.path, ArticleKey.folder(of: key.path), id])
                 return id
             }
         }
-        try db.execute(sql: "INSERT INTO article (path, folder, fingerprint) VALUES (?, ?, ?)",
-                       arguments: [key.path, ArticleKey.folder(of: key.path), key.fingerprint])
+        try db.execute(
+            sql: "INSERT INTO article (path, folder, fingerprint) VALUES (?, ?, ?)",
+            arguments: [key.path, ArticleKey.folder(of: key.path), key.fingerprint])
         return db.lastInsertedRowID
     }
 
@@ -130,9 +146,11 @@ extension StateDatabase {
     /// The article last opened in `folder` (a canonical path), if any.
     public func lastOpened(inFolder folder: String) throws -> String? {
         try pool.read { db in
-            try String.fetchOne(db, sql: """
-                SELECT path FROM article WHERE folder = ? AND opened IS NOT NULL ORDER BY opened DESC LIMIT 1
-                """, arguments: [folder])
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT path FROM article WHERE folder = ? AND opened IS NOT NULL ORDER BY opened DESC LIMIT 1
+                    """, arguments: [folder])
         }
     }
 
@@ -144,8 +162,10 @@ extension StateDatabase {
                 return Self.place(row)
             }
             guard let fingerprint = key.fingerprint else { return nil }
-            return try Row.fetchOne(db, sql: sql + "a.fingerprint = ? ORDER BY p.saved DESC LIMIT 1",
-                                    arguments: [fingerprint]).map(Self.place)
+            return try Row.fetchOne(
+                db, sql: sql + "a.fingerprint = ? ORDER BY p.saved DESC LIMIT 1",
+                arguments: [fingerprint]
+            ).map(Self.place)
         }
     }
 
@@ -172,10 +192,12 @@ extension StateDatabase {
         var journal = Journal()
         try pool.read { db in
             for folder in folders {
-                let rows = try Row.fetchAll(db, sql: """
-                    SELECT a.path, a.read, a.progress, p.block, p.offset, p.heading, p.snippet
-                    FROM article a LEFT JOIN position p ON p.article = a.id WHERE a.folder = ?
-                    """, arguments: [folder])
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT a.path, a.read, a.progress, p.block, p.offset, p.heading, p.snippet
+                        FROM article a LEFT JOIN position p ON p.article = a.id WHERE a.folder = ?
+                        """, arguments: [folder])
                 for row in rows {
                     let id = ArticleID(key: row["path"])
                     if row["read"] as Bool { journal.read.insert(id) }
@@ -184,26 +206,35 @@ extension StateDatabase {
                     if wantPlaces, row["block"] as Int? != nil { journal.places[id] = Self.place(row) }
                 }
             }
-            let marks = try Row.fetchAll(db, sql: """
-                SELECT a.path, m.* FROM mark m JOIN article a ON a.id = m.article ORDER BY m.created DESC
-                """)
+            let marks = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.path, m.* FROM mark m JOIN article a ON a.id = m.article ORDER BY m.created DESC
+                    """)
             journal.marks = marks.compactMap { row in
                 guard let letter = (row["letter"] as String).first else { return nil }
                 let position = Position(article: ArticleID(key: row["path"]), place: Self.place(row))
                 return Mark(letter: letter, position: position, title: row["title"])
             }
-            let recent = try String.fetchAll(db, sql: """
-                SELECT path FROM article WHERE opened IS NOT NULL ORDER BY opened DESC LIMIT ?
-                """, arguments: [Journal.recentLimit * 4])
-            journal.recent = Array(recent.filter { folders.contains(ArticleKey.folder(of: $0)) }
-                .map(ArticleID.init(key:)).prefix(Journal.recentLimit))
-            let history = try Row.fetchAll(db, sql: """
-                SELECT a.path, h.* FROM history h JOIN article a ON a.id = h.article WHERE h.scope = ?
-                ORDER BY h.direction, h.seq
-                """, arguments: [scope])
+            let recent = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT path FROM article WHERE opened IS NOT NULL ORDER BY opened DESC LIMIT ?
+                    """, arguments: [Journal.recentLimit * 4])
+            journal.recent = Array(
+                recent.filter { folders.contains(ArticleKey.folder(of: $0)) }
+                    .map(ArticleID.init(key:)).prefix(Journal.recentLimit))
+            let history = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.path, h.* FROM history h JOIN article a ON a.id = h.article WHERE h.scope = ?
+                    ORDER BY h.direction, h.seq
+                    """, arguments: [scope])
             for row in history {
                 let position = Position(article: ArticleID(key: row["path"]), place: Self.place(row))
-                if row["direction"] as String == "back" { journal.back.append(position) } else {
+                if row["direction"] as String == "back" {
+                    journal.back.append(position)
+                } else {
                     journal.forward.append(position)
                 }
             }
@@ -216,7 +247,8 @@ extension StateDatabase {
     }
 
     static func record(_ row: Row) -> ArticleRecord {
-        ArticleRecord(path: row["path"], fingerprint: row["fingerprint"], title: row["title"], read: row["read"],
-                      progress: row["progress"], opened: row["opened"])
+        ArticleRecord(
+            path: row["path"], fingerprint: row["fingerprint"], title: row["title"], read: row["read"],
+            progress: row["progress"], opened: row["opened"])
     }
 }

@@ -1,8 +1,8 @@
-import Foundation
-import Dispatch
-import Synchronization
 import ArticleKit
+import Dispatch
+import Foundation
 import ReaderCore
+import Synchronization
 
 /// Carries the reader's state changes to the database off the key-handling path: every
 /// call returns at once, the writes happen in order on one serial queue. Positions are
@@ -22,8 +22,10 @@ public final class StateWriter: Sendable {
     let failure = Mutex<String?>(nil)
     let clock: @Sendable () -> Double
 
-    public init(database: StateDatabase, scope: String, debounce: TimeInterval = 0.75,
-                clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+    public init(
+        database: StateDatabase, scope: String, debounce: TimeInterval = 0.75,
+        clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
         self.database = database
         self.scope = scope
         self.debounce = debounce
@@ -75,8 +77,9 @@ public final class StateWriter: Sendable {
         case .mark(let mark):
             guard let place = mark.position.place else { return }
             attempt {
-                try database.setMark(key(mark.position.article), letter: mark.letter, place: place, title: mark.title,
-                                     at: time)
+                try database.setMark(
+                    key(mark.position.article), letter: mark.letter, place: place, title: mark.title,
+                    at: time)
             }
         case .opened(let article, let title):
             attempt { try database.opened(key(article), title: title, at: time) }

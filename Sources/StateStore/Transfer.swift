@@ -44,17 +44,21 @@ extension StateDatabase {
                 marksByArticle[row["article"], default: []].append(
                     .init(letter: row["letter"], place: Self.place(row), title: row["title"], created: row["created"]))
             }
-            return try Row.fetchAll(db, sql: """
-                SELECT a.*, p.block, p.offset, p.heading, p.snippet, p.saved
-                FROM article a LEFT JOIN position p ON p.article = a.id ORDER BY a.path
-                """).map { row in
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.*, p.block, p.offset, p.heading, p.snippet, p.saved
+                    FROM article a LEFT JOIN position p ON p.article = a.id ORDER BY a.path
+                    """
+            ).map { row in
                 let position = (row["saved"] as Double?).map {
                     ExportedArticle.Place(place: Self.place(row), saved: $0)
                 }
-                return ExportedArticle(fingerprint: row["fingerprint"], path: row["path"], title: row["title"],
-                                       read: row["read"], readChanged: row["read_changed"], progress: row["progress"],
-                                       opened: row["opened"], position: position,
-                                       marks: marksByArticle[row["id"]] ?? [])
+                return ExportedArticle(
+                    fingerprint: row["fingerprint"], path: row["path"], title: row["title"],
+                    read: row["read"], readChanged: row["read_changed"], progress: row["progress"],
+                    opened: row["opened"], position: position,
+                    marks: marksByArticle[row["id"]] ?? [])
             }
         }
     }
@@ -67,9 +71,11 @@ extension StateDatabase {
             for article in articles {
                 var id: Int64?
                 if let fingerprint = article.fingerprint {
-                    id = try Int64.fetchOne(db, sql: """
-                        SELECT id FROM article WHERE fingerprint = ? ORDER BY opened DESC
-                        """, arguments: [fingerprint])
+                    id = try Int64.fetchOne(
+                        db,
+                        sql: """
+                            SELECT id FROM article WHERE fingerprint = ? ORDER BY opened DESC
+                            """, arguments: [fingerprint])
                 }
                 if id == nil {
                     id = try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE path = ?", arguments: [article.path])
@@ -79,45 +85,57 @@ extension StateDatabase {
                     row = id
                     summary.merged += 1
                 } else {
-                    try db.execute(sql: "INSERT INTO article (path, folder, fingerprint) VALUES (?, ?, ?)",
-                                   arguments: [article.path, ArticleKey.folder(of: article.path), article.fingerprint])
+                    try db.execute(
+                        sql: "INSERT INTO article (path, folder, fingerprint) VALUES (?, ?, ?)",
+                        arguments: [article.path, ArticleKey.folder(of: article.path), article.fingerprint])
                     row = db.lastInsertedRowID
                     summary.added += 1
                 }
-                try db.execute(sql: """
-                    UPDATE article SET
-                        title = CASE WHEN title = '' THEN ? ELSE title END,
-                        progress = max(progress, ?),
-                        opened = CASE WHEN opened IS NULL OR opened < ? THEN ? ELSE opened END,
-                        read = CASE WHEN ifnull(read_changed, -1) < ifnull(?, 0) THEN ? ELSE read END,
-                        read_changed = max(ifnull(read_changed, -1), ifnull(?, 0))
-                    WHERE id = ?
-                    """, arguments: [article.title, min(100, max(0, article.progress)), article.opened, article.opened,
-                                     article.readChanged, article.read, article.readChanged, row])
+                try db.execute(
+                    sql: """
+                        UPDATE article SET
+                            title = CASE WHEN title = '' THEN ? ELSE title END,
+                            progress = max(progress, ?),
+                            opened = CASE WHEN opened IS NULL OR opened < ? THEN ? ELSE opened END,
+                            read = CASE WHEN ifnull(read_changed, -1) < ifnull(?, 0) THEN ? ELSE read END,
+                            read_changed = max(ifnull(read_changed, -1), ifnull(?, 0))
+                        WHERE id = ?
+                        """,
+                    arguments: [
+                        article.title, min(100, max(0, article.progress)), article.opened, article.opened,
+                        article.readChanged, article.read, article.readChanged, row,
+                    ])
                 if let position = article.position {
                     let p = position.place
-                    try db.execute(sql: """
-                        INSERT INTO position (article, block, offset, heading, snippet, saved) VALUES (?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (article) DO UPDATE SET block = excluded.block, offset = excluded.offset,
-                            heading = excluded.heading, snippet = excluded.snippet, saved = excluded.saved
-                        WHERE excluded.saved > position.saved
-                        """, arguments: [row, p.block, p.offset, p.heading, p.snippet, position.saved])
+                    try db.execute(
+                        sql: """
+                            INSERT INTO position (article, block, offset, heading, snippet, saved) VALUES (?, ?, ?, ?, ?, ?)
+                            ON CONFLICT (article) DO UPDATE SET block = excluded.block, offset = excluded.offset,
+                                heading = excluded.heading, snippet = excluded.snippet, saved = excluded.saved
+                            WHERE excluded.saved > position.saved
+                            """, arguments: [row, p.block, p.offset, p.heading, p.snippet, position.saved])
                 }
                 for mark in article.marks {
                     let p = mark.place
-                    let newest = try Double.fetchOne(db, sql: "SELECT max(created) FROM mark WHERE letter = ? AND "
-                                                     + (mark.letter.first?.isUppercase == true ? "1" : "article = ?"),
-                                                     arguments: mark.letter.first?.isUppercase == true
-                                                        ? [mark.letter] : [mark.letter, row])
+                    let newest = try Double.fetchOne(
+                        db,
+                        sql: "SELECT max(created) FROM mark WHERE letter = ? AND "
+                            + (mark.letter.first?.isUppercase == true ? "1" : "article = ?"),
+                        arguments: mark.letter.first?.isUppercase == true
+                            ? [mark.letter] : [mark.letter, row])
                     guard newest.map({ $0 < mark.created }) ?? true else { continue }
                     if mark.letter.first?.isUppercase == true {
                         try db.execute(sql: "DELETE FROM mark WHERE letter = ?", arguments: [mark.letter])
                     }
-                    try db.execute(sql: """
-                        INSERT OR REPLACE INTO mark (article, letter, block, offset, heading, snippet, title, created)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [row, mark.letter, p.block, p.offset, p.heading, p.snippet, mark.title,
-                                         mark.created])
+                    try db.execute(
+                        sql: """
+                            INSERT OR REPLACE INTO mark (article, letter, block, offset, heading, snippet, title, created)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            row, mark.letter, p.block, p.offset, p.heading, p.snippet, mark.title,
+                            mark.created,
+                        ])
                 }
             }
             return summary

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CNcurses
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Set by SIGCONT: the process was stopped and resumed (by Ctrl-Z and `fg`, or `kill -STOP`/`-CONT`),
 /// and whatever the shell wrote meanwhile is on the screen.

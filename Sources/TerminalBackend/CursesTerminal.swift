@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CNcurses
 import ReaderCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Why the terminal could not be used.
 public struct TerminalError: Error, CustomStringConvertible {
@@ -46,7 +47,8 @@ public final class CursesTerminal {
             if setlocale(LC_CTYPE, "C.UTF-8") != nil { unicode = CursesTerminal.localeIsUTF8() }
         }
         let capacity = Int(gz_cchar_max())
-        planner = unicode
+        planner =
+            unicode
             ? GlyphPlanner(capacity: capacity) { Int(wcwidth(wchar_t(bitPattern: $0.value))) }
             : GlyphPlanner(capacity: capacity, replacement: "?") { (0x20..<0x7F).contains($0.value) ? 1 : -1 }
         // Keys come from the terminal even when standard input is an article (`gazette -`), as in less.
@@ -56,16 +58,18 @@ public final class CursesTerminal {
         }
         guard let screen = newterm(nil, output, input) else {
             let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
-            throw TerminalError(description: "cannot use the terminal type TERM=\(term); try TERM=xterm-256color, "
-                                + "or pipe the output to read it as text", cannotDraw: true)
+            throw TerminalError(
+                description: "cannot use the terminal type TERM=\(term); try TERM=xterm-256color, "
+                    + "or pipe the output to read it as text", cannotDraw: true)
         }
         guard gz_can_address_cursor() == 1 else {
             // A blind screen would take keys and show nothing: give the terminal back at once.
             endwin()
             delscreen(screen)
             let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
-            throw TerminalError(description: "the terminal TERM=\(term) cannot move its cursor, "
-                                + "so the reader cannot draw on it", cannotDraw: true)
+            throw TerminalError(
+                description: "the terminal TERM=\(term) cannot move its cursor, "
+                    + "so the reader cannot draw on it", cannotDraw: true)
         }
         screenPointer = screen
         guard let window = gz_stdscr() else { throw TerminalError(description: "ncurses gave no screen") }

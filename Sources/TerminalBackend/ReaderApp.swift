@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Dispatch
-import Synchronization
 import ArticleKit
+import Dispatch
 import ReaderCore
 import ReaderLoop
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Set from a signal source when SIGTERM or SIGHUP arrives, read by the event loop.
 private let stopRequested = Atomic<Bool>(false)
@@ -14,9 +15,11 @@ private let stopRequested = Atomic<Bool>(false)
 public enum ReaderApp {
     /// `indexer`, when given, builds the whole collection in the background while
     /// `library` (just the first article) is already on screen.
-    public static func run(library: ArticleLibrary, start: ArticleID, chains: ChainBuilder.Result? = nil,
-                           indexer: EventLoop.Indexer? = nil, state hooks: StateHooks = .none(notice: nil),
-                           mouse: Bool = true, shortlist: [ArticleID]? = nil) throws {
+    public static func run(
+        library: ArticleLibrary, start: ArticleID, chains: ChainBuilder.Result? = nil,
+        indexer: EventLoop.Indexer? = nil, state hooks: StateHooks = .none(notice: nil),
+        mouse: Bool = true, shortlist: [ArticleID]? = nil
+    ) throws {
         // Every way out of the loop (q, a signal, an error thrown) writes the state that waits.
         defer { hooks.flush() }
         let terminal = try CursesTerminal(mouse: mouse)
@@ -26,13 +29,17 @@ public enum ReaderApp {
         // For the end-to-end test of the crash path: a fatal error in the loop must still
         // leave the terminal restored, with the message after it.
         let crash = getenv("GAZETTE_TEST_CRASH") != nil
-        let loop = hooks.loop(backend: terminal, indexer: indexer,
-                              shouldStop: { stopRequested.load(ordering: .relaxed) },
-                              afterDraw: { if crash { fatalError("crash requested by GAZETTE_TEST_CRASH") } })
+        let loop = hooks.loop(
+            backend: terminal, indexer: indexer,
+            shouldStop: { stopRequested.load(ordering: .relaxed) },
+            afterDraw: { if crash { fatalError("crash requested by GAZETTE_TEST_CRASH") } })
         let size = terminal.size
-        loop.run(hooks.prepare(ReaderState.open(library: library, at: start, width: size.width, height: size.height,
-                                                chains: chains, indexing: indexer != nil, resume: hooks.resume,
-                                                shortlist: shortlist)))
+        loop.run(
+            hooks.prepare(
+                ReaderState.open(
+                    library: library, at: start, width: size.width, height: size.height,
+                    chains: chains, indexing: indexer != nil, resume: hooks.resume,
+                    shortlist: shortlist)))
     }
 
     /// SIGTERM and SIGHUP end the loop so the terminal is restored on the way out.

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CNcurses
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Writes the cells too long for ncurses (more than CCHARW_MAX characters: a family emoji, a
 /// subdivision flag, stacked marks) straight to the terminal after doupdate(), over the
@@ -51,8 +52,10 @@ enum WholeCellWriter {
     /// What draws in `attrs` and colour pair `pair`, from a reset terminal.
     private static func style(_ attrs: UInt32, _ pair: Int16) -> String {
         var s = reset
-        let caps: [(UInt32, String)] = [(gz_A_BOLD, "bold"), (gz_A_DIM, "dim"), (gz_A_UNDERLINE, "smul"),
-                                        (gz_A_REVERSE, "rev"), (gz_A_ITALIC, "sitm")]
+        let caps: [(UInt32, String)] = [
+            (gz_A_BOLD, "bold"), (gz_A_DIM, "dim"), (gz_A_UNDERLINE, "smul"),
+            (gz_A_REVERSE, "rev"), (gz_A_ITALIC, "sitm"),
+        ]
         for (bit, name) in caps where attrs & bit != 0 { s += cap(name) }
         var fg: Int16 = -1
         var bg: Int16 = -1

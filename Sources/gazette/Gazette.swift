@@ -1,10 +1,10 @@
-import Foundation
 import ArgumentParser
 import ArticleKit
-import Reports
 import BuiltInArticles
+import Foundation
 import ReaderCore
 import ReaderLoop
+import Reports
 import TerminalBackend
 
 struct Gazette: ParsableCommand {
@@ -14,7 +14,8 @@ struct Gazette: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazette",
         abstract: "Read folders of plain-text news articles: sections by heading, PREV/NEXT chains.",
-        discussion: "With no command, opens the reader on PATH (a folder or files), or on the built-in sample articles when no PATH is given.",
+        discussion:
+            "With no command, opens the reader on PATH (a folder or files), or on the built-in sample articles when no PATH is given.",
         version: Gazette.version,
         subcommands: [
             Read.self, Toc.self, Chain.self, Check.self, Dump.self, Unread.self, MarkRead.self, StateCommand.self,
@@ -44,8 +45,10 @@ struct Read: ParsableCommand {
         KeyMap.standard.helpLines.map { "  \($0.keys): \($0.summary)" }.joined(separator: "\n")
     }
 
-    @Argument(help: ArgumentHelp("Article files or folders; - reads one article from standard input. "
-                                 + "None: the built-in sample collection."))
+    @Argument(
+        help: ArgumentHelp(
+            "Article files or folders; - reads one article from standard input. "
+                + "None: the built-in sample collection."))
     var paths: [String] = []
 
     @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal, so that its own selection works.")
@@ -76,10 +79,12 @@ struct Read: ParsableCommand {
         if let first = try Opening.first(resumed.map { [$0] } ?? paths, options) {
             let paths = paths, options = options
             let hooks = state?.hooks(paths: paths, start: first.collection.entries[0].source, fromStart: fromStart)
-            try ReaderApp.run(library: first, start: first.collection.entries[0].id, indexer: {
-                let (library, _, _) = (try? Opening.open(paths, options)) ?? (first, [0], [])
-                return (library, ChainBuilder.build(library.collection))
-            }, state: hooks ?? .none(notice: nil), mouse: !noMouse, shortlist: shortlist)
+            try ReaderApp.run(
+                library: first, start: first.collection.entries[0].id,
+                indexer: {
+                    let (library, _, _) = (try? Opening.open(paths, options)) ?? (first, [0], [])
+                    return (library, ChainBuilder.build(library.collection))
+                }, state: hooks ?? .none(notice: nil), mouse: !noMouse, shortlist: shortlist)
             return
         }
         let (library, selected, failed) = try Opening.open(paths, options)
@@ -88,8 +93,9 @@ struct Read: ParsableCommand {
             throw Opening.nothingToRead(paths)
         }
         let hooks = state?.hooks(paths: paths, start: library.collection.entries[start].source, fromStart: fromStart)
-        try ReaderApp.run(library: library, start: library.collection.entries[start].id,
-                          state: hooks ?? .none(notice: nil), mouse: !noMouse, shortlist: shortlist)
+        try ReaderApp.run(
+            library: library, start: library.collection.entries[start].id,
+            state: hooks ?? .none(notice: nil), mouse: !noMouse, shortlist: shortlist)
     }
 
     /// Two or more files named, and no folder: those files are the article list.
@@ -135,7 +141,8 @@ struct Read: ParsableCommand {
 struct Toc: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print each article's title, section headings and where PREV/NEXT lead.",
-        discussion: "A single file resolves its links against the other articles in its own folder. With --json: JSON Lines, one object per article."
+        discussion:
+            "A single file resolves its links against the other articles in its own folder. With --json: JSON Lines, one object per article."
     )
     @Argument(help: "Article files or folders.") var paths: [String]
     @Flag(help: "Print JSON Lines.") var json = false
@@ -174,7 +181,8 @@ struct Toc: ParsableCommand {
 struct Chain: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print every PREV/NEXT chain in a folder, head to tail.",
-        discussion: "Every article is in exactly one chain; a lone article is a chain of one. Dangling titles are shown before the head and after the tail. With --json: one line per chain."
+        discussion:
+            "Every article is in exactly one chain; a lone article is a chain of one. Dangling titles are shown before the head and after the tail. With --json: one line per chain."
     )
     @Argument(help: "A folder (or a file, for its folder).") var path: String
     @Flag(help: "Print JSON Lines.") var json = false
@@ -265,20 +273,26 @@ struct BenchNext: ParsableCommand {
 
     func run() throws {
         let library = try Opening.folderLibrary(path, options)
-        let result = FollowBenchmark.run(library: library, chains: ChainBuilder.build(library.collection), presses: presses)
+        let result = FollowBenchmark.run(
+            library: library, chains: ChainBuilder.build(library.collection), presses: presses)
         func ms(_ ns: Int64) -> String { String(format: "%.3f", Double(ns) / 1_000_000) }
-        Output.line("presses \(presses) median_ms \(ms(result.median)) p99_ms \(ms(result.p99)) worst_ms \(ms(result.worst))")
+        Output.line(
+            "presses \(presses) median_ms \(ms(result.median)) p99_ms \(ms(result.p99)) worst_ms \(ms(result.worst))")
     }
 }
 
 /// Opens what the command line names, turning a bad path into a usage error (exit 2).
 enum Opening {
-    static func open(_ paths: [String], _ options: CollectionOptions) throws -> (ArticleLibrary, [Int], [ArticleError]) {
+    static func open(_ paths: [String], _ options: CollectionOptions) throws -> (ArticleLibrary, [Int], [ArticleError])
+    {
         if paths.isEmpty {
             let store = MemoryStore(BuiltInArticles.all.map { (name: "builtin:" + $0.fileName, text: $0.text) })
             let loader = CollectionLoader(store: store)
             let collection = loader.collection(of: BuiltInArticles.all.map { "builtin:" + $0.fileName })
-            return (ArticleLibrary(collection: collection, store: store), Array(collection.entries.indices), collection.failures)
+            return (
+                ArticleLibrary(collection: collection, store: store), Array(collection.entries.indices),
+                collection.failures
+            )
         }
         do {
             return try ArticleLibrary.open(paths: paths, loader: options.loader)
@@ -298,7 +312,8 @@ enum Opening {
     static func first(_ paths: [String], _ options: CollectionOptions) throws -> ArticleLibrary? {
         guard !paths.isEmpty else { return nil }
         do {
-            let cache = FirstArticleCache.standardDirectory(environment: ProcessInfo.processInfo.environment).map(FirstArticleCache.init)
+            let cache = FirstArticleCache.standardDirectory(environment: ProcessInfo.processInfo.environment).map(
+                FirstArticleCache.init)
             return try ArticleLibrary.openFirst(paths: paths, loader: options.loader, cache: cache)
         } catch {
             throw UsageFailure(message: error.description)

@@ -1,6 +1,6 @@
-import Foundation
 import ArgumentParser
 import ArticleKit
+import Foundation
 import Reports
 
 /// For scripts/train-headings.py (not listed in --help): every body block of the named
@@ -71,7 +71,8 @@ struct HeadingFeaturesCommand: ParsableCommand {
         let o = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         for regime in HeadingModel.Regime.allCases {
             guard let set = o?[regime.rawValue] as? [String: Any], let bias = (set["bias"] as? NSNumber)?.doubleValue,
-                  let weights = set["weights"] as? [String: NSNumber] else { continue }
+                let weights = set["weights"] as? [String: NSNumber]
+            else { continue }
             named[regime] = (weights.mapValues(\.doubleValue), bias)
         }
         guard let model = HeadingModel(named: named) else {

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ArticleKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Work on many articles spread over every core, with results handed out in
 /// entry order: a command's output is the same as a one-core loop's, and memory

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ArticleKit
 import ReaderCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Writes to stdout and stderr. A closed pipe (`gazette dump | head -1`) ends the
 /// program quietly instead of crashing it.

@@ -1,5 +1,5 @@
-import Foundation
 import ArticleKit
+import Foundation
 import ReaderCore
 import ReaderLoop
 import StateStore
@@ -17,8 +17,9 @@ struct ReadingState {
 
     static func open() -> ReadingState {
         guard let location = StateLocation.standard(environment: environment) else {
-            return ReadingState(database: nil,
-                                notice: "not keeping reading state: neither XDG_STATE_HOME nor HOME is set")
+            return ReadingState(
+                database: nil,
+                notice: "not keeping reading state: neither XDG_STATE_HOME nor HOME is set")
         }
         do {
             let (database, notice) = try StateDatabase.open(location)
@@ -40,9 +41,10 @@ struct ReadingState {
     /// The file to show first: for a lone folder, the article last opened in it, while it is still there.
     func startFile(_ paths: [String], fromStart: Bool, fileExtension: String) -> String? {
         guard !fromStart, paths.count == 1, Self.isFolder(paths[0]), let database,
-              let path = try? database.lastOpened(inFolder: Self.canonical(paths[0])),
-              FileManager.default.fileExists(atPath: path),
-              fileExtension.isEmpty || path.lowercased().hasSuffix("." + fileExtension.lowercased()) else { return nil }
+            let path = try? database.lastOpened(inFolder: Self.canonical(paths[0])),
+            FileManager.default.fileExists(atPath: path),
+            fileExtension.isEmpty || path.lowercased().hasSuffix("." + fileExtension.lowercased())
+        else { return nil }
         return path
     }
 
@@ -67,10 +69,12 @@ struct ReadingState {
         return StateHooks(
             resume: place(of: start, fromStart: fromStart), notice: notice,
             save: { writer.save($0) }, record: { writer.record($0) },
-            load: [{
-                // An unreadable journal leaves the reader as it is: empty, as without a store.
-                .journal((try? database.journal(folders: folders, scope: scope, places: !fromStart)) ?? Journal())
-            }],
+            load: [
+                {
+                    // An unreadable journal leaves the reader as it is: empty, as without a store.
+                    .journal((try? database.journal(folders: folders, scope: scope, places: !fromStart)) ?? Journal())
+                }
+            ],
             flush: {
                 writer.flush()
                 if let problem = writer.problem { Output.error(problem) }

@@ -1,9 +1,9 @@
-import Foundation
 import ArgumentParser
 import ArticleKit
-import Reports
+import Foundation
 import ReaderCore
 import ReaderLoop
+import Reports
 import StateStore
 
 struct Unread: ParsableCommand {
@@ -29,8 +29,11 @@ struct Unread: ParsableCommand {
             if record?.read == true { continue }
             let progress = record?.progress ?? 0
             if json {
-                Output.line(JSONValue.object([("file", .string(e.source)), ("title", .string(e.links.title)),
-                                              ("progress", .int(progress))]).serialized)
+                Output.line(
+                    JSONValue.object([
+                        ("file", .string(e.source)), ("title", .string(e.links.title)),
+                        ("progress", .int(progress)),
+                    ]).serialized)
             } else {
                 Output.line("\(e.source)\t\(e.links.title)\t\(progress)%")
             }
@@ -154,8 +157,9 @@ struct StateCommand: ParsableCommand {
             let entries = library.collection.entries
             let hooks = reading.hooks(paths: [path], start: entries[start].source, fromStart: false)
             let backend = SoakBackend(seed: seed, interval: interval, seconds: seconds)
-            let opening = ReaderState.open(library: library, at: entries[start].id, width: 80, height: 24,
-                                           chains: ChainBuilder.build(library.collection), resume: hooks.resume)
+            let opening = ReaderState.open(
+                library: library, at: entries[start].id, width: 80, height: 24,
+                chains: ChainBuilder.build(library.collection), resume: hooks.resume)
             hooks.loop(backend: backend, indexer: nil).run(hooks.prepare(opening))
             hooks.flush()
         }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ArgumentParser
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 // A closed pipe is reported by write errors, which Output turns into a quiet exit.
 signal(SIGPIPE, SIG_IGN)

@@ -1,7 +1,8 @@
-import XCTest
 import Foundation
-@testable import ArticleKit
 import GazetteTestSupport
+import XCTest
+
+@testable import ArticleKit
 
 /// An article's identity: its path made canonical, the same however it was named,
 /// and found in a collection by a dictionary whatever else the collection holds.
@@ -48,7 +49,8 @@ final class ArticleIDTests: XCTestCase {
         let folder = temporary.path
         for name in ["a.txt", "b.txt"] { temporary.write(name, Fixture(title: name, blocks: [paragraph(name)])) }
         let (library, selected, _) = try ArticleLibrary.open(paths: [folder, folder + "/./a.txt", folder + "//b.txt"])
-        XCTAssertEqual(library.collection.entries.map { ($0.source as NSString).lastPathComponent }, ["a.txt", "b.txt"])
+        XCTAssertEqual(
+            library.collection.entries.map { ($0.source as NSString).lastPathComponent }, ["a.txt", "b.txt"])
         XCTAssertEqual(selected, [0, 1, 0, 1])
         XCTAssertEqual(library.collection.entries[0].id, FileStore().identity(of: folder + "/sub/../a.txt"))
     }

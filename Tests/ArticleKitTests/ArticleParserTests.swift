@@ -1,7 +1,8 @@
-import XCTest
 import Foundation
-@testable import ArticleKit
 import GazetteTestSupport
+import XCTest
+
+@testable import ArticleKit
 
 final class ArticleParserTests: XCTestCase {
     let italian = Fixture(
@@ -66,7 +67,8 @@ final class ArticleParserTests: XCTestCase {
     }
 
     func testNoSeparatorsAtAll() throws {
-        let text = "Ein Titel ohne Trennlinien\n\nDer erste Absatz erzählt, was geschah, und zwar ausführlich genug, um als Fließtext zu gelten.\n\nPREV Vorher\nNEXT Nachher"
+        let text =
+            "Ein Titel ohne Trennlinien\n\nDer erste Absatz erzählt, was geschah, und zwar ausführlich genug, um als Fließtext zu gelten.\n\nPREV Vorher\nNEXT Nachher"
         let a = try ArticleParser().parse(Array(text.utf8), source: "de.txt")
         XCTAssertEqual(a.title, "Ein Titel ohne Trennlinien")
         XCTAssertEqual(a.sections.first?.paragraphs.count, 1)
@@ -86,21 +88,30 @@ final class ArticleParserTests: XCTestCase {
     }
 
     func testControlCharactersAndBidiOverridesAreNeutralised() throws {
-        let text = "Title \u{1B}]0;pwned\u{07}\n\n-\n\nBody \u{1B}[2J text \u{202E}reversed\u{202C} and \u{9B}31m C1.\n\n-\n\nNEXT Next \u{1B}[31mred"
+        let text =
+            "Title \u{1B}]0;pwned\u{07}\n\n-\n\nBody \u{1B}[2J text \u{202E}reversed\u{202C} and \u{9B}31m C1.\n\n-\n\nNEXT Next \u{1B}[31mred"
         let a = try ArticleParser().parse(Array(text.utf8), source: "evil.txt")
         let everything = ([a.title, a.nextTitle ?? ""] + a.sections.flatMap(\.paragraphs)).joined()
         for scalar in everything.unicodeScalars {
-            XCTAssertFalse(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value), "raw control U+\(String(scalar.value, radix: 16))")
+            XCTAssertFalse(
+                scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value),
+                "raw control U+\(String(scalar.value, radix: 16))")
             XCTAssertFalse((0x202A...0x202E).contains(scalar.value))
         }
         XCTAssertTrue(a.title.contains("␛"))
     }
 
     func testEmptyAndBinaryFilesAreRefused() {
-        XCTAssertThrowsError(try ArticleParser().parse([], source: "e.txt")) { XCTAssertEqual($0 as? ArticleError, .empty(path: "e.txt")) }
-        XCTAssertThrowsError(try ArticleParser().parse(Array("  \n\n \r\n".utf8), source: "w.txt")) { XCTAssertEqual($0 as? ArticleError, .empty(path: "w.txt")) }
+        XCTAssertThrowsError(try ArticleParser().parse([], source: "e.txt")) {
+            XCTAssertEqual($0 as? ArticleError, .empty(path: "e.txt"))
+        }
+        XCTAssertThrowsError(try ArticleParser().parse(Array("  \n\n \r\n".utf8), source: "w.txt")) {
+            XCTAssertEqual($0 as? ArticleError, .empty(path: "w.txt"))
+        }
         let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]
-        XCTAssertThrowsError(try ArticleParser().parse(png, source: "p.txt")) { XCTAssertEqual($0 as? ArticleError, .binary(path: "p.txt")) }
+        XCTAssertThrowsError(try ArticleParser().parse(png, source: "p.txt")) {
+            XCTAssertEqual($0 as? ArticleError, .binary(path: "p.txt"))
+        }
     }
 
     func testTitleOnlyAndHugeTitle() throws {
@@ -120,11 +131,15 @@ final class ArticleParserTests: XCTestCase {
         let head = Array(bytes.prefix(16_384)), tail = Array(bytes.suffix(16_384))
         let links = try ArticleParser.links(head: head, tail: tail, source: "big.txt")
         let full = try ArticleParser().parse(bytes, source: "big.txt")
-        XCTAssertEqual(links, ArticleLinks(title: full.title, previousTitle: full.previousTitle, nextTitle: full.nextTitle))
+        XCTAssertEqual(
+            links, ArticleLinks(title: full.title, previousTitle: full.previousTitle, nextTitle: full.nextTitle))
     }
 
     func testHardWrappedParagraphIsJoinedButHeadingOverTextIsNot() {
-        let wrapped = ["This paragraph was wrapped by an old mail program at", "a fixed width, so its lines must be joined again", "before the reader wraps it."]
+        let wrapped = [
+            "This paragraph was wrapped by an old mail program at", "a fixed width, so its lines must be joined again",
+            "before the reader wraps it.",
+        ]
         XCTAssertEqual(BlockSplitter.merge(wrapped).count, 1)
         let list = ["Apples", "Pears", "A much longer line that follows two short ones in the same block"]
         XCTAssertEqual(BlockSplitter.merge(list).count, 3)
@@ -140,13 +155,17 @@ final class EdgeScanTests: XCTestCase {
         XCTAssertGreaterThan(files.count, 40)
         for file in files {
             let original = try [UInt8](Data(contentsOf: folder.appendingPathComponent(file)))
-            let crlf = Array(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+            let crlf = Array(
+                String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
             for bytes in [original, crlf] {
                 let full = try ArticleParser().parse(bytes, source: file)
-                let expected = ArticleLinks(title: full.title, previousTitle: full.previousTitle, nextTitle: full.nextTitle)
+                let expected = ArticleLinks(
+                    title: full.title, previousTitle: full.previousTitle, nextTitle: full.nextTitle)
                 XCTAssertEqual(try ArticleParser.links(head: bytes, tail: nil, source: file), expected, file)
                 let cut = bytes.count / 2
-                XCTAssertEqual(try ArticleParser.links(head: Array(bytes[..<cut]), tail: Array(bytes[cut...]), source: file), expected, file)
+                XCTAssertEqual(
+                    try ArticleParser.links(head: Array(bytes[..<cut]), tail: Array(bytes[cut...]), source: file),
+                    expected, file)
             }
         }
     }
@@ -157,11 +176,13 @@ final class StreamingParserTests: XCTestCase {
     /// sequences) gives exactly the events of one whole buffer.
     func testChunkedFeedingMatchesWholeBuffer() throws {
         let folder = HeadingDetectionTests.folder
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
+            .sorted()
         var generator = SeededGenerator.forTest(seed: 1)
         for file in files.prefix(20) {
             let original = try [UInt8](Data(contentsOf: folder.appendingPathComponent(file)))
-            let crlf = Array(String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+            let crlf = Array(
+                String(decoding: original, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
             for bytes in [original, crlf] {
                 func events(chunk: () -> Int) -> ([ArticleEvent], String?, String?) {
                     var out: [ArticleEvent] = []
@@ -186,9 +207,12 @@ final class StreamingParserTests: XCTestCase {
     }
 
     func testPrevLineInsideTheBodyIsBodyText() throws {
-        let text = "Titolo\n\n-\n\nPREV is how the old system named it, and the name stuck for years in the archive.\n\nAnother paragraph follows it here.\n\n-\n\nNEXT Fine"
+        let text =
+            "Titolo\n\n-\n\nPREV is how the old system named it, and the name stuck for years in the archive.\n\nAnother paragraph follows it here.\n\n-\n\nNEXT Fine"
         let a = try ArticleParser().parse(Array(text.utf8), source: "p.txt")
-        XCTAssertEqual(a.sections.first?.paragraphs.first, "PREV is how the old system named it, and the name stuck for years in the archive.")
+        XCTAssertEqual(
+            a.sections.first?.paragraphs.first,
+            "PREV is how the old system named it, and the name stuck for years in the archive.")
         XCTAssertNil(a.previousTitle)
         XCTAssertEqual(a.nextTitle, "Fine")
     }
@@ -209,15 +233,20 @@ final class SanitizerByteCheckTests: XCTestCase {
 extension SanitizerByteCheckTests {
     /// The eight-bytes-at-a-time path: a flagged scalar at any offset in a long line is found.
     func testByteCheckFindsControlsAtEveryOffsetOfALongLine() {
-        let flagged: [Unicode.Scalar] = ["\u{00}", "\u{1B}", "\u{1F}", "\u{7F}", "\u{80}", "\u{9B}", "\u{9F}", "\u{2028}", "\u{202E}", "\u{2066}", "\u{2069}", "\u{FEFF}", "\t"]
+        let flagged: [Unicode.Scalar] = [
+            "\u{00}", "\u{1B}", "\u{1F}", "\u{7F}", "\u{80}", "\u{9B}", "\u{9F}", "\u{2028}", "\u{202E}", "\u{2066}",
+            "\u{2069}", "\u{FEFF}", "\t",
+        ]
         for scalar in flagged {
             for offset in 0..<24 {
-                let line = String(repeating: "a", count: offset) + String(scalar) + String(repeating: "z", count: 30 - offset)
+                let line =
+                    String(repeating: "a", count: offset) + String(scalar) + String(repeating: "z", count: 30 - offset)
                 let found = Array(line.utf8).withUnsafeBufferPointer { TextSanitizer.mayNeedChange($0) }
                 XCTAssertTrue(found, "U+\(String(scalar.value, radix: 16)) at \(offset)")
             }
         }
-        let clean = String(repeating: "Plain ASCII text, with punctuation ~!@#$%^&*()_+{}|:<>? ", count: 3) + "café “quoted”"
+        let clean =
+            String(repeating: "Plain ASCII text, with punctuation ~!@#$%^&*()_+{}|:<>? ", count: 3) + "café “quoted”"
         XCTAssertFalse(Array(clean.utf8).withUnsafeBufferPointer { TextSanitizer.mayNeedChange($0) })
     }
 }
@@ -229,7 +258,8 @@ extension EdgeScanTests {
         let bytes: [UInt8] = [0x80, 0x0A, 0xEF, 0xBB, 0xBF, 0x50, 0x52, 0x45, 0x56, 0x20, 0xD8]
         let full = try ArticleParser().parse(bytes, source: "f")
         let links = try ArticleParser.links(head: bytes, tail: nil, source: "f")
-        XCTAssertEqual(links, ArticleLinks(title: full.title, previousTitle: full.previousTitle, nextTitle: full.nextTitle))
+        XCTAssertEqual(
+            links, ArticleLinks(title: full.title, previousTitle: full.previousTitle, nextTitle: full.nextTitle))
         XCTAssertEqual(full.previousTitle, "\u{FFFD}")
         // A bidi override before NEXT, and a line of zero-width no-break spaces between.
         let text = Array("Titolo\n\n-\n\nCorpo del testo.\n\n-\n\u{FEFF}\u{FEFF}\n\u{202E}NEXT Altro".utf8)

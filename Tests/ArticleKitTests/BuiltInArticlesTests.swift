@@ -1,7 +1,7 @@
-import XCTest
 import ArticleKit
 import BuiltInArticles
 import GazetteTestSupport
+import XCTest
 
 /// The built-in collection is what a new user sees first: one chain, one dangling link, real headings.
 final class BuiltInArticlesTests: XCTestCase {

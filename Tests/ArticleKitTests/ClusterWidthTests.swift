@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ArticleKit
 
 /// Widths as tmux 3.3a advances its cursor (the column after printf 'X%s', minus one,
@@ -55,14 +56,17 @@ final class ClusterWidthTests: XCTestCase {
 
     func testCellsOfASequence() {
         let cells = TerminalCells.of(Character("🧑🏽\u{200D}🚀"))
-        XCTAssertEqual(cells, [
-            TerminalCell(scalars: ["\u{1F9D1}"], width: 2),
-            TerminalCell(scalars: ["\u{1F3FD}", "\u{200D}", "\u{1F680}"], width: 2),
-        ])
+        XCTAssertEqual(
+            cells,
+            [
+                TerminalCell(scalars: ["\u{1F9D1}"], width: 2),
+                TerminalCell(scalars: ["\u{1F3FD}", "\u{200D}", "\u{1F680}"], width: 2),
+            ])
         XCTAssertEqual(TerminalCells.of(Character("🇩🇪")).map(\.width), [1, 1])
         XCTAssertEqual(TerminalCells.of(Character("भा")).map(\.scalars), [["\u{092D}"], ["\u{093E}"]])
-        XCTAssertEqual(TerminalCells.of(Character("\u{1100}\u{1161}")),
-                       [TerminalCell(scalars: ["\u{1100}", "\u{1161}"], width: 2)])
+        XCTAssertEqual(
+            TerminalCells.of(Character("\u{1100}\u{1161}")),
+            [TerminalCell(scalars: ["\u{1100}", "\u{1161}"], width: 2)])
     }
 
     func testALoneMarkGetsACellOnASpace() {
@@ -98,9 +102,11 @@ final class ClusterWidthTests: XCTestCase {
         for v in stride(from: UInt32(0x20), through: 0x10FFFF, by: 7) {
             if let s = Unicode.Scalar(v) { check(String(s)) }
         }
-        let parts: [String] = ["a", "#", "\u{0301}", "\u{200D}", "\u{FE0F}", "\u{FE0E}", "🧑", "🏽", "🚀", "🇩",
-                               "\u{0915}", "\u{094D}", "\u{093E}", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{200B}",
-                               "\u{00AD}", "日", "\u{20E3}"]
+        let parts: [String] = [
+            "a", "#", "\u{0301}", "\u{200D}", "\u{FE0F}", "\u{FE0E}", "🧑", "🏽", "🚀", "🇩",
+            "\u{0915}", "\u{094D}", "\u{093E}", "\u{1100}", "\u{1161}", "\u{11A8}", "\u{200B}",
+            "\u{00AD}", "日", "\u{20E3}",
+        ]
         for a in parts {
             for b in parts {
                 for c in parts { check(a + b + c) }

@@ -1,6 +1,7 @@
-import XCTest
-@testable import ArticleKit
 import GazetteTestSupport
+import XCTest
+
+@testable import ArticleKit
 
 final class CollectionTests: XCTestCase {
     /// A collection from (name, title, prev, next) rows, held in memory.
@@ -32,11 +33,12 @@ final class CollectionTests: XCTestCase {
     }
 
     func testChainOrderIndependentOfFileOrderAndCRLF() {
-        let c = collection([
-            ("1", "Gamma", "Beta", nil),
-            ("2", "Alpha", nil, "Beta"),
-            ("3", "Beta", "Alpha", "Gamma"),
-        ], crlf: ["3"])
+        let c = collection(
+            [
+                ("1", "Gamma", "Beta", nil),
+                ("2", "Alpha", nil, "Beta"),
+                ("3", "Beta", "Alpha", "Gamma"),
+            ], crlf: ["3"])
         XCTAssertEqual(chains(c), [["2", "3", "1"]])
     }
 
@@ -109,7 +111,9 @@ final class CollectionTests: XCTestCase {
 
     func testLongChainIsLinearTime() {
         let n = 20_000
-        let rows = (0..<n).map { i in (String(format: "%05d", i), "T\(i)", i > 0 ? "T\(i - 1)" : nil, i < n - 1 ? "T\(i + 1)" : nil) }
+        let rows = (0..<n).map { i in
+            (String(format: "%05d", i), "T\(i)", i > 0 ? "T\(i - 1)" : nil, i < n - 1 ? "T\(i + 1)" : nil)
+        }
         let c = collection(rows.reversed())
         let result = ChainBuilder.build(c)
         XCTAssertEqual(result.chains.count, 1)

@@ -1,10 +1,12 @@
-import XCTest
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
-@testable import ArticleKit
 import GazetteTestSupport
+import XCTest
+
+@testable import ArticleKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The errno a failed open/fstat/pread gives, and the ArticleError a person then reads.
 /// Tested on the mapping itself: some errors cannot be provoked from a test (as root,
@@ -16,8 +18,9 @@ final class ErrnoMappingTests: XCTestCase {
         XCTAssertEqual(OpenFile.error(ENOENT, path: path), .notFound(path: path))
         XCTAssertEqual(OpenFile.error(EACCES, path: path), .notReadable(path: path, reason: "permission denied"))
         XCTAssertEqual(OpenFile.error(EPERM, path: path), .notReadable(path: path, reason: "permission denied"))
-        XCTAssertEqual(OpenFile.error(ELOOP, path: path),
-                       .notReadable(path: path, reason: "too many levels of symbolic links"))
+        XCTAssertEqual(
+            OpenFile.error(ELOOP, path: path),
+            .notReadable(path: path, reason: "too many levels of symbolic links"))
         XCTAssertEqual(OpenFile.error(EISDIR, path: path), .notARegularFile(path: path, kind: "folder"))
     }
 
@@ -44,10 +47,12 @@ final class ErrnoMappingTests: XCTestCase {
         let socketPath = try XCTUnwrap(tmp.makeSocket("s.txt"), "a Unix socket in \(tmp.path)")
         XCTAssertEqual(OpenFile.error(ENXIO, path: socketPath), .notARegularFile(path: socketPath, kind: "socket"))
         let plain = tmp.write("plain.txt", Array("text".utf8))
-        XCTAssertEqual(OpenFile.error(ENXIO, path: plain),
-                       .notReadable(path: plain, reason: String(cString: strerror(ENXIO))))
-        XCTAssertEqual(OpenFile.error(ENXIO, path: tmp.path("gone.txt")),
-                       .notReadable(path: tmp.path("gone.txt"), reason: String(cString: strerror(ENXIO))))
+        XCTAssertEqual(
+            OpenFile.error(ENXIO, path: plain),
+            .notReadable(path: plain, reason: String(cString: strerror(ENXIO))))
+        XCTAssertEqual(
+            OpenFile.error(ENXIO, path: tmp.path("gone.txt")),
+            .notReadable(path: tmp.path("gone.txt"), reason: String(cString: strerror(ENXIO))))
     }
 
     /// A folder that cannot be listed: ENOENT is "no such file", anything else one reason.

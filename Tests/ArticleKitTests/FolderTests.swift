@@ -1,8 +1,9 @@
-import XCTest
 import Foundation
+import GazetteTestSupport
+import XCTest
+
 @testable import ArticleKit
 @testable import Reports
-import GazetteTestSupport
 
 /// Real files on disk: bad files are skipped with a reason, the rest is served.
 final class FolderTests: XCTestCase {
@@ -22,20 +23,23 @@ final class FolderTests: XCTestCase {
         try tmp.makeFolder("05_dir.txt")
         XCTAssertEqual(mkfifo(folder + "/06_fifo.txt", 0o644), 0)
         try FileManager.default.createSymbolicLink(atPath: folder + "/07_zero.txt", withDestinationPath: "/dev/zero")
-        try FileManager.default.createSymbolicLink(atPath: folder + "/08_loop.txt", withDestinationPath: folder + "/08_loop.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder + "/08_loop.txt", withDestinationPath: folder + "/08_loop.txt")
 
         let loader = CollectionLoader()
         let c = try loader.collection(ofFolder: folder)
         XCTAssertEqual(c.entries.map { ($0.source as NSString).lastPathComponent }, ["01_good.txt"])
         let reasons = c.failures.map(\.reason)
-        XCTAssertEqual(reasons, [
-            "skipped, the file is empty",
-            "skipped, it looks like binary data, not text",
-            "skipped, it is a folder, not a regular file",
-            "skipped, it is a named pipe (FIFO), not a regular file",
-            "skipped, it is a character device, not a regular file",
-            "cannot be read (too many levels of symbolic links)",
-        ])
+        XCTAssertEqual(
+            reasons,
+            [
+                "skipped, the file is empty",
+                "skipped, it looks like binary data, not text",
+                "skipped, it is a folder, not a regular file",
+                "skipped, it is a named pipe (FIFO), not a regular file",
+                "skipped, it is a character device, not a regular file",
+                "cannot be read (too many levels of symbolic links)",
+            ])
     }
 
     func testSizeLimitAndMissingPaths() throws {
@@ -44,11 +48,15 @@ final class FolderTests: XCTestCase {
         XCTAssertThrowsError(try reader.read(folder + "/big.txt")) { error in
             XCTAssertEqual((error as? ArticleError)?.reason, "skipped, 5.0 kB is over the 1.0 kB limit for one article")
         }
-        XCTAssertThrowsError(try reader.read(folder + "/gone.txt")) { XCTAssertEqual($0 as? ArticleError, .notFound(path: self.folder + "/gone.txt")) }
+        XCTAssertThrowsError(try reader.read(folder + "/gone.txt")) {
+            XCTAssertEqual($0 as? ArticleError, .notFound(path: self.folder + "/gone.txt"))
+        }
         XCTAssertThrowsError(try CollectionLoader().collection(ofFolder: folder + "/nope"))
         try FileManager.default.removeItem(atPath: folder + "/big.txt")
         tmp.write("notes.md", Array("not an article".utf8))
-        XCTAssertThrowsError(try CollectionLoader().collection(ofFolder: folder)) { XCTAssertEqual($0 as? ArticleError, .noArticles(path: self.folder)) }
+        XCTAssertThrowsError(try CollectionLoader().collection(ofFolder: folder)) {
+            XCTAssertEqual($0 as? ArticleError, .noArticles(path: self.folder))
+        }
     }
 
     func testSingleFileResolvesAgainstItsFolder() throws {
@@ -89,7 +97,9 @@ final class FileNameTests: XCTestCase {
         let folder = try temporaryFolder("names").path
         let raw = Array("\(folder)/caf".utf8) + [0xE9] + Array(".txt".utf8) + [0]
         let text = Fixture(title: "Café", blocks: [paragraph("Latin-1 name.")]).bytes
-        let fd = raw.withUnsafeBufferPointer { b in b.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) } }
+        let fd = raw.withUnsafeBufferPointer { b in
+            b.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
         XCTAssertGreaterThanOrEqual(fd, 0)
         _ = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)

@@ -1,8 +1,9 @@
 import ArticleKit
 import Foundation
 import XCTest
+
 #if canImport(ReaderCore)
-import ReaderCore
+    import ReaderCore
 #endif
 
 /// Inputs the libFuzzer targets in fuzz/ found (see fuzz/README.md), minimised and
@@ -137,7 +138,9 @@ final class FuzzRegressionTests: XCTestCase {
             let bytes = Array(try Data(contentsOf: file))
             assertParserInvariants(bytes, name: file.lastPathComponent)
             #if canImport(ReaderCore)
-            for width: UInt8 in [0, 1, 2, 9, 39, 79, 199] { assertLayoutInvariants([width] + bytes, name: file.lastPathComponent) }
+                for width: UInt8 in [0, 1, 2, 9, 39, 79, 199] {
+                    assertLayoutInvariants([width] + bytes, name: file.lastPathComponent)
+                }
             #endif
         }
     }
@@ -145,60 +148,67 @@ final class FuzzRegressionTests: XCTestCase {
     // MARK: layout
 
     #if canImport(ReaderCore)
-    /// Found by the layout target (crash-d5377c64…): at widths 1 and 2 the heading
-    /// marker "§ " alone filled the line, and a heading line came out 3 columns wide.
-    /// Fixed in ArticleLayout: a column too narrow for the marker shows the text alone.
-    func testHeadingFitsAColumnNarrowerThanItsMarker() {
-        let input: [UInt8] = [
-            0x00, 0x54, 0x0A, 0x2D, 0x0A, 0x42, 0x6F, 0x64, 0x79, 0x20, 0x6F, 0x6E, 0x65, 0x2E, 0x0A, 0x0A,
-            0x48, 0x65, 0x61, 0x64, 0x69, 0x6E, 0x67, 0x0A, 0x0A, 0x54, 0x68, 0x65, 0x20, 0x63, 0x6F, 0x75,
-            0x6E, 0x63, 0x69, 0x6C, 0x20, 0x6D, 0x65, 0x74, 0x20, 0x6F, 0x6E, 0x20, 0x54, 0x75, 0x65, 0x73,
-            0x64, 0x61, 0x79, 0x20, 0x65, 0x76, 0x65, 0x6E, 0x69, 0x6E, 0x67, 0x20, 0x74, 0x6F, 0x20, 0x64,
-            0x69, 0x73, 0x63, 0x75, 0x73, 0x73, 0x20, 0x74, 0x68, 0x65, 0x20, 0x70, 0x72, 0x6F, 0x70, 0x6F,
-            0x73, 0x61, 0x6C, 0x20, 0x69, 0x6E, 0x20, 0x64, 0x65, 0x74, 0x61, 0x69, 0x6C, 0x2E, 0x0A,
-        ]  // width 1: "T\n-\nBody one.\n\nHeading\n\nThe council met … in detail.\n"
-        assertLayoutInvariants(input)
-        // The same article built by hand, so the check does not hang on the heading detector.
-        let article = Article(title: "T", sections: [
-            Section(heading: nil, paragraphs: ["Body one."]),
-            Section(heading: "Heading", paragraphs: ["The council met on Tuesday evening to discuss the proposal in detail."]),
-        ], previousTitle: nil, nextTitle: nil, source: "fuzz.txt")
-        for width in 1...4 {
-            let layout = ArticleLayout.make(article, footer: [], width: width)
-            XCTAssertTrue(layout.lines.contains { $0.kind == .heading }, "width \(width)")
-            for line in layout.lines { XCTAssertLessThanOrEqual(DisplayWidth.of(line.text), width, "\(line.kind) \(line.text.debugDescription)") }
+        /// Found by the layout target (crash-d5377c64…): at widths 1 and 2 the heading
+        /// marker "§ " alone filled the line, and a heading line came out 3 columns wide.
+        /// Fixed in ArticleLayout: a column too narrow for the marker shows the text alone.
+        func testHeadingFitsAColumnNarrowerThanItsMarker() {
+            let input: [UInt8] = [
+                0x00, 0x54, 0x0A, 0x2D, 0x0A, 0x42, 0x6F, 0x64, 0x79, 0x20, 0x6F, 0x6E, 0x65, 0x2E, 0x0A, 0x0A,
+                0x48, 0x65, 0x61, 0x64, 0x69, 0x6E, 0x67, 0x0A, 0x0A, 0x54, 0x68, 0x65, 0x20, 0x63, 0x6F, 0x75,
+                0x6E, 0x63, 0x69, 0x6C, 0x20, 0x6D, 0x65, 0x74, 0x20, 0x6F, 0x6E, 0x20, 0x54, 0x75, 0x65, 0x73,
+                0x64, 0x61, 0x79, 0x20, 0x65, 0x76, 0x65, 0x6E, 0x69, 0x6E, 0x67, 0x20, 0x74, 0x6F, 0x20, 0x64,
+                0x69, 0x73, 0x63, 0x75, 0x73, 0x73, 0x20, 0x74, 0x68, 0x65, 0x20, 0x70, 0x72, 0x6F, 0x70, 0x6F,
+                0x73, 0x61, 0x6C, 0x20, 0x69, 0x6E, 0x20, 0x64, 0x65, 0x74, 0x61, 0x69, 0x6C, 0x2E, 0x0A,
+            ]  // width 1: "T\n-\nBody one.\n\nHeading\n\nThe council met … in detail.\n"
+            assertLayoutInvariants(input)
+            // The same article built by hand, so the check does not hang on the heading detector.
+            let article = Article(
+                title: "T",
+                sections: [
+                    Section(heading: nil, paragraphs: ["Body one."]),
+                    Section(
+                        heading: "Heading",
+                        paragraphs: ["The council met on Tuesday evening to discuss the proposal in detail."]),
+                ], previousTitle: nil, nextTitle: nil, source: "fuzz.txt")
+            for width in 1...4 {
+                let layout = ArticleLayout.make(article, footer: [], width: width)
+                XCTAssertTrue(layout.lines.contains { $0.kind == .heading }, "width \(width)")
+                for line in layout.lines {
+                    XCTAssertLessThanOrEqual(
+                        DisplayWidth.of(line.text), width, "\(line.kind) \(line.text.debugDescription)")
+                }
+            }
         }
-    }
 
-    /// Found by the layout target (crash-d7a8b695…, from the Chinese fixture at width
-    /// 3): "a年，" — the break before 年 is taken when "，" (which may not start a
-    /// line) does not fit, but 年 carried over with "，" is 4 columns. Fixed in
-    /// TextWrapper: what is carried over is cut again until the cluster fits.
-    func testIdeographCarriedOverWithClosingPunctuationFits() {
-        let input: [UInt8] = [
-            0x02, 0x61, 0xE5, 0xB9, 0xB4, 0xEF, 0xBC, 0x8C,
-        ]  // width 3: "a年，"
-        assertLayoutInvariants(input)
-        XCTAssertEqual(TextWrapper.wrap("a年，", width: 3), ["a", "年", "，"])
-    }
+        /// Found by the layout target (crash-d7a8b695…, from the Chinese fixture at width
+        /// 3): "a年，" — the break before 年 is taken when "，" (which may not start a
+        /// line) does not fit, but 年 carried over with "，" is 4 columns. Fixed in
+        /// TextWrapper: what is carried over is cut again until the cluster fits.
+        func testIdeographCarriedOverWithClosingPunctuationFits() {
+            let input: [UInt8] = [
+                0x02, 0x61, 0xE5, 0xB9, 0xB4, 0xEF, 0xBC, 0x8C,
+            ]  // width 3: "a年，"
+            assertLayoutInvariants(input)
+            XCTAssertEqual(TextWrapper.wrap("a年，", width: 3), ["a", "年", "，"])
+        }
 
-    /// Found replaying the layout target's check on the byte-level wrapper (ab731ea)
-    /// before fuzzing it: a prepended concatenation mark (U+0600) takes the space
-    /// after it into its cluster, and trimming trailing spaces byte by byte cut that
-    /// cluster in two. Fixed in TextWrapper: such a space stays.
-    func testSpaceInAPrependedMarkClusterIsNotTrimmed() {
-        let input: [UInt8] = [
-            0x01, 0x61, 0xD8, 0x80, 0x20, 0x78,
-        ]  // width 2: "a\u{0600} x"
-        assertLayoutInvariants(input)
-        // "\u{0600} " is two columns (1 + 1, as wcwidth terminals advance), so it takes a line of its own.
-        XCTAssertEqual(TextWrapper.wrap("a\u{0600} x", width: 2), ["a", "\u{0600} ", "x"])
-    }
+        /// Found replaying the layout target's check on the byte-level wrapper (ab731ea)
+        /// before fuzzing it: a prepended concatenation mark (U+0600) takes the space
+        /// after it into its cluster, and trimming trailing spaces byte by byte cut that
+        /// cluster in two. Fixed in TextWrapper: such a space stays.
+        func testSpaceInAPrependedMarkClusterIsNotTrimmed() {
+            let input: [UInt8] = [
+                0x01, 0x61, 0xD8, 0x80, 0x20, 0x78,
+            ]  // width 2: "a\u{0600} x"
+            assertLayoutInvariants(input)
+            // "\u{0600} " is two columns (1 + 1, as wcwidth terminals advance), so it takes a line of its own.
+            XCTAssertEqual(TextWrapper.wrap("a\u{0600} x", width: 2), ["a", "\u{0600} ", "x"])
+        }
     #else
-    // A failure, not a skip: without ReaderCore the layout regressions would silently not run.
-    func testLayoutRegressionsNeedReaderCore() {
-        XCTFail("ReaderCore is not importable from ArticleKitTests: add it to the target's dependencies")
-    }
+        // A failure, not a skip: without ReaderCore the layout regressions would silently not run.
+        func testLayoutRegressionsNeedReaderCore() {
+            XCTFail("ReaderCore is not importable from ArticleKitTests: add it to the target's dependencies")
+        }
     #endif
 }
 
@@ -207,8 +217,10 @@ final class FuzzRegressionTests: XCTestCase {
 extension FuzzRegressionTests {
     /// What the parser target checks, as test assertions. An input that breaks them fails
     /// the test: a bug that is not fixed yet is reported as a failure, never skipped.
-    func assertParserInvariants(_ bytes: [UInt8], name: String = "input",
-                                file: StaticString = #filePath, line: UInt = #line) {
+    func assertParserInvariants(
+        _ bytes: [UInt8], name: String = "input",
+        file: StaticString = #filePath, line: UInt = #line
+    ) {
         let article = try? ArticleParser().parse(bytes, source: "fuzz.txt")
         let links = try? ArticleParser.links(head: bytes, tail: nil, source: "fuzz.txt")
         var problems: [String] = []
@@ -217,9 +229,17 @@ extension FuzzRegressionTests {
         case (_?, nil): problems.append("parse succeeded but links threw")
         case (nil, _?): problems.append("links succeeded but parse threw")
         case (let a?, let l?):
-            if a.title != l.title { problems.append("title: parse \(a.title.debugDescription), links \(l.title.debugDescription)") }
-            if a.previousTitle != l.previousTitle { problems.append("PREV: parse \(String(describing: a.previousTitle)), links \(String(describing: l.previousTitle))") }
-            if a.nextTitle != l.nextTitle { problems.append("NEXT: parse \(String(describing: a.nextTitle)), links \(String(describing: l.nextTitle))") }
+            if a.title != l.title {
+                problems.append("title: parse \(a.title.debugDescription), links \(l.title.debugDescription)")
+            }
+            if a.previousTitle != l.previousTitle {
+                problems.append(
+                    "PREV: parse \(String(describing: a.previousTitle)), links \(String(describing: l.previousTitle))")
+            }
+            if a.nextTitle != l.nextTitle {
+                problems.append(
+                    "NEXT: parse \(String(describing: a.nextTitle)), links \(String(describing: l.nextTitle))")
+            }
         }
         for p in problems { XCTFail("\(name): \(p)", file: file, line: line) }
         guard let a = article else { return }
@@ -227,40 +247,53 @@ extension FuzzRegressionTests {
         for s in a.sections { texts += [s.heading].compactMap { $0 } + s.paragraphs }
         for text in texts {
             if let bad = text.unicodeScalars.first(where: TextSanitizer.needsChange) {
-                XCTFail("\(name): U+\(String(bad.value, radix: 16, uppercase: true)) left in \(text.debugDescription)", file: file, line: line)
+                XCTFail(
+                    "\(name): U+\(String(bad.value, radix: 16, uppercase: true)) left in \(text.debugDescription)",
+                    file: file, line: line)
             }
         }
         for t in [a.title, a.previousTitle, a.nextTitle].compactMap({ $0 }) {
-            XCTAssertLessThanOrEqual(t.unicodeScalars.count, ArticleParser.maxTitleScalars + 1, name, file: file, line: line)
+            XCTAssertLessThanOrEqual(
+                t.unicodeScalars.count, ArticleParser.maxTitleScalars + 1, name, file: file, line: line)
         }
     }
 
     #if canImport(ReaderCore)
-    func assertLayoutInvariants(_ input: [UInt8], name: String = "input", file: StaticString = #filePath, line: UInt = #line) {
-        guard let first = input.first else { return }
-        let width = 1 + Int(first) % 200
-        let bytes = Array(input.dropFirst())
-        assertWraps(TextSanitizer.sanitize(String(decoding: bytes, as: UTF8.self)), width: width, "\(name) raw", file: file, line: line)
-        guard let article = try? ArticleParser().parse(bytes, source: "fuzz.txt") else { return }
-        let footer = PlainTextDump.footer(article, links: nil, collection: nil)
-        for l in ArticleLayout.make(article, footer: footer, width: width).lines {
-            XCTAssertLessThanOrEqual(DisplayWidth.of(l.text), width, "\(name): \(l.kind) line \(l.text.debugDescription) at \(width)", file: file, line: line)
+        func assertLayoutInvariants(
+            _ input: [UInt8], name: String = "input", file: StaticString = #filePath, line: UInt = #line
+        ) {
+            guard let first = input.first else { return }
+            let width = 1 + Int(first) % 200
+            let bytes = Array(input.dropFirst())
+            assertWraps(
+                TextSanitizer.sanitize(String(decoding: bytes, as: UTF8.self)), width: width, "\(name) raw", file: file,
+                line: line)
+            guard let article = try? ArticleParser().parse(bytes, source: "fuzz.txt") else { return }
+            let footer = PlainTextDump.footer(article, links: nil, collection: nil)
+            for l in ArticleLayout.make(article, footer: footer, width: width).lines {
+                XCTAssertLessThanOrEqual(
+                    DisplayWidth.of(l.text), width, "\(name): \(l.kind) line \(l.text.debugDescription) at \(width)",
+                    file: file, line: line)
+            }
+            var texts = [article.title] + footer
+            for s in article.sections { texts += [s.heading].compactMap { $0 } + s.paragraphs }
+            for text in texts { assertWraps(text, width: width, name, file: file, line: line) }
         }
-        var texts = [article.title] + footer
-        for s in article.sections { texts += [s.heading].compactMap { $0 } + s.paragraphs }
-        for text in texts { assertWraps(text, width: width, name, file: file, line: line) }
-    }
 
-    func assertWraps(_ text: String, width: Int, _ name: String, file: StaticString = #filePath, line: UInt = #line) {
-        let lines = TextWrapper.wrap(text, width: width)
-        XCTAssertFalse(lines.isEmpty, name, file: file, line: line)
-        for l in lines {
-            XCTAssertLessThanOrEqual(DisplayWidth.of(l), width, "\(name): \(l.debugDescription) at \(width)", file: file, line: line)
+        func assertWraps(_ text: String, width: Int, _ name: String, file: StaticString = #filePath, line: UInt = #line)
+        {
+            let lines = TextWrapper.wrap(text, width: width)
+            XCTAssertFalse(lines.isEmpty, name, file: file, line: line)
+            for l in lines {
+                XCTAssertLessThanOrEqual(
+                    DisplayWidth.of(l), width, "\(name): \(l.debugDescription) at \(width)", file: file, line: line)
+            }
+            // Cluster by cluster, line by line: joining first could merge clusters a dropped space kept apart.
+            let expected: [Character] = text.filter { $0 != " " }.map { DisplayWidth.of($0) > width ? "…" : $0 }
+            let got: [Character] = lines.flatMap { $0.filter { $0 != " " } }
+            XCTAssertEqual(
+                expected, got, "\(name): clusters changed wrapping \(text.prefix(80).debugDescription) at \(width)",
+                file: file, line: line)
         }
-        // Cluster by cluster, line by line: joining first could merge clusters a dropped space kept apart.
-        let expected: [Character] = text.filter { $0 != " " }.map { DisplayWidth.of($0) > width ? "…" : $0 }
-        let got: [Character] = lines.flatMap { $0.filter { $0 != " " } }
-        XCTAssertEqual(expected, got, "\(name): clusters changed wrapping \(text.prefix(80).debugDescription) at \(width)", file: file, line: line)
-    }
     #endif
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ArticleKit
 
 /// The edge scan (`ArticleParser.links`) against the full parse on seeded messy files: both
@@ -97,18 +98,26 @@ struct MessyArticle {
     private var generator: SplitMix64
     private var ending: [UInt8] = [0x0A]
 
-    static let blanks = ["", " ", "\t", "  \t ", "\u{A0}", " \u{A0}", "\u{3000}", "\t\u{3000}", "\u{FEFF}",
-                         "\u{202E}", " \u{202E}", "\u{2066}\u{2069}", "\u{2028}", "\u{FEFF}\u{FEFF} "]
+    static let blanks = [
+        "", " ", "\t", "  \t ", "\u{A0}", " \u{A0}", "\u{3000}", "\t\u{3000}", "\u{FEFF}",
+        "\u{202E}", " \u{202E}", "\u{2066}\u{2069}", "\u{2028}", "\u{FEFF}\u{FEFF} ",
+    ]
     /// Lines that look empty but are text to the grammar (not whitespace, not dropped).
     static let lookalikes = ["\u{200B}", "\u{200E}", "\u{00AD}", "\u{2060}"]
-    static let titles = ["Il governo firma un accordo sull’energia", "NEXT a", "PREV Something", "Title   ",
-                         "  Leading spaces", "Ｔｉｔｌｅ in fullwidth", "東京で会議が開かれた", "Cafe\u{301} society",
-                         "\u{202E}Reversed title", "\u{FEFF}Bommed title", "A — dash", "\u{1B}[31mred title",
-                         "PREV", "—", "It's a \"quote\"", String(repeating: "Long title ", count: 40), "-x-"]
-    static let linkTitles = ["Alpha", "Beta gamma", "L’incontro di valori: perché investire?", "NEXT z", "—",
-                             "東京", "  spaced  ", "Ｔ", "x\u{301}", "quote ‘it’", String(repeating: "z", count: 400)]
-    static let separators = ["-", "–", "—", "---", " - ", "-\u{A0}", "\u{2013}\u{2014}",
-                             String(repeating: "-", count: 250)]
+    static let titles = [
+        "Il governo firma un accordo sull’energia", "NEXT a", "PREV Something", "Title   ",
+        "  Leading spaces", "Ｔｉｔｌｅ in fullwidth", "東京で会議が開かれた", "Cafe\u{301} society",
+        "\u{202E}Reversed title", "\u{FEFF}Bommed title", "A — dash", "\u{1B}[31mred title",
+        "PREV", "—", "It's a \"quote\"", String(repeating: "Long title ", count: 40), "-x-",
+    ]
+    static let linkTitles = [
+        "Alpha", "Beta gamma", "L’incontro di valori: perché investire?", "NEXT z", "—",
+        "東京", "  spaced  ", "Ｔ", "x\u{301}", "quote ‘it’", String(repeating: "z", count: 400),
+    ]
+    static let separators = [
+        "-", "–", "—", "---", " - ", "-\u{A0}", "\u{2013}\u{2014}",
+        String(repeating: "-", count: 250),
+    ]
     static let bodyLines = [
         "The council met on Tuesday evening to discuss the proposal in detail, and members asked for more time.",
         "A short heading", "NEXT is how the old system named it, and the name stuck.", "PREV", "- a list item",
@@ -226,7 +235,9 @@ struct MessyArticle {
     private mutating func line(_ text: String) {
         if chance(0.03) { bytes += [0xEF, 0xBB, 0xBF] }
         var utf8 = Array(text.utf8)
-        if chance(0.03) { utf8.insert(pick([0xFF, 0xC3, 0x80]), at: Int.random(in: 0...utf8.count, using: &generator)) }
+        if chance(0.03) {
+            utf8.insert(pick([0xFF, 0xC3, 0x80]), at: Int.random(in: 0...utf8.count, using: &generator))
+        }
         bytes += utf8
         bytes += chance(0.1) ? pick([[0x0A], [0x0D, 0x0A], [0x0D], [0x0D, 0x0D, 0x0A]]) : ending
     }

@@ -1,5 +1,6 @@
-import XCTest
 import Foundation
+import XCTest
+
 @testable import ArticleKit
 
 /// Scores the heading detector on the labelled fixtures in Fixtures/Headings: articles
@@ -8,17 +9,23 @@ import Foundation
 final class HeadingDetectionTests: XCTestCase {
     struct Label: Decodable { let title: String; let headings: [String] }
 
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/Headings")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/Headings")
 
     func testPrecisionAndRecallOnLabelledFixtures() throws {
-        let labels = try JSONDecoder().decode([String: Label].self, from: Data(contentsOf: Self.folder.appendingPathComponent("labels.json")))
+        let labels = try JSONDecoder().decode(
+            [String: Label].self, from: Data(contentsOf: Self.folder.appendingPathComponent("labels.json")))
         XCTAssertGreaterThanOrEqual(labels.count, 40)
         var hits = 0, falseAlarms = 0, misses = 0, titlesRight = 0
         var mistakes: [String] = []
         for (file, label) in labels.sorted(by: { $0.key < $1.key }) {
             let bytes = try [UInt8](Data(contentsOf: Self.folder.appendingPathComponent(file)))
             let article = try ArticleParser().parse(bytes, source: file)
-            if TitleKey(article.title) == TitleKey(label.title) { titlesRight += 1 } else { mistakes.append("\(file): title \(article.title)") }
+            if TitleKey(article.title) == TitleKey(label.title) {
+                titlesRight += 1
+            } else {
+                mistakes.append("\(file): title \(article.title)")
+            }
             var expected = label.headings.map(TitleKey.init)
             for found in article.headings.map(TitleKey.init) {
                 if let i = expected.firstIndex(of: found) {
@@ -34,8 +41,11 @@ final class HeadingDetectionTests: XCTestCase {
         }
         let precision = Double(hits) / Double(max(1, hits + falseAlarms))
         let recall = Double(hits) / Double(max(1, hits + misses))
-        print(String(format: "heading detection on %d fixtures: precision %.3f, recall %.3f (%d hits, %d false alarms, %d misses); titles %d/%d",
-                     labels.count, precision, recall, hits, falseAlarms, misses, titlesRight, labels.count))
+        print(
+            String(
+                format:
+                    "heading detection on %d fixtures: precision %.3f, recall %.3f (%d hits, %d false alarms, %d misses); titles %d/%d",
+                labels.count, precision, recall, hits, falseAlarms, misses, titlesRight, labels.count))
         for m in mistakes { print("  " + m) }
         XCTAssertEqual(titlesRight, labels.count)
         // The learned model takes some pull quotes (a quoted line between paragraphs) for

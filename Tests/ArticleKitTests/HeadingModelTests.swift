@@ -1,7 +1,8 @@
-import XCTest
 import Foundation
-@testable import ArticleKit
 import GazetteTestSupport
+import XCTest
+
+@testable import ArticleKit
 
 /// The learned heading detector: the committed model matches today's features, the
 /// training dump decides exactly as the parser does, the reader-facing rules hold
@@ -9,8 +10,9 @@ import GazetteTestSupport
 /// look-ahead stays bounded.
 final class HeadingModelTests: XCTestCase {
     func testCommittedModelIsForTodaysFeatures() {
-        XCTAssertEqual(HeadingModel.trainedWeights.map(\.name), HeadingFeatures.names,
-                       "features changed: run scripts/train-headings.py to retrain the model")
+        XCTAssertEqual(
+            HeadingModel.trainedWeights.map(\.name), HeadingFeatures.names,
+            "features changed: run scripts/train-headings.py to retrain the model")
         XCTAssertEqual(HeadingFeatures.count, HeadingFeatures.names.count)
         XCTAssertEqual(Set(HeadingFeatures.names).count, HeadingFeatures.count, "feature names must be unique")
         XCTAssertEqual(HeadingModel.trained.overText.weights.count, HeadingFeatures.count)
@@ -30,8 +32,9 @@ final class HeadingModelTests: XCTestCase {
             XCTAssertEqual(dumped.count, parsed.sections.reduce(0) { $0 + $1.paragraphs.count } + parsed.headings.count)
             for block in dumped where block.candidate {
                 XCTAssertEqual(block.features.count, HeadingFeatures.count)
-                XCTAssertEqual(block.heading != nil, block.score! > 0 || BlockShape(block.text).editSuffix > 0,
-                               "\(file): \(block.text)")
+                XCTAssertEqual(
+                    block.heading != nil, block.score! > 0 || BlockShape(block.text).editSuffix > 0,
+                    "\(file): \(block.text)")
             }
         }
     }
@@ -46,41 +49,52 @@ final class HeadingModelTests: XCTestCase {
     }
 
     func testEditSuffixIsDroppedFromTheHeading() throws {
-        let a = try Fixture(title: "Harbour", blocks: [
-            paragraph("The harbour was built in 1850."),
-            "History[edit]",
-            paragraph("Trade grew quickly after the railway arrived.[3]"),
-            "Geschichte [Bearbeiten | Quelltext bearbeiten]",
-            paragraph("Der Hafen wurde 1850 gebaut."),
-        ]).parse()
+        let a = try Fixture(
+            title: "Harbour",
+            blocks: [
+                paragraph("The harbour was built in 1850."),
+                "History[edit]",
+                paragraph("Trade grew quickly after the railway arrived.[3]"),
+                "Geschichte [Bearbeiten | Quelltext bearbeiten]",
+                paragraph("Der Hafen wurde 1850 gebaut."),
+            ]
+        ).parse()
         XCTAssertEqual(a.headings, ["History", "Geschichte"])
     }
 
     /// Issue 14: a heading is never a caption, credit, byline, stamp, button or "read also" line.
     func testFurnitureIsNeverAHeading() throws {
-        for line in ["Foto: ANSA/Massimo Paolone", "Photo by Anna Berg / Getty Images", "By Stella Kim", "Von Max Muster",
-                     "Share this article", "Subscribe to our newsletter", "Read also: the council's budget",
-                     "Lesen Sie auch", "Updated 10:42", "Stand: 14.06.2025, 06:30 Uhr", "Tags: energy, council",
-                     "Continue reading the main story", "© Reuters 2024", "Mike Watson Images/Moodboard/Getty"] {
+        for line in [
+            "Foto: ANSA/Massimo Paolone", "Photo by Anna Berg / Getty Images", "By Stella Kim", "Von Max Muster",
+            "Share this article", "Subscribe to our newsletter", "Read also: the council's budget",
+            "Lesen Sie auch", "Updated 10:42", "Stand: 14.06.2025, 06:30 Uhr", "Tags: energy, council",
+            "Continue reading the main story", "© Reuters 2024", "Mike Watson Images/Moodboard/Getty",
+        ] {
             let a = try Fixture(title: "T", blocks: [paragraph("First."), line, paragraph("Then.")]).parse()
             XCTAssertEqual(a.headings, [], line)
         }
     }
 
     func testLeadInEndingInAColonIsNoHeading() throws {
-        let a = try Fixture(title: "T", blocks: [
-            paragraph("Marco wrote a long post about it."),
-            "To which Samantha understandably replies:",
-            "\u{201C}That is not what the policy says, and you know it.\u{201D} She went on for some time after that.",
-        ]).parse()
+        let a = try Fixture(
+            title: "T",
+            blocks: [
+                paragraph("Marco wrote a long post about it."),
+                "To which Samantha understandably replies:",
+                "\u{201C}That is not what the policy says, and you know it.\u{201D} She went on for some time after that.",
+            ]
+        ).parse()
         XCTAssertEqual(a.headings, [])
     }
 
     /// A heading-like line with nothing but furniture after it heads nothing.
     func testSectionOfOnlyFurnitureIsNoSection() throws {
-        let a = try Fixture(title: "T", blocks: [
-            paragraph("First."), "More from the newsroom", "Share", "Print",
-        ]).parse()
+        let a = try Fixture(
+            title: "T",
+            blocks: [
+                paragraph("First."), "More from the newsroom", "Share", "Print",
+            ]
+        ).parse()
         XCTAssertEqual(a.headings, [])
         XCTAssertEqual(a.sections.count, 1)
     }

@@ -1,12 +1,14 @@
-import XCTest
-import Foundation
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
+import GazetteTestSupport
+import XCTest
+
 @testable import ArticleKit
 @testable import Reports
-import GazetteTestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Hostile input built in-process (no committed binaries): every file either parses
 /// into an article whose text carries no terminal control, or is refused with a
@@ -24,10 +26,13 @@ final class HostileInputTests: XCTestCase {
     static let c1 = "\u{9B}2J\u{9D}0;x\u{9C}"
     static let bidi = "\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}"
     static let zeroWidth = "\u{200B}\u{200C}\u{200D}\u{2060}"
-    static let body = "The council met on Tuesday evening to discuss the proposal in detail, and several members asked for more time to read the report before any vote is taken."
+    static let body =
+        "The council met on Tuesday evening to discuss the proposal in detail, and several members asked for more time to read the report before any vote is taken."
     static let allControls = csi + osc + clipboard + dcs + c1 + bidi
 
-    static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0x10]
+    static let png: [UInt8] = [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0x10,
+    ]
 
     /// Every hostile text: (name, bytes). Sizes stay small enough for a unit test;
     /// the 50 MB line and the million lines are in the end-to-end test.
@@ -42,33 +47,108 @@ final class HostileInputTests: XCTestCase {
             ("whitespace", Array(" \n\t\r\n   \n".utf8)),
             ("separators-only", Array("-\n—\n–\n-".utf8)),
             ("nul-early", Array("Title\0with NUL\n\n-\n\n\(body)".utf8)),
-            ("nul-late", Array("NUL after 8 kB\n\n-\n\n".utf8) + Array(String(repeating: body + "\n\n", count: 60).utf8) + Array("Here \0 is a NUL.".utf8)),
+            (
+                "nul-late",
+                Array("NUL after 8 kB\n\n-\n\n".utf8) + Array(String(repeating: body + "\n\n", count: 60).utf8)
+                    + Array("Here \0 is a NUL.".utf8)
+            ),
             ("utf16", [0xFF, 0xFE] + Array("A UTF-16 title\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }),
             ("title-only", Array("Only a title".utf8)),
             ("title-only-newlines", Array("Only a title\n\n\n".utf8)),
             ("only-prev", Array("PREV a link and nothing else\n".utf8)),
-            ("repeated-titles", Fixture.spaced("Same title", [body, "A heading after the repeats", body + " " + body], next: "x", repeats: 1000).bytes),
-            ("repeats-no-separator", Array((String(repeating: "Same title\n", count: 1000) + "\n" + body + "\n\nNEXT x").utf8)),
-            ("escapes", Fixture.spaced("Esc " + allControls + " title", ["Lede " + allControls + " " + body, "Heading " + csi + "red", body + " " + osc + dcs, "\u{7F}\u{08}\u{0C}\u{0B}\u{1C}"],
-                                previous: "Prev " + osc, next: "Next " + csi + c1).bytes),
+            (
+                "repeated-titles",
+                Fixture.spaced(
+                    "Same title", [body, "A heading after the repeats", body + " " + body], next: "x", repeats: 1000
+                ).bytes
+            ),
+            (
+                "repeats-no-separator",
+                Array((String(repeating: "Same title\n", count: 1000) + "\n" + body + "\n\nNEXT x").utf8)
+            ),
+            (
+                "escapes",
+                Fixture.spaced(
+                    "Esc " + allControls + " title",
+                    [
+                        "Lede " + allControls + " " + body, "Heading " + csi + "red", body + " " + osc + dcs,
+                        "\u{7F}\u{08}\u{0C}\u{0B}\u{1C}",
+                    ],
+                    previous: "Prev " + osc, next: "Next " + csi + c1
+                ).bytes
+            ),
             ("escape-only-title", Array((csi + "\n\n-\n\n" + body).utf8)),
-            ("raw-c1-bytes", Array("Raw ".utf8) + [0x9B] + Array("2J title\n\n-\n\nLede ".utf8) + [0x9B, 0x9D, 0x90, 0x9C] + Array(" \(body)\n\n-\n\nPREV ".utf8) + [0x9B] + Array("p\nNEXT n".utf8)),
-            ("bidi", Fixture.spaced("Bidi \u{202E}evil\u{202C} \u{2066}title\u{2069}", ["Lede \u{202E}" + body, "Heading \u{2067}rtl\u{2069}", body + String(repeating: "\u{202E}", count: 4000), bidi],
-                             previous: "\u{202E}prev", next: "\u{2066}next\u{2069}").bytes),
-            ("zero-width", Fixture.spaced("Zero" + zeroWidth + "width", ["Lede" + String(repeating: "\u{200B}", count: 5000) + " " + body, "\u{200B}\u{200B}"], next: "\u{200B}\u{200B}").bytes),
+            (
+                "raw-c1-bytes",
+                Array("Raw ".utf8) + [0x9B] + Array("2J title\n\n-\n\nLede ".utf8) + [0x9B, 0x9D, 0x90, 0x9C]
+                    + Array(" \(body)\n\n-\n\nPREV ".utf8) + [0x9B] + Array("p\nNEXT n".utf8)
+            ),
+            (
+                "bidi",
+                Fixture.spaced(
+                    "Bidi \u{202E}evil\u{202C} \u{2066}title\u{2069}",
+                    [
+                        "Lede \u{202E}" + body, "Heading \u{2067}rtl\u{2069}",
+                        body + String(repeating: "\u{202E}", count: 4000), bidi,
+                    ],
+                    previous: "\u{202E}prev", next: "\u{2066}next\u{2069}"
+                ).bytes
+            ),
+            (
+                "zero-width",
+                Fixture.spaced(
+                    "Zero" + zeroWidth + "width",
+                    ["Lede" + String(repeating: "\u{200B}", count: 5000) + " " + body, "\u{200B}\u{200B}"],
+                    next: "\u{200B}\u{200B}"
+                ).bytes
+            ),
             ("invisible-title", Fixture.spaced("\u{200B}\u{200B}", [body]).bytes),
-            ("combining", Fixture.spaced("Combining " + zalgo + " title", ["Lede " + zalgo + " " + body, "Heading a" + String(repeating: "\u{0308}", count: 10_000), body,
-                                                                     String(repeating: "\u{0301}", count: 10_000) + " starts with marks. " + body], previous: zalgo).bytes),
-            ("tabs", Array(("Tabs\tin\ttitle\n\n-\n\n" + String(repeating: "\t", count: 5000) + String(repeating: "word\t", count: 2000) + "\n\n-\n\nPREV \tp\nNEXT n\t").utf8)),
-            ("line-separators", Array("Line\u{2028}separator\u{2029}title\n\n-\n\n\(body.replacingOccurrences(of: " ", with: "\u{2028}"))".utf8)),
+            (
+                "combining",
+                Fixture.spaced(
+                    "Combining " + zalgo + " title",
+                    [
+                        "Lede " + zalgo + " " + body, "Heading a" + String(repeating: "\u{0308}", count: 10_000), body,
+                        String(repeating: "\u{0301}", count: 10_000) + " starts with marks. " + body,
+                    ], previous: zalgo
+                ).bytes
+            ),
+            (
+                "tabs",
+                Array(
+                    ("Tabs\tin\ttitle\n\n-\n\n" + String(repeating: "\t", count: 5000)
+                        + String(repeating: "word\t", count: 2000) + "\n\n-\n\nPREV \tp\nNEXT n\t").utf8)
+            ),
+            (
+                "line-separators",
+                Array(
+                    "Line\u{2028}separator\u{2029}title\n\n-\n\n\(body.replacingOccurrences(of: " ", with: "\u{2028}"))"
+                        .utf8)
+            ),
             ("lone-cr", Array("Title\rInjected by a carriage return\r\r-\r\r\(body)\r\rPREV a\rNEXT b".utf8)),
             ("long-title", Array(("Long " + String(repeating: "é", count: 5000) + "\n\n-\n\n" + body).utf8)),
             ("one-long-line", Array(String(repeating: "x", count: 2 * 1024 * 1024).utf8)),
-            ("long-paragraph", Fixture.spaced("A long paragraph", [String(repeating: "lorem ipsum " + esc + "[2J dolor ", count: 40_000)]).bytes),
-            ("many-lines", Array(("Many lines\n\n-\n\n" + (0..<100_000).map { String(UnicodeScalar(UInt8(97 + $0 % 26))) }.joined(separator: "\n")).utf8)),
+            (
+                "long-paragraph",
+                Fixture.spaced(
+                    "A long paragraph", [String(repeating: "lorem ipsum " + esc + "[2J dolor ", count: 40_000)]
+                ).bytes
+            ),
+            (
+                "many-lines",
+                Array(
+                    ("Many lines\n\n-\n\n"
+                        + (0..<100_000).map { String(UnicodeScalar(UInt8(97 + $0 % 26))) }.joined(separator: "\n")).utf8
+                )
+            ),
         ]
-        var bad = Array("Invalid ".utf8) + [0xC0, 0xAF] + Array(" overlong ".utf8) + [0xE0, 0x80, 0xAF] + Array(" surrogate ".utf8) + [0xED, 0xA0, 0x80]
-        bad += Array(" big ".utf8) + [0xF4, 0x90, 0x80, 0x80, 0xFF, 0xFE] + Array("\n\n-\n\nLede ".utf8) + [0x80, 0x80, 0xC3] + Array(" \(body)\n\n-\n\nPREV ".utf8) + [0xC0, 0xAF] + Array("x\nNEXT y".utf8) + [0xE2, 0x82]
+        var bad =
+            Array("Invalid ".utf8) + [0xC0, 0xAF] + Array(" overlong ".utf8) + [0xE0, 0x80, 0xAF]
+            + Array(" surrogate ".utf8) + [0xED, 0xA0, 0x80]
+        bad +=
+            Array(" big ".utf8) + [0xF4, 0x90, 0x80, 0x80, 0xFF, 0xFE] + Array("\n\n-\n\nLede ".utf8) + [
+                0x80, 0x80, 0xC3,
+            ] + Array(" \(body)\n\n-\n\nPREV ".utf8) + [0xC0, 0xAF] + Array("x\nNEXT y".utf8) + [0xE2, 0x82]
         c.append(("invalid-utf8", bad))
         return c
     }()
@@ -76,12 +156,15 @@ final class HostileInputTests: XCTestCase {
     // MARK: helpers
 
     func texts(of a: Article) -> [String] {
-        [a.title] + a.sections.flatMap { ($0.heading.map { [$0] } ?? []) + $0.paragraphs } + [a.previousTitle, a.nextTitle].compactMap { $0 } + a.warnings
+        [a.title] + a.sections.flatMap { ($0.heading.map { [$0] } ?? []) + $0.paragraphs }
+            + [a.previousTitle, a.nextTitle].compactMap { $0 } + a.warnings
     }
 
     func assertSafe(_ s: String, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
         if let bad = s.unicodeScalars.first(where: TextSanitizer.needsChange) {
-            XCTFail("\(what) carries U+\(String(bad.value, radix: 16, uppercase: true)): \(s.prefix(80).debugDescription)", file: file, line: line)
+            XCTFail(
+                "\(what) carries U+\(String(bad.value, radix: 16, uppercase: true)): \(s.prefix(80).debugDescription)",
+                file: file, line: line)
         }
     }
 
@@ -124,10 +207,15 @@ final class HostileInputTests: XCTestCase {
 
     func testRefusedFilesSayWhy() throws {
         let cases = Dictionary(uniqueKeysWithValues: Self.cases.map { ($0.name, $0.bytes) })
-        for (name, error) in [("random", ArticleError.binary(path: "random")), ("png", .binary(path: "png")), ("empty", .empty(path: "empty")),
-                              ("whitespace", .empty(path: "whitespace")), ("nul-early", .binary(path: "nul-early")),
-                              ("utf16", .binary(path: "utf16")), ("separators-only", .empty(path: "separators-only"))] {
-            XCTAssertThrowsError(try ArticleParser().parse(cases[name]!, source: name), name) { XCTAssertEqual($0 as? ArticleError, error, name) }
+        for (name, error) in [
+            ("random", ArticleError.binary(path: "random")), ("png", .binary(path: "png")),
+            ("empty", .empty(path: "empty")),
+            ("whitespace", .empty(path: "whitespace")), ("nul-early", .binary(path: "nul-early")),
+            ("utf16", .binary(path: "utf16")), ("separators-only", .empty(path: "separators-only")),
+        ] {
+            XCTAssertThrowsError(try ArticleParser().parse(cases[name]!, source: name), name) {
+                XCTAssertEqual($0 as? ArticleError, error, name)
+            }
         }
     }
 
@@ -135,7 +223,8 @@ final class HostileInputTests: XCTestCase {
 
     func testEscapeSequencesBecomeVisibleInEveryPart() throws {
         let a = try parse(Self.cases.first { $0.name == "escapes" }!.bytes)
-        XCTAssertEqual(a.title, "Esc ␛[2J␛[31m␛]0;PWNED␇␛]52;c;cm0gLXJmIH4K␇␛Pq#0;2;0;0;0␛\\\u{FFFD}2J\u{FFFD}0;x\u{FFFD} title")
+        XCTAssertEqual(
+            a.title, "Esc ␛[2J␛[31m␛]0;PWNED␇␛]52;c;cm0gLXJmIH4K␇␛Pq#0;2;0;0;0␛\\\u{FFFD}2J\u{FFFD}0;x\u{FFFD} title")
         XCTAssertEqual(a.headings, ["Heading ␛[2J␛[31mred"])
         XCTAssertTrue(a.sections[0].paragraphs[0].hasPrefix("Lede ␛[2J␛[31m␛]0;PWNED␇"), a.sections[0].paragraphs[0])
         XCTAssertEqual(a.sections.last?.paragraphs.last, "␡␈␌␋␜")
@@ -151,7 +240,9 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(a.title, "A \u{FFFD}2J title")
         let raw = try parse(Self.cases.first { $0.name == "raw-c1-bytes" }!.bytes)
         XCTAssertEqual(raw.title, "Raw \u{FFFD}2J title")
-        XCTAssertTrue(raw.sections[0].paragraphs[0].hasPrefix("Lede \u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD} "), raw.sections[0].paragraphs[0])
+        XCTAssertTrue(
+            raw.sections[0].paragraphs[0].hasPrefix("Lede \u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD} "),
+            raw.sections[0].paragraphs[0])
         XCTAssertEqual(raw.previousTitle, "\u{FFFD}p")
         XCTAssertTrue(raw.warnings.contains { $0.contains("not valid UTF-8") }, "\(raw.warnings)")
     }
@@ -161,7 +252,10 @@ final class HostileInputTests: XCTestCase {
         // C0 AF and E0 80 AF are overlong "/": they must not become "/".
         XCTAssertFalse(a.title.contains("/"), a.title)
         XCTAssertFalse(a.previousTitle?.contains("/") ?? false)
-        XCTAssertTrue(a.title.hasPrefix("Invalid \u{FFFD}\u{FFFD} overlong \u{FFFD}\u{FFFD}\u{FFFD} surrogate \u{FFFD}\u{FFFD}\u{FFFD} big "), a.title)
+        XCTAssertTrue(
+            a.title.hasPrefix(
+                "Invalid \u{FFFD}\u{FFFD} overlong \u{FFFD}\u{FFFD}\u{FFFD} surrogate \u{FFFD}\u{FFFD}\u{FFFD} big "),
+            a.title)
         XCTAssertTrue(a.sections[0].paragraphs[0].hasSuffix(Self.body), "the rest of a line survives bad bytes")
         XCTAssertEqual(a.previousTitle, "\u{FFFD}\u{FFFD}x")
         XCTAssertEqual(a.nextTitle, "y\u{FFFD}", "a sequence cut at the end of the file")
@@ -174,12 +268,25 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(a.headings, ["Heading rtl"])
         XCTAssertEqual(a.previousTitle, "prev")
         XCTAssertEqual(a.nextTitle, "next")
-        XCTAssertTrue(a.warnings.contains { $0.hasSuffix("bidirectional override character(s) removed") }, "\(a.warnings)")
+        XCTAssertTrue(
+            a.warnings.contains { $0.hasSuffix("bidirectional override character(s) removed") }, "\(a.warnings)")
         // A link written with bidi and escape characters reaches the article whose title has them too.
         let collection = memoryLibrary([
-            (name: "a.txt", text: Fixture.spaced("First \u{202E}one\u{202C} " + Self.osc, [Self.body], next: "Second " + Self.csi + "\u{2066}two\u{2069}").text),
-            (name: "b.txt", text: Fixture.spaced("Second " + Self.csi + "two", [Self.body], previous: "First one " + Self.osc).text),
-            (name: "c.txt", text: Fixture.spaced("Zero\u{200B}width", [Self.body], previous: "Second ␛[2J␛[31mtwo").text),
+            (
+                name: "a.txt",
+                text: Fixture.spaced(
+                    "First \u{202E}one\u{202C} " + Self.osc, [Self.body],
+                    next: "Second " + Self.csi + "\u{2066}two\u{2069}"
+                ).text
+            ),
+            (
+                name: "b.txt",
+                text: Fixture.spaced("Second " + Self.csi + "two", [Self.body], previous: "First one " + Self.osc).text
+            ),
+            (
+                name: "c.txt",
+                text: Fixture.spaced("Zero\u{200B}width", [Self.body], previous: "Second ␛[2J␛[31mtwo").text
+            ),
         ]).collection
         XCTAssertEqual(collection.link(0, .next)?.target, 1)
         XCTAssertEqual(collection.link(1, .previous)?.target, 0)
@@ -227,13 +334,16 @@ final class HostileInputTests: XCTestCase {
         let zalgo = "Z" + String(repeating: "\u{0301}", count: 10_000)
         XCTAssertEqual(zalgo.count, 1, "one grapheme cluster")
         XCTAssertEqual(DisplayWidth.of(zalgo), 1)
-        XCTAssertEqual(DisplayWidth.of(String(repeating: "\u{0301}", count: 10_000)), 1, "marks with no base still take a cell")
+        XCTAssertEqual(
+            DisplayWidth.of(String(repeating: "\u{0301}", count: 10_000)), 1, "marks with no base still take a cell")
         let a = try parse(Self.cases.first { $0.name == "combining" }!.bytes)
         // By scalars: hasPrefix compares whole clusters, and "Z" + 10,000 marks is one.
         XCTAssertTrue(a.title.unicodeScalars.starts(with: "Combining Z\u{0301}\u{0301}".unicodeScalars))
         XCTAssertEqual(a.title.unicodeScalars.count, ArticleParser.maxTitleScalars + 1, "cut at 300 scalars, plus …")
         let blocks = a.headings + a.sections.flatMap(\.paragraphs)
-        XCTAssertTrue(blocks.contains { $0.unicodeScalars.starts(with: "Heading a\u{0308}\u{0308}".unicodeScalars) }, "kept, as a heading or as text")
+        XCTAssertTrue(
+            blocks.contains { $0.unicodeScalars.starts(with: "Heading a\u{0308}\u{0308}".unicodeScalars) },
+            "kept, as a heading or as text")
         XCTAssertTrue(blocks.contains { $0.hasPrefix("Lede " + zalgo + " ") })
         XCTAssertTrue(blocks.contains { $0.hasPrefix(String(repeating: "\u{0301}", count: 10_000) + " starts") })
     }
@@ -281,7 +391,9 @@ final class HostileInputTests: XCTestCase {
         // needsChange flags exactly what the sanitiser changes.
         for v in UInt32(0)...0x3000 {
             guard let s = Unicode.Scalar(v) else { continue }
-            XCTAssertEqual(TextSanitizer.needsChange(s), TextSanitizer.sanitize(String(s)) != String(s), "U+\(String(v, radix: 16))")
+            XCTAssertEqual(
+                TextSanitizer.needsChange(s), TextSanitizer.sanitize(String(s)) != String(s),
+                "U+\(String(v, radix: 16))")
         }
     }
 
@@ -290,12 +402,14 @@ final class HostileInputTests: XCTestCase {
         var raw = ""
         for v in UInt32(0)...0x9F where v < 0x20 || v >= 0x7F { raw.unicodeScalars.append(Unicode.Scalar(v)!) }
         raw += "\u{2028}\u{2029}\"\\"
-        let article = Article(title: "T" + raw, sections: [Section(heading: "H" + raw, paragraphs: ["P" + raw])],
-                              previousTitle: "p" + raw, nextTitle: nil, source: "s" + raw, warnings: ["w" + raw])
+        let article = Article(
+            title: "T" + raw, sections: [Section(heading: "H" + raw, paragraphs: ["P" + raw])],
+            previousTitle: "p" + raw, nextTitle: nil, source: "s" + raw, warnings: ["w" + raw])
         let json = TocReport.json(article, links: nil, collection: nil).serialized
         for s in json.unicodeScalars {
-            XCTAssertFalse(s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029,
-                           "raw U+\(String(s.value, radix: 16)) in JSON")
+            XCTAssertFalse(
+                s.value < 0x20 || (0x7F...0x9F).contains(s.value) || s.value == 0x2028 || s.value == 0x2029,
+                "raw U+\(String(s.value, radix: 16)) in JSON")
         }
         let back = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         XCTAssertEqual(back["title"] as? String, "T" + raw, "escapes round-trip")
@@ -325,7 +439,9 @@ final class HostileFolderTests: XCTestCase {
 
     /// Runs `body` on another thread and fails (instead of hanging the suite) when it
     /// does not finish in time: a FIFO opened for reading blocks until a writer comes.
-    func withinSeconds<T: Sendable>(_ seconds: Int, _ what: String, _ body: @escaping @Sendable () throws -> T) throws -> T {
+    func withinSeconds<T: Sendable>(_ seconds: Int, _ what: String, _ body: @escaping @Sendable () throws -> T) throws
+        -> T
+    {
         let done = DispatchSemaphore(value: 0)
         let box = ResultBox<T>()
         Thread {
@@ -349,13 +465,17 @@ final class HostileFolderTests: XCTestCase {
     func testSpecialEntriesAreRefusedAndTheRestIsServed() throws {
         let good = Fixture.spaced("Good", [HostileInputTests.body], next: "Escapes " + HostileInputTests.csi).bytes
         tmp.write("01_good.txt", good)
-        tmp.write("02_escapes.txt",
-                  Fixture.spaced("Escapes " + HostileInputTests.csi, [HostileInputTests.body], previous: "Good"))
+        tmp.write(
+            "02_escapes.txt",
+            Fixture.spaced("Escapes " + HostileInputTests.csi, [HostileInputTests.body], previous: "Good"))
         XCTAssertEqual(mkfifo(folder + "/03_fifo.txt", 0o644), 0)
         try FileManager.default.createSymbolicLink(atPath: folder + "/04_zero.txt", withDestinationPath: "/dev/zero")
-        try FileManager.default.createSymbolicLink(atPath: folder + "/05_urandom.txt", withDestinationPath: "/dev/urandom")
-        try FileManager.default.createSymbolicLink(atPath: folder + "/06_loop.txt", withDestinationPath: folder + "/06_loop.txt")
-        try FileManager.default.createSymbolicLink(atPath: folder + "/07_gone.txt", withDestinationPath: folder + "/no-such-file")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder + "/05_urandom.txt", withDestinationPath: "/dev/urandom")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder + "/06_loop.txt", withDestinationPath: folder + "/06_loop.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder + "/07_gone.txt", withDestinationPath: folder + "/no-such-file")
         try tmp.makeFolder("x.txt")
         let socketMade = tmp.makeSocket("08_socket.txt") != nil
         tmp.write("09_unreadable.txt", good)
@@ -363,7 +483,9 @@ final class HostileFolderTests: XCTestCase {
         if isRoot { print("note: running as root, so a chmod 000 file is readable (EACCES: see ErrnoMappingTests)") }
 
         let folder = self.folder
-        let collection = try withinSeconds(20, "indexing a folder with a FIFO") { try CollectionLoader().collection(ofFolder: folder) }
+        let collection = try withinSeconds(20, "indexing a folder with a FIFO") {
+            try CollectionLoader().collection(ofFolder: folder)
+        }
         var served = ["01_good.txt", "02_escapes.txt"]
         if isRoot { served.append("09_unreadable.txt") }
         XCTAssertEqual(collection.entries.map { ($0.source as NSString).lastPathComponent }, served)
@@ -377,7 +499,8 @@ final class HostileFolderTests: XCTestCase {
         ]
         if socketMade { expected["08_socket.txt"] = "skipped, it is a socket, not a regular file" }
         if !isRoot { expected["09_unreadable.txt"] = "cannot be read (permission denied)" }
-        let reasons = Dictionary(uniqueKeysWithValues: collection.failures.map { (($0.path as NSString).lastPathComponent, $0.reason) })
+        let reasons = Dictionary(
+            uniqueKeysWithValues: collection.failures.map { (($0.path as NSString).lastPathComponent, $0.reason) })
         XCTAssertEqual(reasons, expected)
         for failure in collection.failures { XCTAssertFalse(failure.description.contains("\n"), failure.description) }
         XCTAssertEqual(collection.link(0, .next)?.target, 1, "the rest of the folder still works")

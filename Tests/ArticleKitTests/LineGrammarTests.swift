@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ArticleKit
 
 /// `LineSplitter`: one rule for lines, whichever way they are read. Inputs are seeded
@@ -44,7 +45,9 @@ final class LineSplitterTests: XCTestCase {
     func forward(_ b: [UInt8], start: LineSplitter.Start) -> [[UInt8]] {
         var lines: [[UInt8]] = []
         b.withUnsafeBufferPointer { p in
-            LineSplitter.forEachLine(in: p, start: start) { line, _ in lines.append(Array(p[line])); return true }
+            LineSplitter.forEachLine(in: p, start: start) { line, _ in
+                lines.append(Array(p[line])); return true
+            }
         }
         return lines
     }
@@ -102,8 +105,9 @@ final class LineSplitterTests: XCTestCase {
                 }
             }
             for (k, floor) in starts.enumerated() {
-                XCTAssertEqual(backward(b, floor: floor, start: .lineStart), Array(lines[(k + 1)...]),
-                               "seed \(seed) from \(floor)")
+                XCTAssertEqual(
+                    backward(b, floor: floor, start: .lineStart), Array(lines[(k + 1)...]),
+                    "seed \(seed) from \(floor)")
             }
         }
     }
@@ -161,7 +165,8 @@ final class ArticleGrammarTests: XCTestCase {
                 line += pieces[Int.random(in: 0..<pieces.count, using: &g)]
             }
             let t = ArticleGrammar.trimmed(line)
-            let expected = !t.isEmpty && t.utf8.count <= 200
+            let expected =
+                !t.isEmpty && t.utf8.count <= 200
                 && t.unicodeScalars.allSatisfy { $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" }
             XCTAssertEqual(ArticleGrammar.isSeparator(line), expected, "seed \(seed): \(line.debugDescription)")
             if expected { separators += 1 }
@@ -194,8 +199,11 @@ final class ArticleGrammarTests: XCTestCase {
     /// The pre-check may say "maybe" too often, never "no" to a line that decodes to a trailer line.
     func testByteCheckNeverRulesOutATrailerLine() {
         let keywords = [Array("PREV"), Array("NEXT")]
-        let pieces = [" ", "\t", "x", "V", "T", "\u{202E}", "\u{202C}", "\u{FEFF}", "\u{A0}", "\u{3000}", "\u{301}",
-                      "\u{200B}", "\u{1B}", "\u{2028}", "\u{FFFD}"].map { Array($0.utf8) } + [[0xFF], [0xC3]]
+        let pieces =
+            [
+                " ", "\t", "x", "V", "T", "\u{202E}", "\u{202C}", "\u{FEFF}", "\u{A0}", "\u{3000}", "\u{301}",
+                "\u{200B}", "\u{1B}", "\u{2028}", "\u{FFFD}",
+            ].map { Array($0.utf8) } + [[0xFF], [0xC3]]
         var ruledOut = 0, trailerLines = 0
         for seed: UInt64 in 1...20_000 {
             var g = SplitMix64(seed: seed)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ArticleKit
 
 /// The fold's shortcut past grapheme breaking must never call a scalar a whole cluster when Swift's
@@ -15,8 +16,10 @@ final class LoneScalarTests: XCTestCase {
     }
 
     /// One of each kind of scalar the shortcut accepts on either side.
-    private let neighbours: [Unicode.Scalar] = ["a", "\u{E9}", "\u{0301}", "\u{416}", "\u{2014}", "\u{3001}",
-                                                "\u{30A2}", "\u{4E2D}", "\u{D55C}", "\u{FF21}"]
+    private let neighbours: [Unicode.Scalar] = [
+        "a", "\u{E9}", "\u{0301}", "\u{416}", "\u{2014}", "\u{3001}",
+        "\u{30A2}", "\u{4E2D}", "\u{D55C}", "\u{FF21}",
+    ]
 
     func testEveryScalarAcceptedFirstEndsItsCluster() {
         var accepted = 0

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import ArticleKit
 
 /// The search fold, language by language, and the map from folded offsets back to the original.
@@ -179,10 +180,12 @@ final class TextFoldTests: XCTestCase {
     /// For every run of whole characters of each sample taken as a query, every match starts and ends on
     /// a character boundary of the text, and what it covers folds to the query.
     func testEveryMatchCoversWholeCharactersThatFoldToTheQuery() {
-        let samples = ["La Bibliothèque, l’œuvre", "Straße STRAẞE strasse", "Tiếng Việt Đà Nẵng", "ΟΔΟΣ οδός Ἀθῆναι",
-                       "İstanbul Diyarbakır", "Ёлка МОСКВА", "がっこう かがく ｶﾞｽ", "한글 \u{1112}\u{1161}\u{11AB}",
-                       "مُحَمَّد أحمد", "שָׁלוֹם", "ภาษาไทย กี", "हिन्दी क़", "co\u{00AD}op 1914–1918 ﬁne",
-                       "Cafe\u{0301} 👍🏽 🇮🇹"]
+        let samples = [
+            "La Bibliothèque, l’œuvre", "Straße STRAẞE strasse", "Tiếng Việt Đà Nẵng", "ΟΔΟΣ οδός Ἀθῆναι",
+            "İstanbul Diyarbakır", "Ёлка МОСКВА", "がっこう かがく ｶﾞｽ", "한글 \u{1112}\u{1161}\u{11AB}",
+            "مُحَمَّد أحمد", "שָׁלוֹם", "ภาษาไทย กี", "हिन्दी क़", "co\u{00AD}op 1914–1918 ﬁne",
+            "Cafe\u{0301} 👍🏽 🇮🇹",
+        ]
         var checked = 0
         for text in samples {
             let characters = Array(text)
@@ -200,8 +203,9 @@ final class TextFoldTests: XCTestCase {
                     XCTAssertFalse(hits.isEmpty, "\(query) not found in \(text)")
                     for hit in hits {
                         checked += 1
-                        XCTAssertTrue(boundaries.contains(hit.lowerBound) && boundaries.contains(hit.upperBound),
-                                      "\(query) in \(text): \(hit) splits a character")
+                        XCTAssertTrue(
+                            boundaries.contains(hit.lowerBound) && boundaries.contains(hit.upperBound),
+                            "\(query) in \(text): \(hit) splits a character")
                         let covered = String(decoding: bytes[hit], as: UTF8.self)
                         XCTAssertTrue(fold.fold(covered).contains(needle), "\(query) in \(text): \(covered)")
                     }

@@ -1,5 +1,5 @@
-import XCTest
 import ArticleKit
+import XCTest
 
 /// TitleKey shares case, quotes, dashes and spaces with the search fold, but not its accent folding:
 /// a PREV/NEXT line names one article.
@@ -19,7 +19,8 @@ final class TitleKeyFoldTests: XCTestCase {
         var named = 0
         for value in UInt32(0)..<0x11_0000 {
             guard let u = Unicode.Scalar(value), u.properties.lowercaseMapping.unicodeScalars.elementsEqual([u]),
-                  u.properties.changesWhenCaseFolded else { continue }
+                u.properties.changesWhenCaseFolded
+            else { continue }
             named += 1
             XCTAssertTrue(FoldRules.mayFoldBeyondLowercase(u), "U+\(String(value, radix: 16))")
         }

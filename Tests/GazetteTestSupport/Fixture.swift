@@ -27,9 +27,11 @@ public struct Fixture: Sendable {
     public var bom: Bool
     public var blankBeforeTrailer: Bool
 
-    public init(title: String, repeats: Int = 2, blocks: [String], previous: String? = nil, next: String? = nil,
-                lineEnding: String = "\n", finalNewline: Bool = false, bom: Bool = false,
-                blankBeforeTrailer: Bool = false) {
+    public init(
+        title: String, repeats: Int = 2, blocks: [String], previous: String? = nil, next: String? = nil,
+        lineEnding: String = "\n", finalNewline: Bool = false, bom: Bool = false,
+        blankBeforeTrailer: Bool = false
+    ) {
         self.title = title
         self.repeats = repeats
         self.blocks = blocks
@@ -43,10 +45,13 @@ public struct Fixture: Sendable {
 
     /// The shape of the hostile-input and reader tests: one repeat of the title, and a
     /// blank line before the trailer's separator (both shapes occur in real articles).
-    public static func spaced(_ title: String, _ blocks: [String], previous: String? = nil, next: String? = nil,
-                              repeats: Int = 1) -> Fixture {
-        Fixture(title: title, repeats: repeats, blocks: blocks, previous: previous, next: next,
-                blankBeforeTrailer: true)
+    public static func spaced(
+        _ title: String, _ blocks: [String], previous: String? = nil, next: String? = nil,
+        repeats: Int = 1
+    ) -> Fixture {
+        Fixture(
+            title: title, repeats: repeats, blocks: blocks, previous: previous, next: next,
+            blankBeforeTrailer: true)
     }
 
     public var text: String {

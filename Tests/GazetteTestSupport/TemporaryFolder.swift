@@ -1,7 +1,8 @@
 import Foundation
 import XCTest
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A fresh, empty folder under the system's temporary directory, for tests that need
@@ -20,8 +21,10 @@ public final class TemporaryFolder: Sendable {
 
     /// Writes `bytes` to `name` (replacing it), failing the test when it cannot.
     @discardableResult
-    public func write(_ name: String, _ bytes: [UInt8],
-                      file: StaticString = #filePath, line: UInt = #line) -> String {
+    public func write(
+        _ name: String, _ bytes: [UInt8],
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> String {
         let target = path(name)
         if !FileManager.default.createFile(atPath: target, contents: Data(bytes)) {
             XCTFail("could not write \(target)", file: file, line: line)
@@ -30,8 +33,10 @@ public final class TemporaryFolder: Sendable {
     }
 
     @discardableResult
-    public func write(_ name: String, _ fixture: Fixture,
-                      file: StaticString = #filePath, line: UInt = #line) -> String {
+    public func write(
+        _ name: String, _ fixture: Fixture,
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> String {
         write(name, fixture.bytes, file: file, line: line)
     }
 

@@ -1,7 +1,8 @@
-import XCTest
 import ArticleKit
-@testable import ReaderCore
 import ReaderLoop
+import XCTest
+
+@testable import ReaderCore
 
 /// The run loop on a headless backend: what it draws and when, what waits for
 /// background work, how it polls, and how it ends.
@@ -14,9 +15,11 @@ final class EventLoopTests: XCTestCase {
     }
 
     func opening(_ library: ArticleLibrary, indexing: Bool = false, width: Int = 60, height: Int = 12)
-        -> (state: ReaderState, effects: [Effect]) {
-        ReaderState.open(library: library, at: library.collection.entries[0].id, width: width, height: height,
-                         indexing: indexing)
+        -> (state: ReaderState, effects: [Effect])
+    {
+        ReaderState.open(
+            library: library, at: library.collection.entries[0].id, width: width, height: height,
+            indexing: indexing)
     }
 
     func sections(_ screen: Screen) -> Int? {
@@ -28,12 +31,14 @@ final class EventLoopTests: XCTestCase {
     func testKeysTypedWhileIndexingWaitAndRunInOrder() {
         let full = self.full
         let indexer: EventLoop.Indexer = { (full, ChainBuilder.build(full.collection)) }
-        let run = LoopRun(opening(firstOnly, indexing: true), indexer: indexer, [
-            .press("n"), .press("n"), .pause,
-            .finishWork,
-            .input(.key(.backspace)), .pause,
-            .press("q"),
-        ])
+        let run = LoopRun(
+            opening(firstOnly, indexing: true), indexer: indexer,
+            [
+                .press("n"), .press("n"), .pause,
+                .finishWork,
+                .input(.key(.backspace)), .pause,
+                .press("q"),
+            ])
         let screens = run.backend.screens
         XCTAssertFalse(run.backend.ranOut)
         XCTAssertEqual(screens.count, 4)
@@ -45,33 +50,39 @@ final class EventLoopTests: XCTestCase {
         XCTAssertTrue(screens[2].text(row: 0).hasSuffix("chain 3/3"))
         XCTAssertTrue(screens[3].text(row: 0).contains("金沢の路地に活版印刷所が復活"))
         XCTAssertFalse(screens.contains { $0.text.contains("Loading…") }, "articles are read before drawing")
-        XCTAssertEqual(run.backend.timeouts.filter { $0 > 0 },
-                       [EventLoop.busyPoll, EventLoop.busyPoll, EventLoop.idlePoll, EventLoop.idlePoll],
-                       "quick polls while the index is out, slow ones once it is in")
-        XCTAssertEqual(run.persisted.map(\.article.key), ["01_it.txt", "02_ja.txt", "03_en.txt", "02_ja.txt"],
-                       "each article left, then the one quit from")
+        XCTAssertEqual(
+            run.backend.timeouts.filter { $0 > 0 },
+            [EventLoop.busyPoll, EventLoop.busyPoll, EventLoop.idlePoll, EventLoop.idlePoll],
+            "quick polls while the index is out, slow ones once it is in")
+        XCTAssertEqual(
+            run.persisted.map(\.article.key), ["01_it.txt", "02_ja.txt", "03_en.txt", "02_ja.txt"],
+            "each article left, then the one quit from")
     }
 
     func testABigArticleShowsItsStartThenTheWhole() {
         let run = LoopRun(opening(BigFixture.library(), width: 80, height: 24), [.pause, .finishWork, .press("q")])
         let screens = run.backend.screens
         XCTAssertEqual(screens.count, 2)
-        XCTAssertLessThan(sections(screens[0]) ?? .max, BigFixture.sections,
-                          "only the start is read for the first screen")
+        XCTAssertLessThan(
+            sections(screens[0]) ?? .max, BigFixture.sections,
+            "only the start is read for the first screen")
         XCTAssertEqual(sections(screens[1]), BigFixture.sections)
         XCTAssertEqual(run.backend.jobsAtDraw, [0, 1], "the whole is read once the start is on screen")
         XCTAssertEqual(run.final.document.extent, .whole)
-        XCTAssertEqual(run.backend.timeouts.filter { $0 > 0 },
-                       [EventLoop.busyPoll, EventLoop.busyPoll, EventLoop.idlePoll])
+        XCTAssertEqual(
+            run.backend.timeouts.filter { $0 > 0 },
+            [EventLoop.busyPoll, EventLoop.busyPoll, EventLoop.idlePoll])
     }
 
     /// The whole article came back while the reader was on another: coming back asks again (a26a5be).
     func testAnArticleLeftAndReturnedToWhileItWasReadIsAskedForAgain() {
-        let run = LoopRun(opening(BigFixture.library(), width: 80, height: 24), [
-            .press("n"), .pause, .finishWork,
-            .press("p"), .pause, .finishWork,
-            .press("q"),
-        ])
+        let run = LoopRun(
+            opening(BigFixture.library(), width: 80, height: 24),
+            [
+                .press("n"), .pause, .finishWork,
+                .press("p"), .pause, .finishWork,
+                .press("q"),
+            ])
         XCTAssertEqual(run.backend.worker.started, 2)
         XCTAssertEqual(run.final.document.id, BigFixture.big)
         XCTAssertEqual(run.final.document.extent, .whole)
@@ -80,11 +91,13 @@ final class EventLoopTests: XCTestCase {
 
     /// Back before the answer came: it is not asked for twice, and it is installed when it comes.
     func testAnArticleReturnedToBeforeItsAnswerIsNotAskedForTwice() {
-        let run = LoopRun(opening(BigFixture.library(), width: 80, height: 24), [
-            .press("n"), .pause,
-            .press("p"), .pause, .finishWork,
-            .press("q"),
-        ])
+        let run = LoopRun(
+            opening(BigFixture.library(), width: 80, height: 24),
+            [
+                .press("n"), .pause,
+                .press("p"), .pause, .finishWork,
+                .press("q"),
+            ])
         XCTAssertEqual(run.backend.worker.started, 1)
         XCTAssertEqual(run.final.document.extent, .whole)
         XCTAssertEqual(run.backend.screens.last.flatMap(sections), BigFixture.sections)
@@ -95,16 +108,24 @@ final class EventLoopTests: XCTestCase {
         let storm: [HeadlessBackend.Step] = (0..<100).map { i in
             .input(.resize(width: 1 + i * 37 % 200, height: 1 + i * 13 % 60))
         }
-        let run = LoopRun(opening(full, width: 80, height: 24), storm + [.input(.resize(width: 60, height: 20)), .pause,
-                                                                         .press("q")])
+        let run = LoopRun(
+            opening(full, width: 80, height: 24),
+            storm + [
+                .input(.resize(width: 60, height: 20)), .pause,
+                .press("q"),
+            ])
         let screens = run.backend.screens
         XCTAssertEqual(screens.count, 3, "the first screen, then one per batch of 1 + \(EventLoop.batch)")
         XCTAssertEqual(screens.last, ReaderState(library: full, start: 0, width: 60, height: 20).screen)
     }
 
     func testQuitEndsTheLoopWithoutDrawingAndLeavesTheRestOfTheInput() {
-        let run = LoopRun(opening(full), [.press("j"), .press("j"),
-                                          .press("q"), .press("j")])
+        let run = LoopRun(
+            opening(full),
+            [
+                .press("j"), .press("j"),
+                .press("q"), .press("j"),
+            ])
         XCTAssertEqual(run.backend.screens.count, 1)
         XCTAssertEqual(run.backend.steps.count, 1, "the key after q is not read")
         XCTAssertEqual(run.persisted.map(\.line), [2])
@@ -117,7 +138,12 @@ final class EventLoopTests: XCTestCase {
         XCTAssertEqual(run.backend.screens.count, 2)
         XCTAssertEqual(run.backend.steps.count, 1)
         let end = run.final
-        XCTAssertEqual(run.persisted, [Position(article: full.collection.entries[0].id, block: end.lines[end.top].block,
-                                                line: end.maxTop, width: end.document.layout.width)])
+        XCTAssertEqual(
+            run.persisted,
+            [
+                Position(
+                    article: full.collection.entries[0].id, block: end.lines[end.top].block,
+                    line: end.maxTop, width: end.document.layout.width)
+            ])
     }
 }

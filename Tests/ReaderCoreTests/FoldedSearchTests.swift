@@ -1,13 +1,15 @@
-import XCTest
 import ArticleKit
+import XCTest
+
 @testable import ReaderCore
 
 /// `/` and the article list match through `TextFold`: accents, quotes and dashes never count, case only
 /// when the query has a capital; and a match highlights the original characters it came from.
 final class FoldedSearchTests: XCTestCase {
     private func layout(_ paragraphs: [String], width: Int = 80) -> ArticleLayout {
-        let article = Article(title: "Title", sections: [Section(heading: nil, paragraphs: paragraphs)],
-                              previousTitle: nil, nextTitle: nil, source: "test")
+        let article = Article(
+            title: "Title", sections: [Section(heading: nil, paragraphs: paragraphs)],
+            previousTitle: nil, nextTitle: nil, source: "test")
         return ArticleLayout.make(article, footer: [], width: width)
     }
 
@@ -70,14 +72,17 @@ final class FoldedSearchTests: XCTestCase {
     }
 
     func testTheArticleListFilterFolds() {
-        let titles = ["La Bibliothèque de Lyon", "The city’s river", "Im Schwarzwald zählen Freiwillige",
-                      "The war of 1914–1918"]
+        let titles = [
+            "La Bibliothèque de Lyon", "The city’s river", "Im Schwarzwald zählen Freiwillige",
+            "The war of 1914–1918",
+        ]
         let files = titles.enumerated().map { i, title in
             (name: "0\(i)_a.txt", text: "\(title)\n\n-\n\nSome words about \(title).\n\n-\n")
         }
         let store = MemoryStore(files)
-        let library = ArticleLibrary(collection: CollectionLoader(store: store).collection(of: files.map(\.name)),
-                                     store: store)
+        let library = ArticleLibrary(
+            collection: CollectionLoader(store: store).collection(of: files.map(\.name)),
+            store: store)
         func filtered(_ filter: String) -> [Int] {
             var state = ReaderState(library: library, start: 0, width: 60, height: 12)
             state.press(.character("l"))

@@ -1,6 +1,7 @@
-import Synchronization
-@testable import ReaderCore
 import ReaderLoop
+import Synchronization
+
+@testable import ReaderCore
 
 /// A terminal for tests: replays a script of keys, resizes, pauses and signals, and
 /// records every screen drawn and every wait the loop asked for.
@@ -95,14 +96,19 @@ struct LoopRun {
     let final: ReaderState
     let persisted: [Position]
 
-    init(_ opening: (state: ReaderState, effects: [Effect]), indexer: EventLoop.Indexer? = nil,
-         _ steps: [HeadlessBackend.Step]) {
+    init(
+        _ opening: (state: ReaderState, effects: [Effect]), indexer: EventLoop.Indexer? = nil,
+        _ steps: [HeadlessBackend.Step]
+    ) {
         let worker = ManualWorker()
-        let backend = HeadlessBackend(width: opening.state.geometry.width, height: opening.state.geometry.height,
-                                      worker: worker, steps: steps)
+        let backend = HeadlessBackend(
+            width: opening.state.geometry.width, height: opening.state.geometry.height,
+            worker: worker, steps: steps)
         var persisted: [Position] = []
-        final = EventLoop(backend: backend, worker: worker, indexer: indexer, persist: { persisted.append($0) },
-                          shouldStop: { backend.stopRequested }).run(opening)
+        final = EventLoop(
+            backend: backend, worker: worker, indexer: indexer, persist: { persisted.append($0) },
+            shouldStop: { backend.stopRequested }
+        ).run(opening)
         self.backend = backend
         self.persisted = persisted
     }

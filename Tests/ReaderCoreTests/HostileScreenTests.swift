@@ -1,11 +1,13 @@
-import XCTest
-import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import ArticleKit
-@testable import ReaderCore
+import Foundation
 import GazetteTestSupport
+import XCTest
+
+@testable import ReaderCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Hostile articles through layout, the reader and the screen model: no cell ever
 /// holds a scalar `TextSanitizer.needsChange` flags, and no row, laid-out line or
@@ -13,30 +15,99 @@ import GazetteTestSupport
 /// and with control characters typed (pasted) into the search prompt and the list.
 final class HostileScreenTests: XCTestCase {
     static let esc = "\u{1B}"
-    static let controls = "\u{1B}[2J\u{1B}[31m\u{1B}]0;PWNED\u{07}\u{1B}]52;c;cm0gLXJmIH4K\u{07}\u{1B}Pq#0;2;0\u{1B}\\\u{9B}2J\u{9D}0;x\u{9C}\u{7F}\u{08}"
+    static let controls =
+        "\u{1B}[2J\u{1B}[31m\u{1B}]0;PWNED\u{07}\u{1B}]52;c;cm0gLXJmIH4K\u{07}\u{1B}Pq#0;2;0\u{1B}\\\u{9B}2J\u{9D}0;x\u{9C}\u{7F}\u{08}"
     static let bidi = "\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}"
     static let zalgo = "Z" + String(repeating: "\u{0301}", count: 10_000)
-    static let body = "The council met on Tuesday evening to discuss the proposal in detail, and several members asked for more time to read the report before any vote is taken."
+    static let body =
+        "The council met on Tuesday evening to discuss the proposal in detail, and several members asked for more time to read the report before any vote is taken."
 
     /// File name → bytes. A chain runs through the escape, bidi and zero-width titles.
     static var files: [(String, [UInt8])] {
         [
-            ("01_escapes.txt", Fixture.spaced("Escapes " + controls + " title", ["Lede " + controls + " " + body, "Heading " + controls, body + " " + controls, controls],
-                                       previous: "Nothing " + controls, next: "Bidi \u{202E}evil\u{202C} title").bytes),
-            ("02_bidi.txt", Fixture.spaced("Bidi \u{202E}evil\u{202C} title", ["Lede \u{202E}" + body, "Heading \u{2066}isolated\u{2069}", body + bidi + String(repeating: "\u{202E}", count: 3000), bidi],
-                                    previous: "Escapes " + controls + " title", next: "Zero\u{200B}width").bytes),
-            ("03_zero_width.txt", Fixture.spaced("Zero\u{200B}width", ["\u{200B}\u{200C}\u{200D}\u{2060}" + String(repeating: "\u{200B}", count: 3000) + " " + body, "\u{200B}\u{200B}"],
-                                          previous: "Bidi evil title", next: "\u{200B}\u{200B}").bytes),
+            (
+                "01_escapes.txt",
+                Fixture.spaced(
+                    "Escapes " + controls + " title",
+                    ["Lede " + controls + " " + body, "Heading " + controls, body + " " + controls, controls],
+                    previous: "Nothing " + controls, next: "Bidi \u{202E}evil\u{202C} title"
+                ).bytes
+            ),
+            (
+                "02_bidi.txt",
+                Fixture.spaced(
+                    "Bidi \u{202E}evil\u{202C} title",
+                    [
+                        "Lede \u{202E}" + body, "Heading \u{2066}isolated\u{2069}",
+                        body + bidi + String(repeating: "\u{202E}", count: 3000), bidi,
+                    ],
+                    previous: "Escapes " + controls + " title", next: "Zero\u{200B}width"
+                ).bytes
+            ),
+            (
+                "03_zero_width.txt",
+                Fixture.spaced(
+                    "Zero\u{200B}width",
+                    [
+                        "\u{200B}\u{200C}\u{200D}\u{2060}" + String(repeating: "\u{200B}", count: 3000) + " " + body,
+                        "\u{200B}\u{200B}",
+                    ],
+                    previous: "Bidi evil title", next: "\u{200B}\u{200B}"
+                ).bytes
+            ),
             ("04_invisible.txt", Fixture.spaced("\u{200B}\u{200B}", [body], previous: "Zero\u{200B}width").bytes),
-            ("05_combining.txt", Fixture.spaced("Combining " + zalgo + " title", ["Lede " + zalgo + " " + body, "Heading a" + String(repeating: "\u{0308}", count: 10_000), body,
-                                                                          String(repeating: "\u{0301}", count: 10_000) + " starts with marks. " + body], previous: zalgo, next: zalgo).bytes),
-            ("06_raw_c1.txt", Array("Raw ".utf8) + [0x9B] + Array("2J title\n\n-\n\nLede ".utf8) + [0x9B, 0x9D, 0x90, 0x9C, 0xC0, 0xAF, 0xE0, 0x80, 0xAF] + Array(" \(body)\n\n-\n\nPREV ".utf8) + [0x9B] + Array("p\nNEXT n".utf8)),
+            (
+                "05_combining.txt",
+                Fixture.spaced(
+                    "Combining " + zalgo + " title",
+                    [
+                        "Lede " + zalgo + " " + body, "Heading a" + String(repeating: "\u{0308}", count: 10_000), body,
+                        String(repeating: "\u{0301}", count: 10_000) + " starts with marks. " + body,
+                    ], previous: zalgo, next: zalgo
+                ).bytes
+            ),
+            (
+                "06_raw_c1.txt",
+                Array("Raw ".utf8) + [0x9B] + Array("2J title\n\n-\n\nLede ".utf8) + [
+                    0x9B, 0x9D, 0x90, 0x9C, 0xC0, 0xAF, 0xE0, 0x80, 0xAF,
+                ] + Array(" \(body)\n\n-\n\nPREV ".utf8) + [0x9B] + Array("p\nNEXT n".utf8)
+            ),
             ("07_title_only.txt", Array("Only a title".utf8)),
-            ("08_wide.txt", Fixture.spaced("金沢の路地に活版印刷所が復活" + String(repeating: "漢", count: 400), [String(repeating: "職人たちは倉庫で古い活字を見つけ、", count: 40), "眠っていた活字との出会い", String(repeating: "👨‍👩‍👧‍👦🇮🇹", count: 200) + "。", String(repeating: "a年，", count: 300)]).bytes),
-            ("09_long_word.txt", Fixture.spaced(String(repeating: "W", count: 2000), [String(repeating: "x", count: 20_000), "Tabs\tand\u{2028}separators " + String(repeating: "\t", count: 300) + body]).bytes),
-            ("10_repeated.txt", Array((String(repeating: "Same title\n", count: 1000) + "-\n\n" + body + "\n\nNEXT \(controls)").utf8)),
-            ("11_nul_late.txt", Array("NUL after 8 kB\n\n-\n\n".utf8) + Array(String(repeating: body + "\n\n", count: 60).utf8) + Array("Here \0 is a NUL.".utf8)),
-            ("12_many_lines.txt", Array(("Many lines\n\n-\n\n" + (0..<3000).map { String(UnicodeScalar(UInt8(97 + $0 % 26))) }.joined(separator: "\n")).utf8)),
+            (
+                "08_wide.txt",
+                Fixture.spaced(
+                    "金沢の路地に活版印刷所が復活" + String(repeating: "漢", count: 400),
+                    [
+                        String(repeating: "職人たちは倉庫で古い活字を見つけ、", count: 40), "眠っていた活字との出会い",
+                        String(repeating: "👨‍👩‍👧‍👦🇮🇹", count: 200) + "。", String(repeating: "a年，", count: 300),
+                    ]
+                ).bytes
+            ),
+            (
+                "09_long_word.txt",
+                Fixture.spaced(
+                    String(repeating: "W", count: 2000),
+                    [
+                        String(repeating: "x", count: 20_000),
+                        "Tabs\tand\u{2028}separators " + String(repeating: "\t", count: 300) + body,
+                    ]
+                ).bytes
+            ),
+            (
+                "10_repeated.txt",
+                Array((String(repeating: "Same title\n", count: 1000) + "-\n\n" + body + "\n\nNEXT \(controls)").utf8)
+            ),
+            (
+                "11_nul_late.txt",
+                Array("NUL after 8 kB\n\n-\n\n".utf8) + Array(String(repeating: body + "\n\n", count: 60).utf8)
+                    + Array("Here \0 is a NUL.".utf8)
+            ),
+            (
+                "12_many_lines.txt",
+                Array(
+                    ("Many lines\n\n-\n\n"
+                        + (0..<3000).map { String(UnicodeScalar(UInt8(97 + $0 % 26))) }.joined(separator: "\n")).utf8)
+            ),
             ("13_png.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]),
             ("14_empty.txt", []),
         ]
@@ -61,7 +132,9 @@ final class HostileScreenTests: XCTestCase {
 
     func assertSafe(_ s: String, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
         if let bad = s.unicodeScalars.first(where: TextSanitizer.needsChange) {
-            XCTFail("\(what) carries U+\(String(bad.value, radix: 16, uppercase: true)): \(s.prefix(60).debugDescription)", file: file, line: line)
+            XCTFail(
+                "\(what) carries U+\(String(bad.value, radix: 16, uppercase: true)): \(s.prefix(60).debugDescription)",
+                file: file, line: line)
         }
     }
 
@@ -75,16 +148,21 @@ final class HostileScreenTests: XCTestCase {
             while x < screen.width {
                 let cell = screen[row, x]
                 if cell.text.unicodeScalars.contains(where: TextSanitizer.needsChange) {
-                    return XCTFail("\(what): cell \(row),\(x) holds \(cell.text.prefix(20).debugDescription)", file: file, line: line)
+                    return XCTFail(
+                        "\(what): cell \(row),\(x) holds \(cell.text.prefix(20).debugDescription)", file: file,
+                        line: line)
                 }
                 guard !cell.text.isEmpty else {
-                    return XCTFail("\(what): cell \(row),\(x) is a right half with no wide cluster before it", file: file, line: line)
+                    return XCTFail(
+                        "\(what): cell \(row),\(x) is a right half with no wide cluster before it", file: file,
+                        line: line)
                 }
                 XCTAssertEqual(cell.text.count, 1, "\(what): cell \(row),\(x)", file: file, line: line)
                 let w = DisplayWidth.of(cell.text)
                 if w == 2 {
                     guard x + 1 < screen.width, screen[row, x + 1].text.isEmpty else {
-                        return XCTFail("\(what): wide cluster at \(row),\(x) without its right half", file: file, line: line)
+                        return XCTFail(
+                            "\(what): wide cluster at \(row),\(x) without its right half", file: file, line: line)
                     }
                     x += 2
                 } else {
@@ -93,10 +171,13 @@ final class HostileScreenTests: XCTestCase {
                 columns += max(1, w)
             }
             XCTAssertLessThanOrEqual(columns, screen.width, "\(what): row \(row)", file: file, line: line)
-            XCTAssertLessThanOrEqual(DisplayWidth.of(screen.text(row: row)), screen.width, "\(what): row \(row)", file: file, line: line)
+            XCTAssertLessThanOrEqual(
+                DisplayWidth.of(screen.text(row: row)), screen.width, "\(what): row \(row)", file: file, line: line)
         }
         if let c = screen.cursor, screen.width > 0, screen.height > 0 {
-            XCTAssertTrue((0..<screen.height).contains(c.row) && (0...screen.width).contains(c.column), "\(what): cursor \(c)", file: file, line: line)
+            XCTAssertTrue(
+                (0..<screen.height).contains(c.row) && (0...screen.width).contains(c.column), "\(what): cursor \(c)",
+                file: file, line: line)
         }
     }
 
@@ -104,7 +185,9 @@ final class HostileScreenTests: XCTestCase {
         for l in layout.lines {
             assertSafe(l.text, what, file: file, line: line)
             if DisplayWidth.of(l.text) > layout.width {
-                return XCTFail("\(what): \(DisplayWidth.of(l.text)) columns in a \(layout.width)-column layout: \(l.text.prefix(40).debugDescription)", file: file, line: line)
+                return XCTFail(
+                    "\(what): \(DisplayWidth.of(l.text)) columns in a \(layout.width)-column layout: \(l.text.prefix(40).debugDescription)",
+                    file: file, line: line)
             }
         }
     }
@@ -115,7 +198,9 @@ final class HostileScreenTests: XCTestCase {
         let library = try library()
         let entries = library.collection.entries
         XCTAssertEqual(entries.count, 13, "\(entries.map(\.source)) / \(library.collection.failures)")
-        XCTAssertEqual(Set(library.collection.failures.map { ($0.path as NSString).lastPathComponent }), ["13_png.txt", "14_empty.txt", "16_fifo.txt"])
+        XCTAssertEqual(
+            Set(library.collection.failures.map { ($0.path as NSString).lastPathComponent }),
+            ["13_png.txt", "14_empty.txt", "16_fifo.txt"])
         // The hostile name is indexed, then removed: opening it shows the error, whose path carries controls.
         let named = try XCTUnwrap(entries.firstIndex { $0.source.contains("15_name_") })
         try FileManager.default.removeItem(atPath: entries[named].source)
@@ -141,17 +226,25 @@ final class HostileScreenTests: XCTestCase {
         XCTAssertEqual(state.chainPosition?.count, 4, "escapes → bidi → zero width → invisible")
         let steps: [(String, [InputEvent])] = [
             ("end", [.key(.end)]), ("top", [.key(.home)]), ("next section", [.key(.character("]"))]),
-            ("outline", [.key(.character("t"))]), ("outline down", [.key(.down), .key(.down)]), ("outline jump", [.key(.enter)]),
+            ("outline", [.key(.character("t"))]), ("outline down", [.key(.down), .key(.down)]),
+            ("outline jump", [.key(.enter)]),
             ("help", [.key(.character("?"))]), ("help scroll", [.key(.pageDown)]), ("help close", [.key(.escape)]),
             ("list", [.key(.character("l"))]), ("list filter", "\u{9B}2J\u{202E}zero".map { .key(.character($0)) }),
-            ("list unfilter", Array(repeating: .key(.backspace), count: 8)), ("list close", [.key(.escape), .key(.escape)]),
+            ("list unfilter", Array(repeating: .key(.backspace), count: 8)),
+            ("list close", [.key(.escape), .key(.escape)]),
             ("search", [.key(.character("/"))] + "␛[2J".map { .key(.character($0)) } + [.key(.enter)]),
             ("next match", [.key(.character(".")), .key(.character("."))]),
-            ("pasted controls", [.key(.character("/"))] + "\u{9B}\u{9D}\u{202E}\u{2066}x\u{85}".map { .key(.character($0)) }),
+            (
+                "pasted controls",
+                [.key(.character("/"))] + "\u{9B}\u{9D}\u{202E}\u{2066}x\u{85}".map { .key(.character($0)) }
+            ),
             ("pasted controls searched", [.key(.enter)]),
-            ("follow next", [.key(.character("n"))]), ("follow next 2", [.key(.character("n"))]), ("follow next 3", [.key(.character("n"))]),
-            ("follow next past the end", [.key(.character("n"))]), ("back", [.key(.character("p")), .key(.character("p")), .key(.character("p"))]),
-            ("narrow", [.resize(width: 20, height: 5)]), ("too small", [.resize(width: 7, height: 2)]), ("empty", [.resize(width: 0, height: 0)]),
+            ("follow next", [.key(.character("n"))]), ("follow next 2", [.key(.character("n"))]),
+            ("follow next 3", [.key(.character("n"))]),
+            ("follow next past the end", [.key(.character("n"))]),
+            ("back", [.key(.character("p")), .key(.character("p")), .key(.character("p"))]),
+            ("narrow", [.resize(width: 20, height: 5)]), ("too small", [.resize(width: 7, height: 2)]),
+            ("empty", [.resize(width: 0, height: 0)]),
             ("wide", [.resize(width: 160, height: 50)]), ("outline pane", [.key(.character("t")), .key(.down)]),
             ("back to 80", [.key(.escape), .resize(width: 80, height: 24)]),
         ]
@@ -173,7 +266,9 @@ final class HostileScreenTests: XCTestCase {
             XCTAssertTrue(zalgoCells.allSatisfy { $0.text.count == 1 })
         }
         let wide = try XCTUnwrap(library.collection.entries.firstIndex { $0.source.hasSuffix("08_wide.txt") })
-        for w in [20, 21, 80] { assertScreen(ReaderState(library: library, start: wide, width: w, height: 10).screen, "wide \(w)") }
+        for w in [20, 21, 80] {
+            assertScreen(ReaderState(library: library, start: wide, width: w, height: 10).screen, "wide \(w)")
+        }
     }
 
     func testScreenPutNeverStoresAControl() {
@@ -201,13 +296,17 @@ final class HostileScreenTests: XCTestCase {
             guard case .success(let article) = library.article(entry) else { continue }
             let name = (library.collection.entries[entry].source as NSString).lastPathComponent
             for width in [1, 2, 3, 4, 5, 9, 20, 60] {
-                let footer = PlainTextDump.footer(article, links: library.collection.resolutions[entry], collection: library.collection)
+                let footer = PlainTextDump.footer(
+                    article, links: library.collection.resolutions[entry], collection: library.collection)
                 assertLayout(ArticleLayout.make(article, footer: footer, width: width), "\(name) at \(width)")
                 if width >= 10 {
-                    let dump = PlainTextDump.render(article, links: library.collection.resolutions[entry], collection: library.collection, width: width)
+                    let dump = PlainTextDump.render(
+                        article, links: library.collection.resolutions[entry], collection: library.collection,
+                        width: width)
                     for line in dump.split(separator: "\n", omittingEmptySubsequences: false) {
                         assertSafe(String(line), "\(name) dump")
-                        XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "\(name) dump at \(width): \(line.prefix(40))")
+                        XCTAssertLessThanOrEqual(
+                            DisplayWidth.of(line), width, "\(name) dump at \(width): \(line.prefix(40))")
                     }
                 }
             }
@@ -237,14 +336,18 @@ final class HostileScreenTests: XCTestCase {
                 let lines = TextWrapper.wrap(text, width: width)
                 XCTAssertFalse(lines.isEmpty)
                 for line in lines {
-                    XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "\(text.prefix(20).debugDescription) at \(width): \(line.prefix(30).debugDescription)")
+                    XCTAssertLessThanOrEqual(
+                        DisplayWidth.of(line), width,
+                        "\(text.prefix(20).debugDescription) at \(width): \(line.prefix(30).debugDescription)")
                 }
                 guard width >= 2 else { continue }
                 let kept = lines.joined().unicodeScalars.filter { $0 != " " }
                 // A cluster wider than the line is shown as "…" (👍🏽 is four columns).
                 let shown = String(text.map { DisplayWidth.of($0) > width ? "…" : $0 })
                 let given = shown.unicodeScalars.filter { $0 != " " }
-                XCTAssertTrue(kept.elementsEqual(given), "\(text.prefix(20).debugDescription) at \(width) lost or changed something")
+                XCTAssertTrue(
+                    kept.elementsEqual(given),
+                    "\(text.prefix(20).debugDescription) at \(width) lost or changed something")
             }
         }
     }

@@ -1,7 +1,8 @@
-import XCTest
 import ArticleKit
-@testable import ReaderCore
 import ReaderLoop
+import XCTest
+
+@testable import ReaderCore
 
 /// Reading state in the pure core: text places, read and unread, marks, and what the
 /// core asks a store to keep.
@@ -33,18 +34,27 @@ final class JournalTests: XCTestCase {
         let line = try! XCTUnwrap(wide.document.line(for: place))
         let text = wide.document.blockText(place.block).dropFirst(place.offset).prefix(4)
         XCTAssertEqual(text, Document.squash(topText(narrow)).prefix(4), "the offset counts the same characters")
-        XCTAssertTrue(Document.squash(Document.readable(wide.lines[line])).contains(text),
-                      "the wide line holds the text the narrow top line began with")
+        XCTAssertTrue(
+            Document.squash(Document.readable(wide.lines[line])).contains(text),
+            "the wide line holds the text the narrow top line began with")
     }
 
     func testAPlaceInAnEditedArticleIsFoundByItsText() {
-        let article = Article(title: "Title", sections: [
-            Section(heading: nil, paragraphs: ["First paragraph of the lede.", "Second paragraph, still the lede."]),
-            Section(heading: "The middle", paragraphs: ["Under the heading, one paragraph.",
-                                                        "And the paragraph the reader had reached."]),
-        ], previousTitle: nil, nextTitle: nil, source: "a.txt")
-        let original = Document(id: ArticleID(key: "a.txt"), article: article,
-                                layout: ArticleLayout.make(article, footer: [], width: 30), extent: .whole)
+        let article = Article(
+            title: "Title",
+            sections: [
+                Section(
+                    heading: nil, paragraphs: ["First paragraph of the lede.", "Second paragraph, still the lede."]),
+                Section(
+                    heading: "The middle",
+                    paragraphs: [
+                        "Under the heading, one paragraph.",
+                        "And the paragraph the reader had reached.",
+                    ]),
+            ], previousTitle: nil, nextTitle: nil, source: "a.txt")
+        let original = Document(
+            id: ArticleID(key: "a.txt"), article: article,
+            layout: ArticleLayout.make(article, footer: [], width: 30), extent: .whole)
         let reached = try! XCTUnwrap(original.layout.lines.firstIndex { $0.text.hasPrefix("And the paragraph") })
         let place = original.place(atLine: reached + 1)
         XCTAssertEqual(place.heading, "The middle")
@@ -70,9 +80,10 @@ final class JournalTests: XCTestCase {
         var (state, effects) = ReaderState.open(library: library, at: id(0), width: 90, height: 30, resume: place)
         _ = DocumentLoader.settle(effects, into: &state)
         XCTAssertEqual(state.currentPosition.place?.block, place.block)
-        XCTAssertTrue(Document.squash(topText(state)).hasPrefix(Document.squash(topText(before).prefix(8))) ||
-                      Document.squash(topText(before)).hasPrefix(Document.squash(topText(state).prefix(8))) ||
-                      state.document.blockText(place.block).contains(Document.squash(place.snippet)))
+        XCTAssertTrue(
+            Document.squash(topText(state)).hasPrefix(Document.squash(topText(before).prefix(8)))
+                || Document.squash(topText(before)).hasPrefix(Document.squash(topText(state).prefix(8)))
+                || state.document.blockText(place.block).contains(Document.squash(place.snippet)))
     }
 
     func testAnArticleIsReadOnceItsEndHasBeenOnScreenAndMCanUndoIt() {
@@ -132,8 +143,11 @@ final class JournalTests: XCTestCase {
     func testAJournalArrivingLateKeepsWhatThisSittingChanged() {
         var state = recording(0)
         state.send(.key(.character("M")))
-        state.send(.journal(Journal(read: [id(2)], progress: [id(0): 10, id(3): 50],
-                                    recent: [id(3)], back: [Position(article: id(3), block: 0, line: 0, width: 0)])))
+        state.send(
+            .journal(
+                Journal(
+                    read: [id(2)], progress: [id(0): 10, id(3): 50],
+                    recent: [id(3)], back: [Position(article: id(3), block: 0, line: 0, width: 0)])))
         XCTAssertEqual(state.journal.read, [id(0), id(2)])
         XCTAssertEqual(state.journal.recent, [id(0), id(3)])
         XCTAssertEqual(state.backStack.map(\.article), [id(3)], "the history of the last sitting")
@@ -165,10 +179,12 @@ extension JournalTests {
     /// (each key asks for it) and is found again.
     func testAPlaceDeepInAHugeParagraphIsCheap() {
         let words = (0..<60_000).map { "word\($0)" }.joined(separator: " ")
-        let article = Article(title: "Huge", sections: [Section(heading: nil, paragraphs: [words])],
-                              previousTitle: nil, nextTitle: nil, source: "huge.txt")
-        let document = Document(id: ArticleID(key: "huge.txt"), article: article,
-                                layout: ArticleLayout.make(article, footer: [], width: 60), extent: .whole)
+        let article = Article(
+            title: "Huge", sections: [Section(heading: nil, paragraphs: [words])],
+            previousTitle: nil, nextTitle: nil, source: "huge.txt")
+        let document = Document(
+            id: ArticleID(key: "huge.txt"), article: article,
+            layout: ArticleLayout.make(article, footer: [], width: 60), extent: .whole)
         let deep = document.layout.lines.count - 20
         XCTAssertGreaterThan(deep, Document.exactLines * 2)
         var place = document.place(atLine: deep)

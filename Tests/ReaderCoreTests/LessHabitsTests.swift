@@ -1,7 +1,8 @@
-import XCTest
 import ArticleKit
-@testable import ReaderCore
 import ReaderLoop
+import XCTest
+
+@testable import ReaderCore
 
 /// Articles for the less habits: a chain of two that both speak of the harbour, and one with
 /// twelve sections.
@@ -12,38 +13,38 @@ enum LessFixtures {
     }
 
     static let first = """
-    Harbour Council Approves New Budget for Waterfront Renewal
+        Harbour Council Approves New Budget for Waterfront Renewal
 
-    -
+        -
 
-    \(paragraph(1, "harbour"))
+        \(paragraph(1, "harbour"))
 
-    \(paragraph(2, "town"))
+        \(paragraph(2, "town"))
 
-    \(paragraph(3, "harbour"))
+        \(paragraph(3, "harbour"))
 
-    \(paragraph(4, "town"))
+        \(paragraph(4, "town"))
 
-    \(paragraph(5, "harbour"))
+        \(paragraph(5, "harbour"))
 
-    -
+        -
 
-    NEXT Fishermen Welcome the Harbour Plan
-    """
+        NEXT Fishermen Welcome the Harbour Plan
+        """
 
     static let second = """
-    Fishermen Welcome the Harbour Plan
+        Fishermen Welcome the Harbour Plan
 
-    -
+        -
 
-    \(paragraph(1, "town"))
+        \(paragraph(1, "town"))
 
-    \(paragraph(2, "harbour"))
+        \(paragraph(2, "harbour"))
 
-    -
+        -
 
-    PREV Harbour Council Approves New Budget for Waterfront Renewal
-    """
+        PREV Harbour Council Approves New Budget for Waterfront Renewal
+        """
 
     static var twelve: String {
         var blocks = ["A Long Report in Twelve Parts", "-", paragraph(0, "town")]
@@ -303,8 +304,12 @@ final class TerminalKeyTests: XCTestCase {
         state.type("5j")
         let top = state.top
         let effects = state.handle(.key(.character("R")))
-        XCTAssertEqual(effects.first, .load(LoadRequest(article: state.document.id, width: 60, height: 12,
-                                                        indexing: false)))
+        XCTAssertEqual(
+            effects.first,
+            .load(
+                LoadRequest(
+                    article: state.document.id, width: 60, height: 12,
+                    indexing: false)))
         _ = DocumentLoader.settle(effects, into: &state)
         XCTAssertEqual(state.top, top)
         XCTAssertEqual(state.search?.query, "harbour")
@@ -329,8 +334,9 @@ final class RoughEdgeTests: XCTestCase {
         XCTAssertTrue(fitted.hasSuffix("…” is not in this collection"), fitted)
         XCTAssertTrue(fitted.hasPrefix("PREV “Harbour"), fitted)
         XCTAssertLessThanOrEqual(DisplayWidth.of(fitted), 50)
-        XCTAssertEqual(StatusText.fit("/very/long/path/to/a.txt · lines 1–9 of 90", 30),
-                       "/very/long/… · lines 1–9 of 90")
+        XCTAssertEqual(
+            StatusText.fit("/very/long/path/to/a.txt · lines 1–9 of 90", 30),
+            "/very/long/… · lines 1–9 of 90")
     }
 
     func testTheOutlinePaneNeverDropsTextSilently() {
@@ -422,9 +428,12 @@ final class CyclePositionTests: XCTestCase {
 
     func testAMixedCycleShowsCyclePositionsThatNAndPAgreeWith() {
         // A⇄B by both lines, B→C by NEXT only, C⇄A by both: the B→C edge is taken last and cut.
-        var s = state([("a.txt", Self.article("Alpha", prev: "Gamma", next: "Beta")),
-                       ("b.txt", Self.article("Beta", prev: "Alpha", next: "Gamma")),
-                       ("c.txt", Self.article("Gamma", next: "Alpha"))], at: 2)
+        var s = state(
+            [
+                ("a.txt", Self.article("Alpha", prev: "Gamma", next: "Beta")),
+                ("b.txt", Self.article("Beta", prev: "Alpha", next: "Gamma")),
+                ("c.txt", Self.article("Gamma", next: "Alpha")),
+            ], at: 2)
         XCTAssertTrue(title(s).hasSuffix("cycle 1/3"), title(s))
         s.press(.character("J"))
         XCTAssertTrue(title(s).hasSuffix("cycle 2/3"), title(s))
@@ -441,8 +450,11 @@ final class CyclePositionTests: XCTestCase {
 
     func testAnArticleWithNoPrevLineIsReachedByPFromTheOneItPointsTo() {
         // Lead NEXT→Alpha, and Alpha has no PREV: p from Alpha goes back to Lead.
-        var s = state([("a.txt", Self.article("Lead", next: "Alpha")),
-                       ("b.txt", Self.article("Alpha"))], at: 1)
+        var s = state(
+            [
+                ("a.txt", Self.article("Lead", next: "Alpha")),
+                ("b.txt", Self.article("Alpha")),
+            ], at: 1)
         XCTAssertTrue(title(s).hasSuffix("chain 2/2"), title(s))
         s.press(.character("p"))
         XCTAssertEqual(s.entryIndex, 0)
@@ -452,10 +464,13 @@ final class CyclePositionTests: XCTestCase {
     func testAnArticlePointingIntoACycleHasItsOwnChainAndLeadsIn() {
         // Alpha→Beta→Gamma→Alpha by NEXT alone, and Spur NEXT→Beta. Beta's predecessor is Alpha, so p
         // from Beta stays in the cycle; Spur is reached by Back.
-        var s = state([("a.txt", Self.article("Alpha", next: "Beta")),
-                       ("b.txt", Self.article("Beta", next: "Gamma")),
-                       ("c.txt", Self.article("Gamma", next: "Alpha")),
-                       ("d.txt", Self.article("Spur", next: "Beta"))], at: 3)
+        var s = state(
+            [
+                ("a.txt", Self.article("Alpha", next: "Beta")),
+                ("b.txt", Self.article("Beta", next: "Gamma")),
+                ("c.txt", Self.article("Gamma", next: "Alpha")),
+                ("d.txt", Self.article("Spur", next: "Beta")),
+            ], at: 3)
         XCTAssertTrue(title(s).hasSuffix("chain 1/1"), title(s))
         s.press(.character("J"))
         XCTAssertTrue(title(s).hasSuffix("cycle 2/3"), title(s))
@@ -479,8 +494,9 @@ final class CursorTests: XCTestCase {
         state.press(.escape, .character("t"), .down)
         guard case .outline(let selection) = state.overlay else { return XCTFail("no outline") }
         let row = state.screen.cursor!.row
-        XCTAssertTrue(state.screen.text(row: row).contains("\(selection + 1). Part number \(selection)"),
-                      "on the selected outline entry")
+        XCTAssertTrue(
+            state.screen.text(row: row).contains("\(selection + 1). Part number \(selection)"),
+            "on the selected outline entry")
         state.press(.enter)
         XCTAssertEqual(state.screen.cursor?.row, 1 + state.focus - state.top, "on the heading jumped to")
     }

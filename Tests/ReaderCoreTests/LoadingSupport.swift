@@ -1,17 +1,21 @@
 import ArticleKit
-@testable import ReaderCore
 import ReaderLoop
+
+@testable import ReaderCore
 
 /// The reader in tests that look at one state at a time: article reads are carried
 /// out at once, as the run loop does before drawing; background work (indexing,
 /// reading a big file whole) is left for the test to deliver.
 extension ReaderState {
     /// The reader on the `start`-th entry, that article read.
-    init(library: ArticleLibrary, start: Int, width: Int, height: Int, keyMap: KeyMap = .standard,
-         chains: ChainBuilder.Result? = nil, indexing: Bool = false) {
-        var (state, effects) = ReaderState.open(library: library, at: library.collection.entries[start].id,
-                                                width: width, height: height, keyMap: keyMap, chains: chains,
-                                                indexing: indexing)
+    init(
+        library: ArticleLibrary, start: Int, width: Int, height: Int, keyMap: KeyMap = .standard,
+        chains: ChainBuilder.Result? = nil, indexing: Bool = false
+    ) {
+        var (state, effects) = ReaderState.open(
+            library: library, at: library.collection.entries[start].id,
+            width: width, height: height, keyMap: keyMap, chains: chains,
+            indexing: indexing)
         _ = DocumentLoader.settle(effects, into: &state)
         self = state
     }

@@ -1,7 +1,8 @@
-import XCTest
 import ArticleKit
-@testable import ReaderCore
 import ReaderLoop
+import XCTest
+
+@testable import ReaderCore
 
 /// The state as a pure core: it asks for reads and indexing as effects, shows the
 /// index's title while an article is read, and refers to articles by identity.
@@ -12,9 +13,11 @@ final class ReaderEffectsTests: XCTestCase {
     /// The fixture folder with an article added in front of the others: every entry moves down one.
     func grown() -> ArticleLibrary {
         let new = "Un articolo nuovo\n\n-\n\nAppena arrivato nella cartella, prima di tutti gli altri.\n"
-        let files = [("00_new.txt", new),
-                     ("01_it.txt", ReaderFixtures.italian), ("02_ja.txt", ReaderFixtures.japanese),
-                     ("03_en.txt", ReaderFixtures.english), ("04_de.txt", ReaderFixtures.german)]
+        let files = [
+            ("00_new.txt", new),
+            ("01_it.txt", ReaderFixtures.italian), ("02_ja.txt", ReaderFixtures.japanese),
+            ("03_en.txt", ReaderFixtures.english), ("04_de.txt", ReaderFixtures.german),
+        ]
         let store = MemoryStore(files.map { (name: $0.0, text: $0.1) })
         return .of(files.map(\.0), in: store)
     }
@@ -38,18 +41,21 @@ final class ReaderEffectsTests: XCTestCase {
         let next = LoadRequest(article: id(1), width: 60, height: 12, indexing: false)
         XCTAssertEqual(effects, [.persistPosition(here), .load(next)])
         XCTAssertEqual(state.backStack, [here])
-        XCTAssertTrue(state.screen.text(row: 0).contains("金沢の路地に活版印刷所が復活"),
-                      "the index's title, before the file is read")
+        XCTAssertTrue(
+            state.screen.text(row: 0).contains("金沢の路地に活版印刷所が復活"),
+            "the index's title, before the file is read")
         let headed = Position(article: id(1), block: 0, line: 0, width: 0)
-        XCTAssertEqual(state.handle(.key(.character("q"))), [.persistPosition(headed), .quit],
-                       "quitting while an article is read saves where the reader was headed")
+        XCTAssertEqual(
+            state.handle(.key(.character("q"))), [.persistPosition(headed), .quit],
+            "quitting while an article is read saves where the reader was headed")
     }
 
     func testQuittingAndBeingStoppedSaveThePosition() {
         var state = ReaderState(library: library, start: 2, width: 60, height: 12)
         state.send(.key(.character("G")))
-        let here = Position(article: id(2), block: state.lines[state.top].block, line: state.top,
-                            width: state.document.layout.width)
+        let here = Position(
+            article: id(2), block: state.lines[state.top].block, line: state.top,
+            width: state.document.layout.width)
         var stopped = state
         XCTAssertEqual(state.handle(.key(.character("q"))), [.persistPosition(here), .quit])
         XCTAssertEqual(stopped.handle(.stop), [.persistPosition(here), .quit])
@@ -150,10 +156,12 @@ enum BigFixture {
         let paragraph = String(repeating: sentence, count: 12)
         var blocks: [String] = []
         for n in 0..<sections { blocks += ["Capitolo \(n + 1) della cronaca", paragraph] }
-        let text = "Una cronaca molto lunga\n\n-\n\n" + blocks.joined(separator: "\n\n")
+        let text =
+            "Una cronaca molto lunga\n\n-\n\n" + blocks.joined(separator: "\n\n")
             + "\n\n-\n\nNEXT Una notizia breve"
         precondition(text.utf8.count > ReaderState.firstScreenBytes)
-        let short = "Una notizia breve\n\n-\n\nIl consiglio si riunirà di nuovo la settimana prossima.\n\n-\n\n"
+        let short =
+            "Una notizia breve\n\n-\n\nIl consiglio si riunirà di nuovo la settimana prossima.\n\n-\n\n"
             + "PREV Una cronaca molto lunga"
         let store = MemoryStore([(name: big.key, text: text), (name: small.key, text: short)])
         return .of([big.key, small.key], in: store)

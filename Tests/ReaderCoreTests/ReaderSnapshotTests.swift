@@ -1,8 +1,9 @@
-import XCTest
 import ArticleKit
-@testable import ReaderCore
 import GazetteTestSupport
 import ReaderLoop
+import XCTest
+
+@testable import ReaderCore
 
 final class ReaderSnapshotTests: XCTestCase {
     func testItalianArticleAt80x24() {
@@ -43,7 +44,9 @@ final class ReaderSnapshotTests: XCTestCase {
         XCTAssertTrue(text.contains("👨‍👩‍👧‍👦"))
         XCTAssertTrue(text.contains("🇮🇹"))
         XCTAssertTrue(text.contains("👍🏽"))
-        for line in state.lines { XCTAssertLessThanOrEqual(DisplayWidth.of(line.text), state.geometry.columnWidth, line.text) }
+        for line in state.lines {
+            XCTAssertLessThanOrEqual(DisplayWidth.of(line.text), state.geometry.columnWidth, line.text)
+        }
         Snapshot.assert(state.screen, "emoji-24x16")
     }
 
@@ -119,7 +122,9 @@ final class ReaderSnapshotTests: XCTestCase {
         state.press(.character("G"))
         Snapshot.assert(state.screen, "chain-end-footer-60x10")
         let footer = state.lines.suffix(4).map(\.text).joined(separator: " ")
-        XCTAssertTrue(footer.hasSuffix("PREV: 金沢の路地に活版印刷所が復活 NEXT: A story that is not in this folder (not in this collection)"), footer)
+        XCTAssertTrue(
+            footer.hasSuffix("PREV: 金沢の路地に活版印刷所が復活 NEXT: A story that is not in this folder (not in this collection)"),
+            footer)
 
         var lone = ReaderFixtures.state(3, width: 60, height: 10)
         lone.press(.character("n"))
@@ -210,13 +215,13 @@ final class ReaderSnapshotTests: XCTestCase {
     }
 }
 
-
 /// The reader opens on the first article at once and takes the folder's index when it arrives.
 final class BackgroundIndexTests: XCTestCase {
     func testFirstArticleFirstThenTheIndex() {
         let full = ReaderFixtures.library()
         let store = full.store
-        let first = ArticleLibrary(collection: CollectionLoader(store: store).collection(of: ["01_it.txt"]), store: store)
+        let first = ArticleLibrary(
+            collection: CollectionLoader(store: store).collection(of: ["01_it.txt"]), store: store)
         var state = ReaderState(library: first, start: 0, width: 60, height: 12, indexing: true)
         XCTAssertTrue(state.screen.text(row: 0).hasSuffix("indexing…"))
         state.press(.character("G"))
@@ -241,7 +246,8 @@ final class BackgroundIndexTests: XCTestCase {
 /// A big article shows its start at once; the whole of it arrives later without moving the reader.
 final class BigArticleTests: XCTestCase {
     func testStartFirstThenTheWholeArticle() {
-        let paragraph = String(repeating: "Il consiglio comunale ha discusso a lungo la proposta, e la decisione è rinviata. ", count: 12)
+        let paragraph = String(
+            repeating: "Il consiglio comunale ha discusso a lungo la proposta, e la decisione è rinviata. ", count: 12)
         var blocks: [String] = []
         for n in 0..<400 { blocks += ["Capitolo \(n + 1) della cronaca", paragraph] }
         let text = Fixture.spaced("Una cronaca molto lunga", blocks, previous: "Prima", next: "Dopo", repeats: 0).text
@@ -271,7 +277,8 @@ final class ReadmeKeysTests: XCTestCase {
         let text = try String(contentsOf: readme, encoding: .utf8)
         for binding in KeyMap.standard.bindings {
             if case .section = binding.command { continue }
-            let row = "| " + binding.keys.map { "`\($0)`" }.joined(separator: " ") + " | " + binding.command.summary + " |"
+            let row =
+                "| " + binding.keys.map { "`\($0)`" }.joined(separator: " ") + " | " + binding.command.summary + " |"
             XCTAssertTrue(text.contains(row), "README lacks: \(row)")
         }
         XCTAssertTrue(text.contains("| `1` … `9` |"))

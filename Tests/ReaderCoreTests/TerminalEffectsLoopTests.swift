@@ -1,9 +1,10 @@
-import XCTest
-import Foundation
 import ArticleKit
+import Foundation
+import Synchronization
+import XCTest
+
 @testable import ReaderCore
 @testable import ReaderLoop
-import Synchronization
 
 /// The loop's side of Ctrl-L, Ctrl-Z, `v` and the file watch, on a headless terminal and real files.
 final class TerminalEffectsLoopTests: XCTestCase {
@@ -31,33 +32,44 @@ final class TerminalEffectsLoopTests: XCTestCase {
         let worker = ManualWorker()
         let backend = HeadlessBackend(width: 60, height: 12, worker: worker, steps: steps)
         let ticks = Mutex(0)
-        let loop = EventLoop(backend: backend, worker: worker, shouldStop: { backend.stopRequested },
-                             clock: { ticks.withLock { $0 += EventLoop.watchInterval; return $0 } })
-        let final = loop.run(ReaderState.open(library: library, at: library.collection.entries[0].id,
-                                              width: 60, height: 12))
+        let loop = EventLoop(
+            backend: backend, worker: worker, shouldStop: { backend.stopRequested },
+            clock: {
+                ticks.withLock {
+                    $0 += EventLoop.watchInterval; return $0
+                }
+            })
+        let final = loop.run(
+            ReaderState.open(
+                library: library, at: library.collection.entries[0].id,
+                width: 60, height: 12))
         return (backend, final)
     }
 
     static let article = """
-    The Harbour Plan
+        The Harbour Plan
 
-    -
+        -
 
-    First paragraph about the harbour and the boats.
+        First paragraph about the harbour and the boats.
 
-    Second paragraph about the town.
+        Second paragraph about the town.
 
-    Third paragraph about the fish market on the quay.
-    """
+        Third paragraph about the fish market on the quay.
+        """
 
     func testAFileChangedOnDiskIsReadAgainKeepingThePlace() throws {
         let path = try write(Self.article)
-        let (backend, final) = try run(path, [
-            .press("j"), .pause,
-            .meanwhile { try? (Self.article.replacingOccurrences(of: "Second", with: "Amended second"))
-                .write(toFile: path, atomically: false, encoding: .utf8) },
-            .press("q"),
-        ])
+        let (backend, final) = try run(
+            path,
+            [
+                .press("j"), .pause,
+                .meanwhile {
+                    try? (Self.article.replacingOccurrences(of: "Second", with: "Amended second"))
+                        .write(toFile: path, atomically: false, encoding: .utf8)
+                },
+                .press("q"),
+            ])
         XCTAssertFalse(backend.ranOut)
         XCTAssertTrue(final.lines.contains { $0.text.contains("Amended second paragraph") })
         XCTAssertEqual(final.top, 1, "the place is kept")
@@ -74,10 +86,13 @@ final class TerminalEffectsLoopTests: XCTestCase {
 
     func testVRunsTheEditorAtTheLineInFocusThenReadsTheFileAgain() throws {
         let path = try write(Self.article)
-        let (backend, final) = try run(path, [
-            .press("]"), .input(.key(.character("j"))), .input(.key(.character("j"))), .input(.key(.character("j"))),
-            .input(.key(.character("j"))), .press("v"), .pause, .press("q"),
-        ])
+        let (backend, final) = try run(
+            path,
+            [
+                .press("]"), .input(.key(.character("j"))), .input(.key(.character("j"))),
+                .input(.key(.character("j"))),
+                .input(.key(.character("j"))), .press("v"), .pause, .press("q"),
+            ])
         guard case .run(let command)? = backend.requests.last else { return XCTFail("no editor: \(backend.requests)") }
         XCTAssertEqual(command.suffix(2), [String(EditorCommand.line(of: final.focusText, inFileAt: path)), path])
         XCTAssertEqual(backend.screens.last?.text(row: 11).contains("Read again from the file"), true)
@@ -98,8 +113,10 @@ final class TerminalEffectsLoopTests: XCTestCase {
     func testWhereAmINamesTheFileItsSizeAndWhenItChanged() throws {
         let path = try write(Self.article)
         let library = try ArticleLibrary.open(paths: [path]).library
-        var state = ReaderState.open(library: library, at: library.collection.entries[0].id,
-                                     width: 200, height: 12).state
+        var state = ReaderState.open(
+            library: library, at: library.collection.entries[0].id,
+            width: 200, height: 12
+        ).state
         _ = DocumentLoader.settle([.load(state.request(state.document.id))], into: &state)
         state.press(.character("="))
         let size = Self.article.utf8.count

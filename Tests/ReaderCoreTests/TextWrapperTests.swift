@@ -1,7 +1,8 @@
-import XCTest
 import ArticleKit
-@testable import ReaderCore
 import GazetteTestSupport
+import XCTest
+
+@testable import ReaderCore
 
 /// The fast wrapper (byte-level for ASCII, clusters elsewhere) must break exactly
 /// like the plain cluster-by-cluster wrapper kept here as the reference.
@@ -66,20 +67,26 @@ final class TextWrapperTests: XCTestCase {
         return lines
     }
 
-
     func testFastWrapperMatchesReference() {
-        let pieces = ["word", " ", "  ", "a", "Straße", "café", "e\u{301}", "日本語の文章です", "。", "、", "「引用」", "👨‍👩‍👧‍👦", "🇮🇹", "👍🏽", "x", "longwordwithoutanyspacesatall", "—", "(", ")", "?", "ー", "مرحبا", " 123 "]
+        let pieces = [
+            "word", " ", "  ", "a", "Straße", "café", "e\u{301}", "日本語の文章です", "。", "、", "「引用」", "👨‍👩‍👧‍👦", "🇮🇹", "👍🏽", "x",
+            "longwordwithoutanyspacesatall", "—", "(", ")", "?", "ー", "مرحبا", " 123 ",
+        ]
         var generator = SeededGenerator.forTest(seed: 1)
         for _ in 0..<3000 {
-            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
             let width = Int.random(in: 1...30, using: &generator)
-            XCTAssertEqual(TextWrapper.wrap(text, width: width), Self.referenceWrap(text, width: width),
-                           "width \(width): \(text.debugDescription) (seed \(generator.seed))")
+            XCTAssertEqual(
+                TextWrapper.wrap(text, width: width), Self.referenceWrap(text, width: width),
+                "width \(width): \(text.debugDescription) (seed \(generator.seed))")
         }
     }
 
     func testNoLineWiderThanTheWidthAndNothingLost() {
-        let text = "\u{200B} Il presidente 🇮🇹 ha firmato 「活版印刷所が復活」 un\u{200B} trattato, e\u{301} poi—senza spazi—continuò."
+        let text =
+            "\u{200B} Il presidente 🇮🇹 ha firmato 「活版印刷所が復活」 un\u{200B} trattato, e\u{301} poi—senza spazi—continuò."
         for width in 2...40 {
             let lines = TextWrapper.wrap(text, width: width)
             for l in lines { XCTAssertLessThanOrEqual(DisplayWidth.of(l), width) }

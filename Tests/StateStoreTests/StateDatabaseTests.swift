@@ -1,8 +1,9 @@
-import XCTest
+import ArticleKit
 import Foundation
 import GRDB
-import ArticleKit
 import ReaderCore
+import XCTest
+
 @testable import StateStore
 
 /// A state folder of its own per test, under a temporary directory: never ~/.local/state.
@@ -35,10 +36,12 @@ final class StateDatabaseTests: XCTestCase {
     let place = TextPlace(block: 4, offset: 17, heading: "Why the service came back", snippet: "The committee met")
 
     func testTheStandardLocationFollowsXDG() {
-        XCTAssertEqual(StateLocation.standard(environment: ["XDG_STATE_HOME": "/x/state", "HOME": "/h"])?.database,
-                       "/x/state/gazette/state.sqlite")
-        XCTAssertEqual(StateLocation.standard(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"])?.database,
-                       "/h/.local/state/gazette/state.sqlite", "a relative XDG_STATE_HOME is ignored, as the spec says")
+        XCTAssertEqual(
+            StateLocation.standard(environment: ["XDG_STATE_HOME": "/x/state", "HOME": "/h"])?.database,
+            "/x/state/gazette/state.sqlite")
+        XCTAssertEqual(
+            StateLocation.standard(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"])?.database,
+            "/h/.local/state/gazette/state.sqlite", "a relative XDG_STATE_HOME is ignored, as the spec says")
         XCTAssertNil(StateLocation.standard(environment: [:]))
     }
 
@@ -47,10 +50,12 @@ final class StateDatabaseTests: XCTestCase {
         let db = try temp.open()
         try db.pool.read { db in
             XCTAssertEqual(try String.fetchOne(db, sql: "PRAGMA journal_mode"), "wal")
-            XCTAssertGreaterThanOrEqual(try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0,
-                                        Int(StateDatabase.busyTimeout * 1000))
+            XCTAssertGreaterThanOrEqual(
+                try Int.fetchOne(db, sql: "PRAGMA busy_timeout") ?? 0,
+                Int(StateDatabase.busyTimeout * 1000))
             XCTAssertEqual(try Schema.migrator.appliedIdentifiers(db), ["v1"])
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             XCTAssertEqual(tables, ["article", "grdb_migrations", "history", "mark", "position"])
         }
         XCTAssertEqual(try db.integrityCheck(), "ok")
@@ -93,13 +98,15 @@ final class StateDatabaseTests: XCTestCase {
         XCTAssertEqual(journal.read, [ArticleID(key: a)])
         XCTAssertEqual(journal.progress, [ArticleID(key: b): 30])
         XCTAssertEqual(journal.places, [ArticleID(key: b): place])
-        XCTAssertEqual(journal.marks.map { "\($0.letter)\($0.title)" }, ["QA", "aA"],
-                       "newest first; an upper-case mark lives in one article only")
+        XCTAssertEqual(
+            journal.marks.map { "\($0.letter)\($0.title)" }, ["QA", "aA"],
+            "newest first; an upper-case mark lives in one article only")
         XCTAssertEqual(journal.recent, [ArticleID(key: b), ArticleID(key: a)], "only this folder's, newest first")
         XCTAssertEqual(journal.back.map(\.article), [ArticleID(key: a)])
         XCTAssertEqual(journal.back.first?.place, place)
-        XCTAssertEqual(try db.journal(folders: [temp.folder], scope: temp.folder, places: false).places, [:],
-                       "--from-start: no places")
+        XCTAssertEqual(
+            try db.journal(folders: [temp.folder], scope: temp.folder, places: false).places, [:],
+            "--from-start: no places")
     }
 
     func testExportAndImportMergeByFingerprint() throws {
@@ -180,7 +187,9 @@ final class StateFaultTests: XCTestCase {
 
     func testRandomBytesAreMovedAsideAndAFreshDatabaseMade() throws {
         var rng = SystemRandomNumberGenerator()
-        let (temp, notice) = try damage { data in Data((0..<data.count).map { _ in UInt8.random(in: 0...255, using: &rng) }) }
+        let (temp, notice) = try damage { data in
+            Data((0..<data.count).map { _ in UInt8.random(in: 0...255, using: &rng) })
+        }
         XCTAssertEqual(asideFiles(temp).count, 1)
         let line = try XCTUnwrap(notice)
         XCTAssertTrue(line.contains("was damaged") && line.contains("state.sqlite.corrupt-"), line)
@@ -197,12 +206,14 @@ final class StateFaultTests: XCTestCase {
         let temp = TempState()
         do {
             let db = try temp.open()
-            try db.pool.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')") }
+            try db.pool.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')")
+            }
         }
         let before = try Data(contentsOf: URL(fileURLWithPath: temp.location.database))
         XCTAssertThrowsError(try StateDatabase.open(temp.location)) { error in
-            XCTAssertEqual(error as? StateStoreError,
-                           .newerSchema(path: temp.location.database, unknown: ["v99-from-the-future"]))
+            XCTAssertEqual(
+                error as? StateStoreError,
+                .newerSchema(path: temp.location.database, unknown: ["v99-from-the-future"]))
             XCTAssertTrue("\(error)".contains("newer Gazette"))
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: temp.location.database)), before)

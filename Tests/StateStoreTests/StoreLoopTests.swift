@@ -1,8 +1,9 @@
-import XCTest
-import Foundation
 import ArticleKit
+import Foundation
 import ReaderCore
 import ReaderLoop
+import XCTest
+
 @testable import StateStore
 
 /// The run loop with the store plugged in: what a sitting leaves, the next one finds.
@@ -43,19 +44,27 @@ final class StoreLoopTests: XCTestCase {
     }
 
     /// One sitting: the reader on `start` with the store's hooks, as `gazette DIR` wires them.
-    func sit(_ temp: TempState, _ keys: String, start: ArticleID? = nil, width: Int = 60,
-             debounce: TimeInterval = 1) throws -> (ReaderState, Script) {
+    func sit(
+        _ temp: TempState, _ keys: String, start: ArticleID? = nil, width: Int = 60,
+        debounce: TimeInterval = 1
+    ) throws -> (ReaderState, Script) {
         let library = folder(temp)
         let db = try temp.open()
         let writer = StateWriter(database: db, scope: temp.folder, debounce: debounce)
         let folders: Set<String> = [temp.folder]
         let scope = temp.folder
         let startID = start ?? library.collection.entries[0].id
-        let hooks = StateHooks(resume: try db.place(for: ArticleKey(path: startID.key, fingerprint: nil)),
-                               save: { writer.save($0) }, record: { writer.record($0) },
-                               load: [{ .journal((try? db.journal(folders: folders, scope: scope, places: true))
-                                                  ?? Journal()) }],
-                               flush: { writer.flush() })
+        let hooks = StateHooks(
+            resume: try db.place(for: ArticleKey(path: startID.key, fingerprint: nil)),
+            save: { writer.save($0) }, record: { writer.record($0) },
+            load: [
+                {
+                    .journal(
+                        (try? db.journal(folders: folders, scope: scope, places: true))
+                            ?? Journal())
+                }
+            ],
+            flush: { writer.flush() })
         let script = Script(keys, width: width)
         let opening = ReaderState.open(library: library, at: startID, width: width, height: 14, resume: hooks.resume)
         let final = hooks.loop(backend: script, indexer: nil).run(hooks.prepare(opening))
@@ -78,9 +87,10 @@ final class StoreLoopTests: XCTestCase {
         XCTAssertEqual(wider.currentPosition.place?.block, first.currentPosition.place?.block)
         let place = try XCTUnwrap(first.currentPosition.place)
         let text = wider.document.blockText(place.block).dropFirst(place.offset).prefix(4)
-        XCTAssertTrue(wider.lines[wider.top].text.filter { !$0.isWhitespace }.contains(text),
-                      "the text at the top before is on the top line at another width: \(text) \(wider.top) "
-                        + "\(wider.lines[wider.top].text) \(place)")
+        XCTAssertTrue(
+            wider.lines[wider.top].text.filter { !$0.isWhitespace }.contains(text),
+            "the text at the top before is on the top line at another width: \(text) \(wider.top) "
+                + "\(wider.lines[wider.top].text) \(place)")
         XCTAssertEqual(wider.backStack.map(\.article.key), [temp.folder + "/01.txt"], "the history survived")
     }
 
@@ -121,7 +131,9 @@ final class StoreLoopTests: XCTestCase {
         let other = try temp.open()
         let held = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
-            try? other.pool.write { _ in held.signal(); Thread.sleep(forTimeInterval: 0.5) }
+            try? other.pool.write { _ in
+                held.signal(); Thread.sleep(forTimeInterval: 0.5)
+            }
         }
         held.wait()
         let clock = ContinuousClock()
@@ -141,14 +153,17 @@ final class StoreLoopTests: XCTestCase {
 final class StoreCostTests: XCTestCase {
     func testAKeyCostsTheSameWithAndWithoutTheStore() throws {
         let temp = TempState()
-        let text = "Title\n\n" + (1...300).map { "Paragraph \($0) of a long article, long enough to scroll." }
+        let text =
+            "Title\n\n"
+            + (1...300).map { "Paragraph \($0) of a long article, long enough to scroll." }
             .joined(separator: "\n\n") + "\n"
         let path = temp.article("long.txt", text)
         let library = try ArticleLibrary.open(paths: [path]).library
         let writer = StateWriter(database: try temp.open(), scope: temp.folder)
         func keys(store: Bool) -> Duration {
-            var (state, effects) = ReaderState.open(library: library, at: library.collection.entries[0].id,
-                                                    width: 80, height: 24)
+            var (state, effects) = ReaderState.open(
+                library: library, at: library.collection.entries[0].id,
+                width: 80, height: 24)
             _ = DocumentLoader.settle(effects, into: &state)
             state.recordsChanges = store
             return ContinuousClock().measure {

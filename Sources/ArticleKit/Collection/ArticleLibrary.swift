@@ -52,14 +52,17 @@ public struct ArticleLibrary: Sendable {
         try store.stream(source) { (chunk) throws(ArticleError) in
             if first {
                 first = false
-                try ArticleParser.checkLooksLikeText(Array(chunk.prefix(8192)), source: source, moreFollows: chunk.count > 8192)
+                try ArticleParser.checkLooksLikeText(
+                    Array(chunk.prefix(8192)), source: source, moreFollows: chunk.count > 8192)
             }
             parser.feed(chunk)
         }
         if first { throw .empty(path: source) }
         parser.finish()
         guard parser.sawTitle else { throw .empty(path: source) }
-        return ArticleLinks(title: collection.entries[entry].links.title, previousTitle: parser.previousTitle, nextTitle: parser.nextTitle)
+        return ArticleLinks(
+            title: collection.entries[entry].links.title, previousTitle: parser.previousTitle,
+            nextTitle: parser.nextTitle)
     }
 
     /// What the command line names, opened: every folder's articles, and for a
@@ -67,7 +70,9 @@ public struct ArticleLibrary: Sendable {
     /// the paths name: all of a folder's, or the file itself; `failed` are the named
     /// files (or files in named folders) that could not be served. Siblings read only
     /// to resolve a named file's links are not reported.
-    public static func open(paths: [String], loader: CollectionLoader = CollectionLoader()) throws(ArticleError) -> (library: ArticleLibrary, selected: [Int], failed: [ArticleError]) {
+    public static func open(paths: [String], loader: CollectionLoader = CollectionLoader()) throws(ArticleError) -> (
+        library: ArticleLibrary, selected: [Int], failed: [ArticleError]
+    ) {
         var sources: [String] = []
         // By identity: the same file named twice ("a.txt", "./a.txt") is one article.
         var seen = Set<ArticleID>()
@@ -106,10 +111,14 @@ public struct ArticleLibrary: Sendable {
     /// Just the article the reader shows first — a named file, or a folder's first
     /// article by name — without reading the rest of the folder. Nil when that
     /// article cannot be read (the full `open` then finds the first readable one).
-    public static func openFirst(paths: [String], loader: CollectionLoader = CollectionLoader(), cache: FirstArticleCache? = nil) throws(ArticleError) -> ArticleLibrary? {
+    public static func openFirst(
+        paths: [String], loader: CollectionLoader = CollectionLoader(), cache: FirstArticleCache? = nil
+    ) throws(ArticleError) -> ArticleLibrary? {
         guard let path = paths.first else { return nil }
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) || isSymlink(path) else { throw .notFound(path: path) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) || isSymlink(path) else {
+            throw .notFound(path: path)
+        }
         let source: String
         if isDir.boolValue {
             if let cached = cache?.lookup(folder: path, fileExtension: loader.fileExtension) {

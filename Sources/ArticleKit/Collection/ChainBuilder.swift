@@ -39,7 +39,11 @@ public struct ChainBuilder: Sendable {
         var reciprocal: [(Int, Int)] = [], fromNext: [(Int, Int)] = [], fromPrevious: [(Int, Int)] = []
         for a in 0..<n {
             if let b = collection.resolutions[a].next?.target {
-                if collection.resolutions[b].previous?.target == a { reciprocal.append((a, b)) } else { fromNext.append((a, b)) }
+                if collection.resolutions[b].previous?.target == a {
+                    reciprocal.append((a, b))
+                } else {
+                    fromNext.append((a, b))
+                }
             }
             if let p = collection.resolutions[a].previous?.target, collection.resolutions[p].next?.target != a {
                 fromPrevious.append((p, a))
@@ -67,14 +71,16 @@ public struct ChainBuilder: Sendable {
             let tail = members[members.count - 1]
             let prevLink = collection.resolutions[head].previous
             let nextLink = collection.resolutions[tail].next
-            chains.append(Chain(
-                entries: members,
-                danglingPrevious: prevLink?.isDangling == true ? prevLink?.title : nil,
-                danglingNext: nextLink?.isDangling == true ? nextLink?.title : nil,
-                isCycle: members.count > 1 && cycleEdges.contains { $0 == (tail, head) }
-            ))
+            chains.append(
+                Chain(
+                    entries: members,
+                    danglingPrevious: prevLink?.isDangling == true ? prevLink?.title : nil,
+                    danglingNext: nextLink?.isDangling == true ? nextLink?.title : nil,
+                    isCycle: members.count > 1 && cycleEdges.contains { $0 == (tail, head) }
+                ))
         }
-        return Result(chains: chains, successor: successor, predecessor: predecessor, cycleEdges: cycleEdges, position: position)
+        return Result(
+            chains: chains, successor: successor, predecessor: predecessor, cycleEdges: cycleEdges, position: position)
     }
 }
 

@@ -1,7 +1,8 @@
-import Foundation
 import Dispatch
+import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where article bytes come from: files on disk or texts built into the program.
@@ -11,7 +12,8 @@ public protocol ArticleStore: Sendable {
     /// At most `count` bytes from the start, and whether that is all there is.
     func prefix(of source: String, count: Int) throws(ArticleError) -> (bytes: [UInt8], isWhole: Bool)
     /// The bytes front to back in chunks, for articles too big to hold whole.
-    func stream(_ source: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void) throws(ArticleError)
+    func stream(_ source: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void)
+        throws(ArticleError)
     /// What the article at `source` is known by, whatever the spelling of its name.
     func identity(of source: String) -> ArticleID
 }
@@ -32,8 +34,12 @@ public struct FileStore: ArticleStore {
     }
     public func identity(of source: String) -> ArticleID { ArticleID.file(source, in: directory) }
     public func bytes(of source: String) throws(ArticleError) -> [UInt8] { try reader.read(source) }
-    public func edges(of source: String) throws(ArticleError) -> (head: [UInt8], tail: [UInt8]?) { try reader.edges(source) }
-    public func stream(_ source: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void) throws(ArticleError) {
+    public func edges(of source: String) throws(ArticleError) -> (head: [UInt8], tail: [UInt8]?) {
+        try reader.edges(source)
+    }
+    public func stream(_ source: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void)
+        throws(ArticleError)
+    {
         try reader.stream(source, body)
     }
     public func prefix(of source: String, count: Int) throws(ArticleError) -> (bytes: [UInt8], isWhole: Bool) {
@@ -58,7 +64,9 @@ public struct MemoryStore: ArticleStore {
         let b = try bytes(of: source)
         return (Array(b.prefix(count)), b.count <= count)
     }
-    public func stream(_ source: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void) throws(ArticleError) {
+    public func stream(_ source: String, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void)
+        throws(ArticleError)
+    {
         let b = try bytes(of: source)
         try b.withUnsafeBufferPointer { (p) throws(ArticleError) in try body(p) }
     }

@@ -25,17 +25,20 @@ public enum Diagnostic: Sendable, Equatable {
         switch self {
         case .unreadable(let e): return e.description
         case .dangling(let s, let d, let t): return "\(shown(s)): \(d.rawValue) \"\(t)\" is not in this collection"
-        case .ambiguousTitle(let t, let ss): return "\(ss.count) files share the title \"\(t)\": \(ss.map(shown).joined(separator: ", "))"
+        case .ambiguousTitle(let t, let ss):
+            return "\(ss.count) files share the title \"\(t)\": \(ss.map(shown).joined(separator: ", "))"
         case .notReciprocated(let s, let d, let t, let theirs):
             let back = d == .next ? "PREV" : "NEXT"
-            return "\(shown(s)): \(d.rawValue) leads to \(shown(t)), whose \(back) is " + (theirs.map { "\"\($0)\"" } ?? "missing")
+            return "\(shown(s)): \(d.rawValue) leads to \(shown(t)), whose \(back) is "
+                + (theirs.map { "\"\($0)\"" } ?? "missing")
         case .cycle(let a, let b): return "\(shown(a)): its link to \(shown(b)) closes a loop; the chain is cut there"
         }
     }
 }
 
 public enum CollectionChecker {
-    public static func diagnostics(_ collection: ArticleCollection, chains: ChainBuilder.Result? = nil) -> [Diagnostic] {
+    public static func diagnostics(_ collection: ArticleCollection, chains: ChainBuilder.Result? = nil) -> [Diagnostic]
+    {
         var out = collection.failures.map(Diagnostic.unreadable)
         let entries = collection.entries
         for (i, r) in collection.resolutions.enumerated() {
@@ -45,11 +48,14 @@ public enum CollectionChecker {
                     out.append(.dangling(source: entries[i].source, direction: direction, title: link.title))
                     continue
                 }
-                let back = direction == .next ? collection.resolutions[target].previous : collection.resolutions[target].next
+                let back =
+                    direction == .next ? collection.resolutions[target].previous : collection.resolutions[target].next
                 if back?.target != i {
-                    out.append(.notReciprocated(
-                        source: entries[i].source, direction: direction, target: entries[target].source,
-                        theirs: direction == .next ? entries[target].links.previousTitle : entries[target].links.nextTitle))
+                    out.append(
+                        .notReciprocated(
+                            source: entries[i].source, direction: direction, target: entries[target].source,
+                            theirs: direction == .next
+                                ? entries[target].links.previousTitle : entries[target].links.nextTitle))
                 }
             }
         }

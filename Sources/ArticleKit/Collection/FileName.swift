@@ -13,7 +13,8 @@ public enum FileName {
         while i < array.count {
             let b = array[i]
             let length = b < 0x80 ? 1 : b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0
-            if length > 0, i + length <= array.count, let s = String(validating: array[i..<(i + length)], as: UTF8.self) {
+            if length > 0, i + length <= array.count, let s = String(validating: array[i..<(i + length)], as: UTF8.self)
+            {
                 out.append(contentsOf: s.unicodeScalars)
                 i += length
             } else {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads article files without trusting them: never blocks on a FIFO, refuses
@@ -50,7 +50,8 @@ public struct FileReader: Sendable {
     public static func stamp(_ path: String) -> FileStamp? {
         var st = stat()
         guard stat(FileName.encode(path), &st) == 0 else { return nil }
-        return FileStamp(size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+        return FileStamp(
+            size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
     }
 }
 
@@ -128,7 +129,9 @@ struct OpenFile {
         // open() on a socket fails with ENXIO: say what it is, as for FIFOs and devices.
         if code == ENXIO {
             var st = stat()
-            if stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFSOCK { return .notARegularFile(path: path, kind: "socket") }
+            if stat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFSOCK {
+                return .notARegularFile(path: path, kind: "socket")
+            }
         }
         let reason: String
         switch code {
@@ -144,7 +147,9 @@ struct OpenFile {
 extension FileReader {
     /// Reads a file front to back in chunks of `chunkSize`, for parsing articles too
     /// big to hold twice. The same checks as `read`: no FIFOs, devices or folders.
-    public func stream(_ path: String, chunkSize: Int = 1 << 20, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void) throws(ArticleError) {
+    public func stream(
+        _ path: String, chunkSize: Int = 1 << 20, _ body: (UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void
+    ) throws(ArticleError) {
         let file = try OpenFile(path, limit: sizeLimit)
         defer { file.close() }
         var offset: Int64 = 0

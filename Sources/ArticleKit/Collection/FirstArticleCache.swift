@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Remembers each folder's first article by name, so a later open shows it
@@ -23,10 +23,12 @@ public struct FirstArticleCache: Sendable {
 
     public func lookup(folder: String, fileExtension: String) -> String? {
         guard let key = Key(folder: folder, fileExtension: fileExtension),
-              let text = Self.readSmallFile(path(for: key)) else { return nil }
+            let text = Self.readSmallFile(path(for: key))
+        else { return nil }
         let fields = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard fields.count >= 5, fields[0] == "gazette-first-v1", fields[1] == String(key.modified),
-              fields[2] == fileExtension, fields[3] == key.folder, !fields[4].isEmpty, !fields[4].contains("/") else { return nil }
+            fields[2] == fileExtension, fields[3] == key.folder, !fields[4].isEmpty, !fields[4].contains("/")
+        else { return nil }
         let file = (folder.hasSuffix("/") ? folder : folder + "/") + fields[4]
         var st = stat()
         guard stat(file, &st) == 0 else { return nil }

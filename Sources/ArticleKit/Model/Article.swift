@@ -13,7 +13,10 @@ public struct Article: Sendable, Equatable {
     /// What was odd about the file but did not stop it being read.
     public var warnings: [String]
 
-    public init(title: String, sections: [Section], previousTitle: String?, nextTitle: String?, source: String, warnings: [String] = []) {
+    public init(
+        title: String, sections: [Section], previousTitle: String?, nextTitle: String?, source: String,
+        warnings: [String] = []
+    ) {
         self.title = title
         self.sections = sections
         self.previousTitle = previousTitle

@@ -33,7 +33,7 @@ public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String {
         switch self {
         case .notFound(let p), .notReadable(let p, _), .notARegularFile(let p, _), .tooLarge(let p, _, _),
-             .empty(let p), .binary(let p), .noArticles(let p):
+            .empty(let p), .binary(let p), .noArticles(let p):
             return p
         }
     }

@@ -103,7 +103,8 @@ enum ArticleGrammar {
     static func trimmed(_ s: String) -> String {
         // Most lines have none: no copy then.
         guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
-              first.properties.isWhitespace || last.properties.isWhitespace else { return s }
+            first.properties.isWhitespace || last.properties.isWhitespace
+        else { return s }
         var scalars = s.unicodeScalars[...]
         while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
         while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }

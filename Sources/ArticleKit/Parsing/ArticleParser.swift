@@ -23,8 +23,9 @@ public struct ArticleParser: Sendable {
             previous = stream.previousTitle
             next = stream.nextTitle
         }
-        return Article(title: collector.title, sections: collector.sections, previousTitle: previous, nextTitle: next,
-                       source: source, warnings: warnings)
+        return Article(
+            title: collector.title, sections: collector.sections, previousTitle: previous, nextTitle: next,
+            source: source, warnings: warnings)
     }
 
     /// The title and links only, from the first and last bytes of a file: what a
@@ -53,7 +54,9 @@ public struct ArticleParser: Sendable {
         }
         if sawNul { throw .binary(path: source) }
         if controls * 10 > n { throw .binary(path: source) }
-        if !moreFollows && bytes.count <= 8192 && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        if !moreFollows && bytes.count <= 8192
+            && bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
+        {
             throw .empty(path: source)
         }
     }

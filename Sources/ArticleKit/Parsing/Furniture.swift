@@ -28,8 +28,10 @@ enum Furniture {
 
     /// `folded`: the block's bytes through `CaseFold`; `original`: the same bytes unfolded
     /// (bylines need to see capitals); `words`: space-separated runs in the block.
-    static func kinds(folded f: UnsafeBufferPointer<UInt8>, original o: UnsafeBufferPointer<UInt8>,
-                      words: Int) -> Kinds {
+    static func kinds(
+        folded f: UnsafeBufferPointer<UInt8>, original o: UnsafeBufferPointer<UInt8>,
+        words: Int
+    ) -> Kinds {
         var k: Kinds = []
         guard !f.isEmpty else { return k }
         if related.matchesStart(f) { k.insert(.related) }
@@ -135,7 +137,8 @@ enum Furniture {
                 guard n >= 1 && n <= 4 else { break }
                 pieces += 1
                 guard p < u.count, u[p] == 0x2E || u[p] == 0x2F || u[p] == 0x2D, separator == 0 || u[p] == separator,
-                      p + 1 < u.count, isDigit(u[p + 1]) else { break }
+                    p + 1 < u.count, isDigit(u[p + 1])
+                else { break }
                 separator = u[p]
                 p += 1
             }
@@ -240,19 +243,20 @@ enum Furniture {
         "年", "月", "日",
     ])
 
-    static let months: Set<UInt64> = Set([
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-        "dec", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
-        "ottobre", "dicembre", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-        "septembre", "octobre", "novembre", "décembre", "januar", "februar", "märz", "juni", "juli", "oktober",
-        "dezember", "enero", "febrero", "abril", "mayo", "junio", "julio", "septiembre", "setiembre", "octubre",
-        "noviembre", "diciembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro",
-        "novembro", "dezembro", "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-        "września", "października", "listopada", "grudnia", "januari", "februari", "maart", "augustus", "ocak",
-        "şubat", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık", "يناير",
-        "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
-    ].map { CaseFold.hash($0) })
+    static let months: Set<UInt64> = Set(
+        [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+            "dec", "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+            "ottobre", "dicembre", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+            "septembre", "octobre", "novembre", "décembre", "januar", "februar", "märz", "juni", "juli", "oktober",
+            "dezember", "enero", "febrero", "abril", "mayo", "junio", "julio", "septiembre", "setiembre", "octubre",
+            "noviembre", "diciembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro", "outubro",
+            "novembro", "dezembro", "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+            "września", "października", "listopada", "grudnia", "januari", "februari", "maart", "augustus", "ocak",
+            "şubat", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık", "يناير",
+            "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
+        ].map { CaseFold.hash($0) })
 }
 
 /// Prefixes, suffixes or whole words to find in folded bytes, grouped by their first

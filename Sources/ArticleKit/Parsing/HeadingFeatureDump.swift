@@ -17,8 +17,10 @@ public enum HeadingFeatureDump {
 
     /// The blocks as the parser makes them, decided by `detector` exactly as the parser
     /// decides them (the same `HeadingStream`), with the features the decision used.
-    public static func blocks(of bytes: [UInt8], source: String,
-                              detector: HeadingDetector = HeadingDetector()) throws(ArticleError) -> [Block] {
+    public static func blocks(
+        of bytes: [UInt8], source: String,
+        detector: HeadingDetector = HeadingDetector()
+    ) throws(ArticleError) -> [Block] {
         let plain = try ArticleParser(detector: HeadingDetector(model: .none)).parse(bytes, source: source)
         var stream = HeadingStream(detector: detector)
         var out: [Block] = []
@@ -26,8 +28,10 @@ public enum HeadingFeatureDump {
             let i = stream.lastDecided
             let heading: String? = if case .heading(let h) = event { h } else { nil }
             guard detector.isCandidate(stream.window, at: i) else {
-                out.append(Block(text: text, candidate: false, features: [], score: nil, regime: nil,
-                                 heading: heading))
+                out.append(
+                    Block(
+                        text: text, candidate: false, features: [], score: nil, regime: nil,
+                        heading: heading))
                 return
             }
             var values = [Double](repeating: 0, count: HeadingFeatures.count)
@@ -36,8 +40,10 @@ public enum HeadingFeatureDump {
                 HeadingFeatures.write(into: &writer, stream.window, at: i)
             }
             let score = detector.score(stream.window, at: i)
-            out.append(Block(text: text, candidate: true, features: values, score: score,
-                             regime: HeadingFeatures.regime(stream.window, at: i), heading: heading))
+            out.append(
+                Block(
+                    text: text, candidate: true, features: values, score: score,
+                    regime: HeadingFeatures.regime(stream.window, at: i), heading: heading))
         }
         let texts = plain.sections.flatMap(\.paragraphs)
         var pending = texts.makeIterator()

@@ -21,7 +21,8 @@ enum Glyph: UInt8, CaseIterable {
         case 0xFF1B, 0x061B: self = .semicolon
         case 0xFF0C, 0x3001, 0x060C: self = .comma
         case 0x201C, 0x201D, 0x201E, 0x2018, 0x2019, 0x201A, 0x00AB, 0x00BB, 0x2039, 0x203A,
-             0x300C, 0x300D, 0x300E, 0x300F: self = .quote
+            0x300C, 0x300D, 0x300E, 0x300F:
+            self = .quote
         case 0xFF08, 0x3010, 0x3014, 0x3008, 0x300A: self = .openBracket
         case 0xFF09, 0x3011, 0x3015, 0x3009, 0x300B: self = .closeBracket
         case 0x2010...0x2015, 0x2212: self = .dash
@@ -233,12 +234,16 @@ struct BlockShape {
     }
 
     static let links = ByteTable(["http://", "https://", "www.", ".com/", ".html", "@"])
-    static let speakerLabels = ByteTable(["q:", "a:", "f:", "p:", "r:", "frage:", "antwort:", "question:",
-                                          "réponse:", "pregunta:", "respuesta:", "domanda:", "risposta:", "q.", "q "])
-    static let editWords = ByteTable(["edit", "bearbeiten", "modifier", "editar", "modifica", "bewerken", "edytuj",
-                                      "muokkaa", "redigera", "rediger", "upravit", "szerkesztés", "düzenle",
-                                      "編集", "编辑", "編輯", "편집", "править", "редактировать", "عدل", "עריכה",
-                                      "sửa", "sunting"])
+    static let speakerLabels = ByteTable([
+        "q:", "a:", "f:", "p:", "r:", "frage:", "antwort:", "question:",
+        "réponse:", "pregunta:", "respuesta:", "domanda:", "risposta:", "q.", "q ",
+    ])
+    static let editWords = ByteTable([
+        "edit", "bearbeiten", "modifier", "editar", "modifica", "bewerken", "edytuj",
+        "muokkaa", "redigera", "rediger", "upravit", "szerkesztés", "düzenle",
+        "編集", "编辑", "編輯", "편집", "править", "редактировать", "عدل", "עריכה",
+        "sửa", "sunting",
+    ])
 
     /// Bytes of a trailing "[edit]"-style link (with the space before it), 0 if none:
     /// a bracket at the end whose text starts with an edit word.
@@ -248,7 +253,8 @@ struct BlockShape {
         let floor = max(0, f.count - 64)
         while open > floor && f[open] != UInt8(ascii: "[") { open -= 1 }
         guard f[open] == UInt8(ascii: "["), open > 0,
-              editWords.matchesStart(UnsafeBufferPointer(rebasing: f[(open + 1)...])) else { return 0 }
+            editWords.matchesStart(UnsafeBufferPointer(rebasing: f[(open + 1)...]))
+        else { return 0 }
         var start = open
         while start > 0 && f[start - 1] == 0x20 { start -= 1 }
         return start > 0 ? f.count - start : 0
@@ -401,11 +407,16 @@ struct HeadingFeatures {
         w("next ends with colon", n1?.endsWithColon ?? false)
         w("next headline-like", n1.map(looksLikeHeadline) ?? false)
         w("next numbered or bulleted", n1.map { $0.numbered || $0.first == .bullet || $0.first == .dash } ?? false)
-        w("next repeats first word", n1.map { $0.firstWordHash == b.firstWordHash && b.firstWordBytes > 1
-            && $0.width > b.width } ?? false)
+        w(
+            "next repeats first word",
+            n1.map {
+                $0.firstWordHash == b.firstWordHash && b.firstWordBytes > 1
+                    && $0.width > b.width
+            } ?? false)
         let widest = max(n1?.width ?? 0, n2?.width ?? 0, n3?.width ?? 0)
         w("widest of next 3", logWidth(widest))
-        let long = (n1.map { $0.width >= 200 } ?? false ? 1 : 0) + (n2.map { $0.width >= 200 } ?? false ? 1 : 0)
+        let long =
+            (n1.map { $0.width >= 200 } ?? false ? 1 : 0) + (n2.map { $0.width >= 200 } ?? false ? 1 : 0)
             + (n3.map { $0.width >= 200 } ?? false ? 1 : 0)
         w("long blocks in next 3", Double(long))
         // The first block after any furniture (a caption, a credit) is what the heading heads.
@@ -440,8 +451,10 @@ struct HeadingFeatures {
         w("unlike a list after it", nextAlike && n1.map { $0.first != b.first || $0.numbered != b.numbered } ?? false)
         let nextHeadsText = (n1.map(looksLikeHeadline) ?? false) && HeadingFeatures.bodyFollows(n2, n3, nil)
         w("next is a heading over text", nextHeadsText)
-        w("all capitals among neighbours", b.upperLetters >= 3 && b.lowerLetters == 0
-            && (prev.map { $0.upperLetters >= 3 && $0.lowerLetters == 0 } ?? false))
+        w(
+            "all capitals among neighbours",
+            b.upperLetters >= 3 && b.lowerLetters == 0
+                && (prev.map { $0.upperLetters >= 3 && $0.lowerLetters == 0 } ?? false))
     }
 
     /// The first block after any furniture (a caption, a credit) is running text: what a
@@ -492,10 +505,14 @@ struct HeadingFeatures {
 }
 
 extension Glyph {
-    static let firstClasses: [Glyph] = [.upper, .lower, .caseless, .digit, .quote, .openBracket, .dash, .bullet,
-                                        .symbol]
-    static let lastClasses: [Glyph] = [.upper, .lower, .caseless, .digit, .period, .exclamation, .question, .colon,
-                                       .comma, .quote, .closeBracket, .dash, .ellipsis, .symbol]
+    static let firstClasses: [Glyph] = [
+        .upper, .lower, .caseless, .digit, .quote, .openBracket, .dash, .bullet,
+        .symbol,
+    ]
+    static let lastClasses: [Glyph] = [
+        .upper, .lower, .caseless, .digit, .period, .exclamation, .question, .colon,
+        .comma, .quote, .closeBracket, .dash, .ellipsis, .symbol,
+    ]
 
     var firstName: StaticString {
         switch self {

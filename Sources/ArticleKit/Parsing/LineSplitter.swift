@@ -60,8 +60,10 @@ struct LineSplitter {
 
     /// Calls `body` with each line of a whole buffer, first to last, until it returns false:
     /// the line's bytes (no line end) and where the next line starts.
-    static func forEachLine(in b: UnsafeBufferPointer<UInt8>, start: Start,
-                            _ body: (_ line: Range<Int>, _ next: Int) -> Bool) {
+    static func forEachLine(
+        in b: UnsafeBufferPointer<UInt8>, start: Start,
+        _ body: (_ line: Range<Int>, _ next: Int) -> Bool
+    ) {
         var lineStart = 0
         if start == .midLine {
             let end = lineEnd(in: b, from: 0)
@@ -81,8 +83,10 @@ struct LineSplitter {
 
     /// Calls `body` with each line of `b[floor...]`, last to first, until it returns false. `start`
     /// says what stands at `floor`; the lines are those `forEachLine` finds in `b[floor...]`.
-    static func forEachLineBackward(in b: UnsafeBufferPointer<UInt8>, floor: Int, start: Start,
-                                    _ body: (_ line: Range<Int>) -> Bool) {
+    static func forEachLineBackward(
+        in b: UnsafeBufferPointer<UInt8>, floor: Int, start: Start,
+        _ body: (_ line: Range<Int>) -> Bool
+    ) {
         guard floor < b.count else { return }
         var end = b.count
         // Nothing comes after a final line end.
@@ -91,7 +95,8 @@ struct LineSplitter {
             var lineStart = end
             while lineStart > floor && !isLineEnd(b[lineStart - 1]) { lineStart -= 1 }
             if lineStart == floor && start == .midLine { return }
-            let from = lineStart == floor && start == .fileStart
+            let from =
+                lineStart == floor && start == .fileStart
                 ? lineStart + bomLength(UnsafeBufferPointer(rebasing: b[lineStart..<end])) : lineStart
             if !body(from..<end) || lineStart == floor { return }
             end = contentEnd(in: b, beforeLineEndEndingAt: lineStart, floor: floor)

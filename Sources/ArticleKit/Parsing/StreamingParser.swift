@@ -57,7 +57,9 @@ public struct StreamingParser {
         while let event = headings.next() { emit(event) }
         if reader.invalidUTF8 { warnings.insert("text is not valid UTF-8; bad bytes are shown as \u{FFFD}", at: 0) }
         let sanitized = reader.sanitized
-        if sanitized.controls > 0 { warnings.append("\(sanitized.controls) control character(s) replaced by visible symbols") }
+        if sanitized.controls > 0 {
+            warnings.append("\(sanitized.controls) control character(s) replaced by visible symbols")
+        }
         if sanitized.bidi > 0 { warnings.append("\(sanitized.bidi) bidirectional override character(s) removed") }
         if sawTitle && blockCount == 0 { warnings.append("the article has a title but no body text") }
     }

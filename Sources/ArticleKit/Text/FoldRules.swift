@@ -24,7 +24,8 @@ public enum FoldRules {
         // Letters, for the most part: out of every range below, without a switch.
         let v = u.value
         if v < 0xB4 || (v > 0x2BC && v < 0x2010) || (v > 0x2212 && v < 0x2E3A) || (v > 0x2E3B && v < 0xFE58)
-            || v > 0xFF0D {
+            || v > 0xFF0D
+        {
             return nil
         }
         return unifiedPunctuationInRanges(v)
@@ -58,7 +59,7 @@ public enum FoldRules {
         case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F: return true
         case 0x0591...0x05BD, 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7: return true
         case 0x0610...0x061A, 0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x06E7, 0x06E8,
-             0x06EA...0x06ED:
+            0x06EA...0x06ED:
             return true
         default:
             return false
@@ -117,7 +118,8 @@ public enum FoldRules {
         // range: no call for them.
         let v = u.value
         if v < 0xB5 || (v > 0xDF && v < 0x149) || (v > 0x3F5 && v < 0x587) || (v > 0x587 && v < 0x13F8)
-            || (v > 0x1FF7 && v < 0xAB70) || v > 0xFB17 {
+            || (v > 0x1FF7 && v < 0xAB70) || v > 0xFB17
+        {
             return false
         }
         return foldsBeyondLowercaseInRanges(u)
@@ -126,7 +128,7 @@ public enum FoldRules {
     private static func foldsBeyondLowercaseInRanges(_ u: Unicode.Scalar) -> Bool {
         switch u.value {
         case 0xB5, 0xDF, 0x149, 0x17F, 0x345, 0x3C2, 0x3D0...0x3D1, 0x3D5...0x3D6, 0x3F0...0x3F1, 0x3F5, 0x587,
-             0x13F8...0x13FD, 0x1C80...0x1C88, 0x1E9A...0x1E9B, 0x1F80...0x1FF7, 0xAB70...0xABBF, 0xFB00...0xFB17:
+            0x13F8...0x13FD, 0x1C80...0x1C88, 0x1E9A...0x1E9B, 0x1F80...0x1FF7, 0xAB70...0xABBF, 0xFB00...0xFB17:
             return u.properties.changesWhenCaseFolded
         default:
             return false
@@ -193,12 +195,14 @@ public enum FoldRules {
             if let last = out.last {
                 let l = last.value, v = s.value
                 if (lBase..<lBase + 19).contains(l), (vBase..<vBase + 21).contains(v),
-                   let syllable = Unicode.Scalar(sBase + ((l - lBase) * 21 + (v - vBase)) * 28) {
+                    let syllable = Unicode.Scalar(sBase + ((l - lBase) * 21 + (v - vBase)) * 28)
+                {
                     out[out.count - 1] = syllable
                     continue
                 }
                 if isHangulSyllable(last), (l - sBase) % 28 == 0, (tBase + 1..<tBase + 28).contains(v),
-                   let syllable = Unicode.Scalar(l + (v - tBase)) {
+                    let syllable = Unicode.Scalar(l + (v - tBase))
+                {
                     out[out.count - 1] = syllable
                     continue
                 }

@@ -50,7 +50,9 @@ public struct FoldedText: Sendable, Equatable {
     public func contains(_ needle: FoldedText) -> Bool {
         if needle.isEmpty { return true }
         var any = false
-        forEachMatch(of: needle) { _ in any = true; return false }
+        forEachMatch(of: needle) { _ in
+            any = true; return false
+        }
         return any
     }
 
@@ -78,8 +80,10 @@ public struct FoldedText: Sendable, Equatable {
 
 extension FoldedText {
     /// Whether `pin` is at `i` in `hay`, its first byte known to be.
-    fileprivate static func equal(_ hay: UnsafeBufferPointer<UInt8>, at i: Int,
-                                  _ pin: UnsafeBufferPointer<UInt8>) -> Bool {
+    fileprivate static func equal(
+        _ hay: UnsafeBufferPointer<UInt8>, at i: Int,
+        _ pin: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         var k = 1
         while k < pin.count {
             if hay[i + k] != pin[k] { return false }
@@ -130,7 +134,9 @@ struct OffsetMap: Sendable, Equatable {
 
     /// A piece folded as a whole, appended in order.
     mutating func append(folded: Int, original: Int, foldedLength: Int, originalLength: Int) {
-        pieces.append(Piece(folded: Int32(folded), original: Int32(original), foldedLength: Int32(foldedLength),
-                            originalLength: Int32(originalLength)))
+        pieces.append(
+            Piece(
+                folded: Int32(folded), original: Int32(original), foldedLength: Int32(foldedLength),
+                originalLength: Int32(originalLength)))
     }
 }

@@ -38,7 +38,8 @@ public enum LoneScalar {
         case 0xE0..<0xF0:
             value = (lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F); length = 3
         default:
-            value = (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+            value =
+                (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
                 | UInt32(b[i + 3] & 0x3F)
             length = 4
         }

@@ -73,8 +73,10 @@ public struct TextFold: Sendable {
         return out.finish()
     }
 
-    private mutating func appendCluster(_ cluster: Character, original: Int, length: Int,
-                                        bytes: UnsafeBufferPointer<UInt8>, to out: inout FoldedTextBuilder) {
+    private mutating func appendCluster(
+        _ cluster: Character, original: Int, length: Int,
+        bytes: UnsafeBufferPointer<UInt8>, to out: inout FoldedTextBuilder
+    ) {
         let scalars = cluster.unicodeScalars
         if scalars.count == 1, let only = scalars.first {
             appendScalar(only, original: original, length: length, bytes: bytes, to: &out)
@@ -96,8 +98,10 @@ public struct TextFold: Sendable {
     }
 
     /// A cluster of one scalar.
-    private mutating func appendScalar(_ u: Unicode.Scalar, original: Int, length: Int,
-                                       bytes: UnsafeBufferPointer<UInt8>, to out: inout FoldedTextBuilder) {
+    private mutating func appendScalar(
+        _ u: Unicode.Scalar, original: Int, length: Int,
+        bytes: UnsafeBufferPointer<UInt8>, to out: inout FoldedTextBuilder
+    ) {
         if TextFold.foldsToItself(u) {
             out.appendSame(bytes[original..<(original + length)])
             return
@@ -115,8 +119,9 @@ public struct TextFold: Sendable {
         let scalars = FoldRules.searchFold(u, keepingCase: keepsCase)
         var utf8: [UInt8] = []
         for s in scalars { utf8.append(contentsOf: UTF8.encode(s)!) }
-        let piece = Piece(scalars: scalars, utf8: utf8, isIdentity: scalars == [u],
-                          isUnbreakable: TextFold.isUnbreakable(scalars))
+        let piece = Piece(
+            scalars: scalars, utf8: utf8, isIdentity: scalars == [u],
+            isUnbreakable: TextFold.isUnbreakable(scalars))
         memo[u.value] = piece
         return piece
     }

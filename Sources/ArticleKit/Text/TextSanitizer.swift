@@ -71,7 +71,11 @@ public enum TextSanitizer {
                 let c = bytes[i + 1]
                 switch b {
                 case 0xC2: if c <= 0x9F { return true }
-                case 0xE2: if (c == 0x80 || c == 0x81) && i + 2 < n { let d = bytes[i + 2]; if c == 0x80 ? (0xA8...0xAE).contains(d) : (0xA6...0xA9).contains(d) { return true } }
+                case 0xE2:
+                    if (c == 0x80 || c == 0x81) && i + 2 < n {
+                        let d = bytes[i + 2];
+                        if c == 0x80 ? (0xA8...0xAE).contains(d) : (0xA6...0xA9).contains(d) { return true }
+                    }
                 case 0xEF: if c == 0xBB && i + 2 < n && bytes[i + 2] == 0xBF { return true }
                 default: break
                 }
@@ -89,7 +93,8 @@ public enum TextSanitizer {
         if v < 0x80 { return false }
         if v <= 0x9F { return true }
         if v < 0x2028 { return false }
-        return (0x2028...0x2029).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFEFF
+        return (0x2028...0x2029).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            || v == 0xFEFF
     }
 
     enum Replacement { case keep, replace(Unicode.Scalar), drop }

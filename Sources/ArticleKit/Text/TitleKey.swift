@@ -72,9 +72,12 @@ public struct TitleKey: Hashable, Sendable, Comparable, CustomStringConvertible 
             let v = u.value
             if v < 0x300 { return false }
             // Kana and ideographs (the bulk of CJK titles) have no combining class; skip the lookup.
-            if (0x3100...0xF8FF).contains(v) || (0x30A0...0x30FF).contains(v) || (0x3040...0x3098).contains(v) { return false }
+            if (0x3100...0xF8FF).contains(v) || (0x30A0...0x30FF).contains(v) || (0x3040...0x3098).contains(v) {
+                return false
+            }
             return u.properties.canonicalCombiningClass.rawValue != 0 || (0x1100...0x11FF).contains(v)
-                || v == 0x2126 || v == 0x212A || v == 0x212B || (0xF900...0xFAFF).contains(v) || (0x2F800...0x2FA1F).contains(v)
+                || v == 0x2126 || v == 0x212A || v == 0x212B || (0xF900...0xFAFF).contains(v)
+                || (0x2F800...0x2FA1F).contains(v)
                 || (0x0340...0x0344).contains(v) || v == 0x0374 || v == 0x037E || v == 0x0387
         }
         return mayChange ? s.precomposedStringWithCanonicalMapping : s

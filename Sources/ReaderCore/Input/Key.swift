@@ -1,7 +1,7 @@
 /// A key press, as the backend reports it, free of any terminal library.
 public enum Key: Sendable, Hashable, CustomStringConvertible {
     case character(Character)
-    case control(Character)      // Ctrl-A … Ctrl-Z, as the lowercase letter
+    case control(Character)  // Ctrl-A … Ctrl-Z, as the lowercase letter
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, backspace, escape, tab, backTab, delete

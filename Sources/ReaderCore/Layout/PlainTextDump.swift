@@ -7,8 +7,11 @@ public enum PlainTextDump {
     /// The width that never wraps (`dump --width 0`): each paragraph on one line.
     public static let unwrapped = 1 << 30
 
-    public static func render(_ article: Article, links: Resolutions?, collection: ArticleCollection?, width: Int) -> String {
-        let layout = ArticleLayout.make(article, footer: footer(article, links: links, collection: collection), width: width)
+    public static func render(_ article: Article, links: Resolutions?, collection: ArticleCollection?, width: Int)
+        -> String
+    {
+        let layout = ArticleLayout.make(
+            article, footer: footer(article, links: links, collection: collection), width: width)
         let titleWidth = layout.lines.filter { $0.kind == .title }.map { DisplayWidth.of($0.text) }.max() ?? 0
         var out: [String] = []
         for (i, line) in layout.lines.enumerated() {
@@ -21,15 +24,18 @@ public enum PlainTextDump {
 
     /// Streams one entry as `render` would print it, a few lines at a time, without
     /// holding the article: `write` gets text ending in a newline.
-    public static func stream(_ library: ArticleLibrary, entry: Int, width: Int, write: (String) -> Void) throws(ArticleError) {
+    public static func stream(_ library: ArticleLibrary, entry: Int, width: Int, write: (String) -> Void)
+        throws(ArticleError)
+    {
         var builder = LayoutBuilder(width: width)
         var titleWidth = 0
         var titleDone = false
         var pending: [LayoutLine] = []
         func flush(final: Bool) {
             for line in pending {
-                if line.kind == .title { titleWidth = max(titleWidth, DisplayWidth.of(line.text)) }
-                else if !titleDone {
+                if line.kind == .title {
+                    titleWidth = max(titleWidth, DisplayWidth.of(line.text))
+                } else if !titleDone {
                     titleDone = true
                     write(String(repeating: "=", count: min(width, titleWidth)) + "\n")
                 }
@@ -45,18 +51,22 @@ public enum PlainTextDump {
             flush(final: false)
         }) { emit throws(ArticleError) in try library.stream(entry, emit) }
         let collection = library.collection
-        builder.addFooter(footer(previous: links.previousTitle, next: links.nextTitle, links: collection.resolutions[entry]))
+        builder.addFooter(
+            footer(previous: links.previousTitle, next: links.nextTitle, links: collection.resolutions[entry]))
         pending += builder.drain()
         flush(final: true)
     }
 
     /// The lines shown after the body: where the chain leads.
     /// `indexing`: the folder is still being read, so a title not found yet may still be there.
-    public static func footer(_ article: Article, links: Resolutions?, collection: ArticleCollection?, indexing: Bool = false) -> [String] {
+    public static func footer(
+        _ article: Article, links: Resolutions?, collection: ArticleCollection?, indexing: Bool = false
+    ) -> [String] {
         footer(previous: article.previousTitle, next: article.nextTitle, links: links, indexing: indexing)
     }
 
-    public static func footer(previous: String?, next: String?, links: Resolutions?, indexing: Bool = false) -> [String] {
+    public static func footer(previous: String?, next: String?, links: Resolutions?, indexing: Bool = false) -> [String]
+    {
         [
             "—",
             "PREV: " + linkLine(previous, links?.previous, indexing),

@@ -13,23 +13,28 @@ extension Renderer {
 
     static func marksOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {
         let marks = state.journal.marks
-        listOverlay(state, header: "Bookmarks (\(marks.count)), newest first — Enter opens, Esc closes",
-                    count: marks.count, row: { i in
-                        let m = marks[i]
-                        let place = m.position.place.map { p in
-                            (p.heading.map { "§ \($0): " } ?? "") + p.snippet
-                        } ?? ""
-                        return "\(m.letter)  \(m.title) — \(place)"
-                    }, marked: nil, selection: selection, target: { .listRow($0) }, &screen)
+        listOverlay(
+            state, header: "Bookmarks (\(marks.count)), newest first — Enter opens, Esc closes",
+            count: marks.count,
+            row: { i in
+                let m = marks[i]
+                let place =
+                    m.position.place.map { p in
+                        (p.heading.map { "§ \($0): " } ?? "") + p.snippet
+                    } ?? ""
+                return "\(m.letter)  \(m.title) — \(place)"
+            }, marked: nil, selection: selection, target: { .listRow($0) }, &screen)
     }
 
     static func recentOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {
         let recent = state.recentlyRead
         let collection = state.library.collection
-        listOverlay(state, header: "Recently read — Enter opens, Esc closes", count: recent.count, row: { i in
-            let title = collection.index(of: recent[i]).map { collection.entries[$0].links.title } ?? recent[i].key
-            return title + "  (\(state.readingNote(recent[i])))"
-        }, marked: recent.firstIndex(of: state.document.id), selection: selection, target: { .listRow($0) },
-           &screen)
+        listOverlay(
+            state, header: "Recently read — Enter opens, Esc closes", count: recent.count,
+            row: { i in
+                let title = collection.index(of: recent[i]).map { collection.entries[$0].links.title } ?? recent[i].key
+                return title + "  (\(state.readingNote(recent[i])))"
+            }, marked: recent.firstIndex(of: state.document.id), selection: selection, target: { .listRow($0) },
+            &screen)
     }
 }

@@ -30,7 +30,8 @@ public enum Renderer {
         let lines = ["Too small", "min \(Geometry.minimumWidth)x\(Geometry.minimumHeight)", "q quits"]
         for (i, line) in lines.prefix(screen.height).enumerated() {
             let x = max(0, (screen.width - DisplayWidth.of(line)) / 2)
-            screen.put(line, row: i + max(0, (screen.height - lines.count) / 2), column: x, style: i == 0 ? .error : .plain)
+            screen.put(
+                line, row: i + max(0, (screen.height - lines.count) / 2), column: x, style: i == 0 ? .error : .plain)
         }
         screen.cursor = (0, 0)
         return screen
@@ -78,15 +79,19 @@ public enum Renderer {
             case .title: style = Style(bold: true, role: .heading)
             case .heading: style = .heading
             case .footer, .blank, .body: style = .plain
-            case .footerLink: style = line.text.hasSuffix("(not in this collection)") || line.text.hasSuffix("(no link)") ? .dim : .link
+            case .footerLink:
+                style =
+                    line.text.hasSuffix("(not in this collection)") || line.text.hasSuffix("(no link)") ? .dim : .link
             }
-            screen.put(line.text, row: g.bodyTop + row, column: g.columnX, style: style, limit: g.columnX + g.columnWidth)
+            screen.put(
+                line.text, row: g.bodyTop + row, column: g.columnX, style: style, limit: g.columnX + g.columnWidth)
         }
         if let search = state.search {
             for (m, match) in search.matches.enumerated() {
                 for span in match.spans where span.line >= state.top && span.line < state.top + g.bodyHeight {
-                    screen.restyle(row: g.bodyTop + span.line - state.top, from: g.columnX + span.from, to: g.columnX + span.to,
-                                   style: m == search.current ? .currentMatch : .match)
+                    screen.restyle(
+                        row: g.bodyTop + span.line - state.top, from: g.columnX + span.from, to: g.columnX + span.to,
+                        style: m == search.current ? .currentMatch : .match)
                 }
             }
         }
@@ -96,11 +101,13 @@ public enum Renderer {
         // the outline pane move it onto their selected entry.
         screen.cursor = (g.statusRow, 0)
         if lines.indices.contains(state.focus), lines[state.focus].kind == .heading,
-           state.focus >= state.top, state.focus < state.top + g.bodyHeight {
+            state.focus >= state.top, state.focus < state.top + g.bodyHeight
+        {
             screen.cursor = (g.bodyTop + state.focus - state.top, g.columnX)  // a heading jumped or scrolled to
         }
         if let s = state.search, s.matches.indices.contains(s.current), let span = s.matches[s.current].spans.first,
-           span.line >= state.top, span.line < state.top + g.bodyHeight {
+            span.line >= state.top, span.line < state.top + g.bodyHeight
+        {
             screen.cursor = (g.bodyTop + span.line - state.top, g.columnX + span.from)
         }
     }
@@ -118,7 +125,9 @@ public enum Renderer {
         let g = state.geometry
         for row in g.bodyTop..<(g.bodyTop + g.bodyHeight) { screen.put("│", row: row, column: pane.x - 1, style: .dim) }
         let focused: Int? = { if case .outline(let s) = state.overlay { return s } else { return nil } }()
-        screen.put(focused != nil ? "Outline (Enter jumps)" : "Outline (t)", row: g.bodyTop, column: pane.x + 1, style: Style(bold: true), limit: g.width)
+        screen.put(
+            focused != nil ? "Outline (Enter jumps)" : "Outline (t)", row: g.bodyTop, column: pane.x + 1,
+            style: Style(bold: true), limit: g.width)
         // Each entry wrapped to the pane: (entry, text) rows.
         var rows: [(entry: Int, text: String)] = []
         for (i, text) in outlineEntries(state).enumerated() {
@@ -139,7 +148,9 @@ public enum Renderer {
             if r.entry == focused { screen.fill(row: y, from: pane.x, to: g.width, style: style) }
             screen.put(marker + r.text, row: y, column: pane.x, style: style, limit: g.width)
             screen.targets[y] = .section(r.entry)
-            if r.entry == focused && screen.cursor?.row != y && (row == 0 || rows[first + row - 1].entry != r.entry) { screen.cursor = (y, pane.x) }
+            if r.entry == focused && screen.cursor?.row != y && (row == 0 || rows[first + row - 1].entry != r.entry) {
+                screen.cursor = (y, pane.x)
+            }
         }
     }
 
@@ -160,8 +171,10 @@ public enum Renderer {
     /// A framed list over the body: a header line, then rows with one selected.
     /// `count` rows, of which only the visible ones are asked for by `row(i)`: the
     /// article list of a 100,000-article folder must not build 100,000 strings a frame.
-    static func listOverlay(_ state: ReaderState, header: String, count: Int, row rowText: (Int) -> String,
-                            marked: Int?, selection: Int, target: (Int) -> Screen.Target, _ screen: inout Screen) {
+    static func listOverlay(
+        _ state: ReaderState, header: String, count: Int, row rowText: (Int) -> String,
+        marked: Int?, selection: Int, target: (Int) -> Screen.Target, _ screen: inout Screen
+    ) {
         let g = state.geometry
         clearBody(state, &screen)
         let x = g.columnX
@@ -178,24 +191,29 @@ public enum Renderer {
             if i == selection { screen.cursor = (y, x) }
             screen.targets[y] = target(i)
         }
-        if count == 0 { screen.put("(nothing matches)", row: g.bodyTop + 2, column: x, style: .dim); screen.cursor = (g.bodyTop, x) }
+        if count == 0 {
+            screen.put("(nothing matches)", row: g.bodyTop + 2, column: x, style: .dim); screen.cursor = (g.bodyTop, x)
+        }
     }
 
     static func outlineOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {
         let rows = outlineEntries(state)
-        listOverlay(state, header: "Outline — Enter jumps, Esc closes", count: rows.count, row: { rows[$0] },
-                    marked: state.currentSection, selection: selection, target: { .section($0) }, &screen)
+        listOverlay(
+            state, header: "Outline — Enter jumps, Esc closes", count: rows.count, row: { rows[$0] },
+            marked: state.currentSection, selection: selection, target: { .section($0) }, &screen)
     }
 
     static func articleList(_ state: ReaderState, _ list: ArticleListState, _ screen: inout Screen) {
         let entries = state.library.collection.entries
         let total = state.shortlist == nil ? entries.count : state.listPool.count
-        var header = list.filter.isEmpty
+        var header =
+            list.filter.isEmpty
             ? "Articles (\(total)) — type to filter, Enter opens, Esc closes"
             : "Articles matching “\(list.filter)”: \(list.matches.count) of \(total)"
         if list.unreadOnly { header = "Unread: \(list.matches.count) of \(total) — Tab shows all" }
-        listOverlay(state, header: header, count: list.matches.count, row: { listRow(state, entries[list.matches[$0]]) },
-                    marked: list.marked, selection: list.selection, target: { .listRow($0) }, &screen)
+        listOverlay(
+            state, header: header, count: list.matches.count, row: { listRow(state, entries[list.matches[$0]]) },
+            marked: list.marked, selection: list.selection, target: { .listRow($0) }, &screen)
     }
 
     /// The help screen, generated from the live key map; summaries wrap to the window.
@@ -206,7 +224,8 @@ public enum Renderer {
         let rows = helpRows(state)
         let start = min(scroll, max(0, rows.count - g.bodyHeight))
         for (row, text) in rows.dropFirst(start).prefix(g.bodyHeight).enumerated() {
-            screen.put(text, row: g.bodyTop + row, column: x, style: row == 0 && start == 0 ? Style(bold: true) : .plain)
+            screen.put(
+                text, row: g.bodyTop + row, column: x, style: row == 0 && start == 0 ? Style(bold: true) : .plain)
         }
         screen.cursor = (g.bodyTop, x)
     }
@@ -228,12 +247,13 @@ public enum Renderer {
             }
         }
         rows.append("")
-        rows += TextWrapper.wrap("In the outline: j/k or arrows move, Enter jumps, "
-            + "digits pick a section (12 for the 12th). "
-            + "In the list: type to filter, arrows move, Enter opens, Esc clears the filter, Tab shows only unread. "
-            + "In the search prompt: ←/→ Home/End move, Ctrl-U and Ctrl-W delete, "
-            + "↑/↓ bring back earlier searches, "
-            + "Enter on an empty prompt repeats the last one.", width: width)
+        rows += TextWrapper.wrap(
+            "In the outline: j/k or arrows move, Enter jumps, "
+                + "digits pick a section (12 for the 12th). "
+                + "In the list: type to filter, arrows move, Enter opens, Esc clears the filter, Tab shows only unread. "
+                + "In the search prompt: ←/→ Home/End move, Ctrl-U and Ctrl-W delete, "
+                + "↑/↓ bring back earlier searches, "
+                + "Enter on an empty prompt repeats the last one.", width: width)
         return rows
     }
 
@@ -269,7 +289,9 @@ public enum Renderer {
         if let message = state.message {
             left = message
         } else if let s = state.search {
-            left = s.matches.isEmpty ? "no match for “\(s.query)” · Esc clears"
+            left =
+                s.matches.isEmpty
+                ? "no match for “\(s.query)” · Esc clears"
                 : "match \(s.current + 1)/\(s.matches.count) · n/N · Esc clears"
         } else {
             let sections = state.document.article.sections

@@ -102,8 +102,10 @@ public struct GlyphPlanner {
             out.append(Glyph(column: column, width: cell.width, scalars: kept, style: style))
             return
         }
-        out.append(Glyph(column: column, width: cell.width, scalars: cut(kept, capacity),
-                         overflow: cut(kept, Self.overflowLimit), style: style))
+        out.append(
+            Glyph(
+                column: column, width: cell.width, scalars: cut(kept, capacity),
+                overflow: cut(kept, Self.overflowLimit), style: style))
     }
 
     /// The first `count` scalars, without a trailing ZWJ: the terminal would join the next cell to it.

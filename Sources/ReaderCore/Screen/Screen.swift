@@ -13,7 +13,9 @@ public struct Style: Sendable, Equatable, Hashable {
     public var dim = false
     public var role: ColorRole = .normal
 
-    public init(bold: Bool = false, underline: Bool = false, reverse: Bool = false, dim: Bool = false, role: ColorRole = .normal) {
+    public init(
+        bold: Bool = false, underline: Bool = false, reverse: Bool = false, dim: Bool = false, role: ColorRole = .normal
+    ) {
         self.bold = bold
         self.underline = underline
         self.reverse = reverse
@@ -67,7 +69,8 @@ public struct Screen: Sendable, Equatable {
     }
 
     public static func == (a: Screen, b: Screen) -> Bool {
-        a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursor?.row == b.cursor?.row && a.cursor?.column == b.cursor?.column
+        a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursor?.row == b.cursor?.row
+            && a.cursor?.column == b.cursor?.column
     }
 
     public subscript(row: Int, column: Int) -> Cell {
@@ -78,7 +81,8 @@ public struct Screen: Sendable, Equatable {
     /// right edge). A wide cluster that does not fit whole is not drawn half.
     /// Control characters never reach a cell. Returns the column after the text.
     @discardableResult
-    public mutating func put(_ text: some StringProtocol, row: Int, column: Int, style: Style, limit: Int? = nil) -> Int {
+    public mutating func put(_ text: some StringProtocol, row: Int, column: Int, style: Style, limit: Int? = nil) -> Int
+    {
         guard row >= 0, row < height else { return column }
         let end = min(width, limit ?? width)
         var x = max(0, column)

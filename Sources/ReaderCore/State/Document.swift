@@ -52,17 +52,21 @@ public struct Document: Sendable, Equatable {
     /// Stands in for an article while it is read: its title as the index knows it.
     static func loading(_ id: ArticleID, in collection: ArticleCollection, width: Int) -> Document {
         let entry = collection.index(of: id).map { collection.entries[$0] }
-        let article = Article(title: entry?.links.title ?? id.key,
-                              sections: [Section(heading: nil, paragraphs: [loadingText])],
-                              previousTitle: nil, nextTitle: nil, source: entry?.source ?? id.key)
-        return Document(id: id, article: article, layout: ArticleLayout.make(article, footer: [], width: width),
-                        extent: .loading)
+        let article = Article(
+            title: entry?.links.title ?? id.key,
+            sections: [Section(heading: nil, paragraphs: [loadingText])],
+            previousTitle: nil, nextTitle: nil, source: entry?.source ?? id.key)
+        return Document(
+            id: id, article: article, layout: ArticleLayout.make(article, footer: [], width: width),
+            extent: .loading)
     }
 
     /// What was read for `id` (`complete`: all of it), laid out for the column the
     /// request's window gives it; an unreadable file becomes a page saying why.
-    public static func make(_ request: LoadRequest, read: Result<Article, ArticleError>, complete: Bool,
-                            collection: ArticleCollection) -> Document {
+    public static func make(
+        _ request: LoadRequest, read: Result<Article, ArticleError>, complete: Bool,
+        collection: ArticleCollection
+    ) -> Document {
         let entry = collection.index(of: request.article)
         let article: Article
         var failure: String?
@@ -73,23 +77,27 @@ public struct Document: Sendable, Equatable {
             failure = error.description
             let known = entry.map { collection.entries[$0] }
             let explanation = "This article could not be read: \(error.description)"
-            article = Article(title: known?.links.title ?? "Unreadable article",
-                              sections: [Section(heading: nil, paragraphs: [explanation])],
-                              previousTitle: known?.links.previousTitle, nextTitle: known?.links.nextTitle,
-                              source: known?.source ?? request.article.key)
+            article = Article(
+                title: known?.links.title ?? "Unreadable article",
+                sections: [Section(heading: nil, paragraphs: [explanation])],
+                previousTitle: known?.links.previousTitle, nextTitle: known?.links.nextTitle,
+                source: known?.source ?? request.article.key)
         }
         let extent: Extent = complete || failure != nil ? .whole : .start
         let links = entry.map { collection.resolutions[$0] }
         let footer = footer(article, extent: extent, links: links, collection: collection, indexing: request.indexing)
         let hasOutline = article.sections.contains { $0.heading != nil }
         let column = Geometry(width: request.width, height: request.height, wantsPane: hasOutline).columnWidth
-        return Document(id: request.article, article: article, failure: failure,
-                        layout: ArticleLayout.make(article, footer: footer, width: column), extent: extent)
+        return Document(
+            id: request.article, article: article, failure: failure,
+            layout: ArticleLayout.make(article, footer: footer, width: column), extent: extent)
     }
 
     /// The closing lines: where PREV and NEXT lead once the whole article is read.
-    static func footer(_ article: Article, extent: Extent, links: Resolutions?, collection: ArticleCollection,
-                       indexing: Bool) -> [String] {
+    static func footer(
+        _ article: Article, extent: Extent, links: Resolutions?, collection: ArticleCollection,
+        indexing: Bool
+    ) -> [String] {
         switch extent {
         case .loading: return []
         case .start: return readingFooter

@@ -18,8 +18,10 @@ public struct Journal: Sendable, Equatable {
     public var back: [Position]
     public var forward: [Position]
 
-    public init(read: Set<ArticleID> = [], progress: [ArticleID: Int] = [:], places: [ArticleID: TextPlace] = [:],
-                marks: [Mark] = [], recent: [ArticleID] = [], back: [Position] = [], forward: [Position] = []) {
+    public init(
+        read: Set<ArticleID> = [], progress: [ArticleID: Int] = [:], places: [ArticleID: TextPlace] = [:],
+        marks: [Mark] = [], recent: [ArticleID] = [], back: [Position] = [], forward: [Position] = []
+    ) {
         self.read = read
         self.progress = progress
         self.places = places

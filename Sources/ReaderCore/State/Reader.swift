@@ -22,8 +22,10 @@ extension ReaderState {
         }
         observeReading()
         if history != (backStack, forwardStack) {
-            record(.history(back: Array(backStack.suffix(Journal.historyLimit)),
-                            forward: Array(forwardStack.suffix(Journal.historyLimit))))
+            record(
+                .history(
+                    back: Array(backStack.suffix(Journal.historyLimit)),
+                    forward: Array(forwardStack.suffix(Journal.historyLimit))))
         }
         return outbox
     }
@@ -100,7 +102,11 @@ extension ReaderState {
         case .nextSection where count != nil: jump(toSection: count! - 1)
         case .nextSection:
             let next = currentSection + 1
-            if document.layout.sectionStarts.indices.contains(next) { jump(toSection: next) } else { message = "No more sections" }
+            if document.layout.sectionStarts.indices.contains(next) {
+                jump(toSection: next)
+            } else {
+                message = "No more sections"
+            }
         case .previousSection:
             // Like a music player: first back to the start of this section, then to the one before.
             let starts = document.layout.sectionStarts
@@ -114,9 +120,13 @@ extension ReaderState {
             }
         case .section(let n): jump(toSection: n - 1)
         case .outline:
-            if hasOutline { overlay = .outline(selection: currentSection) } else { message = "This article has no section headings" }
+            if hasOutline {
+                overlay = .outline(selection: currentSection)
+            } else {
+                message = "This article has no section headings"
+            }
         case .articleList where indexing, .followNext where indexing, .followPrevious where indexing,
-             .nextUnread where indexing, .markChainRead where indexing:
+            .nextUnread where indexing, .markChainRead where indexing:
             if pending.count < 16 { pending.append(command) }
             message = "Reading the folder… this happens as soon as it is indexed"
         case .articleList:
@@ -177,13 +187,16 @@ extension ReaderState {
         // An article with no line for this direction still has a neighbour when another article's
         // opposite line names it (B has no PREV, but A's NEXT is B): the chain's edge leads there.
         if let entry = entryIndex, library.collection.link(entry, direction) == nil, !indexing,
-           chains.predecessor.indices.contains(entry),
-           let neighbour = chainNeighbour(entry, direction) {
+            chains.predecessor.indices.contains(entry),
+            let neighbour = chainNeighbour(entry, direction)
+        {
             open(library.collection.entries[neighbour].id)
             return
         }
         guard let entry = entryIndex, let link = library.collection.link(entry, direction) else {
-            message = direction == .next ? "End of the chain: this article has no NEXT" : "Start of the chain: this article has no PREV"
+            message =
+                direction == .next
+                ? "End of the chain: this article has no NEXT" : "Start of the chain: this article has no PREV"
             return
         }
         guard let target = link.target else {
@@ -209,7 +222,8 @@ extension ReaderState {
         forwardStack.removeAll()
         // Where it was left, in this sitting or an earlier one; the search goes on in the
         // next article, as less keeps its pattern across :n.
-        var position = journal.places[article].map { Position(article: article, place: $0) }
+        var position =
+            journal.places[article].map { Position(article: article, place: $0) }
             ?? Position(article: article, block: 0, line: 0, width: 0)
         position.search = search.map { SearchState.Saved(query: $0.query, current: nil) }
         show(position)
@@ -218,9 +232,10 @@ extension ReaderState {
     /// Where the reader is; while an article is read, where it is headed in it.
     public var currentPosition: Position {
         if isLoading, let arrival { return arrival }
-        var here = Position(article: document.id, block: lines.isEmpty ? 0 : lines[min(top, lines.count - 1)].block,
-                            line: top, width: document.layout.width, place: document.place(atLine: top),
-                            progress: journal.progress[document.id])
+        var here = Position(
+            article: document.id, block: lines.isEmpty ? 0 : lines[min(top, lines.count - 1)].block,
+            line: top, width: document.layout.width, place: document.place(atLine: top),
+            progress: journal.progress[document.id])
         here.search = search?.saved
         return here
     }

@@ -27,13 +27,16 @@ extension ReaderState {
         for (article, percent) in journal.progress {
             merged.progress[article] = max(percent, merged.progress[article] ?? 0)
         }
-        merged.marks = journal.marks + incoming.marks.filter { old in
-            !journal.marks.contains { new in
-                new.letter == old.letter && (new.isGlobal || new.position.article == old.position.article)
+        merged.marks =
+            journal.marks
+            + incoming.marks.filter { old in
+                !journal.marks.contains { new in
+                    new.letter == old.letter && (new.isGlobal || new.position.article == old.position.article)
+                }
             }
-        }
-        merged.recent = Array((journal.recent + incoming.recent.filter { !journal.recent.contains($0) })
-            .prefix(Journal.recentLimit))
+        merged.recent = Array(
+            (journal.recent + incoming.recent.filter { !journal.recent.contains($0) })
+                .prefix(Journal.recentLimit))
         journal = merged
         takeHistoryFromJournal()
     }
@@ -119,7 +122,9 @@ extension ReaderState {
                 overlay = .marks(selection: 0)
             }
         case .recentlyRead:
-            if recentlyRead.isEmpty { message = "Nothing read lately in this folder" } else {
+            if recentlyRead.isEmpty {
+                message = "Nothing read lately in this folder"
+            } else {
                 overlay = .recent(selection: 0)
             }
         default:
@@ -138,7 +143,8 @@ extension ReaderState {
             let rest = chains.chains[p.chain].entries.dropFirst(p.offset + 1)
             if let e = rest.first(where: unread) { return entries[e].id }
         }
-        let found = (max(0, here + 1)..<entries.count).first(where: unread)
+        let found =
+            (max(0, here + 1)..<entries.count).first(where: unread)
             ?? (0..<max(0, here)).first(where: unread)
         return found.map { entries[$0].id }
     }

@@ -14,8 +14,10 @@ public struct Position: Sendable, Equatable {
     /// The search that was on in the article, given back by Back and Forward.
     public var search: SearchState.Saved?
 
-    public init(article: ArticleID, block: Int, line: Int, width: Int, place: TextPlace? = nil,
-                progress: Int? = nil) {
+    public init(
+        article: ArticleID, block: Int, line: Int, width: Int, place: TextPlace? = nil,
+        progress: Int? = nil
+    ) {
         self.article = article
         self.block = block
         self.line = line
@@ -112,9 +114,11 @@ public struct ReaderState: Sendable {
 
     /// The reader on `start`, showing its title while the article is read.
     /// `indexing`: `library` holds only the first article; `.indexed` brings the rest.
-    init(library: ArticleLibrary, start: ArticleID, width: Int, height: Int, keyMap: KeyMap = .standard,
-         chains: ChainBuilder.Result? = nil, indexing: Bool = false, resume: TextPlace? = nil,
-         shortlist: [ArticleID]? = nil) {
+    init(
+        library: ArticleLibrary, start: ArticleID, width: Int, height: Int, keyMap: KeyMap = .standard,
+        chains: ChainBuilder.Result? = nil, indexing: Bool = false, resume: TextPlace? = nil,
+        shortlist: [ArticleID]? = nil
+    ) {
         self.library = library
         self.shortlist = shortlist
         self.chains = chains ?? ChainBuilder.build(library.collection)
@@ -122,18 +126,23 @@ public struct ReaderState: Sendable {
         self.indexing = indexing
         geometry = Geometry(width: width, height: height, wantsPane: false)
         document = Document.loading(start, in: library.collection, width: geometry.columnWidth)
-        arrival = resume.map { Position(article: start, place: $0) } ?? Position(article: start, block: 0, line: 0, width: 0)
+        arrival =
+            resume.map { Position(article: start, place: $0) } ?? Position(article: start, block: 0, line: 0, width: 0)
         anchor = anchorPosition()
     }
 
     /// The reader opening on `start`, and what must happen first: read that article,
     /// and index the folder when `library` holds only it (`indexing`).
-    public static func open(library: ArticleLibrary, at start: ArticleID, width: Int, height: Int,
-                            keyMap: KeyMap = .standard, chains: ChainBuilder.Result? = nil,
-                            indexing: Bool = false, resume: TextPlace? = nil, shortlist: [ArticleID]? = nil)
-        -> (state: ReaderState, effects: [Effect]) {
-        let state = ReaderState(library: library, start: start, width: width, height: height, keyMap: keyMap,
-                                chains: chains, indexing: indexing, resume: resume, shortlist: shortlist)
+    public static func open(
+        library: ArticleLibrary, at start: ArticleID, width: Int, height: Int,
+        keyMap: KeyMap = .standard, chains: ChainBuilder.Result? = nil,
+        indexing: Bool = false, resume: TextPlace? = nil, shortlist: [ArticleID]? = nil
+    )
+        -> (state: ReaderState, effects: [Effect])
+    {
+        let state = ReaderState(
+            library: library, start: start, width: width, height: height, keyMap: keyMap,
+            chains: chains, indexing: indexing, resume: resume, shortlist: shortlist)
         return (state, [.load(state.request(start))] + (indexing ? [.startIndexing] : []))
     }
 
@@ -183,8 +192,9 @@ public struct ReaderState: Sendable {
 
     var footer: [String] {
         let links = entryIndex.map { library.collection.resolutions[$0] }
-        return Document.footer(document.article, extent: document.extent, links: links, collection: library.collection,
-                               indexing: indexing)
+        return Document.footer(
+            document.article, extent: document.extent, links: links, collection: library.collection,
+            indexing: indexing)
     }
 
     // MARK: Answers to effects
@@ -309,7 +319,8 @@ public struct ReaderState: Sendable {
     func anchorPosition() -> Anchor {
         guard !lines.isEmpty else { return Anchor(block: 0, fraction: 0, focusBlock: 0) }
         let line = lines[min(top, lines.count - 1)]
-        let start = document.layout.blockStarts.indices.contains(line.block) ? document.layout.blockStarts[line.block] : top
+        let start =
+            document.layout.blockStarts.indices.contains(line.block) ? document.layout.blockStarts[line.block] : top
         let length = blockLength(line.block)
         let fraction = top > start && length > 0 ? Double(top - start) / Double(length) : 0
         return Anchor(block: line.block, fraction: fraction, focusBlock: lines[min(focus, lines.count - 1)].block)
@@ -329,7 +340,9 @@ public struct ReaderState: Sendable {
         let offset = Int((anchor.fraction * Double(blockLength(anchor.block))).rounded(.down))
         // A blank line above a block belongs to it; keep it when it was on top.
         var newTop = starts[anchor.block] + offset
-        if anchor.fraction == 0, top < lines.count, newTop > 0, lines[newTop - 1].kind == .blank, lines[min(top, lines.count - 1)].kind == .blank {
+        if anchor.fraction == 0, top < lines.count, newTop > 0, lines[newTop - 1].kind == .blank,
+            lines[min(top, lines.count - 1)].kind == .blank
+        {
             newTop -= 1
         }
         let focusLine = starts.indices.contains(anchor.focusBlock) ? starts[anchor.focusBlock] : newTop

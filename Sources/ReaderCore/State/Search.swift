@@ -87,7 +87,8 @@ struct ColumnCursor {
             }
             if let from { spans.append(SearchState.Span(line: block.firstLine + line, from: from, to: column)) }
             guard position == bytes.count, line + 1 < block.lineStarts.count,
-                  block.lineStarts[line + 1] < range.upperBound else { break }
+                block.lineStarts[line + 1] < range.upperBound
+            else { break }
             moveTo(line + 1)
         }
         return spans

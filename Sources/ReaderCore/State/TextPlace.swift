@@ -41,15 +41,17 @@ extension Document {
         var words: [String] = []
         var m = max(line, start)
         while m < lines.count, lines[m].block == block, lines[m].kind != .blank,
-              words.joined(separator: " ").count < TextPlace.snippetLength {
+            words.joined(separator: " ").count < TextPlace.snippetLength
+        {
             words.append(Self.readable(lines[m]))
             m += 1
         }
         let text = words.joined(separator: " ")
         let section = lines[line].section
         let heading = article.sections.indices.contains(section) ? article.sections[section].heading : nil
-        return TextPlace(block: block, offset: offset, heading: heading,
-                         snippet: String(text.prefix(TextPlace.snippetLength)))
+        return TextPlace(
+            block: block, offset: offset, heading: heading,
+            snippet: String(text.prefix(TextPlace.snippetLength)))
     }
 
     /// The layout line of `place`: exact when the block still holds the same text there;
@@ -78,7 +80,8 @@ extension Document {
             }
         }
         if let heading = place.heading, let section = article.sections.firstIndex(where: { $0.heading == heading }),
-           layout.sectionStarts.indices.contains(section) {
+            layout.sectionStarts.indices.contains(section)
+        {
             return layout.sectionStarts[section]
         }
         let block = min(place.block, layout.blockStarts.count - 1)
@@ -110,7 +113,8 @@ extension Document {
         var text = ""
         var k = line
         while k < layout.lines.count, layout.lines[k].block == block, layout.lines[k].kind != .blank,
-              text.count < count {
+            text.count < count
+        {
             text += Self.visible(layout.lines[k])
             k += 1
         }
