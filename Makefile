@@ -2,8 +2,9 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 SECONDS ?= 60
+KILLS ?= 100
 
-.PHONY: deps lint format build run test install release bench fuzz fuzz-smoke devset clean
+.PHONY: deps lint format build run test install release bench fuzz fuzz-smoke devset kill-test clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -29,6 +30,7 @@ test: deps
 	@$(TIMED) "fuzz smoke" fuzz/run.sh --smoke
 	@$(TIMED) "bench smoke" env GAZETTE_BENCH_BIN=$(CURDIR)/.build/debug/gazette bench/run.sh --smoke
 	@$(TIMED) "end to end" scripts/e2e.sh .build/debug/gazette
+	@$(TIMED) "kill test" scripts/kill-test.py .build/debug/gazette 6
 	@$(TIMED) --report
 
 # `swift format` over the project's own files: check, or rewrite in place.
@@ -41,6 +43,10 @@ format:
 # Performance figures against the I/O floor and peers (see docs/PERFORMANCE.md).
 bench: deps
 	bench/run.sh
+
+# The kill test at length: the reader killed at KILLS random moments (`make test` runs 6).
+kill-test: build
+	scripts/kill-test.py .build/debug/gazette $(KILLS)
 
 # libFuzzer targets for the parser and the layout, SECONDS each.
 fuzz: deps

@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way, toward ArticleKit: gazette → TerminalBackend → ReaderLoop → ReaderCore →
-// ArticleKit, and gazette → Reports → ArticleKit.
+// ArticleKit, gazette → StateStore → ReaderCore, and gazette → Reports → ArticleKit.
 let package = Package(
     name: "Gazette",
     products: [
@@ -10,7 +10,8 @@ let package = Package(
         .library(name: "ArticleKit", targets: ["ArticleKit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The C shim over wide-character ncurses. Only what Swift cannot import lives there.
@@ -30,12 +31,20 @@ let package = Package(
         .target(name: "ReaderCore", dependencies: ["ArticleKit"]),
         // The run loop: carries out the state's effects (reading, indexing) behind any backend.
         .target(name: "ReaderLoop", dependencies: ["ReaderCore", "ArticleKit"]),
+        // Reading state that survives a restart (positions, read marks, marks, history): the only
+        // code that talks to SQLite. The core emits effects; this carries them out off the key path.
+        .target(
+            name: "StateStore",
+            dependencies: [
+                "ReaderCore", "ArticleKit", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         // The only code that talks to ncurses.
         .target(name: "TerminalBackend", dependencies: ["ReaderLoop", "ReaderCore", "CNcurses"]),
         .executableTarget(
             name: "gazette",
             dependencies: [
                 "ArticleKit", "Reports", "ReaderCore", "ReaderLoop", "TerminalBackend", "BuiltInArticles",
+                "StateStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -51,6 +60,10 @@ let package = Package(
         .testTarget(
             name: "ReaderCoreTests",
             dependencies: ["ReaderCore", "ReaderLoop", "ArticleKit", "BuiltInArticles", "GazetteTestSupport"]
+        ),
+        .testTarget(
+            name: "StateStoreTests",
+            dependencies: ["StateStore", "ReaderCore", "ReaderLoop", "ArticleKit", "GazetteTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

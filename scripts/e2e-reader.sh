@@ -22,7 +22,7 @@ if ! command -v tmux >/dev/null 2>&1; then
   bad "tmux is installed (make test installs it)"
 else
   tm new-session -d -s e2e -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen \
-    "printf 'SHELL-BEFORE\n'; '$bin' '$work/articles'; echo \"EXIT=\$?\"; sleep 60"
+    "printf 'SHELL-BEFORE\n'; '$bin' --from-start '$work/articles'; echo \"EXIT=\$?\"; sleep 60"
   expect "the reader shows the first article's title" wait_for "Harbour trams return at night"
   expect "the title bar shows the place in the chain" wait_for "chain 1/3"
   expect "the status line names the section" wait_for "§ 1/3 Beginning"
@@ -70,10 +70,10 @@ sock="gz-e2e-sig-$$"
 if command -v tmux >/dev/null 2>&1; then
   for how in TERM HUP; do
     tm new-session -d -s "sig$how" -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen \
-      "printf 'SHELL-BEFORE\n'; '$bin' '$work/articles'; echo \"EXIT=\$?\"; sleep 60"
+      "printf 'SHELL-BEFORE\n'; '$bin' --from-start '$work/articles'; echo \"EXIT=\$?\"; sleep 60"
     if wait_for_in "sig$how" "chain 1/3"; then
       # Only this run's reader: other checkouts on the machine may run gazette at the same time.
-      pkill -$how -f "^$bin $work/articles" 2>/dev/null
+      pkill -$how -f "^$bin --from-start $work/articles" 2>/dev/null
       expect "SIG$how while reading restores the terminal" bash -c "
         for i in \$(seq 1 100); do p=\$(tmux -L '$sock' capture-pane -p -t sig$how); if printf '%s' \"\$p\" | grep -q EXIT= && printf '%s' \"\$p\" | grep -q SHELL-BEFORE && ! printf '%s' \"\$p\" | grep -q 'chain 1/3'; then exit 0; fi; sleep 0.05; done; exit 1"
     else
@@ -82,7 +82,7 @@ if command -v tmux >/dev/null 2>&1; then
     tm kill-session -t "sig$how" 2>/dev/null
   done
   tm new-session -d -s crash -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen -e GAZETTE_TEST_CRASH=1 \
-    "printf 'SHELL-BEFORE\n'; '$bin' '$work/articles' 2>&1; echo \"EXIT=\$?\"; sleep 60"
+    "printf 'SHELL-BEFORE\n'; '$bin' --from-start '$work/articles' 2>&1; echo \"EXIT=\$?\"; sleep 60"
   # Polled for up to 20 s (not 200 tries: a try takes longer on a busy machine); on failure
   # the pane is shown, as for the other reader checks.
   crashed() {
@@ -104,7 +104,7 @@ fi
 sock="gz-e2e-locale-$$"
 if command -v tmux >/dev/null 2>&1; then
   tm new-session -d -s locale -x 80 -y 24 -e LANG=C -e LC_ALL=C -e TERM=screen \
-    "'$bin' '$work/articles'; echo \"EXIT=\$?\"; sleep 60"
+    "'$bin' --from-start '$work/articles'; echo \"EXIT=\$?\"; sleep 60"
   expect "LC_ALL=C: the reader still shows the article" wait_for_in locale "Harbour trams return at night"
   tm send-keys -t locale n
   expect "LC_ALL=C: accented text is still readable (the locale falls back to C.UTF-8)" wait_for_in locale "Il mercato riapre sul tetto"
@@ -118,7 +118,7 @@ sock="gz-e2e-colour-$$"
 if command -v tmux >/dev/null 2>&1; then
   for mode in colour nocolour; do
     extra=""; [ $mode = nocolour ] && extra="-e NO_COLOR=1"
-    tm new-session -d -s $mode -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen $extra "'$bin' '$work/articles'; sleep 60"
+    tm new-session -d -s $mode -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen $extra "'$bin' --from-start '$work/articles'; sleep 60"
     if wait_for_in $mode "chain 1/3"; then
       # SGR colour codes (30–37, 40–47, 38;5;n, 48;5;n) in the pane's escape-annotated capture.
       if tm capture-pane -p -e -t $mode | grep -qE $'\e\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5;[0-9]+|48;5;[0-9]+)(;[0-9;]*)?m'; then coloured=yes; else coloured=no; fi

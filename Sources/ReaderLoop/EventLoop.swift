@@ -21,8 +21,13 @@ public struct EventLoop {
     let worker: any Worker
     /// Builds the whole collection; needed when the state opens with `indexing`.
     let indexer: Indexer?
-    /// Where `.persistPosition` goes (nothing keeps positions yet).
+    /// Where `.persistPosition` goes; while the state records changes, also the place
+    /// after every batch of keys (the store debounces). Must return at once.
     let persist: (Position) -> Void
+    /// Where `.record` goes. Must return at once.
+    let record: (StateChange) -> Void
+    /// Background jobs started with the first screen, their answers fed back (a journal).
+    let jobs: [@Sendable () -> ReaderEvent]
     /// Asked before each turn: true ends the loop as quitting does (a signal came).
     let shouldStop: () -> Bool
     /// Called after each screen is drawn.
@@ -35,7 +40,8 @@ public struct EventLoop {
     public init(
         backend: any Backend, worker: any Worker = DispatchWorker(), indexer: Indexer? = nil,
         persist: @escaping (Position) -> Void = { _ in }, shouldStop: @escaping () -> Bool = { false },
-        afterDraw: @escaping () -> Void = {},
+        afterDraw: @escaping () -> Void = {}, record: @escaping (StateChange) -> Void = { _ in },
+        jobs: [@Sendable () -> ReaderEvent] = [],
         stamp: @escaping (String) -> Document.FileStamp? = FileStamps.read,
         clock: @escaping () -> Int = FileStamps.milliseconds
     ) {
@@ -43,6 +49,8 @@ public struct EventLoop {
         self.worker = worker
         self.indexer = indexer
         self.persist = persist
+        self.record = record
+        self.jobs = jobs
         self.shouldStop = shouldStop
         self.afterDraw = afterDraw
         self.stamp = stamp
@@ -54,6 +62,10 @@ public struct EventLoop {
     public func run(_ opening: (state: ReaderState, effects: [Effect])) -> ReaderState {
         var session = Session(state: opening.state, loop: self)
         session.perform(opening.effects)
+        for job in jobs {
+            session.outstanding += 1
+            session.waitingJobs.append(job)
+        }
         var dirty = true
         while !session.quitting {
             if shouldStop() {
@@ -84,6 +96,7 @@ public struct EventLoop {
                 session.handle(.input(more))
                 taken += 1
             }
+            session.savePlace()
             dirty = true
         }
         return session.state
@@ -99,7 +112,10 @@ private struct Session {
     var outstanding = 0
     /// Background work asked for since the last screen was drawn.
     var waiting: [Effect] = []
+    var waitingJobs: [@Sendable () -> ReaderEvent] = []
     var quitting = false
+    /// The place last passed to `persist`, so an unchanged one is not passed again.
+    var saved: Position?
     /// When the open file was last looked at (`EventLoop.clock`).
     var lastWatch = Int.min / 2
 
@@ -119,7 +135,10 @@ private struct Session {
             switch effect {
             case .load: continue  // settled above
             case .loadFull, .startIndexing: waiting.append(effect)
-            case .persistPosition(let position): loop.persist(position)
+            case .persistPosition(let position):
+                loop.persist(position)
+                saved = position
+            case .record(let change): loop.record(change)
             case .quit: quitting = true
             case .repaint: loop.backend.repaint()
             case .suspend: loop.backend.suspend()
@@ -128,6 +147,17 @@ private struct Session {
                 loop.backend.runOutside(EditorCommand.make(path: path, line: line))
                 handle(.reload)
             }
+        }
+    }
+
+    /// Saved as you read, not only on leaving: a crash then loses at most what the
+    /// store has not written yet.
+    mutating func savePlace() {
+        guard state.recordsChanges, !quitting else { return }
+        let here = state.currentPosition
+        if here != saved {
+            loop.persist(here)
+            saved = here
         }
     }
 
@@ -143,6 +173,8 @@ private struct Session {
 
     mutating func startBackgroundWork() {
         let mailbox = self.mailbox
+        for job in waitingJobs { loop.worker.start { mailbox.post(job()) } }
+        waitingJobs.removeAll()
         for effect in waiting {
             switch effect {
             case .startIndexing:

@@ -17,9 +17,11 @@ public enum ReaderApp {
     /// `library` (just the first article) is already on screen.
     public static func run(
         library: ArticleLibrary, start: ArticleID, chains: ChainBuilder.Result? = nil,
-        indexer: EventLoop.Indexer? = nil, mouse: Bool = true,
-        shortlist: [ArticleID]? = nil
+        indexer: EventLoop.Indexer? = nil, state hooks: StateHooks = .none(notice: nil),
+        mouse: Bool = true, shortlist: [ArticleID]? = nil
     ) throws {
+        // Every way out of the loop (q, a signal, an error thrown) writes the state that waits.
+        defer { hooks.flush() }
         let terminal = try CursesTerminal(mouse: mouse)
         defer { terminal.close() }
         let signals = watchTerminationSignals()
@@ -27,15 +29,17 @@ public enum ReaderApp {
         // For the end-to-end test of the crash path: a fatal error in the loop must still
         // leave the terminal restored, with the message after it.
         let crash = getenv("GAZETTE_TEST_CRASH") != nil
-        let loop = EventLoop(
+        let loop = hooks.loop(
             backend: terminal, indexer: indexer,
             shouldStop: { stopRequested.load(ordering: .relaxed) },
             afterDraw: { if crash { fatalError("crash requested by GAZETTE_TEST_CRASH") } })
         let size = terminal.size
         loop.run(
-            ReaderState.open(
-                library: library, at: start, width: size.width, height: size.height,
-                chains: chains, indexing: indexer != nil, shortlist: shortlist))
+            hooks.prepare(
+                ReaderState.open(
+                    library: library, at: start, width: size.width, height: size.height,
+                    chains: chains, indexing: indexer != nil, resume: hooks.resume,
+                    shortlist: shortlist)))
     }
 
     /// SIGTERM and SIGHUP end the loop so the terminal is restored on the way out.

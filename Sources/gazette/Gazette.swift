@@ -18,7 +18,8 @@ struct Gazette: ParsableCommand {
             "With no command, opens the reader on PATH (a folder or files), or on the built-in sample articles when no PATH is given.",
         version: Gazette.version,
         subcommands: [
-            Read.self, Toc.self, Chain.self, Check.self, Dump.self, BenchNext.self, HeadingFeaturesCommand.self,
+            Read.self, Toc.self, Chain.self, Check.self, Dump.self, Unread.self, MarkRead.self, StateCommand.self,
+            BenchNext.self, HeadingFeaturesCommand.self,
         ],
         defaultSubcommand: Read.self
     )
@@ -55,6 +56,9 @@ struct Read: ParsableCommand {
 
     @OptionGroup var options: CollectionOptions
 
+    @Flag(name: .customLong("from-start"), help: "Open at the start: ignore the places saved by earlier sittings.")
+    var fromStart = false
+
     func run() throws {
         if paths.contains("-") { return try readStandardInput() }
         guard Terminal.isInteractive else { return try dumpFirst() }
@@ -68,15 +72,19 @@ struct Read: ParsableCommand {
     }
 
     func openReader() throws {
+        // A folder opens on the article last read in it; the built-in collection keeps no state.
+        let state = paths.isEmpty ? nil : ReadingState.open()
+        let resumed = state?.startFile(paths, fromStart: fromStart, fileExtension: options.fileExtension)
         // Show the first article at once; index the rest of the folder behind it.
-        if let first = try Opening.first(paths, options) {
+        if let first = try Opening.first(resumed.map { [$0] } ?? paths, options) {
             let paths = paths, options = options
+            let hooks = state?.hooks(paths: paths, start: first.collection.entries[0].source, fromStart: fromStart)
             try ReaderApp.run(
                 library: first, start: first.collection.entries[0].id,
                 indexer: {
                     let (library, _, _) = (try? Opening.open(paths, options)) ?? (first, [0], [])
                     return (library, ChainBuilder.build(library.collection))
-                }, mouse: !noMouse, shortlist: shortlist)
+                }, state: hooks ?? .none(notice: nil), mouse: !noMouse, shortlist: shortlist)
             return
         }
         let (library, selected, failed) = try Opening.open(paths, options)
@@ -84,9 +92,10 @@ struct Read: ParsableCommand {
             Output.report(failed)
             throw Opening.nothingToRead(paths)
         }
+        let hooks = state?.hooks(paths: paths, start: library.collection.entries[start].source, fromStart: fromStart)
         try ReaderApp.run(
-            library: library, start: library.collection.entries[start].id, mouse: !noMouse,
-            shortlist: shortlist)
+            library: library, start: library.collection.entries[start].id,
+            state: hooks ?? .none(notice: nil), mouse: !noMouse, shortlist: shortlist)
     }
 
     /// Two or more files named, and no folder: those files are the article list.

@@ -193,11 +193,12 @@ final class ReaderSnapshotTests: XCTestCase {
     }
 
     func testHelpIsGeneratedFromTheKeyMap() {
-        var state = ReaderFixtures.state(0, width: 80, height: 40)
+        // Tall enough for every binding at once: each must be on the screen.
+        var state = ReaderFixtures.state(0, width: 80, height: 60)
         state.press(.character("?"))
         let text = state.screen.text
         for line in KeyMap.standard.helpLines { XCTAssertTrue(text.contains(line.keys), line.keys) }
-        Snapshot.assert(state.screen, "help-80x40")
+        Snapshot.assert(state.screen, "help-80x60")
         state.press(.character("x"))
         XCTAssertEqual(state.overlay, .none)
     }

@@ -8,6 +8,7 @@ public enum Command: Sendable, Hashable {
     case search, nextMatchOrFollowNext, nextMatch, previousMatch
     case percent, whereAmI, reload, edit, repaint, suspend
     case escape, quit
+    case toggleRead, markChainRead, nextUnread, setMark, jumpToMark, bookmarks, recentlyRead
 
     /// One line for the help screen and the README.
     public var summary: String {
@@ -42,6 +43,13 @@ public enum Command: Sendable, Hashable {
         case .suspend: return "suspend to the shell (fg comes back)"
         case .escape: return "close an overlay, clear the search"
         case .quit: return "quit"
+        case .toggleRead: return "mark this article read or unread"
+        case .markChainRead: return "mark every article in this chain read"
+        case .nextUnread: return "next unread article (in this chain first, then the folder)"
+        case .setMark: return "m + letter: set a mark (a–z in this article, A–Z across articles)"
+        case .jumpToMark: return "' + letter: go to a mark; '' back to where you jumped from"
+        case .bookmarks: return "bookmarks: the marks of all articles, newest first (Enter opens)"
+        case .recentlyRead: return "recently read articles (Enter opens)"
         }
     }
 }

@@ -17,6 +17,8 @@ public enum Renderer {
             if g.pane == nil { outlineOverlay(state, selection, &screen) }
         case .list(let list): articleList(state, list, &screen)
         case .help(let scroll): help(state, scroll, &screen)
+        case .marks(let selection): marksOverlay(state, selection, &screen)
+        case .recent(let selection): recentOverlay(state, selection, &screen)
         }
         statusLine(state, &screen)
         return screen
@@ -54,6 +56,7 @@ public enum Renderer {
         screen.fill(row: 0, style: .titleBar)
         var right = ""
         if state.indexing { right = "indexing…" } else if let label = state.chainLabel { right = label }
+        if state.recordsChanges { right += (right.isEmpty ? "" : " · ") + state.readingNote(state.document.id) }
         let rightWidth = DisplayWidth.of(right)
         let available = screen.width - 2 - (rightWidth > 0 ? rightWidth + 2 : 0)
         if available >= 10 {
@@ -203,12 +206,13 @@ public enum Renderer {
     static func articleList(_ state: ReaderState, _ list: ArticleListState, _ screen: inout Screen) {
         let entries = state.library.collection.entries
         let total = state.shortlist == nil ? entries.count : state.listPool.count
-        let header =
+        var header =
             list.filter.isEmpty
             ? "Articles (\(total)) — type to filter, Enter opens, Esc closes"
             : "Articles matching “\(list.filter)”: \(list.matches.count) of \(total)"
+        if list.unreadOnly { header = "Unread: \(list.matches.count) of \(total) — Tab shows all" }
         listOverlay(
-            state, header: header, count: list.matches.count, row: { entries[list.matches[$0]].links.title },
+            state, header: header, count: list.matches.count, row: { listRow(state, entries[list.matches[$0]]) },
             marked: list.marked, selection: list.selection, target: { .listRow($0) }, &screen)
     }
 
@@ -246,7 +250,7 @@ public enum Renderer {
         rows += TextWrapper.wrap(
             "In the outline: j/k or arrows move, Enter jumps, "
                 + "digits pick a section (12 for the 12th). "
-                + "In the list: type to filter, arrows move, Enter opens, Esc clears the filter. "
+                + "In the list: type to filter, arrows move, Enter opens, Esc clears the filter, Tab shows only unread. "
                 + "In the search prompt: ←/→ Home/End move, Ctrl-U and Ctrl-W delete, "
                 + "↑/↓ bring back earlier searches, "
                 + "Enter on an empty prompt repeats the last one.", width: width)

@@ -14,6 +14,8 @@ public enum Effect: Sendable, Equatable {
     /// Where the reader was in an article it is leaving (or quitting), for a store of
     /// saved positions.
     case persistPosition(Position)
+    /// A change to the read state, marks or history, for a store (see `Journal`).
+    case record(StateChange)
     /// The reader is done: the run loop ends.
     case quit
     /// Throw away what the terminal shows and draw every cell again (Ctrl-L).
@@ -53,6 +55,8 @@ public enum ReaderEvent: Sendable {
     case open(ArticleID)
     /// The process is asked to end (SIGTERM, SIGHUP): leave as quitting does.
     case stop
+    /// What past sittings left (read state, marks, history), from a store.
+    case journal(Journal)
     /// Read the article on screen again, keeping the place: after the editor, or when its file changed.
     case reload
 }

@@ -19,6 +19,10 @@ extension ReaderState {
                 list.selection = min(max(0, list.selection + direction * Self.wheelLines), last)
                 overlay = .list(list)
             case .help(let scroll): overlay = .help(scroll: max(0, scroll + direction * Self.wheelLines))
+            case .marks(let selection):
+                overlay = .marks(selection: min(max(0, selection + direction), max(0, journal.marks.count - 1)))
+            case .recent(let selection):
+                overlay = .recent(selection: min(max(0, selection + direction), max(0, recentlyRead.count - 1)))
             }
         case .click(let row, _):
             switch Renderer.render(self).targets[row] {
@@ -26,9 +30,14 @@ extension ReaderState {
                 overlay = .none
                 jump(toSection: index)
             case .listRow(let index)?:
-                guard case .list(var list) = overlay else { break }
-                list.selection = index
-                listKey(.enter, list)
+                switch overlay {
+                case .list(var list):
+                    list.selection = index
+                    listKey(.enter, list)
+                case .marks: marksKey(.enter, index)
+                case .recent: recentKey(.enter, index)
+                default: break
+                }
             case nil:
                 break
             }

@@ -7,6 +7,7 @@ extension ReaderState {
     public mutating func handle(_ event: ReaderEvent) -> [Effect] {
         outbox = []
         defer { outbox = [] }
+        let history = (backStack, forwardStack)
         switch event {
         case .input(let input): take(input)
         case .loaded(let document): receive(document)
@@ -17,6 +18,14 @@ extension ReaderState {
             open(article)
         case .stop: apply(.quit)
         case .reload: reload()
+        case .journal(let journal): install(journal: journal)
+        }
+        observeReading()
+        if history != (backStack, forwardStack) {
+            record(
+                .history(
+                    back: Array(backStack.suffix(Journal.historyLimit)),
+                    forward: Array(forwardStack.suffix(Journal.historyLimit))))
         }
         return outbox
     }
@@ -46,11 +55,14 @@ extension ReaderState {
     mutating func keyPressed(_ key: Key) {
         message = nil
         if prompt != nil { editPrompt(key); anchor = anchorPosition(); return }
+        if let awaiting = sitting.awaiting { markKey(key, awaiting); anchor = anchorPosition(); return }
         switch overlay {
         case .none: articleKey(key)
         case .outline(let selection): outlineKey(key, selection)
         case .list(let list): listKey(key, list)
         case .help(let scroll): helpKey(key, scroll)
+        case .marks(let selection): marksKey(key, selection)
+        case .recent(let selection): recentKey(key, selection)
         }
         anchor = anchorPosition()
     }
@@ -113,7 +125,8 @@ extension ReaderState {
             } else {
                 message = "This article has no section headings"
             }
-        case .articleList where indexing, .followNext where indexing, .followPrevious where indexing:
+        case .articleList where indexing, .followNext where indexing, .followPrevious where indexing,
+            .nextUnread where indexing, .markChainRead where indexing:
             if pending.count < 16 { pending.append(command) }
             message = "Reading the folder… this happens as soon as it is indexed"
         case .articleList:
@@ -140,6 +153,8 @@ extension ReaderState {
         case .suspend: outbox.append(.suspend)
         case .escape:
             if search != nil { search = nil; message = "Search cleared: n and p follow the chain" }
+        case .toggleRead, .markChainRead, .nextUnread, .setMark, .jumpToMark, .bookmarks, .recentlyRead:
+            applyJournal(command)
         case .quit:
             outbox.append(.persistPosition(currentPosition))
             outbox.append(.quit)
@@ -205,18 +220,22 @@ extension ReaderState {
     mutating func open(_ article: ArticleID) {
         backStack.append(currentPosition)
         forwardStack.removeAll()
-        // The search goes on in the next article, as less keeps its pattern across :n.
-        var position = Position(article: article, block: 0, line: 0, width: 0)
+        // Where it was left, in this sitting or an earlier one; the search goes on in the
+        // next article, as less keeps its pattern across :n.
+        var position =
+            journal.places[article].map { Position(article: article, place: $0) }
+            ?? Position(article: article, block: 0, line: 0, width: 0)
         position.search = search.map { SearchState.Saved(query: $0.query, current: nil) }
         show(position)
     }
 
     /// Where the reader is; while an article is read, where it is headed in it.
-    var currentPosition: Position {
+    public var currentPosition: Position {
         if isLoading, let arrival { return arrival }
         var here = Position(
             article: document.id, block: lines.isEmpty ? 0 : lines[min(top, lines.count - 1)].block,
-            line: top, width: document.layout.width)
+            line: top, width: document.layout.width, place: document.place(atLine: top),
+            progress: journal.progress[document.id])
         here.search = search?.saved
         return here
     }
@@ -236,7 +255,9 @@ extension ReaderState {
     /// Leaves the article on screen for another: its title shows while it is read,
     /// and `arrive` puts the reader at `position` in it.
     mutating func show(_ position: Position) {
-        outbox.append(.persistPosition(currentPosition))
+        let leaving = currentPosition
+        outbox.append(.persistPosition(leaving))
+        if recordsChanges, !isLoading, let place = leaving.place { journal.places[leaving.article] = place }
         search = nil
         overlay = .none
         prompt = nil
@@ -352,9 +373,13 @@ extension ReaderState {
                 if article != document.id { open(article) }
             }
             return
+        case .tab:
+            list.unreadOnly.toggle()
+            refilter(&list, narrowing: list.unreadOnly)
         case .escape:
             if list.filter.isEmpty { overlay = .none; return }
             list.filter = ""
+            list.unreadOnly = false
             list.matches = listPool
             list.selection = entryIndex ?? 0
             list.marked = entryIndex
@@ -388,6 +413,7 @@ extension ReaderState {
             let title = fold.fold(entries[i].links.title)
             return words.allSatisfy { title.contains($0) }
         }
+        if list.unreadOnly { list.matches.removeAll { journal.isRead(entries[$0].id) } }
         list.marked = entryIndex.flatMap(list.matches.firstIndex(of:))
         list.selection = list.marked ?? 0
     }

@@ -7,14 +7,33 @@ public struct Position: Sendable, Equatable {
     /// The exact top line, valid while the column width is `width`.
     public var line: Int
     public var width: Int
+    /// The same place in the text, for a store: exact at any width and in an edited file.
+    public var place: TextPlace?
+    /// How far the article was read, in percent (for a store).
+    public var progress: Int?
     /// The search that was on in the article, given back by Back and Forward.
     public var search: SearchState.Saved?
 
-    public init(article: ArticleID, block: Int, line: Int, width: Int) {
+    public init(
+        article: ArticleID, block: Int, line: Int, width: Int, place: TextPlace? = nil,
+        progress: Int? = nil
+    ) {
         self.article = article
         self.block = block
         self.line = line
         self.width = width
+        self.place = place
+        self.progress = progress
+    }
+
+    /// A saved place, to be found again by its text (`line` is not known at this width).
+    public init(article: ArticleID, place: TextPlace) {
+        self.init(article: article, block: place.block, line: 0, width: 0, place: place)
+    }
+
+    /// The same line at the same width: `place` and `progress` only describe it.
+    public static func == (a: Position, b: Position) -> Bool {
+        a.article == b.article && a.block == b.block && a.line == b.line && a.width == b.width
     }
 }
 
@@ -25,6 +44,10 @@ public enum Overlay: Sendable, Equatable {
     case outline(selection: Int)
     case list(ArticleListState)
     case help(scroll: Int)
+    /// The marks of all articles, newest first.
+    case marks(selection: Int)
+    /// The articles read lately, newest first.
+    case recent(selection: Int)
 }
 
 /// The article list: a filter typed by the person and the matching entries.
@@ -35,6 +58,8 @@ public struct ArticleListState: Sendable, Equatable {
     public var selection: Int
     /// Where the article on screen is among `matches`, if it matches.
     public var marked: Int?
+    /// Only the articles not read yet (Tab toggles).
+    public var unreadOnly = false
 }
 
 /// Everything the reader shows, as a value. `handle` changes it and says what must be
@@ -80,12 +105,19 @@ public struct ReaderState: Sendable {
     /// The place the reader chose, kept across resizes: a window too small to
     /// scroll clamps `top`, and the place must survive that.
     var anchor: Anchor?
+    /// Read state, progress, marks and history of past sittings (empty without a store).
+    public internal(set) var journal = Journal()
+    /// True when a store keeps what changes: the core then asks for it with `.record`.
+    public var recordsChanges = false
+    /// This sitting's reading of the article on screen, marks typed half-way, jumps.
+    var sitting = Sitting()
 
     /// The reader on `start`, showing its title while the article is read.
     /// `indexing`: `library` holds only the first article; `.indexed` brings the rest.
     init(
         library: ArticleLibrary, start: ArticleID, width: Int, height: Int, keyMap: KeyMap = .standard,
-        chains: ChainBuilder.Result? = nil, indexing: Bool = false, shortlist: [ArticleID]? = nil
+        chains: ChainBuilder.Result? = nil, indexing: Bool = false, resume: TextPlace? = nil,
+        shortlist: [ArticleID]? = nil
     ) {
         self.library = library
         self.shortlist = shortlist
@@ -94,7 +126,8 @@ public struct ReaderState: Sendable {
         self.indexing = indexing
         geometry = Geometry(width: width, height: height, wantsPane: false)
         document = Document.loading(start, in: library.collection, width: geometry.columnWidth)
-        arrival = Position(article: start, block: 0, line: 0, width: 0)
+        arrival =
+            resume.map { Position(article: start, place: $0) } ?? Position(article: start, block: 0, line: 0, width: 0)
         anchor = anchorPosition()
     }
 
@@ -103,13 +136,13 @@ public struct ReaderState: Sendable {
     public static func open(
         library: ArticleLibrary, at start: ArticleID, width: Int, height: Int,
         keyMap: KeyMap = .standard, chains: ChainBuilder.Result? = nil,
-        indexing: Bool = false, shortlist: [ArticleID]? = nil
+        indexing: Bool = false, resume: TextPlace? = nil, shortlist: [ArticleID]? = nil
     )
         -> (state: ReaderState, effects: [Effect])
     {
         let state = ReaderState(
             library: library, start: start, width: width, height: height, keyMap: keyMap,
-            chains: chains, indexing: indexing, shortlist: shortlist)
+            chains: chains, indexing: indexing, resume: resume, shortlist: shortlist)
         return (state, [.load(state.request(start))] + (indexing ? [.startIndexing] : []))
     }
 
@@ -192,6 +225,8 @@ public struct ReaderState: Sendable {
         let starts = document.layout.blockStarts
         if position.width == document.layout.width {
             setTop(position.line)  // same width: exactly where you were
+        } else if let place = position.place {
+            arrive(at: place)  // a saved place: found by its text
         } else {
             setTop(starts.indices.contains(position.block) ? starts[position.block] : 0)
         }
@@ -215,6 +250,7 @@ public struct ReaderState: Sendable {
         relayout(width: geometry.width, height: geometry.height)
         if let s = search { runSearch(s.query, keepCurrent: s.current) }
         restore(keep)
+        placeAfterWholeRead()
     }
 
     /// The whole folder, indexed: the article on screen, the history and what waited
@@ -232,6 +268,7 @@ public struct ReaderState: Sendable {
         library = full
         self.chains = chains
         indexing = false
+        takeHistoryFromJournal()
         if document.isComplete && document.failure == nil { document.layout = document.layout.replacingFooter(footer) }
         if case .list(var list) = overlay {
             // The list's rows are entry numbers: rebuild them, and keep the same article selected.

@@ -1,0 +1,251 @@
+import ArticleKit
+
+/// What one sitting knows beyond the screen: whether the end of the article on screen
+/// has been seen, a mark command waiting for its letter, where a jump to a mark left from.
+struct Sitting: Sendable, Equatable {
+    enum Awaiting: Sendable, Equatable { case setMark, jumpToMark }
+    /// The article the rest describes.
+    var article: ArticleID?
+    var endSeen = false
+    var awaiting: Awaiting?
+    /// Where `'` + letter jumped from, for `''`.
+    var jumpedFrom: Position?
+    /// A saved place beyond the start of a big article: taken once the whole is read.
+    var placeAfterWhole: TextPlace?
+    /// Read or unread as set in this sitting, which a journal arriving late must not undo.
+    var touched: [ArticleID: Bool] = [:]
+}
+
+extension ReaderState {
+    /// Past sittings' state arrives: what this sitting already changed wins.
+    mutating func install(journal incoming: Journal) {
+        var merged = incoming
+        for (article, read) in sitting.touched {
+            if read { merged.read.insert(article) } else { merged.read.remove(article) }
+        }
+        for (article, place) in journal.places { merged.places[article] = place }
+        for (article, percent) in journal.progress {
+            merged.progress[article] = max(percent, merged.progress[article] ?? 0)
+        }
+        merged.marks =
+            journal.marks
+            + incoming.marks.filter { old in
+                !journal.marks.contains { new in
+                    new.letter == old.letter && (new.isGlobal || new.position.article == old.position.article)
+                }
+            }
+        merged.recent = Array(
+            (journal.recent + incoming.recent.filter { !journal.recent.contains($0) })
+                .prefix(Journal.recentLimit))
+        journal = merged
+        takeHistoryFromJournal()
+    }
+
+    /// Past history becomes this sitting's when nothing has been visited yet and the index
+    /// can say which of its articles are still in the folder.
+    mutating func takeHistoryFromJournal() {
+        guard !indexing, backStack.isEmpty, forwardStack.isEmpty else { return }
+        let here = library.collection
+        backStack = journal.back.filter { here.contains($0.article) && $0.article != document.id }
+        forwardStack = journal.forward.filter { here.contains($0.article) && $0.article != document.id }
+        journal.back = []
+        journal.forward = []
+    }
+
+    /// After every event: a newly shown article is recorded as opened, its progress kept,
+    /// and it is read once its end has been on screen.
+    mutating func observeReading() {
+        guard !isLoading, document.failure == nil else { return }
+        let id = document.id
+        if sitting.article != id {
+            sitting.article = id
+            sitting.endSeen = false
+            journal.recent.removeAll { $0 == id }
+            journal.recent.insert(id, at: 0)
+            if journal.recent.count > Journal.recentLimit { journal.recent.removeLast() }
+            record(.opened(id, title: document.article.title))
+        }
+        guard document.isComplete, !lines.isEmpty else { return }
+        let textEnd = document.layout.footerStart ?? lines.count
+        let seen = min(textEnd, top + bodyHeight)
+        let percent = textEnd == 0 ? 100 : min(100, seen * 100 / textEnd)
+        if percent > journal.progress[id] ?? -1 { journal.progress[id] = percent }
+        let endOnScreen = seen >= textEnd
+        if endOnScreen && !sitting.endSeen && !journal.isRead(id) { setRead([id], true) }
+        sitting.endSeen = sitting.endSeen || endOnScreen
+    }
+
+    /// A note for the first screen's status line, from outside the reader (a store's notice).
+    public mutating func announce(_ text: String) {
+        message = text
+    }
+
+    /// Asks for a change to be kept, when a store keeps them.
+    mutating func record(_ change: StateChange) {
+        if recordsChanges { outbox.append(.record(change)) }
+    }
+
+    mutating func setRead(_ articles: [ArticleID], _ read: Bool) {
+        for article in articles {
+            if read { journal.read.insert(article) } else { journal.read.remove(article) }
+            sitting.touched[article] = read
+        }
+        record(.read(articles, read))
+    }
+
+    mutating func applyJournal(_ command: Command) {
+        switch command {
+        case .toggleRead:
+            let read = !journal.isRead(document.id)
+            setRead([document.id], read)
+            message = read ? "Marked read" : "Marked unread"
+        case .markChainRead:
+            guard let entry = entryIndex, chains.position.indices.contains(entry) else {
+                message = "This article is not in the folder's chains"
+                return
+            }
+            let entries = chains.chains[chains.position[entry].chain].entries
+            setRead(entries.map { library.collection.entries[$0].id }, true)
+            message = "Marked the \(entries.count) article\(entries.count == 1 ? "" : "s") of this chain read"
+        case .nextUnread:
+            if let next = nextUnread() { open(next) } else { message = "No unread article left in this folder" }
+        case .setMark:
+            sitting.awaiting = .setMark
+            message = "Set mark: type a letter (a–z here, A–Z across articles)"
+        case .jumpToMark:
+            sitting.awaiting = .jumpToMark
+            message = "Go to mark: type its letter, or ' for where you jumped from"
+        case .bookmarks:
+            if journal.marks.isEmpty {
+                message = "No marks yet: m and a letter sets one"
+            } else {
+                overlay = .marks(selection: 0)
+            }
+        case .recentlyRead:
+            if recentlyRead.isEmpty {
+                message = "Nothing read lately in this folder"
+            } else {
+                overlay = .recent(selection: 0)
+            }
+        default:
+            break
+        }
+    }
+
+    /// The first unread article after this one in its chain, then in the folder (wrapping).
+    func nextUnread() -> ArticleID? {
+        let entries = library.collection.entries
+        guard !entries.isEmpty else { return nil }
+        let here = entryIndex ?? -1
+        func unread(_ entry: Int) -> Bool { entry != here && !journal.isRead(entries[entry].id) }
+        if here >= 0, chains.position.indices.contains(here) {
+            let p = chains.position[here]
+            let rest = chains.chains[p.chain].entries.dropFirst(p.offset + 1)
+            if let e = rest.first(where: unread) { return entries[e].id }
+        }
+        let found =
+            (max(0, here + 1)..<entries.count).first(where: unread)
+            ?? (0..<max(0, here)).first(where: unread)
+        return found.map { entries[$0].id }
+    }
+
+    /// The letter after `m` or `'`.
+    mutating func markKey(_ key: Key, _ awaiting: Sitting.Awaiting) {
+        sitting.awaiting = nil
+        guard case .character(let letter) = key else { return }
+        switch awaiting {
+        case .setMark:
+            guard letter.isASCII, letter.isLetter else { message = "Marks are letters: a–z or A–Z"; return }
+            let mark = Mark(letter: letter, position: currentPosition, title: document.article.title)
+            journal.marks.removeAll { $0.letter == letter && ($0.isGlobal || $0.position.article == document.id) }
+            journal.marks.insert(mark, at: 0)
+            record(.mark(mark))
+            message = "Mark \(letter) set"
+        case .jumpToMark:
+            if letter == "'" {
+                guard let back = sitting.jumpedFrom else { message = "No jump to go back from"; return }
+                jump(to: back)
+                return
+            }
+            guard let mark = journal.mark(letter, in: document.id) else { message = "No mark \(letter)"; return }
+            jump(to: mark.position)
+        }
+    }
+
+    /// Goes to a saved position, in this article or another, remembering where from.
+    mutating func jump(to position: Position) {
+        let from = currentPosition
+        if position.article == document.id {
+            if position.width == document.layout.width {
+                setTop(position.line)
+            } else if let place = position.place, let line = document.line(for: place) {
+                setTop(line)
+            }
+        } else {
+            guard library.collection.contains(position.article) else {
+                message = "That mark is in \(position.article), which is not in this collection"
+                return
+            }
+            backStack.append(from)
+            forwardStack.removeAll()
+            show(position)
+        }
+        sitting.jumpedFrom = from
+    }
+
+    /// Puts the reader at a saved place in the article just read.
+    mutating func arrive(at place: TextPlace) {
+        let found = document.line(inBlock: place.block, offset: place.offset)
+        if document.extent == .start && found == nil {
+            sitting.placeAfterWhole = place  // beyond what is read so far
+        }
+        setTop(document.line(for: place) ?? 0)
+    }
+
+    mutating func placeAfterWholeRead() {
+        guard let place = sitting.placeAfterWhole else { return }
+        sitting.placeAfterWhole = nil
+        if let line = document.line(for: place) { setTop(line) }
+    }
+
+    /// The recent articles that are in this collection.
+    public var recentlyRead: [ArticleID] {
+        journal.recent.filter { library.collection.contains($0) }
+    }
+
+    /// How the article list and title bar show an article: read, or how far it was read.
+    public func readingNote(_ article: ArticleID) -> String {
+        if journal.isRead(article) { return "read" }
+        if let percent = journal.progress[article], percent > 0 { return "\(percent)%" }
+        return "unread"
+    }
+
+    mutating func marksKey(_ key: Key, _ selection: Int) {
+        let marks = journal.marks
+        if let row = pickedRow(key, selection, count: marks.count, overlay: { .marks(selection: $0) }) {
+            overlay = .none
+            jump(to: marks[row].position)
+        }
+    }
+
+    mutating func recentKey(_ key: Key, _ selection: Int) {
+        let recent = recentlyRead
+        if let row = pickedRow(key, selection, count: recent.count, overlay: { .recent(selection: $0) }) {
+            overlay = .none
+            if recent[row] != document.id { open(recent[row]) }
+        }
+    }
+
+    /// Moves a list overlay's selection; the row chosen with Enter, if any.
+    mutating func pickedRow(_ key: Key, _ selection: Int, count: Int, overlay make: (Int) -> Overlay) -> Int? {
+        switch key {
+        case .character("j"), .down, .control("n"): overlay = make(min(count - 1, selection + 1))
+        case .character("k"), .up, .control("p"): overlay = make(max(0, selection - 1))
+        case .character("g"), .home: overlay = make(0)
+        case .character("G"), .end: overlay = make(max(0, count - 1))
+        case .enter, .character(" "): return (0..<count).contains(selection) ? selection : nil
+        default: overlay = .none
+        }
+        return nil
+    }
+}

@@ -1,0 +1,87 @@
+import ArticleKit
+import Foundation
+import ReaderCore
+import ReaderLoop
+import StateStore
+
+/// The reading state for one run of the reader: the store opened (or why not), where to
+/// start, and the hooks that keep what changes. The built-in collection keeps no state:
+/// it is the same for everyone and is read to learn the keys, not to follow the news.
+struct ReadingState {
+    let database: StateDatabase?
+    /// What to tell the person about the store, once.
+    let notice: String?
+
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+    static let quickFingerprintBytes = 1 << 20
+
+    static func open() -> ReadingState {
+        guard let location = StateLocation.standard(environment: environment) else {
+            return ReadingState(
+                database: nil,
+                notice: "not keeping reading state: neither XDG_STATE_HOME nor HOME is set")
+        }
+        do {
+            let (database, notice) = try StateDatabase.open(location)
+            return ReadingState(database: database, notice: notice)
+        } catch {
+            return ReadingState(database: nil, notice: error.description)
+        }
+    }
+
+    static func canonical(_ path: String) -> String {
+        ArticleID.file(path, in: FileManager.default.currentDirectoryPath).key
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// The file to show first: for a lone folder, the article last opened in it, while it is still there.
+    func startFile(_ paths: [String], fromStart: Bool, fileExtension: String) -> String? {
+        guard !fromStart, paths.count == 1, Self.isFolder(paths[0]), let database,
+            let path = try? database.lastOpened(inFolder: Self.canonical(paths[0])),
+            FileManager.default.fileExists(atPath: path),
+            fileExtension.isEmpty || path.lowercased().hasSuffix("." + fileExtension.lowercased())
+        else { return nil }
+        return path
+    }
+
+    /// Where to open `file`: its saved place, found by path, else by its text's fingerprint.
+    func place(of file: String, fromStart: Bool) -> TextPlace? {
+        guard !fromStart, let database else { return nil }
+        let path = Self.canonical(file)
+        if let place = try? database.place(for: ArticleKey(path: path, fingerprint: nil)) { return place }
+        // A moved file is found by its text; hashing waits for the first screen, so only a file that
+        // hashes quickly is looked for that way.
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        guard let size, size <= Self.quickFingerprintBytes else { return nil }
+        return try? database.place(for: ArticleKey(path: path, fingerprint: Fingerprint.ofFile(path)))
+    }
+
+    /// The hooks for a reader on `paths`, opening `start`.
+    func hooks(paths: [String], start: String, fromStart: Bool) -> StateHooks {
+        guard let database else { return .none(notice: notice) }
+        let folders = Set(paths.map { p in Self.isFolder(p) ? Self.canonical(p) : Self.folder(of: Self.canonical(p)) })
+        let scope = folders.sorted().joined(separator: "\n")
+        let writer = StateWriter(database: database, scope: scope)
+        return StateHooks(
+            resume: place(of: start, fromStart: fromStart), notice: notice,
+            save: { writer.save($0) }, record: { writer.record($0) },
+            load: [
+                {
+                    // An unreadable journal leaves the reader as it is: empty, as without a store.
+                    .journal((try? database.journal(folders: folders, scope: scope, places: !fromStart)) ?? Journal())
+                }
+            ],
+            flush: {
+                writer.flush()
+                if let problem = writer.problem { Output.error(problem) }
+            })
+    }
+
+    static func folder(of path: String) -> String {
+        (path as NSString).deletingLastPathComponent
+    }
+}

@@ -1,0 +1,196 @@
+import ArticleKit
+import Foundation
+import ReaderCore
+import ReaderLoop
+import XCTest
+
+@testable import StateStore
+
+/// The run loop with the store plugged in: what a sitting leaves, the next one finds.
+final class StoreLoopTests: XCTestCase {
+    /// Keys from a script, then q; each screen kept.
+    final class Script: Backend {
+        var keys: [Character]
+        var screens: [Screen] = []
+        var waited = false
+        let size: (width: Int, height: Int)
+        init(_ keys: String, width: Int = 60, height: Int = 14) {
+            self.keys = Array(keys)
+            size = (width, height)
+        }
+        func draw(_ screen: Screen) { screens.append(screen) }
+        func repaint() {}
+        func suspend() {}
+        func runOutside(_ command: [String]) {}
+        func nextEvent(timeout: Int) -> InputEvent? {
+            // The journal job runs on the real worker: let it answer before the first key.
+            if !waited {
+                waited = true
+                usleep(100_000)
+                return nil
+            }
+            // Out of keys: Esc closes whatever is open, then q quits.
+            if keys.isEmpty { keys = ["q"]; return .key(.escape) }
+            return .key(.character(keys.removeFirst()))
+        }
+    }
+
+    let long = String(repeating: "The committee met on Tuesday evening to discuss the proposal in detail. ", count: 6)
+
+    func folder(_ temp: TempState) -> ArticleLibrary {
+        temp.article("01.txt", "First\n\n\(long)\n\nWhy\n\n\(long)\n\n\(long)\n\nNEXT Second\n")
+        temp.article("02.txt", "Second\n\n\(long)\n\nHow\n\n\(long)\n\n\(long)\n\n\(long)\n\nPREV First\n")
+        return try! ArticleLibrary.open(paths: [temp.folder]).library
+    }
+
+    /// One sitting: the reader on `start` with the store's hooks, as `gazette DIR` wires them.
+    func sit(
+        _ temp: TempState, _ keys: String, start: ArticleID? = nil, width: Int = 60,
+        debounce: TimeInterval = 1
+    ) throws -> (ReaderState, Script) {
+        let library = folder(temp)
+        let db = try temp.open()
+        let writer = StateWriter(database: db, scope: temp.folder, debounce: debounce)
+        let folders: Set<String> = [temp.folder]
+        let scope = temp.folder
+        let startID = start ?? library.collection.entries[0].id
+        let hooks = StateHooks(
+            resume: try db.place(for: ArticleKey(path: startID.key, fingerprint: nil)),
+            save: { writer.save($0) }, record: { writer.record($0) },
+            load: [
+                {
+                    .journal(
+                        (try? db.journal(folders: folders, scope: scope, places: true))
+                            ?? Journal())
+                }
+            ],
+            flush: { writer.flush() })
+        let script = Script(keys, width: width)
+        let opening = ReaderState.open(library: library, at: startID, width: width, height: 14, resume: hooks.resume)
+        let final = hooks.loop(backend: script, indexer: nil).run(hooks.prepare(opening))
+        hooks.flush()
+        XCTAssertNil(writer.problem)
+        return (final, script)
+    }
+
+    func testASittingIsResumedWhereItStoppedEvenAtAnotherWidth() throws {
+        let temp = TempState()
+        let (first, _) = try sit(temp, "njjjjjjj")
+        let second = first.document.id
+        XCTAssertEqual(second.key, temp.folder + "/02.txt")
+        let db = try temp.open()
+        XCTAssertEqual(try db.lastOpened(inFolder: temp.folder), second.key, "the article last read in the folder")
+        let (again, _) = try sit(temp, "", start: second)
+        XCTAssertEqual(again.document.id, second)
+        XCTAssertEqual(again.top, first.top, "the same line at the same width")
+        let (wider, _) = try sit(temp, "", start: second, width: 100)
+        XCTAssertEqual(wider.currentPosition.place?.block, first.currentPosition.place?.block)
+        let place = try XCTUnwrap(first.currentPosition.place)
+        let text = wider.document.blockText(place.block).dropFirst(place.offset).prefix(4)
+        XCTAssertTrue(
+            wider.lines[wider.top].text.filter { !$0.isWhitespace }.contains(text),
+            "the text at the top before is on the top line at another width: \(text) \(wider.top) "
+                + "\(wider.lines[wider.top].text) \(place)")
+        XCTAssertEqual(wider.backStack.map(\.article.key), [temp.folder + "/01.txt"], "the history survived")
+    }
+
+    func testReadStateAndMarksSurviveASitting() throws {
+        let temp = TempState()
+        _ = try sit(temp, "GjjmA")
+        let (later, script) = try sit(temp, "l")
+        XCTAssertTrue(later.journal.isRead(later.library.collection.entries[0].id))
+        XCTAssertEqual(later.journal.marks.map(\.letter), ["A"])
+        XCTAssertTrue(script.screens.last!.text(row: 0).hasSuffix("read"), "the title bar says it is read")
+    }
+
+    func testPositionsAreDebouncedAndFlushedOnTheWayOut() throws {
+        let temp = TempState()
+        let db = try temp.open()
+        let writer = StateWriter(database: db, scope: "s", debounce: 0.3)
+        let path = temp.article("a.txt", "A\n\nText.\n")
+        let id = ArticleID(key: path)
+        for block in 0..<20 {
+            writer.save(Position(article: id, place: TextPlace(block: block, offset: 0, heading: nil, snippet: "")))
+        }
+        XCTAssertNil(try db.place(for: ArticleKey(path: path, fingerprint: nil)), "not written at once")
+        Thread.sleep(forTimeInterval: 0.6)
+        XCTAssertEqual(try db.place(for: ArticleKey(path: path, fingerprint: nil))?.block, 19, "the newest, once due")
+        writer.save(Position(article: id, place: TextPlace(block: 42, offset: 0, heading: nil, snippet: "")))
+        writer.flush()
+        XCTAssertEqual(try db.place(for: ArticleKey(path: path, fingerprint: nil))?.block, 42, "flush writes at once")
+    }
+
+    /// A keypress in the core must not wait on the database: with the store plugged in,
+    /// the loop only hands positions to the writer, which returns at once.
+    func testSavingDoesNotWaitOnTheDatabase() throws {
+        let temp = TempState()
+        let db = try temp.open()
+        let writer = StateWriter(database: db, scope: "s")
+        let id = ArticleID(key: temp.article("a.txt", "A\n\nText.\n"))
+        // Hold the database with a long write from elsewhere while positions arrive.
+        let other = try temp.open()
+        let held = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? other.pool.write { _ in
+                held.signal(); Thread.sleep(forTimeInterval: 0.5)
+            }
+        }
+        held.wait()
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for block in 0..<1000 {
+                writer.save(Position(article: id, place: TextPlace(block: block, offset: 0, heading: nil, snippet: "")))
+                writer.record(.read([id], block % 2 == 0))
+            }
+        }
+        XCTAssertLessThan(elapsed, .milliseconds(100), "2000 calls while the database is busy: \(elapsed)")
+        writer.flush()
+        XCTAssertEqual(try db.place(for: ArticleKey(path: id.key, fingerprint: nil))?.block, 999)
+    }
+}
+
+/// What the store costs a keypress and an opening, measured (figures printed for the report).
+final class StoreCostTests: XCTestCase {
+    func testAKeyCostsTheSameWithAndWithoutTheStore() throws {
+        let temp = TempState()
+        let text =
+            "Title\n\n"
+            + (1...300).map { "Paragraph \($0) of a long article, long enough to scroll." }
+            .joined(separator: "\n\n") + "\n"
+        let path = temp.article("long.txt", text)
+        let library = try ArticleLibrary.open(paths: [path]).library
+        let writer = StateWriter(database: try temp.open(), scope: temp.folder)
+        func keys(store: Bool) -> Duration {
+            var (state, effects) = ReaderState.open(
+                library: library, at: library.collection.entries[0].id,
+                width: 80, height: 24)
+            _ = DocumentLoader.settle(effects, into: &state)
+            state.recordsChanges = store
+            return ContinuousClock().measure {
+                for i in 0..<2000 {
+                    let effects = state.handle(.key(.character(i % 500 < 250 ? "j" : "k")))
+                    // As the loop does: records to the writer, the place after each key.
+                    if store {
+                        for case .record(let change) in effects { writer.record(change) }
+                        writer.save(state.currentPosition)
+                    }
+                }
+            }
+        }
+        _ = keys(store: false)
+        let without = keys(store: false), with = keys(store: true)
+        writer.flush()
+        print("key in the core: without the store \(without / 2000), with it \(with / 2000)")
+        XCTAssertLessThan(with, without * 3 + .milliseconds(50), "a key must not wait on the database")
+    }
+
+    func testOpeningAnExistingDatabaseIsQuick() throws {
+        let temp = TempState()
+        _ = try temp.open()
+        let clock = ContinuousClock()
+        var times: [Duration] = []
+        for _ in 0..<5 { times.append(clock.measure { _ = try? temp.open() }) }
+        print("opening the state database: \(times.sorted()[2]) (median of 5)")
+        XCTAssertLessThan(times.sorted()[2], .milliseconds(200))
+    }
+}
