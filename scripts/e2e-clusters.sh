@@ -50,7 +50,7 @@ if command -v tmux >/dev/null 2>&1 && [ -f "$cfixture" ]; then
     # started right after the last one was killed can race with its exit.
     cs="cat$w" rs="rd$w"
     ctm new-session -d -s "$cs" -x "$w" -y 60 -e LANG=C.UTF-8 -e TERM=screen "cat '$cfixture'; sleep 60"
-    ctm new-session -d -s "$rs" -x "$w" -y "$h" -e LANG=C.UTF-8 -e TERM=screen "'$bin' '$cfixture'; sleep 60"
+    ctm new-session -d -s "$rs" -x "$w" -y "$h" -e LANG=C.UTF-8 -e TERM=screen "'$bin' --from-start '$cfixture'; sleep 60"
     if pane_wait "$csock" "$cs" "$clast: " && pane_wait "$csock" "$rs" "Thai: "; then
       ctm capture-pane -p -t "$cs" > "$work/clusters-cat.txt"
       cl_page "$rs" "$work/clusters-1.txt"

@@ -27,7 +27,7 @@ check "read --help lists the reader's keys (and so does the man page made from i
 
 if command -v tmux >/dev/null 2>&1; then
   session=less
-  reader_in less "'$bin' '$work/articles/01_first.txt'"
+  reader_in less "'$bin' --from-start '$work/articles/01_first.txt'"
   lexpect "the reader opens for the less tests" lwait "chain 1/3"
   tl send-keys -t less '/' 'committee' Enter
   lexpect "/ searches and the status line says how to step" lwait "match 1/"
@@ -42,6 +42,9 @@ if command -v tmux >/dev/null 2>&1; then
   lexpect "after Esc, n follows the chain" lwait "Il mercato riapre sul tetto"
   tl send-keys -t less 'p'
   lexpect "p comes back" lwait "chain 1/3"
+  # It comes back where it was left (the end, after the wrap); the wheel starts from the top.
+  tl send-keys -t less g
+  lexpect "g goes to the top" lwait "1–"
 
   # Ctrl-L: garbage written behind ncurses' back stays until the screen is drawn whole.
   tty=$(tl display -p -t less '#{pane_tty}')
@@ -72,7 +75,7 @@ if command -v tmux >/dev/null 2>&1; then
 
   # gazette a.txt b.txt: those files are the list.
   session=two
-  reader_in two "'$bin' '$work/articles/01_first.txt' '$work/articles/03_third.txt'"
+  reader_in two "'$bin' --from-start '$work/articles/01_first.txt' '$work/articles/03_third.txt'"
   lexpect "two files named: the reader opens the first" lwait "chain 1/3" two
   tl send-keys -t two 'l'
   lexpect "... and the list holds just those two" lwait "Articles (2)" two
@@ -82,7 +85,7 @@ if command -v tmux >/dev/null 2>&1; then
   # Ctrl-Z hands the terminal to the shell; fg brings the screen back (SIGCONT redraws).
   tl new-session -d -s job -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen "bash --norc --noprofile -i"
   session=job
-  tl send-keys -t job "PS1='SHELL> '; '$bin' '$work/articles/01_first.txt'" Enter
+  tl send-keys -t job "PS1='SHELL> '; '$bin' --from-start '$work/articles/01_first.txt'" Enter
   lexpect "the reader runs under a job-control shell" lwait "chain 1/3" job
   tl send-keys -t job C-z
   lexpect "Ctrl-Z suspends to the shell" lwait "Stopped" job
@@ -120,7 +123,7 @@ sed -i 's/Night trams are back/Night trams are EDITED back/' "$2"
 SH
   chmod +x "$work/editor.sh"
   tl new-session -d -s edit -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen -e VISUAL="$work/editor.sh" \
-    "'$bin' '$work/edited.txt'; echo \"EXIT=\$?\"; sleep 60"
+    "'$bin' --from-start '$work/edited.txt'; echo \"EXIT=\$?\"; sleep 60"
   lexpect "the reader opens the file to edit" lwait "Harbour trams return" edit
   tl send-keys -t edit 'v'
   lexpect "v runs the editor and reads the file again" lwait "EDITED back" edit

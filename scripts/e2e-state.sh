@@ -17,6 +17,9 @@ mkdir -p "$work/resume"
   printf -- '-\n\nPREV Ferries keep their old timetable\n'; } > "$work/resume/02_lighthouse.txt"
 
 if command -v tmux >/dev/null 2>&1; then
+  # A session that outlives the readers: killing the last one makes the server exit, and a
+  # session started in that moment fails with "server exited unexpectedly".
+  tm new-session -d -s keep "sleep 600"
   state="$work/state-resume"
   reader() { # SESSION WIDTH ARGS...: the reader in a fresh session with this part's state folder
     local s=$1 w=$2; shift 2
