@@ -1,0 +1,43 @@
+import GazetteTestSupport
+import XCTest
+
+@testable import Reports
+
+/// Issue 12's byte-level fast paths against the plain reference implementations they replace,
+/// on seeded random strings weighted toward the bytes each fast path treats specially.
+final class FastPathDifferentialTests: XCTestCase {
+    /// Scalars around every boundary the checks draw: ASCII escapes, C1 controls, the line and
+    /// paragraph separators, bidi controls and their neighbours, and plain text of all widths.
+    static let interesting: [Unicode.Scalar] = [
+        "a", "Z", " ", "0", "\"", "\\", "/", "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7E}", "\u{7F}",
+        "\u{80}", "\u{9F}", "\u{A0}", "\u{FF}", "é", "\u{2027}", "\u{2028}", "\u{2029}", "\u{202A}",
+        "\u{202E}", "\u{202F}", "\u{2065}", "\u{2066}", "\u{2069}", "\u{206A}", "\u{2080}", "\u{20AC}",
+        "—", "中", "\u{FEFF}", "\u{FFFD}", "😀",
+    ]
+
+    static func randomString(_ g: inout SeededGenerator) -> String {
+        var s = String.UnicodeScalarView()
+        for _ in 0..<Int.random(in: 0...24, using: &g) {
+            if Bool.random(using: &g) {
+                s.append(interesting.randomElement(using: &g)!)
+            } else {
+                // Any scalar: a random code point outside the surrogates.
+                var v = UInt32.random(in: 0...0x10FFFF, using: &g)
+                if (0xD800...0xDFFF).contains(v) { v = 0x41 }
+                s.append(Unicode.Scalar(v)!)
+            }
+        }
+        return String(s)
+    }
+
+    func testJSONQuoteMatchesScalarByScalarReference() {
+        var g = SeededGenerator.forTest(seed: 12)
+        for _ in 0..<20000 {
+            let s = Self.randomString(&g)
+            var fast = "", slow = ""
+            JSONValue.quote(s, into: &fast)
+            JSONValue.quoteByScalar(s, into: &slow)
+            XCTAssertEqual(fast, slow, s.debugDescription)
+        }
+    }
+}
