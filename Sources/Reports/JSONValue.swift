@@ -53,39 +53,39 @@ public indirect enum JSONValue: Sendable, Equatable {
         // Fast path (issue 12: scalar-by-scalar appends were two thirds of `toc --json`):
         // find the escapes on the UTF-8 bytes and copy the runs between them whole.
         out += "\""
-        let utf8 = s.utf8
-        var run = utf8.startIndex
-        var i = run
-        while i != utf8.endIndex {
-            let c = utf8[i]
-            if c >= 0x20 && c < 0x7F && c != 0x22 && c != 0x5C || c >= 0x80 && !escapedLead(utf8, i) {
-                i = utf8.index(after: i)
-                continue
+        var copy = s  // withUTF8 needs a var; `s` itself is sliced below
+        copy.withUTF8 { b in
+            let utf8 = s.utf8
+            var run = 0
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c >= 0x20 && c < 0x7F && c != 0x22 && c != 0x5C || c >= 0x80 && !escapedLead(b, i) {
+                    i += 1
+                    continue
+                }
+                let start = utf8.index(utf8.startIndex, offsetBy: i)
+                out += s[utf8.index(utf8.startIndex, offsetBy: run)..<start]
+                let scalar = s.unicodeScalars[start]
+                quoteScalar(scalar, into: &out)
+                i += scalar.utf8.count
+                run = i
             }
-            out += s[run..<i]
-            let scalar = s.unicodeScalars[i]
-            quoteScalar(scalar, into: &out)
-            i = s.unicodeScalars.index(after: i)
-            run = i
+            if run == 0 { out += s } else { out += s[utf8.index(utf8.startIndex, offsetBy: run)...] }
         }
-        out += s[run..<i]
         out += "\""
     }
 
     /// Whether the non-ASCII byte at `i` starts a scalar `quoteScalar` escapes: a C1 control
     /// (C2 80–9F), U+2028–U+202E (E2 80 A8–AE) or U+2066–U+2069 (E2 81 A6–A9).
     @inline(__always)
-    private static func escapedLead(_ u: String.UTF8View, _ i: String.Index) -> Bool {
-        let c = u[i]
-        guard c == 0xC2 || c == 0xE2 else { return false }
-        let j = u.index(after: i)
-        guard j != u.endIndex else { return false }
-        let d = u[j]
+    private static func escapedLead(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let c = b[i]
+        guard c == 0xC2 || c == 0xE2, i + 1 < b.count else { return false }
+        let d = b[i + 1]
         if c == 0xC2 { return d <= 0x9F }
-        guard d == 0x80 || d == 0x81 else { return false }
-        let k = u.index(after: j)
-        guard k != u.endIndex else { return false }
-        let e = u[k]
+        guard d == 0x80 || d == 0x81, i + 2 < b.count else { return false }
+        let e = b[i + 2]
         return d == 0x80 ? (0xA8...0xAE).contains(e) : (0xA6...0xA9).contains(e)
     }
 

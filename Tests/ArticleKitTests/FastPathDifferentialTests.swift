@@ -1,6 +1,7 @@
 import GazetteTestSupport
 import XCTest
 
+@testable import ArticleKit
 @testable import Reports
 
 /// Issue 12's byte-level fast paths against the plain reference implementations they replace,
@@ -38,6 +39,16 @@ final class FastPathDifferentialTests: XCTestCase {
             JSONValue.quote(s, into: &fast)
             JSONValue.quoteByScalar(s, into: &slow)
             XCTAssertEqual(fast, slow, s.debugDescription)
+        }
+    }
+
+    func testUTF8ScalarsMatchTheStringsScalarView() {
+        var g = SeededGenerator.forTest(seed: 1212)
+        for _ in 0..<20000 {
+            var s = Self.randomString(&g)
+            let reference = Array(s.unicodeScalars)
+            let decoded = s.withUTF8 { Array(UTF8Scalars($0)) }
+            XCTAssertEqual(decoded, reference, s.debugDescription)
         }
     }
 }
