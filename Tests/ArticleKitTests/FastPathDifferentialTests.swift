@@ -51,4 +51,22 @@ final class FastPathDifferentialTests: XCTestCase {
             XCTAssertEqual(decoded, reference, s.debugDescription)
         }
     }
+
+    func testControlByteCountMatchesByteByByteReference() {
+        var g = SeededGenerator.forTest(seed: 121212)
+        // Mostly text with a few control bytes (NUL rarely), at every length around a word of 8.
+        let rare: [UInt8] = [0x00, 0x01, 0x08, 0x09, 0x0A, 0x0C, 0x0D, 0x1B, 0x1F, 0x20, 0x7F, 0x80, 0xFF]
+        for _ in 0..<20000 {
+            let count = Int.random(in: 0...80, using: &g)
+            let controlRate = Int.random(in: 1...40, using: &g)
+            let bytes: [UInt8] = (0..<count).map { _ in
+                Int.random(in: 0..<controlRate, using: &g) == 0
+                    ? rare.randomElement(using: &g)! : UInt8.random(in: 0x20...0xFF, using: &g)
+            }
+            bytes.withUnsafeBufferPointer { b in
+                let fast = ArticleParser.controlBytes(b), slow = ArticleParser.controlBytesByByte(b)
+                XCTAssertTrue(fast == slow, "\(bytes): \(fast) vs \(slow)")
+            }
+        }
+    }
 }
