@@ -69,4 +69,18 @@ final class FastPathDifferentialTests: XCTestCase {
             }
         }
     }
+
+    func testWhitespaceMatchesTheScalarProperty() {
+        // Every ASCII scalar (the fast path), then random scalars of every plane.
+        for v in 0..<0x80 {
+            let s = Unicode.Scalar(UInt8(v))
+            XCTAssertEqual(ArticleGrammar.isWhitespace(s), s.properties.isWhitespace, "U+\(String(v, radix: 16))")
+        }
+        var g = SeededGenerator.forTest(seed: 12121212)
+        for _ in 0..<20000 {
+            for s in Self.randomString(&g).unicodeScalars {
+                XCTAssertEqual(ArticleGrammar.isWhitespace(s), s.properties.isWhitespace, "\(s.value)")
+            }
+        }
+    }
 }

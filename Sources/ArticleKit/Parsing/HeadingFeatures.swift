@@ -13,7 +13,7 @@ enum Glyph: UInt8, CaseIterable {
     /// ASCII from the table, inlined: this runs on every scalar of every short block.
     @inline(__always)
     init(_ s: Unicode.Scalar) {
-        self = s.value < 0x80 ? Glyph.ascii[Int(s.value)] : Glyph(nonASCII: s)
+        self = s.value < 0x80 ? Glyph(ascii: UInt8(s.value)) : Glyph(nonASCII: s)
     }
 
     private init(nonASCII s: Unicode.Scalar) {
@@ -42,8 +42,14 @@ enum Glyph: UInt8, CaseIterable {
         }
     }
 
-    private static let ascii: [Glyph] = (0..<128).map { v -> Glyph in
-        switch UInt8(v) {
+    /// A switch, not a table: a static table is a lazy global, checked on every access.
+    @inline(__always)
+    private init(ascii v: UInt8) {
+        self = Glyph.asciiGlyph(v)
+    }
+
+    private static func asciiGlyph(_ v: UInt8) -> Glyph {
+        switch v {
         case 0x41...0x5A: return .upper
         case 0x61...0x7A: return .lower
         case 0x30...0x39: return .digit
