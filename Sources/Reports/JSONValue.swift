@@ -56,9 +56,14 @@ public indirect enum JSONValue: Sendable, Equatable {
         var copy = s  // withUTF8 needs a var; `s` itself is sliced below
         copy.withUTF8 { b in
             let utf8 = s.utf8
+            let raw = UnsafeRawBufferPointer(b)
             var run = 0
             var i = 0
             while i < b.count {
+                if i + 8 <= b.count && plainASCII(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let c = b[i]
                 if c >= 0x20 && c < 0x7F && c != 0x22 && c != 0x5C || c >= 0x80 && !escapedLead(b, i) {
                     i += 1
@@ -74,6 +79,16 @@ public indirect enum JSONValue: Sendable, Equatable {
             if run == 0 { out += s } else { out += s[utf8.index(utf8.startIndex, offsetBy: run)...] }
         }
         out += "\""
+    }
+
+    /// Whether eight bytes are all printable ASCII other than `"` and `\`: nothing to escape.
+    /// Each test is the has-a-zero-byte test (exact as a yes/no).
+    @inline(__always)
+    private static func plainASCII(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
+        return x & high == 0 && (x &- ones &* 0x20) & ~x & high == 0 && !hasZero(x ^ (ones &* 0x7F))
+            && !hasZero(x ^ (ones &* 0x22)) && !hasZero(x ^ (ones &* 0x5C))
     }
 
     /// Whether the non-ASCII byte at `i` starts a scalar `quoteScalar` escapes: a C1 control

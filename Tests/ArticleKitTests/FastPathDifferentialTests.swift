@@ -16,10 +16,15 @@ final class FastPathDifferentialTests: XCTestCase {
         "—", "中", "\u{FEFF}", "\u{FFFD}", "😀",
     ]
 
+    /// Runs of plain ASCII too (the eight-byte fast paths), with the interesting scalars among them.
     static func randomString(_ g: inout SeededGenerator) -> String {
         var s = String.UnicodeScalarView()
-        for _ in 0..<Int.random(in: 0...24, using: &g) {
-            if Bool.random(using: &g) {
+        let asciiRate = Int.random(in: 0...9, using: &g)
+        for _ in 0..<Int.random(in: 0...40, using: &g) {
+            let roll = Int.random(in: 0..<10, using: &g)
+            if roll < asciiRate {
+                s.append(Unicode.Scalar(UInt8.random(in: 0x20...0x7E, using: &g)))
+            } else if roll % 2 == 0 {
                 s.append(interesting.randomElement(using: &g)!)
             } else {
                 // Any scalar: a random code point outside the surrogates.
