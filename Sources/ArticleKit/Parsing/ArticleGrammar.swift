@@ -8,10 +8,17 @@ enum ArticleGrammar {
     /// A separator is a short line: a long run of dashes is text (a divider drawn in the body).
     static let maxSeparatorBytes = 200
 
+    /// `properties.isWhitespace`, with ASCII answered without the property lookup: every line
+    /// asks, at both ends (issue 12).
+    @inline(__always)
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x80 ? s.value == 0x20 || (0x09...0x0D).contains(s.value) : s.properties.isWhitespace
+    }
+
     /// Only whitespace (Unicode spaces included). Bidi controls and BOMs are gone by now (the
     /// sanitiser drops them), so a line of them is blank too.
     static func isBlank(_ line: String) -> Bool {
-        line.unicodeScalars.allSatisfy { $0.properties.isWhitespace }
+        line.unicodeScalars.allSatisfy { isWhitespace($0) }
     }
 
     /// A line of dashes only (`-`, `–`, `—`), with whitespace around them: the format's separator.
@@ -19,7 +26,7 @@ enum ArticleGrammar {
     static func isSeparator(_ line: String) -> Bool {
         var dashBytes = 0, afterDashes = false
         for scalar in line.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 afterDashes = dashBytes > 0
                 continue
             }
@@ -103,11 +110,11 @@ enum ArticleGrammar {
     static func trimmed(_ s: String) -> String {
         // Most lines have none: no copy then.
         guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
-            first.properties.isWhitespace || last.properties.isWhitespace
+            isWhitespace(first) || isWhitespace(last)
         else { return s }
         var scalars = s.unicodeScalars[...]
-        while let f = scalars.first, f.properties.isWhitespace { scalars.removeFirst() }
-        while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
+        while let f = scalars.first, isWhitespace(f) { scalars.removeFirst() }
+        while let l = scalars.last, isWhitespace(l) { scalars.removeLast() }
         return String(scalars)
     }
 }

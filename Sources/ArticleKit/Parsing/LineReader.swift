@@ -22,9 +22,9 @@ struct LineReader {
     }
 
     static func trimmingTrailingWhitespace(_ s: String) -> String {
-        guard let last = s.unicodeScalars.last, last.properties.isWhitespace else { return s }
+        guard let last = s.unicodeScalars.last, ArticleGrammar.isWhitespace(last) else { return s }
         var scalars = s.unicodeScalars[...]
-        while let l = scalars.last, l.properties.isWhitespace { scalars.removeLast() }
+        while let l = scalars.last, ArticleGrammar.isWhitespace(l) { scalars.removeLast() }
         return String(scalars)
     }
 }
