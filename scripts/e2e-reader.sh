@@ -50,7 +50,7 @@ else
   expect "a resize re-wraps to the new width" bash -c '
     for i in $(seq 1 100); do
       p=$(tmux -L "'"$sock"'" capture-pane -p -t e2e)
-      w=$(printf "%s\n" "$p" | awk "{ if (length(\$0) > m) m = length(\$0) } END { print m }")
+      w=$(printf "%s\n" "$p" | python3 -c "import sys; print(max(len(l.rstrip()) for l in sys.stdin))")
       if [ "$(printf "%s\n" "$p" | wc -l)" -le 16 ] && [ "$w" -le 50 ] && printf "%s" "$p" | grep -q "chain 1/3"; then exit 0; fi
       sleep 0.05
     done; exit 1'

@@ -96,7 +96,7 @@ final class JournalTests: XCTestCase {
         XCTAssertEqual(state.message, "Marked unread")
         XCTAssertEqual(records(state.send(.key(.character("k")))), [], "staying at the end does not mark it again")
         XCTAssertFalse(state.journal.isRead(id(0)))
-        XCTAssertTrue(Renderer.render(state).text(row: 0).hasSuffix("100%"), "the title bar tells how far")
+        XCTAssertTrue(Renderer.render(state).text(row: 0).hasSuffix("100% read"), "the title bar tells how far")
     }
 
     func testUGoesToTheNextUnreadInTheChainThenTheFolder() {
@@ -153,7 +153,7 @@ final class JournalTests: XCTestCase {
         XCTAssertEqual(state.backStack.map(\.article), [id(3)], "the history of the last sitting")
         state.send(.key(.character("l")))
         let list = Renderer.render(state).text
-        XCTAssertTrue(list.contains("• Im") || list.contains("(50%)"), "unread articles carry a dot and progress")
+        XCTAssertTrue(list.contains("• Im") || list.contains("(50% read)"), "unread articles carry a dot and progress")
         state.send(.key(.tab))
         guard case .list(let unread) = state.overlay else { return XCTFail("the list closed") }
         XCTAssertEqual(unread.matches, [1, 3], "Tab: only the unread")

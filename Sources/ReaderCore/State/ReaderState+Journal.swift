@@ -216,7 +216,9 @@ extension ReaderState {
     /// How the article list and title bar show an article: read, or how far it was read.
     public func readingNote(_ article: ArticleID) -> String {
         if journal.isRead(article) { return "read" }
-        if let percent = journal.progress[article], percent > 0 { return "\(percent)%" }
+        // "read" after the figure: the status line's percentage is where the screen is, this is
+        // how far the article has been read, and the two stand on one screen.
+        if let percent = journal.progress[article], percent > 0 { return "\(percent)% read" }
         return "unread"
     }
 
