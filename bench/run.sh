@@ -55,12 +55,16 @@ fi
 # --- targets, from the speed issue. abs: gazette <= value (s, ms or KiB); ratio: gazette/reference <= value;
 # info: shown for comparison, no target.
 T_SCAN_RATIO=2             # full scan: at most 2x the floor (cat of every file, warm cache)
-T_SCREEN_RATIO=1.5         # first screen of the 100,000 folder: at most 1.5x that of a 10-article folder
+T_SCREEN_RATIO=1.5         # first screen of the 100,000 folder, later open: at most 1.5x that of a 10-article folder
+T_FIRST_OPEN_RATIO=1       # its first open: at most the 10-article folder's first open plus one `ls -f` of the folder
+T_SEARCH_FIRST_MS=300      # in-article search of the 50 MB article: the first match on screen within 300 ms
 T_NEXT_MS=5                # one NEXT keypress in the reader core, median
 T_BIG_SCREEN_RATIO=3       # first screen of the 50 MB article: at most 3x less
 T_DUMP_FOLD_RATIO=2        # dump of the 50 MB article: at most 2x fold -s
 T_FOLDER_MEM_KB=$((150 * 1024))  # reader open on the 100,000 folder: under 150 MB
-# peak memory of dump on the big article: under the file's own size (set once the file exists)
+# peak memory of dump on the big article, and of the reader open on it: under the file's own size (set once
+# the file exists)
+SEARCH_QUERY=village       # a word of the generator's pools, in every language's share of the big article
 
 T_START=$(date +%s.%N)
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -252,7 +256,13 @@ for n in "$BIGN" "$SMALLN"; do
   say "  first open: ${SHOT[$n.first]}, later open: ${SHOT[$n.later]}, VmHWM: ${SHOT[$n.mem]}"
 done
 bigl="$(python3 -c 'import sys; print(f"{int(sys.argv[1]):,}")' "$BIGN") articles"; small="$SMALLN-article folder"
-row "first screen, $bigl, first open" "${SHOT[$BIGN.first]}" s "${SHOT[$SMALLN.first]}" "$small, first open" ratio "$T_SCREEN_RATIO"
+# The floor of a first open: one listing of the folder's names (the first by name needs them all).
+t_ls=$(median_time "ls -f '$DATA/n$BIGN'")
+floor=$(python3 -c 'import sys
+try: print(float(sys.argv[1]) + float(sys.argv[2]))
+except ValueError: print("n/a")' "${SHOT[$SMALLN.first]}" "$t_ls")
+row "ls -f of the $bigl folder (floor of a first open)" "$t_ls" s "" "" info 0
+row "first screen, $bigl, first open" "${SHOT[$BIGN.first]}" s "$floor" "$small first open + ls -f" ratio "$T_FIRST_OPEN_RATIO"
 row "first screen, $bigl, later open" "${SHOT[$BIGN.later]}" s "${SHOT[$SMALLN.later]}" "$small, later open" ratio "$T_SCREEN_RATIO"
 
 # --- 3. following NEXT --------------------------------------------------------------------
@@ -297,7 +307,25 @@ else
   gm=$gfail
 fi
 j=$(screen "$btitle" "$HOLD" less "$BIGFILE"); lm=$(jget "$j" hwm_kb); [ -n "$lm" ] || lm="n/a"
-row "peak memory, reader on $biglabel (+$HOLD s)" "$gm" KiB "$lm" "less" info 0
+T_BIG_MEM_KB=$(( $(stat -c %s "$BIGFILE") / 1024 ))   # under the file's own size
+row "peak memory, reader on $biglabel (+$HOLD s)" "$gm" KiB "$lm" "less" abs "$T_BIG_MEM_KB"
+
+# In-article search, timed in the core (`gazette bench-search`): the first match on screen, every match
+# counted behind the screen, and the slowest key pressed meanwhile (j/k with a redraw).
+help_text=$("$BIN" help bench-search 2>/dev/null || true)
+if [[ $help_text == *bench-search* ]]; then
+  say "search: $BIN bench-search $BIGFILE --query $SEARCH_QUERY"
+  out=$("$BIN" bench-search "$BIGFILE" --query "$SEARCH_QUERY" 2>&1) || true
+  printf '%s\n' "--- gazette bench-search output ---" "$out" "-----------------------------------" >&2
+  printf '%s\n' "$out" > "$WORK/bench-search.txt"
+  field() { awk -v k="$1" '{for (i = 1; i < NF; i++) if ($i == k) {print $(i + 1); exit}}' "$WORK/bench-search.txt"; }
+  s_first=$(field first_match_ms); s_all=$(field counted_ms); s_n=$(field matches); s_key=$(field key_worst_ms)
+  row "search “$SEARCH_QUERY” in $biglabel, first match on screen" "${s_first:-n/a}" ms "" "" abs "$T_SEARCH_FIRST_MS"
+  row "search “$SEARCH_QUERY” in $biglabel, all ${s_n:-?} matches counted behind" "${s_all:-n/a}" ms "" "" info 0
+  row "search “$SEARCH_QUERY” in $biglabel, slowest key while counting" "${s_key:-n/a}" ms "" "" info 0
+else
+  row "search “$SEARCH_QUERY” in $biglabel, first match on screen" "n/a (needs gazette bench-search)" ms "" "" abs "$T_SEARCH_FIRST_MS"
+fi
 
 say "dump: $biglabel, gazette vs fold, lynx, w3m"
 t_dump=$(median_time "'$BIN' dump --width 80 '$BIGFILE'")
@@ -317,7 +345,7 @@ for b in lynx w3m; do
   row "dump --width 80, $biglabel" "$t_dump" s "$t" "$label" info 0
   eval "t_$b=\$t; m_$b=\$m; label_$b=\$label"
 done
-T_DUMP_MEM_KB=$(( $(stat -c %s "$BIGFILE") / 1024 ))   # under the file's own size
+T_DUMP_MEM_KB=$T_BIG_MEM_KB
 row "peak memory, dump $biglabel" "$m_dump" KiB "$m_fold" "fold -s -w 80" abs "$T_DUMP_MEM_KB"
 row "peak memory, dump $biglabel" "$m_dump" KiB "$m_lynx" "$label_lynx" info 0
 row "peak memory, dump $biglabel" "$m_dump" KiB "$m_w3m" "$label_w3m" info 0
@@ -333,10 +361,22 @@ LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 if [ -f "$WORK/bench-next.txt" ]; then
   echo; echo "gazette bench-next $DATA/n$BIGN --presses $PRESSES:"; sed 's/^/    /' "$WORK/bench-next.txt"
 fi
-python3 - "$ROWS" "$MODE" "$ELAPSED" "$RUNS" "$(nproc) cores; load average (1/5/15 min) at start $LOAD_START, at end $LOAD_END" "$REV" "$BIN$BIN_NOTE" <<'EOF'
+python3 - "$ROWS" "$MODE" "$ELAPSED" "$RUNS" "$(nproc) cores; load average (1/5/15 min) at start $LOAD_START, at end $LOAD_END" "$REV" "$BIN$BIN_NOTE" \
+  "$BENCH/baseline-$MODE.tsv" "${GAZETTE_BENCH_SAVE_BASELINE:-0}" <<'EOF'
 import sys
-rows_file, mode, elapsed, runs, load, rev, binary = sys.argv[1:8]
+rows_file, mode, elapsed, runs, load, rev, binary, baseline_file, save = sys.argv[1:10]
 elapsed = float(elapsed)
+
+# The figures of an earlier run (bench/baseline-MODE.tsv: figure, value, unit, commit), shown as "before".
+baseline = {}
+try:
+    for line in open(baseline_file, encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        fig, value, unit, commit = line.rstrip("\n").split("\t")
+        baseline[fig] = (value, unit, commit)
+except FileNotFoundError:
+    pass
 
 def num(v):
     try:
@@ -357,6 +397,7 @@ def show(v, unit):
     return v
 
 rows = []
+saving = {}  # this run's figures, for GAZETTE_BENCH_SAVE_BASELINE=1
 missing = []  # figures not produced: an error (see the header of bench/run.sh)
 for line in open(rows_file, encoding="utf-8"):
     fig, g, unit, ref, reflabel, kind, target = line.rstrip("\n").split("\t")
@@ -376,21 +417,33 @@ for line in open(rows_file, encoding="utf-8"):
                         "KiB": f"{tx / 1024:.1f} MiB", "ms": f"{tx:g} ms"}.get(unit, target)
         met = "n/a" if gx is None else ("yes" if gx <= tx else "NO")
     refcell = f"{show(ref, unit)} ({reflabel})" if reflabel else "—"
-    rows.append([fig, show(g, unit), refcell, ratio, tshow, met])
+    before = show(baseline[fig][0], baseline[fig][1]) if fig in baseline else "—"
+    rows.append([fig, before, show(g, unit), refcell, ratio, tshow, met])
+    if fig not in saving and gx is not None:
+        saving[fig] = (g, unit)
 
-head = ["figure", "gazette", "reference", "ratio", "target", "met?"]
-w = [max(len(r[i]) for r in rows + [head]) for i in range(6)]
+head = ["figure", "before", "gazette", "reference", "ratio", "target", "met?"]
+w = [max(len(r[i]) for r in rows + [head]) for i in range(7)]
 print()
 print(f"Gazette benchmark ({mode}; median of {runs} run(s) per timed command; page cache warm, not dropped)")
 print()
 print("| " + " | ".join(h.ljust(w[i]) for i, h in enumerate(head)) + " |")
-print("|" + "|".join("-" * (w[i] + 2) for i in range(6)) + "|")
+print("|" + "|".join("-" * (w[i] + 2) for i in range(7)) + "|")
 for r in rows:
     print("| " + " | ".join(c.ljust(w[i]) for i, c in enumerate(r)) + " |")
 print()
 print(f"gazette: {binary}, commit {rev}")
 print(f"machine: {load}")
 print(f"total elapsed: {elapsed:.0f} s")
+commits = sorted({c for _, _, c in baseline.values()})
+if baseline:
+    print(f"before: {baseline_file.split('/')[-1]} (commit {', '.join(commits)})")
+if save == "1":
+    with open(baseline_file, "w", encoding="utf-8") as out:
+        out.write("# figure\tvalue\tunit\tcommit: written by GAZETTE_BENCH_SAVE_BASELINE=1 bench/run.sh\n")
+        for fig, (value, unit) in saving.items():
+            out.write(f"{fig}\t{value}\t{unit}\t{rev.split()[0]}\n")
+    print(f"baseline written: {baseline_file}")
 if not rows:
     missing.append("no figure at all")
 missing = list(dict.fromkeys(missing))  # a figure shown against several references counts once

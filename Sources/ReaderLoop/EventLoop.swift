@@ -73,7 +73,7 @@ public struct EventLoop {
                 break
             }
             for event in session.mailbox.takeAll() {
-                session.outstanding -= 1
+                if event.endsJob { session.outstanding -= 1 }
                 session.handle(event)
                 dirty = true
             }
@@ -108,6 +108,8 @@ private struct Session {
     var state: ReaderState
     let loop: EventLoop
     let mailbox = Mailbox()
+    /// Which search count is still wanted; the others stop at their next chunk.
+    let liveCount = LiveCount()
     /// Background jobs started whose answer has not been taken from the mailbox.
     var outstanding = 0
     /// Background work asked for since the last screen was drawn.
@@ -135,6 +137,10 @@ private struct Session {
             switch effect {
             case .load: continue  // settled above
             case .loadFull, .startIndexing: waiting.append(effect)
+            case .countMatches(let job):
+                liveCount.set(job.id)
+                waiting.append(effect)
+            case .cancelCount(let id): liveCount.cancel(id)
             case .persistPosition(let position):
                 loop.persist(position)
                 saved = position
@@ -190,6 +196,12 @@ private struct Session {
                 outstanding += 1
                 let library = state.library
                 loop.worker.start { mailbox.post(.loaded(DocumentLoader.load(request, whole: true, from: library))) }
+            case .countMatches(let job):
+                outstanding += 1
+                let live = liveCount
+                loop.worker.start {
+                    SearchCount.run(job, cancelled: { !live.wants(job.id) }) { mailbox.post(.searchCounted($0)) }
+                }
             default:
                 continue
             }
@@ -211,5 +223,22 @@ final class Mailbox: Sendable {
             defer { events.removeAll() }
             return events
         }
+    }
+}
+
+/// The id of the one search count the reader still wants (none: -1), shared with the counts running.
+final class LiveCount: Sendable {
+    private let id = Mutex(-1)
+
+    func set(_ new: Int) { id.withLock { $0 = new } }
+    func cancel(_ old: Int) { id.withLock { if $0 == old { $0 = -1 } } }
+    func wants(_ job: Int) -> Bool { id.withLock { $0 == job } }
+}
+
+extension ReaderEvent {
+    /// The last answer of a job started in the background: a count answers once per chunk.
+    var endsJob: Bool {
+        if case .searchCounted(let chunk) = self { return chunk.final }
+        return true
     }
 }

@@ -19,7 +19,7 @@ struct Gazette: ParsableCommand {
         version: Gazette.version,
         subcommands: [
             Read.self, Toc.self, Chain.self, Check.self, Dump.self, Unread.self, MarkRead.self, StateCommand.self,
-            BenchNext.self, HeadingFeaturesCommand.self,
+            BenchNext.self, BenchSearch.self, HeadingFeaturesCommand.self,
         ],
         defaultSubcommand: Read.self
     )
@@ -278,6 +278,32 @@ struct BenchNext: ParsableCommand {
         func ms(_ ns: Int64) -> String { String(format: "%.3f", Double(ns) / 1_000_000) }
         Output.line(
             "presses \(presses) median_ms \(ms(result.median)) p99_ms \(ms(result.p99)) worst_ms \(ms(result.worst))")
+    }
+}
+
+/// For `make bench`: `/` on one article, timed in the reader's core (not listed in --help).
+struct BenchSearch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-search",
+        abstract: "Time an in-article search in the reader's core (for the benchmark).",
+        shouldDisplay: false
+    )
+    @Argument(help: "An article file.") var path: String
+    @Option(help: "What to search for.") var query: String
+    @OptionGroup var options: CollectionOptions
+
+    func run() throws {
+        let (library, selected, failed) = try Opening.open([path], options)
+        Output.report(failed)
+        guard let entry = selected.first else { throw Opening.nothingToRead([path]) }
+        let result = SearchBenchmark.run(library: library, entry: entry, query: query)
+        func ms(_ ns: Int64) -> String { String(format: "%.3f", Double(ns) / 1_000_000) }
+        let keys = result.keyNanoseconds.sorted()
+        Output.line(
+            "first_match_ms \(ms(result.firstMatchNanoseconds)) counted_ms \(ms(result.countedNanoseconds)) "
+                + "matches \(result.matches) keys \(keys.count) key_median_ms \(ms(keys[keys.count / 2])) "
+                + "key_worst_ms \(ms(keys.last ?? 0))")
+        Output.line("status: " + result.status.trimmingCharacters(in: .whitespaces))
     }
 }
 

@@ -87,11 +87,12 @@ public enum Renderer {
                 line.text, row: g.bodyTop + row, column: g.columnX, style: style, limit: g.columnX + g.columnWidth)
         }
         if let search = state.search {
-            for (m, match) in search.matches.enumerated() {
-                for span in match.spans where span.line >= state.top && span.line < state.top + g.bodyHeight {
+            for m in search.indices(near: state.top..<(state.top + g.bodyHeight)) {
+                for span in search.matches[m].spans where span.line >= state.top && span.line < state.top + g.bodyHeight
+                {
                     screen.restyle(
                         row: g.bodyTop + span.line - state.top, from: g.columnX + span.from, to: g.columnX + span.to,
-                        style: m == search.current ? .currentMatch : .match)
+                        style: m == search.current && !search.awaitingFirst ? .currentMatch : .match)
                 }
             }
         }
@@ -105,7 +106,8 @@ public enum Renderer {
         {
             screen.cursor = (g.bodyTop + state.focus - state.top, g.columnX)  // a heading jumped or scrolled to
         }
-        if let s = state.search, s.matches.indices.contains(s.current), let span = s.matches[s.current].spans.first,
+        if let s = state.search, !s.awaitingFirst, s.matches.indices.contains(s.current),
+            let span = s.matches[s.current].spans.first,
             span.line >= state.top, span.line < state.top + g.bodyHeight
         {
             screen.cursor = (g.bodyTop + span.line - state.top, g.columnX + span.from)
@@ -289,10 +291,7 @@ public enum Renderer {
         if let message = state.message {
             left = message
         } else if let s = state.search {
-            left =
-                s.matches.isEmpty
-                ? "no match for “\(s.query)” · Esc clears"
-                : "match \(s.current + 1)/\(s.matches.count) · n/N · Esc clears"
+            left = searchStatus(s)
         } else {
             let sections = state.document.article.sections
             let i = state.currentSection
@@ -312,5 +311,18 @@ public enum Renderer {
         let style = state.message != nil ? Style(bold: true, reverse: true, role: .statusBar) : Style.statusBar
         screen.put(StatusText.fit(left, g.width - rightWidth - 3), row: row, column: 1, style: style)
         screen.put(right, row: row, column: g.width - rightWidth - 1, style: .statusBar)
+    }
+
+    /// The search's part of the status line: while matches are counted behind the screen, how far the
+    /// count has gone; then which match is current of how many.
+    static func searchStatus(_ s: SearchState) -> String {
+        if let counting = s.counting {
+            return s.awaitingFirst
+                ? "searching for “\(s.query)”… \(counting.percent)% · Esc stops"
+                : "match found, counting… \(s.matches.count) so far (\(counting.percent)%) · n/N · Esc stops"
+        }
+        return s.matches.isEmpty
+            ? "no match for “\(s.query)” · Esc clears"
+            : "match \(s.current + 1)/\(s.matches.count) · n/N · Esc clears"
     }
 }

@@ -25,6 +25,11 @@ public enum Effect: Sendable, Equatable {
     /// Open `path` in the person's editor at the line holding `near` (the start of the text in
     /// focus: the layout does not know file lines); answered by `.reload` on return.
     case edit(path: String, near: String)
+    /// Count the matches of a search beyond the part searched at once, behind the screen, a chunk at a
+    /// time. Answered by `.searchCounted`, once for each chunk.
+    case countMatches(SearchJob)
+    /// The count with this id is no longer wanted (Esc, another search, another article): stop it.
+    case cancelCount(Int)
 }
 
 /// Which article to read, and for what window: the column it is laid out to depends
@@ -59,4 +64,14 @@ public enum ReaderEvent: Sendable {
     case journal(Journal)
     /// Read the article on screen again, keeping the place: after the editor, or when its file changed.
     case reload
+    /// A part of the count asked for by `.countMatches`.
+    case searchCounted(SearchChunk)
+}
+
+extension ReaderEvent {
+    /// The last chunk of count `id`: the count is over, nothing to stop.
+    func ends(count id: Int) -> Bool {
+        if case .searchCounted(let chunk) = self { return chunk.final && chunk.id == id }
+        return false
+    }
 }

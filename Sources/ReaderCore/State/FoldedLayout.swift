@@ -14,18 +14,20 @@ struct FoldedLayout: Sendable {
 
     let blocks: [Block]
 
-    init(_ layout: ArticleLayout, keepingCase: Bool) {
+    /// The blocks of `range` (whole blocks: it starts on a block's first line and ends before another's).
+    init(_ layout: ArticleLayout, keepingCase: Bool, lines range: Range<Int>? = nil) {
         var fold = TextFold(keepingCase: keepingCase)
         var blocks: [Block] = []
         let lines = layout.lines
-        var i = 0
-        while i < lines.count {
+        let end = range?.upperBound ?? lines.count
+        var i = range?.lowerBound ?? 0
+        while i < end {
             guard lines[i].kind != .blank else { i += 1; continue }
             let block = lines[i].block
             var joined = ""
             var starts: [Int] = []
             var j = i
-            while j < lines.count && lines[j].block == block && lines[j].kind != .blank {
+            while j < end && lines[j].block == block && lines[j].kind != .blank {
                 if j > i { joined += " " }
                 starts.append(joined.utf8.count)
                 joined += lines[j].text

@@ -8,6 +8,7 @@ extension ReaderState {
         outbox = []
         defer { outbox = [] }
         let history = (backStack, forwardStack)
+        let counting = search?.counting
         switch event {
         case .input(let input): take(input)
         case .loaded(let document): receive(document)
@@ -19,8 +20,14 @@ extension ReaderState {
         case .stop: apply(.quit)
         case .reload: reload()
         case .journal(let journal): install(journal: journal)
+        case .searchCounted(let chunk): receive(chunk)
         }
         observeReading()
+        // A count behind the screen that is no longer this search's is stopped (Esc, another search or
+        // article, a relayout); one that has just ended is not.
+        if let old = counting, old.id != search?.counting?.id, !event.ends(count: old.id) {
+            outbox.append(.cancelCount(old.id))
+        }
         if history != (backStack, forwardStack) {
             record(
                 .history(
@@ -152,7 +159,10 @@ extension ReaderState {
         case .repaint: outbox.append(.repaint)
         case .suspend: outbox.append(.suspend)
         case .escape:
-            if search != nil { search = nil; message = "Search cleared: n and p follow the chain" }
+            if let s = search {
+                search = nil
+                message = (s.counting != nil ? "Search stopped" : "Search cleared") + ": n and p follow the chain"
+            }
         case .toggleRead, .markChainRead, .nextUnread, .setMark, .jumpToMark, .bookmarks, .recentlyRead:
             applyJournal(command)
         case .quit:
@@ -285,22 +295,26 @@ extension ReaderState {
             }
             if typed.isEmpty, let s = search, s.query == query { stepMatch(1); return }
             if !typed.isEmpty { queries.removeAll { $0 == typed }; queries.append(typed) }
-            runSearch(query)
-            if let s = search, !s.matches.isEmpty {
-                reveal(s.matches[s.current])
-            } else {
-                message = "No match for “\(query)”"
-            }
+            runSearch(query, revealing: true)
+            if let s = search, s.matches.isEmpty, s.counting == nil { message = "No match for “\(query)”" }
         }
     }
 
     /// Steps through the matches, wrapping round the article with a notice, as less does.
     mutating func stepMatch(_ delta: Int) {
         guard var s = search else { message = "No search: press / to search"; return }
+        if let counting = s.counting, counting.awaitingFirst {
+            message = "Still searching for “\(s.query)” (\(counting.percent)%) · Esc stops"
+            return
+        }
         guard !s.matches.isEmpty else { message = "No match for “\(s.query)” in this article · Esc clears"; return }
         // A search carried into this article has not shown its first match yet: n shows it.
         let step = !s.visited && delta > 0 ? 0 : delta
         let next = s.current + step
+        if let counting = s.counting, step != 0, !s.isKnownStep(from: s.current, by: step, counting) {
+            message = "The next match is not found yet: counting (\(counting.percent)%) · Esc stops"
+            return
+        }
         if next >= s.matches.count { message = "search hit the end, continuing at the top" }
         if next < 0 { message = "search hit the top, continuing at the end" }
         s.current = (next + s.matches.count) % s.matches.count

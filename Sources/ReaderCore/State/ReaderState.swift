@@ -91,6 +91,10 @@ public struct ReaderState: Sendable {
     public internal(set) var focus: Int = 0
     public internal(set) var overlay: Overlay = .none
     public internal(set) var search: SearchState?
+    /// How much of the article `/` searches before drawing (the rest is counted behind the screen).
+    var searchWindow = SearchWindow.standard
+    /// The id of the last count asked for.
+    var searchSerial = 0
     /// The line typed after "/" while the search prompt is open.
     public internal(set) var prompt: SearchPrompt?
     /// Queries run this session, oldest first, for ↑/↓ in the prompt; the last one is what Enter on
@@ -248,7 +252,7 @@ public struct ReaderState: Sendable {
         document = full
         if document.failure == nil { document.layout = document.layout.replacingFooter(footer) }
         relayout(width: geometry.width, height: geometry.height)
-        if let s = search { runSearch(s.query, keepCurrent: s.current) }
+        rerunSearch()
         restore(keep)
         placeAfterWholeRead()
     }
@@ -304,7 +308,7 @@ public struct ReaderState: Sendable {
         geometry = Geometry(width: width, height: height, wantsPane: hasOutline)
         if document.layout.width != geometry.columnWidth {
             document.layout = ArticleLayout.make(document.article, footer: footer, width: geometry.columnWidth)
-            if let s = search { runSearch(s.query, keepCurrent: s.current) }
+            rerunSearch()
         }
         restore(anchor)
     }
@@ -355,12 +359,96 @@ public struct ReaderState: Sendable {
         focus = top
     }
 
-    mutating func runSearch(_ query: String, keepCurrent: Int? = nil) {
-        let matches = SearchState.find(query, in: document.layout)
-        var current = keepCurrent ?? 0
-        if keepCurrent == nil, let firstBelow = matches.firstIndex(where: { $0.line >= top }) { current = firstBelow }
+    /// Searches the article for `query`. A long one is searched at once only from the block at the top
+    /// for `searchWindow.windowLines`; the rest is counted behind the screen (`.countMatches`).
+    /// `keepCurrent`: the number of the match to keep current (after a relayout); else the first one
+    /// below the top. `revealing`: bring it into view (a search just typed).
+    mutating func runSearch(_ query: String, keepCurrent: Int? = nil, revealing: Bool = false) {
         let visited = search?.visited ?? true
-        search = SearchState(query: query, matches: matches, current: min(current, max(0, matches.count - 1)))
-        search?.visited = keepCurrent == nil || visited
+        let total = lines.count
+        if total <= searchWindow.wholeLines {
+            let matches = SearchState.find(query, in: document.layout)
+            var current = keepCurrent ?? 0
+            if keepCurrent == nil, let firstBelow = matches.firstIndex(where: { $0.line >= top }) {
+                current = firstBelow
+            }
+            search = SearchState(query: query, matches: matches, current: min(current, max(0, matches.count - 1)))
+            search?.visited = keepCurrent == nil || visited
+            if revealing, let s = search, !s.matches.isEmpty { reveal(s.matches[s.current]) }
+            return
+        }
+        let here = min(top, total - 1)
+        let starts = document.layout.blockStarts
+        let origin = starts.indices.contains(lines[here].block) ? min(starts[lines[here].block], here) : here
+        let end = SearchCount.blockEnd(lines, from: min(total, origin + searchWindow.windowLines), limit: total)
+        let matches = SearchState.find(query, in: document.layout, lines: origin..<end)
+        searchSerial += 1
+        var counting = SearchCounting(
+            id: searchSerial, origin: origin, scanned: end - origin, total: total, awaitingFirst: true,
+            reveal: revealing, restore: keepCurrent)
+        var s = SearchState(query: query, matches: matches, current: 0)
+        if keepCurrent == nil, let firstBelow = matches.firstIndex(where: { $0.line >= top }) {
+            s.current = firstBelow
+            counting.awaitingFirst = false
+        }
+        s.visited = keepCurrent == nil || visited
+        if counting.isFinished {
+            if counting.awaitingFirst { s.current = min(keepCurrent ?? 0, max(0, matches.count - 1)) }
+        } else {
+            s.counting = counting
+            outbox.append(
+                .countMatches(
+                    SearchJob(
+                        id: counting.id, query: query, layout: document.layout, start: end, origin: origin,
+                        chunkLines: searchWindow.chunkLines)))
+        }
+        search = s
+        if revealing, !s.awaitingFirst, !s.matches.isEmpty { reveal(s.matches[s.current]) }
+    }
+
+    /// The search on screen, run again on a new layout: the current match stays current.
+    mutating func rerunSearch() {
+        guard let s = search else { return }
+        if s.awaitingFirst {
+            runSearch(s.query, revealing: s.counting?.reveal ?? false)
+        } else {
+            runSearch(s.query, keepCurrent: s.current)
+        }
+    }
+
+    /// A part of a count behind the screen: its matches go in article order; the first one found
+    /// becomes current when none was, and the current one keeps its match as others come in before it.
+    mutating func receive(_ chunk: SearchChunk) {
+        guard var s = search, var counting = s.counting, counting.id == chunk.id else { return }
+        search = nil  // so that `s` holds the only reference to the matches, which then grow in place
+        let firstNew = chunk.wrapped ? counting.insertAt : s.matches.count
+        if chunk.wrapped {
+            s.matches.insert(contentsOf: chunk.matches, at: counting.insertAt)
+            if !counting.awaitingFirst && s.current >= counting.insertAt { s.current += chunk.matches.count }
+            counting.insertAt += chunk.matches.count
+        } else {
+            s.matches.append(contentsOf: chunk.matches)
+        }
+        counting.scanned = chunk.scanned
+        var revealed: SearchState.Match?
+        if counting.awaitingFirst && counting.reveal && !chunk.matches.isEmpty {
+            s.current = firstNew
+            counting.awaitingFirst = false
+            revealed = s.matches[firstNew]
+        }
+        if chunk.final {
+            if counting.awaitingFirst {
+                let firstBelow = s.matches.firstIndex { $0.line >= top } ?? 0
+                s.current = min(counting.restore ?? firstBelow, max(0, s.matches.count - 1))
+                if counting.reveal && !s.matches.isEmpty { revealed = s.matches[s.current] }
+                if counting.reveal && s.matches.isEmpty { message = "No match for “\(s.query)”" }
+            }
+            s.counting = nil
+            search = s
+        } else {
+            s.counting = counting
+            search = s
+        }
+        if let revealed { reveal(revealed) }
     }
 }

@@ -29,14 +29,55 @@ public struct SearchState: Sendable, Equatable {
 
     public var saved: Saved { Saved(query: query, current: visited ? current : nil) }
 
+    /// Set while the matches beyond the part searched at once are counted behind the screen
+    /// (`Effect.countMatches`); nil once every match is in `matches`.
+    public var counting: SearchCounting?
+    /// No match is current yet: the part searched at once had none below the top.
+    public var awaitingFirst: Bool { counting?.awaitingFirst ?? false }
+
+    /// The matches that may show on lines `rows`, found by bisection in the article-ordered matches (a
+    /// frequent word in a 50 MB article has tens of thousands): those starting up to
+    /// `longestMatchLines` above them, and in them.
+    func indices(near rows: Range<Int>) -> Range<Int> {
+        func firstIndex(atOrAfter line: Int) -> Int {
+            var low = 0, high = matches.count
+            while low < high {
+                let mid = (low + high) / 2
+                if matches[mid].line < line { low = mid + 1 } else { high = mid }
+            }
+            return low
+        }
+        let from = firstIndex(atOrAfter: rows.lowerBound - Self.longestMatchLines)
+        return from..<max(from, firstIndex(atOrAfter: rows.upperBound))
+    }
+
+    /// Lines above the screen a match may start on and still be highlighted on it (a query longer than
+    /// eight lines of the column loses its highlight on the lines after its eighth).
+    static let longestMatchLines = 8
+
+    /// Whether the match `step` away from `index` (round the ends) is known to be the next one while
+    /// matches are still counted: no line between the two is still unsearched. The searched lines are
+    /// one stretch of the ring from the counting's origin, so a step that goes on round the ring stays in it.
+    func isKnownStep(from index: Int, by step: Int, _ counting: SearchCounting) -> Bool {
+        let target = ((index + step) % matches.count + matches.count) % matches.count
+        guard target != index else { return false }
+        let from = counting.ring(matches[index].line), to = counting.ring(matches[target].line)
+        return step > 0 ? (to > from || (to == from && target > index)) : (to < from || (to == from && target < index))
+    }
+
     /// Matches of `query` in the layout's text blocks, under `TextFold`: accents, quotes and dashes never
     /// count; case counts only when the query has a capital (smartcase, as in less -i and vim).
-    public static func find(_ query: String, in layout: ArticleLayout) -> [Match] {
+    /// `lines`: only the blocks of those lines (whole blocks), folded for this call and not kept; nil: the
+    /// whole layout, folded once and kept for the next search (`FoldedLayoutCache`).
+    public static func find(_ query: String, in layout: ArticleLayout, lines: Range<Int>? = nil) -> [Match] {
         var fold = TextFold(for: query)
         let needle = fold.fold(query)
         guard !needle.isEmpty else { return [] }
         var matches: [Match] = []
-        for block in FoldedLayoutCache.shared.folded(layout, keepingCase: fold.keepsCase).blocks {
+        let folded =
+            lines.map { FoldedLayout(layout, keepingCase: fold.keepsCase, lines: $0) }
+            ?? FoldedLayoutCache.shared.folded(layout, keepingCase: fold.keepsCase)
+        for block in folded.blocks {
             let ranges = block.text.matches(of: needle)
             guard !ranges.isEmpty else { continue }
             var columns = ColumnCursor(block, layout.lines)
