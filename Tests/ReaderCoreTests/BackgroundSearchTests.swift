@@ -181,7 +181,8 @@ final class BackgroundSearchTests: XCTestCase {
         XCTAssertNotEqual(Self.job(in: third)?.id, second.id)
         // A count that ends stops nothing.
         for chunk in Self.chunks(Self.job(in: third)!) {
-            XCTAssertFalse(state.send(.searchCounted(chunk)).contains { if case .cancelCount = $0 { true } else { false } })
+            XCTAssertFalse(
+                state.send(.searchCounted(chunk)).contains { if case .cancelCount = $0 { true } else { false } })
         }
     }
 
@@ -190,7 +191,12 @@ final class BackgroundSearchTests: XCTestCase {
         let job = SearchJob(id: 7, query: "quay", layout: layout, start: 40, origin: 0, chunkLines: 50)
         var asked = 0
         var chunks: [SearchChunk] = []
-        SearchCount.run(job, cancelled: { asked += 1; return asked > 2 }) { chunks.append($0) }
+        SearchCount.run(
+            job,
+            cancelled: {
+                asked += 1; return asked > 2
+            }
+        ) { chunks.append($0) }
         XCTAssertEqual(chunks.count, 3)
         XCTAssertEqual(chunks.map(\.final), [false, false, true])
         XCTAssertEqual(chunks.last?.matches, [])

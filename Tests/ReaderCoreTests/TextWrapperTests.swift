@@ -81,6 +81,10 @@ final class TextWrapperTests: XCTestCase {
             XCTAssertEqual(
                 TextWrapper.wrap(text, width: width), Self.referenceWrap(text, width: width),
                 "width \(width): \(text.debugDescription) (seed \(generator.seed))")
+            // The layout's slices of the text are the same lines (clusters too wide shown as "…" too).
+            XCTAssertEqual(
+                TextWrapper.wrapSlices(text, width: width).map(String.init), Self.referenceWrap(text, width: width),
+                "slices, width \(width): \(text.debugDescription) (seed \(generator.seed))")
         }
     }
 

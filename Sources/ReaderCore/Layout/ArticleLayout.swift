@@ -12,12 +12,42 @@ public enum LineKind: Sendable, Equatable {
 }
 
 public struct LayoutLine: Sendable, Equatable {
-    public var text: String
+    /// What goes before `body`: a heading's "§ ", or the indent of its next lines (short: no storage of its own).
+    var lead: String
+    /// The rest: a slice of the paragraph it was cut from, so that a long article's lines are not a
+    /// second copy of its text.
+    var body: Substring
     public var kind: LineKind
     /// The section the line belongs to (0 is the lede, or the first section when there is no lede).
     public var section: Int
     /// The block the line belongs to: stable across widths, so a resize can keep the reader's place.
     public var block: Int
+
+    public init(text: String, kind: LineKind, section: Int, block: Int) {
+        self.init(lead: "", body: Substring(text), kind: kind, section: section, block: block)
+    }
+
+    init(lead: String, body: Substring, kind: LineKind, section: Int, block: Int) {
+        self.lead = lead
+        self.body = body
+        self.kind = kind
+        self.section = section
+        self.block = block
+    }
+
+    public var text: String {
+        get { lead.isEmpty ? String(body) : lead + body }
+        set {
+            lead = ""
+            body = Substring(newValue)
+        }
+    }
+
+    /// Lines are equal by what they show, however their text is held.
+    public static func == (a: LayoutLine, b: LayoutLine) -> Bool {
+        guard a.kind == b.kind && a.section == b.section && a.block == b.block else { return false }
+        return (a.lead == b.lead && a.body == b.body) || a.text == b.text
+    }
 }
 
 /// An article laid out to a width: every line, where each section starts, where each block starts.
@@ -132,14 +162,18 @@ public struct LayoutBuilder: Sendable {
         layout.lines.append(LayoutLine(text: text, kind: kind, section: section, block: block))
     }
 
+    private mutating func add(_ lead: String, _ body: Substring, _ kind: LineKind, _ section: Int) {
+        layout.lines.append(LayoutLine(lead: lead, body: body, kind: kind, section: section, block: block))
+    }
+
     private mutating func addWrapped(_ text: String, _ kind: LineKind, _ section: Int, marker: String = "") {
         let width = layout.width
         layout.blockStarts.append(layout.lines.count)
         // A column too narrow for the marker and one cell of text shows the text alone.
         let marker = DisplayWidth.of(marker) < width ? marker : ""
         let indent = String(repeating: " ", count: DisplayWidth.of(marker))
-        let wrapped = TextWrapper.wrap(text, width: max(1, width - indent.count))
-        for (i, l) in wrapped.enumerated() { add((i == 0 ? marker : indent) + l, kind, section) }
+        let wrapped = TextWrapper.wrapSlices(text, width: max(1, width - indent.count))
+        for (i, l) in wrapped.enumerated() { add(i == 0 ? marker : indent, l, kind, section) }
         block += 1
     }
 }

@@ -30,7 +30,8 @@ struct FoldedLayout: Sendable {
             while j < end && lines[j].block == block && lines[j].kind != .blank {
                 if j > i { joined += " " }
                 starts.append(joined.utf8.count)
-                joined += lines[j].text
+                joined += lines[j].lead
+                joined += lines[j].body
                 j += 1
             }
             blocks.append(Block(firstLine: i, lineStarts: starts, text: fold.fold(joined)))

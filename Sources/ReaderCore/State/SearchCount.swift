@@ -95,7 +95,8 @@ public enum SearchCount {
             let wrapped = p >= total
             let offset = wrapped ? total : 0
             let limit = wrapped ? end : total
-            let q = blockEnd(lines, from: min(limit, p + max(1, job.chunkLines)) - offset, limit: limit - offset) + offset
+            let q =
+                blockEnd(lines, from: min(limit, p + max(1, job.chunkLines)) - offset, limit: limit - offset) + offset
             let found = SearchState.find(job.query, in: job.layout, lines: (p - offset)..<(q - offset))
             post(SearchChunk(id: job.id, matches: found, scanned: q - job.origin, wrapped: wrapped, final: q >= end))
             p = q
