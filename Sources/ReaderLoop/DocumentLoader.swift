@@ -17,7 +17,7 @@ public enum DocumentLoader {
         let stamp = FileStamps.read(collection.entries[entry].source)
         let (read, complete) =
             whole
-            ? (library.article(entry), true)
+            ? (library.streamedArticle(entry), true)
             : library.articleStart(entry, maxBytes: ReaderState.firstScreenBytes)
         var document = Document.make(request, read: read, complete: complete, collection: collection)
         document.file = stamp

@@ -92,6 +92,11 @@ struct OutputBuffer {
         if buffer.utf8.count >= 1 << 16 { flush() }
     }
 
+    mutating func append(_ s: Substring) {
+        buffer += s
+        if buffer.utf8.count >= 1 << 16 { flush() }
+    }
+
     mutating func flush() {
         Output.write(buffer, to: STDOUT_FILENO)
         buffer.removeAll(keepingCapacity: true)

@@ -89,3 +89,55 @@ final class FastPathDifferentialTests: XCTestCase {
         }
     }
 }
+
+/// The reader reads a big article whole a chunk at a time (`streamedArticle`); it must be the article
+/// that parsing the file's bytes at once gives (`article`), failures included.
+final class StreamedArticleDifferentialTests: XCTestCase {
+    func testTheStreamedArticleIsTheParsedOne() throws {
+        let folder = try temporaryFolder("streamed")
+        defer { folder.remove() }
+        var g = SeededGenerator.forTest(seed: 12)
+        // Paragraphs of random text with the fast paths' interesting scalars; long enough for several
+        // 1 MB chunks in the last one, whose lines then cross chunk edges.
+        // Without the C0 controls, which would make the files binary; line ends stay.
+        func text(_ s: String) -> String {
+            String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" }))
+        }
+        func body(_ n: Int) -> String {
+            (0..<n).map { i in
+                i % 7 == 3
+                    ? "A Heading Of Words \(i)"
+                    : (0..<8).map { _ in text(FastPathDifferentialTests.randomString(&g)) }.joined(separator: " ")
+            }.joined(separator: "\n\n")
+        }
+        let plain = Array(repeating: String(repeating: "Città e café, 中文 lines — quite long. ", count: 120), count: 260)
+            .joined(separator: "\n\n")
+        let texts: [(String, String)] = [
+            ("plain.txt", "Title\n\n-\n\n" + body(20) + "\n\n-\n\nPREV Before\nNEXT After"),
+            ("repeat.txt", "Title\n\nTitle\n\n-\n\n" + body(5) + "\n\n-\n\nNEXT After"),
+            ("crlf.txt", "Title\r\n\r\n-\r\n\r\nOne paragraph.\r\n\r\n-\r\n\r\nPREV Before"),
+            ("notrailer.txt", "Title\n\n-\n\n" + body(3)),
+            ("big.txt", "Big\n\n-\n\n" + body(40) + "\n\n" + plain + "\n\n-\n\nPREV Before"),
+        ]
+        for (name, text) in texts { folder.write(name, Array(text.utf8)) }
+        XCTAssertGreaterThan(texts[4].1.utf8.count, 1 << 20, "the big one spans chunks")
+        // Files that go bad once indexed (the reader may read one again after it changed on disk).
+        let spoilt: [(String, [UInt8])] = [
+            ("empty.txt", []), ("blank.txt", Array("   \n\n  \n".utf8)),
+            ("binary.txt", [0x54, 0x00, 0x01, 0x02] + randomBytes(20_000, seed: 3)),
+        ]
+        for (name, _) in spoilt { folder.write(name, Array("Fine\n\n-\n\nFor now.".utf8)) }
+        let (library, _, _) = try ArticleLibrary.open(paths: [folder.path])
+        for (name, bytes) in spoilt { folder.write(name, bytes) }
+        XCTAssertEqual(
+            library.collection.entries.count, texts.count + spoilt.count, "\(library.collection.failures)")
+        for entry in library.collection.entries.indices {
+            let source = library.collection.entries[entry].source
+            switch (library.article(entry), library.streamedArticle(entry)) {
+            case (.success(let a), .success(let b)): XCTAssertEqual(a, b, source)
+            case (.failure(let a), .failure(let b)): XCTAssertEqual(a.description, b.description, source)
+            case (let a, let b): XCTFail("\(source): \(a) against \(b)")
+            }
+        }
+    }
+}

@@ -46,7 +46,30 @@ public struct ArticleLibrary: Sendable {
     /// memory stays bounded by the largest paragraph, however big the file.
     /// Returns what the end of the file told: the PREV/NEXT titles and warnings.
     public func stream(_ entry: Int, _ emit: @escaping (ArticleEvent) -> Void) throws(ArticleError) -> ArticleLinks {
+        let end = try streamParse(collection.entries[entry].source, emit)
+        return ArticleLinks(
+            title: collection.entries[entry].links.title, previousTitle: end.previousTitle, nextTitle: end.nextTitle)
+    }
+
+    /// The whole of one entry, read and parsed a chunk at a time: the same article as `article(_:)`, without
+    /// the file's bytes held beside its text while it is parsed (for the reader's big articles).
+    public func streamedArticle(_ entry: Int) -> Result<Article, ArticleError> {
         let source = collection.entries[entry].source
+        var collector = SectionCollector()
+        do throws(ArticleError) {
+            let end = try streamParse(source) { collector.add($0) }
+            return .success(
+                Article(
+                    title: collector.title, sections: collector.sections, previousTitle: end.previousTitle,
+                    nextTitle: end.nextTitle, source: source, warnings: end.warnings))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func streamParse(_ source: String, _ emit: @escaping (ArticleEvent) -> Void) throws(ArticleError)
+        -> (previousTitle: String?, nextTitle: String?, warnings: [String])
+    {
         var parser = StreamingParser(detector: self.parser.detector, emit: emit)
         var first = true
         try store.stream(source) { (chunk) throws(ArticleError) in
@@ -60,9 +83,7 @@ public struct ArticleLibrary: Sendable {
         if first { throw .empty(path: source) }
         parser.finish()
         guard parser.sawTitle else { throw .empty(path: source) }
-        return ArticleLinks(
-            title: collection.entries[entry].links.title, previousTitle: parser.previousTitle,
-            nextTitle: parser.nextTitle)
+        return (parser.previousTitle, parser.nextTitle, parser.warnings)
     }
 
     /// What the command line names, opened: every folder's articles, and for a

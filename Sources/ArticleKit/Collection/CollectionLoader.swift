@@ -91,12 +91,13 @@ public struct CollectionLoader: Sendable {
         }
         defer { closedir(dir) }
         var names: [[UInt8]] = []
+        let ext = extensionBytes
         while let entry = readdir(dir) {
             let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 return Array(bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)])
             }
-            if isArticleName(name) { names.append(name) }
+            if isArticleName(name, ext) { names.append(name) }
         }
         // By the bytes of the name, the order `ls` shows in the C locale.
         names.sort { $0.lexicographicallyPrecedes($1) }
@@ -104,11 +105,14 @@ public struct CollectionLoader: Sendable {
         return names.map { base + FileName.decode($0) }
     }
 
+    /// ".txt" in lower case, as names are compared to it; empty when every file is wanted.
+    var extensionBytes: [UInt8] { fileExtension.isEmpty ? [] : Array(("." + fileExtension.lowercased()).utf8) }
+
     /// Not hidden, and with the article extension (any case) unless every file is wanted.
-    func isArticleName<C: Collection>(_ name: C) -> Bool where C.Element == UInt8, C.Index == Int {
+    /// `ext`: `extensionBytes`, made once for a whole listing (100,000 names are checked on a first open).
+    func isArticleName<C: Collection>(_ name: C, _ ext: [UInt8]) -> Bool where C.Element == UInt8, C.Index == Int {
         guard let first = name.first, first != UInt8(ascii: ".") else { return false }
-        if fileExtension.isEmpty { return true }
-        let ext = Array(("." + fileExtension.lowercased()).utf8)
+        if ext.isEmpty { return true }
         guard name.count > ext.count else { return false }
         let start = name.endIndex - ext.count
         for k in 0..<ext.count {
@@ -125,12 +129,13 @@ public struct CollectionLoader: Sendable {
         guard let dir = opendir(FileName.encode(folder.isEmpty ? "." : folder)) else { return nil }
         defer { closedir(dir) }
         var best: [UInt8]? = nil
+        let ext = extensionBytes
         while let entry = readdir(dir) {
             // Compare the name in place; copy it only when it is the new first.
             withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 let name = UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)])
-                guard isArticleName(name) else { return }
+                guard isArticleName(name, ext) else { return }
                 if best.map({ name.lexicographicallyPrecedes($0) }) ?? true { best = Array(name) }
             }
         }

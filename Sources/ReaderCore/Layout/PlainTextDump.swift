@@ -23,8 +23,9 @@ public enum PlainTextDump {
     }
 
     /// Streams one entry as `render` would print it, a few lines at a time, without
-    /// holding the article: `write` gets text ending in a newline.
-    public static func stream(_ library: ArticleLibrary, entry: Int, width: Int, write: (String) -> Void)
+    /// holding the article: `write` gets the text in pieces (a line is its lead, its slice of the
+    /// paragraph and a newline: no string is made for the line alone).
+    public static func stream(_ library: ArticleLibrary, entry: Int, width: Int, write: (Substring) -> Void)
         throws(ArticleError)
     {
         var builder = LayoutBuilder(width: width)
@@ -37,9 +38,11 @@ public enum PlainTextDump {
                     titleWidth = max(titleWidth, DisplayWidth.of(line.text))
                 } else if !titleDone {
                     titleDone = true
-                    write(String(repeating: "=", count: min(width, titleWidth)) + "\n")
+                    write(Substring(String(repeating: "=", count: min(width, titleWidth)) + "\n"))
                 }
-                write(line.text + "\n")
+                if !line.lead.isEmpty { write(line.lead[...]) }
+                write(line.body)
+                write("\n")
             }
             pending.removeAll(keepingCapacity: true)
         }
