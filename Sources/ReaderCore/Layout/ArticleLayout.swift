@@ -50,10 +50,27 @@ public struct LayoutLine: Sendable, Equatable {
     }
 }
 
+/// A layout's lines: the body, then the closing lines kept in an array of their own, so that new closing
+/// lines (links resolved once the folder is indexed) never copy the body's (a 50 MB article's are 45 MB,
+/// and its whole read is still held by the event that brought it while they are replaced).
+public struct LayoutLines: RandomAccessCollection, Sendable, Equatable {
+    var body: [LayoutLine] = []
+    var closing: [LayoutLine] = []
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { body.count + closing.count }
+    public subscript(i: Int) -> LayoutLine { i < body.count ? body[i] : closing[i - body.count] }
+
+    /// Array equality first compares storage: a layout compared with itself costs nothing.
+    public static func == (a: LayoutLines, b: LayoutLines) -> Bool {
+        (a.body == b.body && a.closing == b.closing) || a.elementsEqual(b)
+    }
+}
+
 /// An article laid out to a width: every line, where each section starts, where each block starts.
 public struct ArticleLayout: Sendable, Equatable {
     public var width: Int
-    public var lines: [LayoutLine]
+    public var lines: LayoutLines
     /// First line of each section (heading line, or the lede's first line).
     public var sectionStarts: [Int]
     /// First line of each block, by block number.
@@ -68,6 +85,16 @@ public struct ArticleLayout: Sendable, Equatable {
     /// Lays out `article`: title, the sections with their headings, then where PREV/NEXT lead.
     public static func make(_ article: Article, footer: [String], width: Int) -> ArticleLayout {
         var builder = LayoutBuilder(width: width)
+        // Room for every line at once, so the array is never copied to a bigger one as it grows: for a
+        // 50 MB article that copy held two arrays of lines at once, a third more at the peak than after.
+        // Bytes per line are at least a quarter of the width (wide characters take two columns and up to
+        // four bytes); the room not used is never touched, so it costs no memory.
+        var bytes = 0, blocks = 2
+        for section in article.sections {
+            blocks += 1 + section.paragraphs.count
+            for paragraph in section.paragraphs { bytes += paragraph.utf8.count }
+        }
+        builder.reserve(lines: 2 * blocks + bytes / max(1, builder.layout.width / 4) + footer.count + 8)
         builder.add(.title(article.title))
         for section in article.sections {
             if let heading = section.heading { builder.add(.heading(heading)) }
@@ -79,8 +106,13 @@ public struct ArticleLayout: Sendable, Equatable {
 
     /// The same layout with other closing lines: links resolved after the folder was
     /// indexed, without laying out a long article again.
+    /// The same closing lines leave the layout as it is: its lines are not copied (600,000 of them in a
+    /// 50 MB article, whose whole read comes with the footer the reader would give it).
     public func replacingFooter(_ footer: [String]) -> ArticleLayout {
         guard let start = footerStart else { return self }
+        var alone = LayoutBuilder(width: width, section: max(0, sectionStarts.count - 1), block: footerBlock)
+        alone.addFooter(footer)
+        if alone.layout.lines.elementsEqual(lines[start...]) { return self }
         var builder = LayoutBuilder(continuing: self, from: start)
         builder.addFooter(footer)
         return builder.layout
@@ -103,13 +135,26 @@ public struct LayoutBuilder: Sendable {
     private var drained = 0
 
     public init(width: Int) {
-        layout = ArticleLayout(width: max(1, width), lines: [], sectionStarts: [], blockStarts: [])
+        layout = ArticleLayout(width: max(1, width), lines: LayoutLines(), sectionStarts: [], blockStarts: [])
+    }
+
+    mutating func reserve(lines: Int) {
+        layout.lines.body.reserveCapacity(lines)
+    }
+
+    /// Lines numbered on from `section` and `block`, as a layout's closing lines would be.
+    init(width: Int, section: Int, block: Int) {
+        self.init(width: width)
+        self.section = section
+        self.block = block
     }
 
     /// Resumes a layout cut back to `line` (where its footer began).
     init(continuing layout: ArticleLayout, from line: Int) {
         self.layout = layout
-        self.layout.lines.removeSubrange(line...)
+        // Only the closing lines are cut (they are what is replaced); the body's array is not touched.
+        precondition(line == layout.lines.body.count, "a layout is continued from where its closing lines begin")
+        self.layout.lines.closing = []
         self.layout.blockStarts.removeSubrange(layout.footerBlock...)
         self.layout.footerStart = nil
         section = layout.sectionStarts.count - 1
@@ -150,7 +195,8 @@ public struct LayoutBuilder: Sendable {
     /// Hands out the lines laid out since the last call and forgets them.
     public mutating func drain() -> [LayoutLine] {
         let out = Array(layout.lines[drained...])
-        layout.lines.removeAll(keepingCapacity: true)
+        layout.lines.body.removeAll(keepingCapacity: true)
+        layout.lines.closing.removeAll(keepingCapacity: true)
         drained = 0
         // Line numbers in starts refer to the lines already handed out.
         layout.sectionStarts.removeAll()
@@ -159,11 +205,16 @@ public struct LayoutBuilder: Sendable {
     }
 
     private mutating func add(_ text: String, _ kind: LineKind, _ section: Int) {
-        layout.lines.append(LayoutLine(text: text, kind: kind, section: section, block: block))
+        append(LayoutLine(text: text, kind: kind, section: section, block: block))
     }
 
     private mutating func add(_ lead: String, _ body: Substring, _ kind: LineKind, _ section: Int) {
-        layout.lines.append(LayoutLine(lead: lead, body: body, kind: kind, section: section, block: block))
+        append(LayoutLine(lead: lead, body: body, kind: kind, section: section, block: block))
+    }
+
+    /// Lines from the closing lines on go to their own array.
+    private mutating func append(_ line: LayoutLine) {
+        if layout.footerStart == nil { layout.lines.body.append(line) } else { layout.lines.closing.append(line) }
     }
 
     private mutating func addWrapped(_ text: String, _ kind: LineKind, _ section: Int, marker: String = "") {

@@ -49,7 +49,7 @@ final class FoldedLayoutCache: @unchecked Sendable {
 
     private let lock = NSLock()
     // Guarded by `lock`.
-    private var lines: [LayoutLine] = []
+    private var lines = LayoutLines()
     private var folded: [Bool: FoldedLayout] = [:]
 
     func folded(_ layout: ArticleLayout, keepingCase: Bool) -> FoldedLayout {

@@ -151,7 +151,7 @@ public struct ReaderState: Sendable {
     }
 
     public var bodyHeight: Int { geometry.bodyHeight }
-    public var lines: [LayoutLine] { document.layout.lines }
+    public var lines: LayoutLines { document.layout.lines }
     public var maxTop: Int { max(0, lines.count - bodyHeight) }
     /// The section being read: the one at a jump's target or under the top line; at
     /// the end of the article, the last one whose heading is in view, so a short last

@@ -96,7 +96,7 @@ public struct SearchState: Sendable, Equatable {
 /// the range: a match highlights whole clusters.
 struct ColumnCursor {
     private let block: FoldedLayout.Block
-    private let lines: [LayoutLine]
+    private let lines: LayoutLines
     /// The line of the block the cursor is in, its bytes, and the cursor's byte and column in it.
     private var line = 0
     private var text: String
@@ -104,7 +104,7 @@ struct ColumnCursor {
     private var position = 0
     private var column = 0
 
-    init(_ block: FoldedLayout.Block, _ lines: [LayoutLine]) {
+    init(_ block: FoldedLayout.Block, _ lines: LayoutLines) {
         self.block = block
         self.lines = lines
         text = lines[block.firstLine].text

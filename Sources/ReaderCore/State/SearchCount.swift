@@ -104,7 +104,7 @@ public enum SearchCount {
     }
 
     /// `line`, moved on past the rest of the block it is in, so a range ending there holds whole blocks.
-    static func blockEnd(_ lines: [LayoutLine], from line: Int, limit: Int) -> Int {
+    static func blockEnd(_ lines: LayoutLines, from line: Int, limit: Int) -> Int {
         var q = line
         while q > 0 && q < limit && lines[q].kind != .blank && lines[q].block == lines[q - 1].block { q += 1 }
         return q
