@@ -18,7 +18,8 @@ struct Gazette: ParsableCommand {
             "With no command, opens the reader on PATH (a folder or files), or on the built-in sample articles when no PATH is given.",
         version: Gazette.version,
         subcommands: [
-            Read.self, Toc.self, Chain.self, Check.self, Dump.self, Unread.self, MarkRead.self, StateCommand.self,
+            Read.self, Toc.self, Chain.self, Check.self, Dump.self, Search.self, Unread.self, MarkRead.self,
+            StateCommand.self,
             BenchNext.self, HeadingFeaturesCommand.self,
         ],
         defaultSubcommand: Read.self

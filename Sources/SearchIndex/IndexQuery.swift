@@ -1,0 +1,90 @@
+import ArticleKit
+import GRDB
+
+/// A `SearchQuery` as an FTS5 expression. Every term becomes an FTS5 string (in double quotes,
+/// quotes inside doubled), so nothing a person types is read as FTS5 syntax: `AND`, `NEAR(`,
+/// `*`, `^` or parentheses are only words or separators. Terms go through `IndexText`, as the
+/// stored text did, so folding and the spacing of CJK and Thai agree on both sides.
+public struct FTSExpression: Sendable, Equatable {
+    public let text: String
+
+    public init(_ query: SearchQuery) {
+        var prepare = IndexText()
+        func string(_ term: SearchQuery.Term) -> String? {
+            let prepared = prepare.prepare(term.text)
+            let words = prepared.split { !FTSExpression.isTokenCharacter($0) }
+            guard !words.isEmpty else { return nil }
+            let quoted = "\"" + words.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            if case .prefix = term { return quoted + " *" }
+            return quoted
+        }
+        let required = query.required.compactMap(string)
+        let excluded = query.excluded.compactMap(string)
+        var text = required.joined(separator: " AND ")
+        if !excluded.isEmpty { text = "(" + text + ") NOT (" + excluded.joined(separator: " OR ") + ")" }
+        self.text = text
+    }
+
+    /// What the tokenizer keeps: letters, digits and marks (see `IndexSchema.tokenizer`).
+    static func isTokenCharacter(_ c: Character) -> Bool {
+        c.unicodeScalars.contains { u in
+            switch u.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .decimalNumber, .letterNumber, .otherNumber, .privateUse, .nonspacingMark, .spacingMark,
+                .enclosingMark:
+                return true
+            default:
+                return false
+            }
+        }
+    }
+}
+
+extension SearchIndex {
+    /// Title words weigh most, then headings, then the body (BM25 column weights).
+    static let weights = (title: 8.0, heading: 4.0, body: 1.0)
+
+    /// The best section of each article that matches, best article first, within `scope` (the
+    /// named folders' files and the named files; empty: everything indexed). Snippets are not
+    /// cut here: that reads the files, for the hits shown.
+    public func search(_ query: SearchQuery, scope: IndexScope?, limit: Int) throws -> [SearchHit] {
+        let expression = FTSExpression(query)
+        guard !expression.text.isEmpty, limit > 0 else { return [] }
+        var filters: [String] = []
+        var arguments: StatementArguments = [expression.text]
+        for folder in scope?.folders ?? [] {
+            let base = folder.hasSuffix("/") ? folder : folder + "/"
+            // The folder's own files, not its subfolders' (which may be indexed on their own).
+            filters.append("(f.path > ? AND f.path < ? AND instr(substr(f.path, ?), '/') = 0)")
+            _ = arguments.append(contentsOf: [base, SearchIndex.upperBound(of: base), base.unicodeScalars.count + 1])
+        }
+        for file in scope?.files ?? [] {
+            filters.append("f.path = ?")
+            _ = arguments.append(contentsOf: [file])
+        }
+        let whereScope = filters.isEmpty ? "" : " AND (" + filters.joined(separator: " OR ") + ")"
+        _ = arguments.append(contentsOf: [limit])
+        let w = SearchIndex.weights
+        // bm25() only runs on the FTS table's own rows, so it is ranked in a materialised step of its
+        // own (a plain subquery would be flattened into the aggregate); SQLite takes the bare
+        // columns of a MIN() group from the row with the minimum: the article's best section.
+        let sql = """
+            WITH t AS MATERIALIZED (
+                SELECT rowid, bm25(text, \(w.title), \(w.heading), \(w.body)) AS score FROM text WHERE text MATCH ?
+            )
+            SELECT f.path AS path, f.title AS title, s.number AS number, s.heading AS heading,
+                   MIN(t.score) AS score
+            FROM t JOIN section s ON s.id = t.rowid JOIN file f ON f.id = s.file
+            WHERE 1\(whereScope)
+            GROUP BY s.file ORDER BY score, f.path LIMIT ?
+            """
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                let score: Double = row["score"]
+                return SearchHit(
+                    path: row["path"], title: row["title"], section: row["number"], heading: row["heading"],
+                    score: -score)
+            }
+        }
+    }
+}
