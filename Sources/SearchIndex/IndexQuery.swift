@@ -88,3 +88,34 @@ extension SearchIndex {
         }
     }
 }
+
+extension SearchIndex {
+    /// The hits to show: `search`, then each hit's file read again for its snippet. A hit whose
+    /// file no longer holds the words (changed since), or holds them in another case when the
+    /// query has a capital, is left out; more are asked for then, so `limit` still fills.
+    public func find(_ query: SearchQuery, scope: IndexScope?, limit: Int, snippetWidth: Int = 90) throws
+        -> [(hit: SearchHit, article: Article)]
+    {
+        let cutter = SnippetCutter(query: query, width: snippetWidth)
+        let reader = FileReader()
+        let parser = ArticleParser()
+        var asked = query.keepsCase ? limit * 4 : limit
+        var found: [(hit: SearchHit, article: Article)] = []
+        while true {
+            let hits = try search(query, scope: scope, limit: asked)
+            found = []
+            for var hit in hits {
+                guard found.count < limit else { break }
+                guard let bytes = try? reader.read(hit.path),
+                    let article = try? parser.parse(bytes, source: hit.path),
+                    let snippet = cutter.cut(article, section: hit.section)
+                else { continue }
+                hit.snippet = snippet
+                found.append((hit, article))
+            }
+            // Enough, or nothing more to ask for.
+            if found.count >= limit || hits.count < asked { return found }
+            asked *= 4
+        }
+    }
+}

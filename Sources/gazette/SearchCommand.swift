@@ -39,16 +39,12 @@ struct Search: ParsableCommand {
         let (index, scope, names) = try openIndex()
         let report = try updateIndex(index, scope)
         for line in report.skipped { Output.error(line) }
-        // With a capital in the query more hits are asked for: some may differ in case.
-        let wanted = parsed.keepsCase ? limit * 4 : limit
-        let cutter = SnippetCutter(query: parsed)
-        var shown = 0
-        for hit in try index.search(parsed, scope: scope, limit: wanted) {
-            guard shown < limit else { break }
-            guard let (article, snippet) = Search.cut(hit, cutter) else { continue }
-            shown += 1
+        let found = try index.find(parsed, scope: scope, limit: limit)
+        for (hit, article) in found {
+            guard let snippet = hit.snippet else { continue }
             print(hit, article: article, snippet: snippet, file: names.shown(hit.path))
         }
+        let shown = found.count
         if shown == 0 { throw ExitCode(1) }
     }
 
@@ -90,15 +86,6 @@ struct Search: ParsableCommand {
         }
         if tty, clock.now - started > .milliseconds(300) { Output.write("\r\u{1B}[K", to: STDERR_FILENO) }
         return report
-    }
-
-    /// Reads the hit's file again to cut its snippet; nil when it no longer holds the words.
-    static func cut(_ hit: SearchHit, _ cutter: SnippetCutter) -> (Article, Snippet)? {
-        guard let bytes = try? FileReader().read(hit.path),
-            let article = try? ArticleParser().parse(bytes, source: hit.path),
-            let snippet = cutter.cut(article, section: hit.section)
-        else { return nil }
-        return (article, snippet)
     }
 
     func print(_ hit: SearchHit, article: Article, snippet: Snippet, file: String) {

@@ -62,8 +62,36 @@ public struct SnippetCutter: Sendable {
         self.query = query
         self.width = max(20, width)
         keepsCase = query.keepsCase
+        // The index matched words, whatever stood between them: each word of each term is
+        // looked for on its own (the last word of a prefix term as a prefix).
         var fold = TextFold(keepingCase: keepsCase)
-        needles = query.required.map { ($0, fold.fold($0.text)) }.filter { !$0.1.isEmpty }
+        var seen = Set<String>()
+        var needles: [(term: SearchQuery.Term, folded: FoldedText)] = []
+        for term in query.required {
+            let words = SnippetCutter.words(of: term.text)
+            for (i, word) in words.enumerated() where seen.insert(word).inserted {
+                let isPrefix: Bool
+                if case .prefix = term { isPrefix = i == words.count - 1 } else { isPrefix = false }
+                let folded = fold.fold(word)
+                if !folded.isEmpty { needles.append((isPrefix ? .prefix(word) : .word(word), folded)) }
+            }
+        }
+        self.needles = needles
+    }
+
+    /// The words of a term as the index's tokenizer sees them: runs of letters, digits and marks.
+    public static func words(of text: String) -> [String] {
+        text.split { c in
+            !c.unicodeScalars.contains { u in
+                u.properties.isAlphabetic || u.properties.numericType != nil
+                    || u.properties.generalCategory == .nonspacingMark || u.properties.generalCategory == .spacingMark
+            }
+        }.map(String.init)
+    }
+
+    /// What `/` in the article should look for to land on a term: its words, space-separated.
+    public static func articleSearch(for term: SearchQuery.Term) -> String {
+        words(of: term.text).joined(separator: " ")
     }
 
     /// The snippet for a section of `article`, or nil when none of the query is in it (the file
@@ -98,7 +126,7 @@ public struct SnippetCutter: Sendable {
             }
             if terms == needles.count { break }
         }
-        guard let best, let first = best.found.first else { return nil }
+        guard !needles.isEmpty, let best, let first = best.found.first else { return nil }
         let text = best.text
         let term = needles[first.needle].term.text
         let window = SnippetCutter.window(text, around: first.range, width: width)
