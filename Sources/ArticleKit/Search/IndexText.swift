@@ -17,22 +17,42 @@ public struct IndexText: Sendable {
         return IndexText.spaceOut(folded)
     }
 
-    /// Puts a space on both sides of each cluster of a script without spaces. Most text has
-    /// none: every such scalar is U+0E00 or above, so a UTF-8 lead byte of 0xE0 or more.
+    /// Puts a space on both sides of each character of a script without spaces; marks (Thai
+    /// vowels and tones, dakuten, Hangul medial and final jamo) stay on the character before
+    /// them, as they do in a grapheme cluster. Scalar by scalar: most text has no such script,
+    /// and every such scalar is U+0E00 or above (a UTF-8 lead byte of 0xE0 or more).
     static func spaceOut(_ folded: String) -> String {
-        guard folded.utf8.contains(where: { $0 >= 0xE0 }) else { return folded }
-        var out = ""
-        out.reserveCapacity(folded.utf8.count * 2)
+        guard folded.utf8.contains(where: { $0 >= 0xE0 }),
+            folded.unicodeScalars.contains(where: isUnspacedScript)
+        else { return folded }
+        var out = String.UnicodeScalarView()
         var spaceDue = false
-        for cluster in folded {
-            let unspaced = cluster.unicodeScalars.first.map(isUnspacedScript) ?? false
-            if (unspaced || spaceDue) && !cluster.isWhitespace, let last = out.last, !last.isWhitespace {
-                out.append(" ")
+        let space: Unicode.Scalar = " "
+        for u in folded.unicodeScalars {
+            if isAttached(u) {
+                out.append(u)
+                continue
             }
-            out.append(cluster)
+            let unspaced = isUnspacedScript(u)
+            let isSpace = u.properties.isWhitespace
+            if (unspaced || spaceDue) && !isSpace, let last = out.last, !last.properties.isWhitespace {
+                out.append(space)
+            }
+            out.append(u)
             spaceDue = unspaced
         }
-        return out
+        return String(out)
+    }
+
+    /// A scalar that belongs to the character before it: a combining mark, or a Hangul vowel or
+    /// final consonant jamo following its initial.
+    static func isAttached(_ u: Unicode.Scalar) -> Bool {
+        if u.value < 0x0300 { return false }
+        if (0x1160...0x11FF).contains(u.value) || (0xD7B0...0xD7FF).contains(u.value) { return true }
+        switch u.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return u.value == 0x200D
+        }
     }
 
     /// Scripts whose words are not separated by spaces (or, for Korean, carry particles
@@ -49,7 +69,7 @@ public struct IndexText: Sendable {
             0x3400...0x4DBF,  // CJK extension A
             0x4E00...0x9FFF,  // CJK unified ideographs
             0xA960...0xA97F,  // Hangul jamo extended A
-            0xAC00...0xD7FF,  // Hangul syllables, jamo extended B
+            0xAC00...0xD7AF,  // Hangul syllables
             0xF900...0xFAFF,  // CJK compatibility ideographs
             0x20000...0x3FFFF:  // CJK extensions B onwards
             return true
