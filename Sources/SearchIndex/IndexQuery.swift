@@ -93,12 +93,12 @@ extension SearchIndex {
     /// The hits to show: `search`, then each hit's file read again for its snippet. A hit whose
     /// file no longer holds the words (changed since), or holds them in another case when the
     /// query has a capital, is left out; more are asked for then, so `limit` still fills.
-    public func find(_ query: SearchQuery, scope: IndexScope?, limit: Int, snippetWidth: Int = 90) throws
-        -> [(hit: SearchHit, article: Article)]
-    {
+    /// `read` gives the article at a hit's path (by default: the file, parsed).
+    public func find(
+        _ query: SearchQuery, scope: IndexScope?, limit: Int, snippetWidth: Int = 90,
+        read: (String) -> Article? = SearchIndex.readFile
+    ) throws -> [(hit: SearchHit, article: Article)] {
         let cutter = SnippetCutter(query: query, width: snippetWidth)
-        let reader = FileReader()
-        let parser = ArticleParser()
         var asked = query.keepsCase ? limit * 4 : limit
         var found: [(hit: SearchHit, article: Article)] = []
         while true {
@@ -106,9 +106,7 @@ extension SearchIndex {
             found = []
             for var hit in hits {
                 guard found.count < limit else { break }
-                guard let bytes = try? reader.read(hit.path),
-                    let article = try? parser.parse(bytes, source: hit.path),
-                    let snippet = cutter.cut(article, section: hit.section)
+                guard let article = read(hit.path), let snippet = cutter.cut(article, section: hit.section)
                 else { continue }
                 hit.snippet = snippet
                 found.append((hit, article))
@@ -117,5 +115,11 @@ extension SearchIndex {
             if found.count >= limit || hits.count < asked { return found }
             asked *= 4
         }
+    }
+
+    /// The article in a file, or nil when it cannot be read now.
+    public static func readFile(_ path: String) -> Article? {
+        guard let bytes = try? FileReader().read(path) else { return nil }
+        return try? ArticleParser().parse(bytes, source: path)
     }
 }

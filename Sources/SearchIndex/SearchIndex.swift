@@ -1,3 +1,4 @@
+import ArticleKit
 import Foundation
 import GRDB
 
@@ -26,12 +27,34 @@ public enum SearchIndexError: Error, Sendable, Equatable, CustomStringConvertibl
 /// same index wait for each other. Damage found at any point is repaired by starting over: the
 /// index is a cache of the files.
 public final class SearchIndex: Sendable {
-    public let location: IndexLocation
-    let pool: DatabasePool
+    /// Nil for an index held in memory (the built-in articles).
+    public let location: IndexLocation?
+    /// A pool of connections on a file (WAL), or one in-memory connection.
+    let pool: any DatabaseWriter
 
-    init(location: IndexLocation, pool: DatabasePool) {
+    init(location: IndexLocation?, pool: any DatabaseWriter) {
         self.location = location
         self.pool = pool
+    }
+
+    /// An index in memory, for articles that are not files (the built-in collection).
+    public static func inMemory() throws -> SearchIndex {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try IndexSchema.create(db)
+            try db.execute(sql: "PRAGMA user_version = \(IndexSchema.version)")
+        }
+        return SearchIndex(location: nil, pool: queue)
+    }
+
+    /// Indexes articles already parsed, under the names given (an in-memory index's way in).
+    public func add(_ articles: [(name: String, article: Article)]) throws {
+        try pool.write { db in
+            for (name, article) in articles {
+                try SearchIndex.insert(
+                    IndexedArticle.make(article, path: name, stat: FileStat(size: 0, mtime: 0, inode: 0)), in: db)
+            }
+        }
     }
 
     /// Opens the index, making it when missing. A damaged file, or one of another version, is

@@ -159,7 +159,7 @@ public struct SnippetCutter: Sendable {
     }
 
     /// About `width` columns of `text` around `match`: a third before it, cut at spaces, with "…".
-    static func window(_ text: String, around match: Range<Int>, width: Int) -> (
+    public static func window(_ text: String, around match: Range<Int>, width: Int) -> (
         text: String, range: Range<Int>, lead: Int
     ) {
         let utf8 = Array(text.utf8)
