@@ -26,6 +26,10 @@ struct Search: ParsableCommand {
     @Argument(help: "Folders or article files (default: the current folder).") var paths: [String] = []
     @Flag(help: "Print JSON Lines.") var json = false
     @Option(help: "At most this many results (articles).") var limit = 20
+    @Flag(
+        name: .customLong("no-update"),
+        help: "Search the index as it stands, without looking for new, changed or removed files first.")
+    var noUpdate = false
     @OptionGroup var options: CollectionOptions
 
     func run() throws {
@@ -37,8 +41,10 @@ struct Search: ParsableCommand {
             throw UsageFailure(message: error.description)
         }
         let (index, scope, names) = try openIndex()
-        let report = try updateIndex(index, scope)
-        for line in report.skipped { Output.error(line) }
+        if !noUpdate {
+            let report = try updateIndex(index, scope)
+            for line in report.skipped { Output.error(line) }
+        }
         let found = try index.find(parsed, scope: scope, limit: limit)
         for (hit, article) in found {
             guard let snippet = hit.snippet else { continue }

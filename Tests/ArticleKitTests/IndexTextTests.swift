@@ -53,4 +53,38 @@ final class IndexTextTests: XCTestCase {
             }
         }
     }
+
+    /// The rule written plainly, scalar by scalar, for the byte-level fast path to be checked against.
+    static func reference(_ folded: String) -> String {
+        var out = String.UnicodeScalarView()
+        var spaceDue = false
+        for u in folded.unicodeScalars {
+            let unspaced = IndexText.isUnspacedScript(u)
+            if (spaceDue || unspaced) && IndexText.isAttached(u) {
+                out.append(u)
+                continue
+            }
+            let isSpace = u == " " || u == "\n" || u == "\t" || u == "\r"
+            if (unspaced || spaceDue) && !isSpace, let last = out.last, !" \n\t\r".unicodeScalars.contains(last) {
+                out.append(" ")
+            }
+            out.append(u)
+            spaceDue = unspaced
+        }
+        return String(out)
+    }
+
+    func testTheByteLevelSpacingAgreesWithThePlainRule() {
+        let pool: [String] = [
+            "a", "bc ", " ", "é", "ü", "東", "か\u{3099}", "ห", "\u{0E49}", "서", "\u{1161}", "\u{0301}", "👍", "—", "\n",
+            "Ж", "ß", "ا", "\u{200D}", "ກ", "\u{0EB4}", "ក", "\u{17B6}", "က", "\u{102C}", "𠀋", "·",
+        ]
+        var random = SeededGenerator(seed: 12)
+        for _ in 0..<1_000 {
+            let text = (0..<Int.random(in: 0...30, using: &random)).map { _ in pool.randomElement(using: &random)! }
+                .joined()
+            let folded = TextFold.fold(text).string
+            XCTAssertEqual(IndexText.spaceOut(folded), Self.reference(folded), text.debugDescription)
+        }
+    }
 }

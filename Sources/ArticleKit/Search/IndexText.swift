@@ -39,6 +39,16 @@ public struct IndexText: Sendable {
             var spaceDue = false
             var i = first
             while i < n {
+                // Nothing pending: copy up to the next scalar that may be of such a script at once.
+                if !spaceDue {
+                    var j = i
+                    while j < n && bytes[j] < 0xE0 { j += 1 }
+                    if j > i {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                        i = j
+                        continue
+                    }
+                }
                 let lead = bytes[i]
                 let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 let u = lead < 0x80 ? Unicode.Scalar(lead) : scalar(bytes, at: i)
