@@ -66,17 +66,24 @@ extension SearchIndex {
         _ = arguments.append(contentsOf: [limit])
         let w = SearchIndex.weights
         // bm25() only runs on the FTS table's own rows, so it is ranked in a materialised step of its
-        // own (a plain subquery would be flattened into the aggregate); SQLite takes the bare
-        // columns of a MIN() group from the row with the minimum: the article's best section.
+        // own (a plain subquery would be flattened into what follows). An article ranks by its best
+        // section; the section shown is the one whose own text (heading, body) ranks best, so that a
+        // title word, repeated in every section's row, does not pick the section.
         let sql = """
             WITH t AS MATERIALIZED (
-                SELECT rowid, bm25(text, \(w.title), \(w.heading), \(w.body)) AS score FROM text WHERE text MATCH ?
+                SELECT rowid, bm25(text, \(w.title), \(w.heading), \(w.body)) AS score,
+                       bm25(text, 0.0, \(w.heading), \(w.body)) AS local
+                FROM text WHERE text MATCH ?
+            ),
+            ranked AS (
+                SELECT f.path AS path, f.title AS title, s.number AS number, s.heading AS heading,
+                       MIN(t.score) OVER (PARTITION BY s.file) AS score,
+                       ROW_NUMBER() OVER (PARTITION BY s.file ORDER BY t.local, s.number) AS place
+                FROM t JOIN section s ON s.id = t.rowid JOIN file f ON f.id = s.file
+                WHERE 1\(whereScope)
             )
-            SELECT f.path AS path, f.title AS title, s.number AS number, s.heading AS heading,
-                   MIN(t.score) AS score
-            FROM t JOIN section s ON s.id = t.rowid JOIN file f ON f.id = s.file
-            WHERE 1\(whereScope)
-            GROUP BY s.file ORDER BY score, f.path LIMIT ?
+            SELECT path, title, number, heading, score FROM ranked WHERE place = 1
+            ORDER BY score, path LIMIT ?
             """
         return try pool.read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
