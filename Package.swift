@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way, toward ArticleKit: gazette → TerminalBackend → ReaderLoop → ReaderCore →
-// ArticleKit, gazette → StateStore → ReaderCore, and gazette → Reports → ArticleKit.
+// ArticleKit, gazette → StateStore → ReaderCore, gazette → SearchIndex → ArticleKit, and
+// gazette → Reports → ArticleKit.
 let package = Package(
     name: "Gazette",
     products: [
@@ -38,13 +39,18 @@ let package = Package(
             dependencies: [
                 "ReaderCore", "ArticleKit", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        // The full-text index of every article (SQLite FTS5): built and updated from the files,
+        // queried by the search command and, through the run loop's hooks, by the reader.
+        .target(
+            name: "SearchIndex",
+            dependencies: ["ArticleKit", .product(name: "GRDB", package: "GRDB.swift")]),
         // The only code that talks to ncurses.
         .target(name: "TerminalBackend", dependencies: ["ReaderLoop", "ReaderCore", "CNcurses"]),
         .executableTarget(
             name: "gazette",
             dependencies: [
                 "ArticleKit", "Reports", "ReaderCore", "ReaderLoop", "TerminalBackend", "BuiltInArticles",
-                "StateStore",
+                "StateStore", "SearchIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +66,10 @@ let package = Package(
         .testTarget(
             name: "ReaderCoreTests",
             dependencies: ["ReaderCore", "ReaderLoop", "ArticleKit", "BuiltInArticles", "GazetteTestSupport"]
+        ),
+        .testTarget(
+            name: "SearchIndexTests",
+            dependencies: ["SearchIndex", "ArticleKit", "ReaderCore", "GazetteTestSupport"]
         ),
         .testTarget(
             name: "StateStoreTests",

@@ -36,6 +36,8 @@ public struct EventLoop {
     let stamp: (String) -> Document.FileStamp?
     /// Milliseconds since some fixed time, for pacing the file watch.
     let clock: () -> Int
+    /// The folder's full-text index: updated behind the first screen, asked by `s` and the list.
+    let search: SearchHooks?
 
     public init(
         backend: any Backend, worker: any Worker = DispatchWorker(), indexer: Indexer? = nil,
@@ -43,8 +45,9 @@ public struct EventLoop {
         afterDraw: @escaping () -> Void = {}, record: @escaping (StateChange) -> Void = { _ in },
         jobs: [@Sendable () -> ReaderEvent] = [],
         stamp: @escaping (String) -> Document.FileStamp? = FileStamps.read,
-        clock: @escaping () -> Int = FileStamps.milliseconds
+        clock: @escaping () -> Int = FileStamps.milliseconds, search: SearchHooks? = nil
     ) {
+        self.search = search
         self.backend = backend
         self.worker = worker
         self.indexer = indexer
@@ -61,6 +64,7 @@ public struct EventLoop {
     @discardableResult
     public func run(_ opening: (state: ReaderState, effects: [Effect])) -> ReaderState {
         var session = Session(state: opening.state, loop: self)
+        if search != nil { session.handle(.searchIndex(.building(done: 0, total: 0))) }
         session.perform(opening.effects)
         for job in jobs {
             session.outstanding += 1
@@ -72,8 +76,8 @@ public struct EventLoop {
                 session.handle(.stop)
                 break
             }
-            for event in session.mailbox.takeAll() {
-                if event.endsJob { session.outstanding -= 1 }
+            for (event, finishesJob) in session.mailbox.takeAll() {
+                if finishesJob { session.outstanding -= 1 }
                 session.handle(event)
                 dirty = true
             }
@@ -116,6 +120,8 @@ private struct Session {
     var waiting: [Effect] = []
     var waitingJobs: [@Sendable () -> ReaderEvent] = []
     var quitting = false
+    /// The index update has been started (once, with the first screen).
+    var indexStarted = false
     /// The place last passed to `persist`, so an unchanged one is not passed again.
     var saved: Position?
     /// When the open file was last looked at (`EventLoop.clock`).
@@ -136,7 +142,7 @@ private struct Session {
         for effect in DocumentLoader.settle(effects, into: &state) {
             switch effect {
             case .load: continue  // settled above
-            case .loadFull, .startIndexing: waiting.append(effect)
+            case .loadFull, .startIndexing, .searchCollection: waiting.append(effect)
             case .countMatches(let job):
                 liveCount.set(job.id)
                 waiting.append(effect)
@@ -181,6 +187,17 @@ private struct Session {
         let mailbox = self.mailbox
         for job in waitingJobs { loop.worker.start { mailbox.post(job()) } }
         waitingJobs.removeAll()
+        if let search = loop.search, !indexStarted {
+            indexStarted = true
+            outstanding += 1
+            loop.worker.start {
+                let notice = search.update { done, total in
+                    mailbox.post(.searchIndex(.building(done: done, total: total)), finishesJob: false)
+                }
+                if let notice { mailbox.post(.notice(notice), finishesJob: false) }
+                mailbox.post(.searchIndex(.ready))
+            }
+        }
         for effect in waiting {
             switch effect {
             case .startIndexing:
@@ -192,6 +209,19 @@ private struct Session {
                     let (library, chains) = indexer()
                     mailbox.post(.indexed(library, chains))
                 }
+            case .searchCollection(let request):
+                guard let search = loop.search else { continue }
+                outstanding += 1
+                loop.worker.start {
+                    switch search.find(request.query, request.limit) {
+                    case .success(let hits):
+                        mailbox.post(.collectionResults(CollectionResults(generation: request.generation, hits: hits)))
+                    case .failure(let failure):
+                        mailbox.post(
+                            .collectionResults(
+                                CollectionResults(generation: request.generation, hits: [], failure: failure.message)))
+                    }
+                }
             case .loadFull(let request):
                 outstanding += 1
                 let library = state.library
@@ -200,7 +230,9 @@ private struct Session {
                 outstanding += 1
                 let live = liveCount
                 loop.worker.start {
-                    SearchCount.run(job, cancelled: { !live.wants(job.id) }) { mailbox.post(.searchCounted($0)) }
+                    SearchCount.run(job, cancelled: { !live.wants(job.id) }) {
+                        mailbox.post(.searchCounted($0), finishesJob: $0.final)
+                    }
                 }
             default:
                 continue
@@ -212,13 +244,14 @@ private struct Session {
 
 /// Answers of background work, waiting for the loop to take them, in the order they came.
 final class Mailbox: Sendable {
-    private let events = Mutex<[ReaderEvent]>([])
+    private let events = Mutex<[(ReaderEvent, Bool)]>([])
 
-    func post(_ event: ReaderEvent) {
-        events.withLock { $0.append(event) }
+    /// `finishesJob`: the answer that ends a background job (progress along the way does not).
+    func post(_ event: ReaderEvent, finishesJob: Bool = true) {
+        events.withLock { $0.append((event, finishesJob)) }
     }
 
-    func takeAll() -> [ReaderEvent] {
+    func takeAll() -> [(ReaderEvent, Bool)] {
         events.withLock { events in
             defer { events.removeAll() }
             return events
@@ -233,12 +266,4 @@ final class LiveCount: Sendable {
     func set(_ new: Int) { id.withLock { $0 = new } }
     func cancel(_ old: Int) { id.withLock { if $0 == old { $0 = -1 } } }
     func wants(_ job: Int) -> Bool { id.withLock { $0 == job } }
-}
-
-extension ReaderEvent {
-    /// The last answer of a job started in the background: a count answers once per chunk.
-    var endsJob: Bool {
-        if case .searchCounted(let chunk) = self { return chunk.final }
-        return true
-    }
 }

@@ -18,7 +18,8 @@ struct Gazette: ParsableCommand {
             "With no command, opens the reader on PATH (a folder or files), or on the built-in sample articles when no PATH is given.",
         version: Gazette.version,
         subcommands: [
-            Read.self, Toc.self, Chain.self, Check.self, Dump.self, Unread.self, MarkRead.self, StateCommand.self,
+            Read.self, Toc.self, Chain.self, Check.self, Dump.self, Search.self, Unread.self, MarkRead.self,
+            StateCommand.self,
             BenchNext.self, BenchSearch.self, HeadingFeaturesCommand.self,
         ],
         defaultSubcommand: Read.self
@@ -84,7 +85,8 @@ struct Read: ParsableCommand {
                 indexer: {
                     let (library, _, _) = (try? Opening.open(paths, options)) ?? (first, [0], [])
                     return (library, ChainBuilder.build(library.collection))
-                }, state: hooks ?? .none(notice: nil), mouse: !noMouse, shortlist: shortlist)
+                }, state: hooks ?? .none(notice: nil), mouse: !noMouse, shortlist: shortlist,
+                search: ReaderSearch.hooks(paths: paths, fileExtension: options.fileExtension))
             return
         }
         let (library, selected, failed) = try Opening.open(paths, options)
@@ -93,9 +95,13 @@ struct Read: ParsableCommand {
             throw Opening.nothingToRead(paths)
         }
         let hooks = state?.hooks(paths: paths, start: library.collection.entries[start].source, fromStart: fromStart)
+        let search =
+            paths.isEmpty
+            ? ReaderSearch.hooks(library: library)
+            : ReaderSearch.hooks(paths: paths, fileExtension: options.fileExtension)
         try ReaderApp.run(
             library: library, start: library.collection.entries[start].id,
-            state: hooks ?? .none(notice: nil), mouse: !noMouse, shortlist: shortlist)
+            state: hooks ?? .none(notice: nil), mouse: !noMouse, shortlist: shortlist, search: search)
     }
 
     /// Two or more files named, and no folder: those files are the article list.

@@ -38,6 +38,7 @@ public struct KeyMap: Sendable {
                 Binding(keys: [.character("L"), .tab], command: .forward),
                 Binding(keys: [.character("l"), .character("a")], command: .articleList),
                 Binding(keys: [.character("/")], command: .search),
+                Binding(keys: [.character("s")], command: .searchCollection),
                 Binding(keys: [.character(".")], command: .nextMatch),
                 Binding(keys: [.character("N"), .character(",")], command: .previousMatch),
                 Binding(keys: [.character("%")], command: .percent),

@@ -30,6 +30,8 @@ public enum Effect: Sendable, Equatable {
     case countMatches(SearchJob)
     /// The count with this id is no longer wanted (Esc, another search, another article): stop it.
     case cancelCount(Int)
+    /// Search every article (the index may still be growing). Answered by `.collectionResults`.
+    case searchCollection(CollectionSearchRequest)
 }
 
 /// Which article to read, and for what window: the column it is laid out to depends
@@ -64,6 +66,12 @@ public enum ReaderEvent: Sendable {
     case journal(Journal)
     /// Read the article on screen again, keeping the place: after the editor, or when its file changed.
     case reload
+    /// A one-line note for the status line from background work (files the index skipped).
+    case notice(String)
+    /// Hits of a `.searchCollection`.
+    case collectionResults(CollectionResults)
+    /// How far the full-text index of the folder is (sent as it grows, and once it is ready).
+    case searchIndex(SearchIndexStatus)
     /// A part of the count asked for by `.countMatches`.
     case searchCounted(SearchChunk)
 }

@@ -20,6 +20,9 @@ extension ReaderState {
         case .stop: apply(.quit)
         case .reload: reload()
         case .journal(let journal): install(journal: journal)
+        case .collectionResults(let results): receive(results)
+        case .searchIndex(let status): receive(indexStatus: status)
+        case .notice(let text): announce(text)
         case .searchCounted(let chunk): receive(chunk)
         }
         observeReading()
@@ -70,6 +73,7 @@ extension ReaderState {
         case .help(let scroll): helpKey(key, scroll)
         case .marks(let selection): marksKey(key, selection)
         case .recent(let selection): recentKey(key, selection)
+        case .results(let results): resultsKey(key, results)
         }
         anchor = anchorPosition()
     }
@@ -145,6 +149,7 @@ extension ReaderState {
         case .back: goBack()
         case .forward: goForward()
         case .search: prompt = SearchPrompt(history: queries)
+        case .searchCollection: openCollectionPrompt()
         case .nextMatchOrFollowNext: apply(search != nil ? .nextMatch : .followNext)
         case .nextMatch: stepMatch(1)
         case .previousMatch: stepMatch(-1)
@@ -254,6 +259,8 @@ extension ReaderState {
         guard let previous = backStack.popLast() else { message = "No earlier article in your history"; return }
         forwardStack.append(currentPosition)
         show(previous)
+        // Left from a collection search's results: they come back with it.
+        if let results = previous.results { overlay = .results(results) }
     }
 
     mutating func goForward() {
@@ -286,6 +293,13 @@ extension ReaderState {
         switch line.edit(key) {
         case .editing: prompt = line
         case .cancelled: prompt = nil
+        case .submitted(let typed) where line.scope == .collection:
+            prompt = nil
+            guard let query = typed.isEmpty ? collectionQueries.last : typed else {
+                message = "No earlier search to repeat"
+                return
+            }
+            startCollectionSearch(query)
         case .submitted(let typed):
             prompt = nil
             // Enter on an empty prompt repeats the last search, as in less.
@@ -373,27 +387,31 @@ extension ReaderState {
 
     mutating func listKey(_ key: Key, _ list: ArticleListState) {
         var list = list
+        let last = list.rowCount - 1
         switch key {
-        case .down, .control("n"): list.selection = min(list.matches.count - 1, list.selection + 1)
+        case .down, .control("n"): list.selection = min(last, list.selection + 1)
         case .up, .control("p"): list.selection = max(0, list.selection - 1)
-        case .pageDown: list.selection = min(list.matches.count - 1, list.selection + bodyHeight - 2)
+        case .pageDown: list.selection = min(last, list.selection + bodyHeight - 2)
         case .pageUp: list.selection = max(0, list.selection - (bodyHeight - 2))
         case .home: list.selection = 0
-        case .end: list.selection = max(0, list.matches.count - 1)
+        case .end: list.selection = max(0, last)
         case .enter:
             overlay = .none
-            if list.matches.indices.contains(list.selection) {
-                let article = library.collection.entries[list.matches[list.selection]].id
+            if let entry = list.entry(atRow: list.selection) {
+                let article = library.collection.entries[entry].id
                 if article != document.id { open(article) }
             }
             return
         case .tab:
             list.unreadOnly.toggle()
             refilter(&list, narrowing: list.unreadOnly)
+            askBodies(&list)
         case .escape:
             if list.filter.isEmpty { overlay = .none; return }
             list.filter = ""
             list.unreadOnly = false
+            list.bodyMatches = []
+            list.bodyGeneration = nil
             list.matches = listPool
             list.selection = entryIndex ?? 0
             list.marked = entryIndex
@@ -401,9 +419,11 @@ extension ReaderState {
             guard !list.filter.isEmpty else { break }
             list.filter.removeLast()
             refilter(&list, narrowing: false)
+            askBodies(&list)
         case .character(let c):
             list.filter.append(c)
             refilter(&list, narrowing: true)
+            askBodies(&list)
         case .control("c"):
             overlay = .none
             return
