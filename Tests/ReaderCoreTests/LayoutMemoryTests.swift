@@ -24,7 +24,9 @@ final class LayoutMemoryTests: XCTestCase {
         let replaced = layout.replacingFooter(other)
         XCTAssertEqual(replaced, ArticleLayout.make(article, footer: other, width: 20))
         XCTAssertEqual(address(replaced), address(layout), "other closing lines do not copy the body's")
-        XCTAssertEqual(Array(replaced.lines.suffix(3)).map(\.text), ["PREV: Before (not in", "this collection)", "NEXT: (no link)"])
+        XCTAssertEqual(
+            Array(replaced.lines.suffix(3)).map(\.text),
+            ["PREV: Before (not in", "this collection)", "NEXT: (no link)"])
     }
 
     func testLinesAreSlicesOfTheirParagraphAndShowTheSameText() {
