@@ -83,6 +83,16 @@ import XCTest
             }
         }
 
+        /// The ideograph run taken without the search, and its edges, against the search.
+        func testTheIdeographFastPathAgreesWithTheTable() {
+            let run = DisplayWidth.ideographRun
+            XCTAssertEqual(run.width, 2)
+            for v in stride(from: run.first - 2, through: run.last + 2, by: 1) {
+                guard let scalar = Unicode.Scalar(v) else { continue }
+                XCTAssertEqual(DisplayWidth.of(scalar), DisplayWidth.tableWidth(v), String(format: "U+%04X", v))
+            }
+        }
+
         func testTheTableIsSortedAndDisjoint() {
             let ranges = WidthTable.ranges
             for (a, b) in zip(ranges, ranges.dropFirst()) {

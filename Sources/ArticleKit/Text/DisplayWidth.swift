@@ -29,8 +29,17 @@ public enum DisplayWidth {
         let v = s.value
         // ASCII and Latin-1 without the table: nothing below U+0300 is wide or combining.
         if v < 0x300 { return v < 0x20 || (0x7F...0x9F).contains(v) ? 0 : 1 }
+        // The table's run of wide scalars that holds the common ideographs (and most of the rest of CJK)
+        // without the search: it is most of the non-Latin text the wrapper measures.
+        let wide = ideographRun
+        if v >= wide.first && v <= wide.last { return Int(wide.width) }
         return tableWidth(v)
     }
+
+    /// The table's entry holding U+4E00, found once.
+    static let ideographRun: (first: UInt32, last: UInt32, width: UInt8) = {
+        WidthTable.ranges.first { $0.first <= 0x4E00 && 0x4E00 <= $0.last } ?? (1, 0, 1)
+    }()
 
     /// Binary search of the runs of scalars that are not one column wide.
     static func tableWidth(_ v: UInt32) -> Int {
