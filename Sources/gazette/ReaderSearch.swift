@@ -43,7 +43,8 @@ enum ReaderSearch {
                 case .failure(let failure): return failure.message
                 case .success(let index):
                     do {
-                        let report = try index.update(scope) { progress($0.done, $0.total) }
+                        // One core: the other stays with the reader's keys.
+                        let report = try index.update(scope, parallel: false) { progress($0.done, $0.total) }
                         return summary(report)
                     } catch {
                         return "the search index could not be updated (\(error)); searches find what it held"
