@@ -196,4 +196,22 @@ final class CollectionSearchTests: XCTestCase {
         XCTAssertEqual(run.final.document.id, ArticleID(key: "03_en.txt"))
         XCTAssertEqual(run.final.search?.query, "council")
     }
+
+    /// Every small window, with long titles, wide characters and a match at a snippet's end: the
+    /// rows fit, the highlight stays inside the row, nothing traps.
+    func testTheResultsFitEveryWindow() throws {
+        var state = state()
+        let asked = try XCTUnwrap(search(&state, "the"))
+        state.send(.collectionResults(answer(asked)))
+        for width in stride(from: 8, through: 50, by: 3) {
+            for height in 3...9 {
+                state.send(.resize(width: width, height: height))
+                let screen = state.screen
+                XCTAssertEqual(screen.width, width)
+                for row in 0..<height { XCTAssertLessThanOrEqual(DisplayWidth.of(screen.text(row: row)), width) }
+            }
+        }
+        state.send(.resize(width: 80, height: 24))
+        guard case .results = state.overlay else { return XCTFail("the results closed on a resize") }
+    }
 }
