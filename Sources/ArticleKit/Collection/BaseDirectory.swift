@@ -23,17 +23,22 @@ public enum BaseDirectory: Sendable {
 }
 
 extension BaseDirectory {
+    /// What a Foundation file error says, as the system words it ("Permission denied").
+    public static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
+    }
+
     /// Makes `directory` (and its parents) when missing; nil when it is a writable folder, else
     /// why it cannot be used, in a few words.
     public static func prepare(_ directory: String) -> String? {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            let ns = error as NSError
-            if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError {
-                return String(cString: strerror(Int32(underlying.code)))
-            }
-            return ns.localizedDescription
+            return reason(error)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {

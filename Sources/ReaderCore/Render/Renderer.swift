@@ -172,10 +172,12 @@ public enum Renderer {
     /// A framed list over the body: a header line, then rows with one selected.
     /// `count` rows, of which only the visible ones are asked for by `row(i)`: the
     /// article list of a 100,000-article folder must not build 100,000 strings a frame.
+    /// Returns the entries drawn and the screen row of the first, for what is drawn over them.
+    @discardableResult
     static func listOverlay(
         _ state: ReaderState, header: String, count: Int, row rowText: (Int) -> String,
         marked: Int?, selection: Int, target: (Int) -> Screen.Target, _ screen: inout Screen
-    ) {
+    ) -> (entries: Range<Int>, firstRow: Int) {
         let g = state.geometry
         clearBody(state, &screen)
         let x = g.columnX
@@ -195,6 +197,7 @@ public enum Renderer {
         if count == 0 {
             screen.put("(nothing matches)", row: g.bodyTop + 2, column: x, style: .dim); screen.cursor = (g.bodyTop, x)
         }
+        return (first..<min(count, first + visible), g.bodyTop + 2)
     }
 
     static func outlineOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {
@@ -218,7 +221,9 @@ public enum Renderer {
             row: { i in
                 // Matched in the text, not the title: marked so, under the title matches.
                 i < list.matches.count
-                    ? listRow(state, entries[list.matches[i]]) : "≈ " + listRow(state, entries[list.entry(atRow: i)!])
+                    ? listRow(state, entries[list.matches[i]])
+                    : "≈ "
+                        + (list.entry(atRow: i, in: state.library.collection).map { listRow(state, entries[$0]) } ?? "")
             },
             marked: list.marked, selection: list.selection, target: { .listRow($0) }, &screen)
     }

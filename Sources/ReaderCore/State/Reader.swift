@@ -242,6 +242,8 @@ extension ReaderState {
             line: top, width: document.layout.width, place: document.place(atLine: top),
             progress: journal.progress[document.id])
         here.search = search?.saved
+        // Results that Back brought up go with the place, should it be left again (Forward).
+        if case .results(let results) = overlay { here.results = results } else { here.results = resultsHere }
         return here
     }
 
@@ -249,8 +251,13 @@ extension ReaderState {
         guard let previous = backStack.popLast() else { message = "No earlier article in your history"; return }
         forwardStack.append(currentPosition)
         show(previous)
-        // Left from a collection search's results: they come back with it.
-        if let results = previous.results { overlay = .results(results) }
+        // Left from a collection search's results: they come back with it, asked again when
+        // they were found while the index was still being built and it is done now.
+        if var results = previous.results {
+            if !results.complete && searchIndex == .ready { ask(&results) }
+            overlay = .results(results)
+            resultsHere = results
+        }
     }
 
     mutating func goForward() {
@@ -263,6 +270,7 @@ extension ReaderState {
     /// and `arrive` puts the reader at `position` in it.
     mutating func show(_ position: Position) {
         let leaving = currentPosition
+        resultsHere = nil
         outbox.append(.persistPosition(leaving))
         if recordsChanges, !isLoading, let place = leaving.place { journal.places[leaving.article] = place }
         search = nil
@@ -375,15 +383,15 @@ extension ReaderState {
         var list = list
         let last = list.rowCount - 1
         switch key {
-        case .down, .control("n"): list.selection = min(last, list.selection + 1)
+        case .down, .control("n"): list.selection = max(0, min(last, list.selection + 1))
         case .up, .control("p"): list.selection = max(0, list.selection - 1)
-        case .pageDown: list.selection = min(last, list.selection + bodyHeight - 2)
+        case .pageDown: list.selection = max(0, min(last, list.selection + bodyHeight - 2))
         case .pageUp: list.selection = max(0, list.selection - (bodyHeight - 2))
         case .home: list.selection = 0
         case .end: list.selection = max(0, last)
         case .enter:
             overlay = .none
-            if let entry = list.entry(atRow: list.selection) {
+            if let entry = list.entry(atRow: list.selection, in: library.collection) {
                 let article = library.collection.entries[entry].id
                 if article != document.id { open(article) }
             }

@@ -67,17 +67,18 @@ public struct ArticleListState: Sendable, Equatable {
     /// Only the articles not read yet (Tab toggles).
     public var unreadOnly = false
     /// Entries whose text (not title) holds the filter's words, from the index, listed under `matches`.
-    public var bodyMatches: [Int] = []
+    /// By identity, not entry number: the entries are numbered again when the folder's index comes in.
+    public var bodyMatches: [ArticleID] = []
     /// The index query that `bodyMatches` waits for.
     var bodyGeneration: Int?
 
     /// Rows: the title matches, then the text matches.
     public var rowCount: Int { matches.count + bodyMatches.count }
 
-    public func entry(atRow row: Int) -> Int? {
+    public func entry(atRow row: Int, in collection: ArticleCollection) -> Int? {
         if matches.indices.contains(row) { return matches[row] }
         let body = row - matches.count
-        return bodyMatches.indices.contains(body) ? bodyMatches[body] : nil
+        return bodyMatches.indices.contains(body) ? collection.index(of: bodyMatches[body]) : nil
     }
 }
 
@@ -124,6 +125,10 @@ public struct ReaderState: Sendable {
     public internal(set) var collectionQueries: [String] = []
     /// Numbers collection queries, so an answer to an older one is known.
     var searchGeneration = 0
+    /// The results Back came back to in this article: they go with its place when it is left again.
+    var resultsHere: ResultsState?
+    /// A hit opened before the folder was indexed (only its first article was known): opened then.
+    var pendingHit: (hit: SearchHit, results: ResultsState)?
     /// A one-shot note in the status line ("End of the chain", …).
     public internal(set) var message: String?
     public internal(set) var backStack: [Position] = []
@@ -307,11 +312,16 @@ public struct ReaderState: Sendable {
         }
         restore(keep)
         resumeWaiting()
+        if let (hit, results) = pendingHit {
+            pendingHit = nil
+            openHit(hit, from: results)
+        }
     }
 
     /// The article under the article list's selection, when the list is open.
     var listSelection: ArticleID? {
-        guard case .list(let list) = overlay, let entry = list.entry(atRow: list.selection) else { return nil }
+        guard case .list(let list) = overlay, let entry = list.entry(atRow: list.selection, in: library.collection)
+        else { return nil }
         return library.collection.entries[entry].id
     }
 
