@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way, toward ArticleKit: gazette → TerminalBackend → ReaderLoop → ReaderCore →
-// ArticleKit, gazette → StateStore → ReaderCore, and gazette → Reports → ArticleKit.
+// ArticleKit, gazette → StateStore → ReaderCore, gazette → Config → ReaderCore (and TOMLKit), and
+// gazette → Reports → ArticleKit.
 let package = Package(
     name: "Gazette",
     products: [
@@ -12,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The C shim over wide-character ncurses. Only what Swift cannot import lives there.
@@ -38,13 +40,16 @@ let package = Package(
             dependencies: [
                 "ReaderCore", "ArticleKit", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        // The config file: TOML read into the reader's options and theme, every problem with its
+        // line and column. The only code that knows TOML.
+        .target(name: "Config", dependencies: ["ReaderCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The only code that talks to ncurses.
         .target(name: "TerminalBackend", dependencies: ["ReaderLoop", "ReaderCore", "CNcurses"]),
         .executableTarget(
             name: "gazette",
             dependencies: [
                 "ArticleKit", "Reports", "ReaderCore", "ReaderLoop", "TerminalBackend", "BuiltInArticles",
-                "StateStore",
+                "StateStore", "Config",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +65,10 @@ let package = Package(
         .testTarget(
             name: "ReaderCoreTests",
             dependencies: ["ReaderCore", "ReaderLoop", "ArticleKit", "BuiltInArticles", "GazetteTestSupport"]
+        ),
+        .testTarget(
+            name: "ConfigTests",
+            dependencies: ["Config", "ReaderCore", "ReaderLoop", "ArticleKit", "GazetteTestSupport"]
         ),
         .testTarget(
             name: "StateStoreTests",

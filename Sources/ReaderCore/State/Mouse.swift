@@ -33,9 +33,9 @@ extension ReaderState {
                 switch overlay {
                 case .list(var list):
                     list.selection = index
-                    listKey(.enter, list)
-                case .marks: marksKey(.enter, index)
-                case .recent: recentKey(.enter, index)
+                    listAction(.open, list)
+                case .marks: marksAction(.open, index)
+                case .recent: recentAction(.open, index)
                 default: break
                 }
             case nil:
