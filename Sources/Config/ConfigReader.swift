@@ -4,6 +4,11 @@ import ReaderCore
 /// and column, and the default for that setting; the rest of the file still applies. Never throws.
 public enum ConfigReader {
     public static func read(_ text: String) -> ConfigResult {
+        let index = SourceIndex(text)
+        if let (at, message) = index.parserTrap {
+            let problem = ConfigProblem(line: at.line, column: at.column, message: message)
+            return ConfigResult(config: .standard, problems: [problem])
+        }
         let root: TOMLNode
         do {
             root = try TOMLNode.parse(text)
@@ -13,7 +18,7 @@ public enum ConfigReader {
                 config: .standard,
                 problems: [ConfigProblem(line: error.line, column: error.column, message: error.message)])
         }
-        var reading = Reading(index: SourceIndex(text))
+        var reading = Reading(index: index)
         let config = reading.config(root)
         let problems = reading.problems.enumerated().sorted { a, b in
             (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
@@ -330,7 +335,13 @@ private struct Reading {
         // The article view must keep a way out.
         if context == .article, let q = bindings.firstIndex(where: { $0.action == .quit }), bindings[q].keys.isEmpty {
             let taken = Set(bindings.flatMap(\.keys))
-            let fallback = context.defaults.first { $0.action == .quit }!.keys.filter { !taken.contains($0) }
+            let defaults = context.defaults.first { $0.action == .quit }?.keys ?? [.character("q")]
+            var fallback = defaults.filter { !taken.contains($0) }
+            if fallback.isEmpty {
+                // Every quit key went to something else: the first comes back to quit.
+                fallback = [defaults[0]]
+                for n in bindings.indices { bindings[n].keys.removeAll { $0 == defaults[0] } }
+            }
             report(
                 order.first { $0.action == .quit }?.path ?? ["keys"],
                 "quit must keep a key; it keeps \(fallback.map(\.description).joined(separator: " "))")

@@ -11,6 +11,11 @@ struct SourceIndex {
 
     private(set) var keys: [[String]: Position] = [:]
     private(set) var elements: [[String]: [Position]] = [:]
+    /// The first of the mistakes toml++ 3 asserts on rather than reports (an abort in a debug
+    /// build, undefined behaviour in release): a table header with no name after its bracket
+    /// (`[ = 1`), an array element that starts with `}` (`x = [}`). Found here, they are never
+    /// handed to it. The fuzz test (GAZETTE_CONFIG_FUZZ=N) hunts for more.
+    private(set) var parserTrap: (position: Position, message: String)?
 
     private let text: [Character]
     private var i = 0
@@ -79,14 +84,19 @@ struct SourceIndex {
             guard let c = current else { return }
             let start = i
             if c == "[" {
+                let bracket = here
                 advance()
                 let arrayOfTables = current == "["
                 if arrayOfTables { advance() }
-                skipBlanks(newlines: false)
+                while current == " " || current == "\t" { advance() }
                 let at = here
+                if parserTrap == nil, !(current.map(Self.startsKey) ?? false) {
+                    parserTrap = (at, "a table header needs a name after [, as in [reading]")
+                }
                 if let path = keyPath() {
                     table = path
-                    if keys[path] == nil { keys[path] = at }
+                    // A table is where its header starts.
+                    if keys[path] == nil { keys[path] = bracket }
                 }
                 skipLine()
             } else {
@@ -105,6 +115,10 @@ struct SourceIndex {
             }
             if i == start { advance() }  // always progress, whatever the text
         }
+    }
+
+    static func startsKey(_ c: Character) -> Bool {
+        c == "\"" || c == "'" || (c.isASCII && (c.isLetter || c.isNumber || c == "_" || c == "-"))
     }
 
     /// A dotted key: bare parts or quoted ones, spaces allowed around the dots.
@@ -160,6 +174,7 @@ struct SourceIndex {
                 skipBlanks(newlines: true)
                 guard let d = current else { break }
                 if d == "]" { advance(); break }
+                if d == "}" && parserTrap == nil { parserTrap = (here, "a list ends with ], not }") }
                 let start = i
                 starts.append(here)
                 value(path + [String(starts.count - 1)], depth: depth + 1)

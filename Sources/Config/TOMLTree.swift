@@ -56,8 +56,10 @@ indirect enum TOMLNode: Equatable {
         do {
             return node(try TOMLTable(string: text))
         } catch let error as TOMLParseError {
+            // One line: toml++ quotes what it saw, newlines and all.
+            let message = String(error.description.map { $0.isNewline || $0 == "\t" ? " " : $0 })
             throw SyntaxError(
-                message: error.description, line: max(1, error.source.begin.line),
+                message: message, line: max(1, error.source.begin.line),
                 column: max(1, error.source.begin.column))
         } catch {
             throw SyntaxError(message: "\(error)", line: 1, column: 1)

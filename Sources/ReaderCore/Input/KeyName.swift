@@ -28,6 +28,8 @@ extension Key {
     /// The key a name stands for.
     public static func named(_ text: String) throws(NameError) -> Key {
         if text.isEmpty { throw NameError(description: "an empty key name (a space is \"Space\")") }
+        let lower = text.lowercased()
+        for entry in names where entry.names.contains(where: { $0.lowercased() == lower }) { return entry.key }
         if text.count == 1, let c = text.first {
             if c.isWhitespace && c != " " { throw NameError(description: "a whitespace character is not a key") }
             if c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
@@ -35,14 +37,12 @@ extension Key {
             }
             return .character(c)
         }
-        let lower = text.lowercased()
-        for entry in names where entry.names.contains(where: { $0.lowercased() == lower }) { return entry.key }
         for prefix in ["ctrl-", "ctrl+", "c-", "^"] where lower.hasPrefix(prefix) {
             return try control(String(text.dropFirst(prefix.count)), whole: text)
         }
         throw NameError(
             description: "\"\(text)\" is not a key name: use one character, C-x for Ctrl, or one of "
-                + names.map { $0.names[0] }.filter { $0.first?.isASCII ?? false }.joined(separator: " "))
+                + names.compactMap { $0.names.first { $0.first?.isASCII ?? false } }.joined(separator: " "))
     }
 
     /// Ctrl and a letter. Some never reach the reader as Ctrl: the terminal sends them as other keys.
