@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way, toward ArticleKit: gazette → TerminalBackend → ReaderLoop → ReaderCore →
-// ArticleKit, gazette → StateStore → ReaderCore, gazette → Config → ReaderCore (and TOMLKit), and
+// ArticleKit, gazette → StateStore → ReaderCore, gazette → Config → ReaderCore (and TOMLKit),
+// gazette → SearchIndex → ArticleKit, and
 // gazette → Reports → ArticleKit.
 let package = Package(
     name: "Gazette",
@@ -43,13 +44,18 @@ let package = Package(
         // The config file: TOML read into the reader's options and theme, every problem with its
         // line and column. The only code that knows TOML.
         .target(name: "Config", dependencies: ["ReaderCore", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // The full-text index of every article (SQLite FTS5): built and updated from the files,
+        // queried by the search command and, through the run loop's hooks, by the reader.
+        .target(
+            name: "SearchIndex",
+            dependencies: ["ArticleKit", .product(name: "GRDB", package: "GRDB.swift")]),
         // The only code that talks to ncurses.
         .target(name: "TerminalBackend", dependencies: ["ReaderLoop", "ReaderCore", "CNcurses"]),
         .executableTarget(
             name: "gazette",
             dependencies: [
                 "ArticleKit", "Reports", "ReaderCore", "ReaderLoop", "TerminalBackend", "BuiltInArticles",
-                "StateStore", "Config",
+                "StateStore", "SearchIndex", "Config",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +75,10 @@ let package = Package(
         .testTarget(
             name: "ConfigTests",
             dependencies: ["Config", "ReaderCore", "ReaderLoop", "ArticleKit", "GazetteTestSupport"]
+        ),
+        .testTarget(
+            name: "SearchIndexTests",
+            dependencies: ["SearchIndex", "ArticleKit", "ReaderCore", "GazetteTestSupport"]
         ),
         .testTarget(
             name: "StateStoreTests",

@@ -36,6 +36,8 @@ public struct EventLoop {
     let stamp: (String) -> Document.FileStamp?
     /// Milliseconds since some fixed time, for pacing the file watch.
     let clock: () -> Int
+    /// The folder's full-text index: updated behind the first screen, asked by `s` and the list.
+    let search: SearchHooks?
 
     public init(
         backend: any Backend, worker: any Worker = DispatchWorker(), indexer: Indexer? = nil,
@@ -43,8 +45,9 @@ public struct EventLoop {
         afterDraw: @escaping () -> Void = {}, record: @escaping (StateChange) -> Void = { _ in },
         jobs: [@Sendable () -> ReaderEvent] = [],
         stamp: @escaping (String) -> Document.FileStamp? = FileStamps.read,
-        clock: @escaping () -> Int = FileStamps.milliseconds
+        clock: @escaping () -> Int = FileStamps.milliseconds, search: SearchHooks? = nil
     ) {
+        self.search = search
         self.backend = backend
         self.worker = worker
         self.indexer = indexer
@@ -61,6 +64,7 @@ public struct EventLoop {
     @discardableResult
     public func run(_ opening: (state: ReaderState, effects: [Effect])) -> ReaderState {
         var session = Session(state: opening.state, loop: self)
+        if search != nil { session.handle(.searchIndex(.building(done: 0, total: 0))) }
         session.perform(opening.effects)
         for job in jobs {
             session.outstanding += 1
@@ -72,8 +76,8 @@ public struct EventLoop {
                 session.handle(.stop)
                 break
             }
-            for event in session.mailbox.takeAll() {
-                session.outstanding -= 1
+            for (event, finishesJob) in session.mailbox.takeAll() {
+                if finishesJob { session.outstanding -= 1 }
                 session.handle(event)
                 dirty = true
             }
@@ -114,6 +118,8 @@ private struct Session {
     var waiting: [Effect] = []
     var waitingJobs: [@Sendable () -> ReaderEvent] = []
     var quitting = false
+    /// The index update has been started (once, with the first screen).
+    var indexStarted = false
     /// The place last passed to `persist`, so an unchanged one is not passed again.
     var saved: Position?
     /// When the open file was last looked at (`EventLoop.clock`).
@@ -134,7 +140,7 @@ private struct Session {
         for effect in DocumentLoader.settle(effects, into: &state) {
             switch effect {
             case .load: continue  // settled above
-            case .loadFull, .startIndexing: waiting.append(effect)
+            case .loadFull, .startIndexing, .searchCollection: waiting.append(effect)
             case .persistPosition(let position):
                 loop.persist(position)
                 saved = position
@@ -175,6 +181,17 @@ private struct Session {
         let mailbox = self.mailbox
         for job in waitingJobs { loop.worker.start { mailbox.post(job()) } }
         waitingJobs.removeAll()
+        if let search = loop.search, !indexStarted {
+            indexStarted = true
+            outstanding += 1
+            loop.worker.start {
+                let notice = search.update { done, total in
+                    mailbox.post(.searchIndex(.building(done: done, total: total)), finishesJob: false)
+                }
+                if let notice { mailbox.post(.notice(notice), finishesJob: false) }
+                mailbox.post(.searchIndex(.ready))
+            }
+        }
         for effect in waiting {
             switch effect {
             case .startIndexing:
@@ -185,6 +202,19 @@ private struct Session {
                 loop.worker.start {
                     let (library, chains) = indexer()
                     mailbox.post(.indexed(library, chains))
+                }
+            case .searchCollection(let request):
+                guard let search = loop.search else { continue }
+                outstanding += 1
+                loop.worker.start {
+                    switch search.find(request.query, request.limit) {
+                    case .success(let hits):
+                        mailbox.post(.collectionResults(CollectionResults(generation: request.generation, hits: hits)))
+                    case .failure(let failure):
+                        mailbox.post(
+                            .collectionResults(
+                                CollectionResults(generation: request.generation, hits: [], failure: failure.message)))
+                    }
                 }
             case .loadFull(let request):
                 outstanding += 1
@@ -200,13 +230,14 @@ private struct Session {
 
 /// Answers of background work, waiting for the loop to take them, in the order they came.
 final class Mailbox: Sendable {
-    private let events = Mutex<[ReaderEvent]>([])
+    private let events = Mutex<[(ReaderEvent, Bool)]>([])
 
-    func post(_ event: ReaderEvent) {
-        events.withLock { $0.append(event) }
+    /// `finishesJob`: the answer that ends a background job (progress along the way does not).
+    func post(_ event: ReaderEvent, finishesJob: Bool = true) {
+        events.withLock { $0.append((event, finishesJob)) }
     }
 
-    func takeAll() -> [ReaderEvent] {
+    func takeAll() -> [(ReaderEvent, Bool)] {
         events.withLock { events in
             defer { events.removeAll() }
             return events

@@ -46,10 +46,11 @@ public struct StateHooks: Sendable {
 
     public func loop(
         backend: any Backend, worker: any Worker = DispatchWorker(), indexer: EventLoop.Indexer?,
-        shouldStop: @escaping () -> Bool = { false }, afterDraw: @escaping () -> Void = {}
+        shouldStop: @escaping () -> Bool = { false }, afterDraw: @escaping () -> Void = {},
+        search: SearchHooks? = nil
     ) -> EventLoop {
         EventLoop(
             backend: backend, worker: worker, indexer: indexer, persist: save, shouldStop: shouldStop,
-            afterDraw: afterDraw, record: record, jobs: load)
+            afterDraw: afterDraw, record: record, jobs: load, search: search)
     }
 }

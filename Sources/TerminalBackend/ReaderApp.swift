@@ -18,8 +18,8 @@ public enum ReaderApp {
     public static func run(
         library: ArticleLibrary, start: ArticleID, chains: ChainBuilder.Result? = nil,
         indexer: EventLoop.Indexer? = nil, state hooks: StateHooks = .none(notice: nil),
-        mouse: Bool = true, shortlist: [ArticleID]? = nil, options: ReaderOptions = .standard,
-        theme: Theme = .standard, notice: String? = nil
+        mouse: Bool = true, shortlist: [ArticleID]? = nil, search: SearchHooks? = nil,
+        options: ReaderOptions = .standard, theme: Theme = .standard, notice: String? = nil
     ) throws {
         // Every way out of the loop (q, a signal, an error thrown) writes the state that waits.
         defer { hooks.flush() }
@@ -33,7 +33,7 @@ public enum ReaderApp {
         let loop = hooks.loop(
             backend: terminal, indexer: indexer,
             shouldStop: { stopRequested.load(ordering: .relaxed) },
-            afterDraw: { if crash { fatalError("crash requested by GAZETTE_TEST_CRASH") } })
+            afterDraw: { if crash { fatalError("crash requested by GAZETTE_TEST_CRASH") } }, search: search)
         let size = terminal.size
         var opening = hooks.prepare(
             ReaderState.open(

@@ -19,8 +19,8 @@ struct Gazette: ParsableCommand {
             "With no command, opens the reader on PATH (a folder or files), or on the built-in sample articles when no PATH is given.",
         version: Gazette.version,
         subcommands: [
-            Read.self, Toc.self, Chain.self, Check.self, Dump.self, Unread.self, MarkRead.self, StateCommand.self,
-            ConfigCommand.self, KeysCommand.self, BenchNext.self, HeadingFeaturesCommand.self,
+            Read.self, Toc.self, Chain.self, Check.self, Dump.self, Search.self, Unread.self, MarkRead.self,
+            StateCommand.self, ConfigCommand.self, KeysCommand.self, BenchNext.self, HeadingFeaturesCommand.self,
         ],
         defaultSubcommand: Read.self
     )
@@ -121,6 +121,7 @@ struct Read: ParsableCommand {
                     let (library, _, _) = (try? Opening.open(paths, options)) ?? (first, [0], [])
                     return (library, ChainBuilder.build(library.collection))
                 }, state: hooks ?? .none(notice: nil), mouse: setup.mouse, shortlist: shortlist,
+                search: ReaderSearch.hooks(paths: paths, fileExtension: options.fileExtension),
                 options: setup.options, theme: setup.theme, notice: setup.notice)
             return
         }
@@ -130,9 +131,13 @@ struct Read: ParsableCommand {
             throw Opening.nothingToRead(paths)
         }
         let hooks = state?.hooks(paths: paths, start: library.collection.entries[start].source, fromStart: fromStart)
+        let search =
+            paths.isEmpty
+            ? ReaderSearch.hooks(library: library)
+            : ReaderSearch.hooks(paths: paths, fileExtension: options.fileExtension)
         try ReaderApp.run(
             library: library, start: library.collection.entries[start].id,
-            state: hooks ?? .none(notice: nil), mouse: setup.mouse, shortlist: shortlist,
+            state: hooks ?? .none(notice: nil), mouse: setup.mouse, shortlist: shortlist, search: search,
             options: setup.options, theme: setup.theme, notice: setup.notice)
     }
 

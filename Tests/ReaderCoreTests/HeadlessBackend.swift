@@ -98,7 +98,7 @@ struct LoopRun {
 
     init(
         _ opening: (state: ReaderState, effects: [Effect]), indexer: EventLoop.Indexer? = nil,
-        _ steps: [HeadlessBackend.Step]
+        search: SearchHooks? = nil, _ steps: [HeadlessBackend.Step]
     ) {
         let worker = ManualWorker()
         let backend = HeadlessBackend(
@@ -107,7 +107,7 @@ struct LoopRun {
         var persisted: [Position] = []
         final = EventLoop(
             backend: backend, worker: worker, indexer: indexer, persist: { persisted.append($0) },
-            shouldStop: { backend.stopRequested }
+            shouldStop: { backend.stopRequested }, search: search
         ).run(opening)
         self.backend = backend
         self.persisted = persisted

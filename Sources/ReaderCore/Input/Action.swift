@@ -11,7 +11,8 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case section9 = "section_9"
     case outline, articleList = "article_list", help
     case followNext = "follow_next", followPrevious = "follow_previous", back, forward
-    case search, nextMatchOrFollowNext = "next_match_or_follow_next", nextMatch = "next_match"
+    case search, searchCollection = "search_collection"
+    case nextMatchOrFollowNext = "next_match_or_follow_next", nextMatch = "next_match"
     case previousMatch = "previous_match"
     case percent, whereAmI = "where_am_i", reload, edit, repaint, suspend, escape, quit
     case toggleRead = "toggle_read", markChainRead = "mark_chain_read", nextUnread = "next_unread"
@@ -49,6 +50,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
         case .back: .back
         case .forward: .forward
         case .search: .search
+        case .searchCollection: .searchCollection
         case .nextMatchOrFollowNext: .nextMatchOrFollowNext
         case .nextMatch: .nextMatch
         case .previousMatch: .previousMatch
@@ -81,7 +83,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
 /// Where keys are read: each context has its own table, so `j` can move the outline's selection
 /// and scroll the article. Adding a context is a case here and its table in `defaults`.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case article, outline, list, picker, help, prompt
+    case article, outline, list, picker, results, help, prompt
 
     public var name: String { rawValue }
 
@@ -92,6 +94,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .outline: "In the outline"
         case .list: "In the article list"
         case .picker: "In the bookmarks and recently read lists"
+        case .results: "In the results of a search of every article"
         case .help: "In this help"
         case .prompt: "In the search prompt"
         }
@@ -104,6 +107,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .outline: "digits pick a section by number (12 for the 12th); other keys do nothing"
         case .list: "other characters type into the filter"
         case .picker: "other keys close the list"
+        case .results: "other keys do nothing"
         case .help: "other keys close the help"
         case .prompt: "other characters are typed into the query"
         }
@@ -151,6 +155,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
                     E(.forward, [.character("L"), .tab]),
                     E(.articleList, [.character("l"), .character("a")]),
                     E(.search, [.character("/")]),
+                    E(.searchCollection, [.character("s")]),
                     E(.nextMatch, [.character(".")]),
                     E(.previousMatch, [.character("N"), .character(",")]),
                     E(.percent, [.character("%")]),
@@ -200,6 +205,18 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
                 E(.top, [.character("g"), .home], "first entry"),
                 E(.bottom, [.character("G"), .end], "last entry"),
                 E(.open, [.enter, .character(" ")], "open the selected entry"),
+            ]
+        case .results:
+            return [
+                E(.down, [.character("j"), .down, .control("n")], "next article"),
+                E(.up, [.character("k"), .up, .control("p")], "previous article"),
+                E(.pageDown, [.pageDown, .character(" ")], "a page down"),
+                E(.pageUp, [.pageUp, .character("b")], "a page up"),
+                E(.top, [.character("g"), .home], "first article"),
+                E(.bottom, [.character("G"), .end], "last article"),
+                E(.open, [.enter], "open the selected article at its match"),
+                E(.search, [.character("s"), .character("/")], "search again"),
+                E(.close, [.escape, .character("q"), .control("c")], "close the results"),
             ]
         case .help:
             return [

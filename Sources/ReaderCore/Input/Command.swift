@@ -5,7 +5,7 @@ public enum Command: Sendable, Hashable {
     case nextSection, previousSection, section(Int)
     case outline, articleList, help
     case followNext, followPrevious, back, forward
-    case search, nextMatchOrFollowNext, nextMatch, previousMatch
+    case search, searchCollection, nextMatchOrFollowNext, nextMatch, previousMatch
     case percent, whereAmI, reload, edit, repaint, suspend
     case escape, quit
     case toggleRead, markChainRead, nextUnread, setMark, jumpToMark, bookmarks, recentlyRead
@@ -32,6 +32,7 @@ public enum Command: Sendable, Hashable {
         case .back: return "back along your history"
         case .forward: return "forward along your history"
         case .search: return "search this article (Enter runs, Esc cancels)"
+        case .searchCollection: return "search every article of the folder (Enter opens a hit at its match)"
         case .nextMatchOrFollowNext: return "next match while a search is on, else follow NEXT"
         case .nextMatch: return "next search match"
         case .previousMatch: return "previous search match"

@@ -143,3 +143,47 @@ public struct LayoutBuilder: Sendable {
         block += 1
     }
 }
+
+extension ArticleLayout {
+    /// The block a place in the article is laid out as: the title is block 0, then each section's
+    /// heading (when it has one) and paragraphs, in order — the numbering `LayoutBuilder` gives.
+    public static func block(of place: Snippet.Place, section: Int, in article: Article) -> Int {
+        var block = 1
+        for s in article.sections.prefix(section) { block += (s.heading == nil ? 0 : 1) + s.paragraphs.count }
+        guard article.sections.indices.contains(section) else { return block }
+        let hasHeading = article.sections[section].heading != nil
+        switch place {
+        case .title: return 0
+        case .heading: return block
+        case .paragraph(let p): return block + (hasHeading ? 1 : 0) + p
+        }
+    }
+}
+
+extension PlainTextDump {
+    /// Where a UTF-8 offset inside a block falls in what `dump --width 0` prints for the article:
+    /// the byte offset from the start of the output.
+    public static func unwrappedOffset(of block: Int, byte: Int, in article: Article) -> Int {
+        let layout = ArticleLayout.make(article, footer: [], width: unwrapped)
+        guard layout.blockStarts.indices.contains(block) else { return 0 }
+        let line = layout.blockStarts[block]
+        var offset = 0
+        var titleDone = false
+        for l in layout.lines[..<line] {
+            if l.kind != .title && !titleDone {
+                titleDone = true
+                offset += titleUnderline(layout).utf8.count + 1
+            }
+            offset += l.text.utf8.count + 1
+        }
+        if !titleDone && layout.lines[line].kind != .title { offset += titleUnderline(layout).utf8.count + 1 }
+        // A heading line starts with its marker.
+        if layout.lines[line].kind == .heading { offset += ArticleLayout.headingMarker.utf8.count }
+        return offset + byte
+    }
+
+    static func titleUnderline(_ layout: ArticleLayout) -> String {
+        let titleWidth = layout.lines.filter { $0.kind == .title }.map { DisplayWidth.of($0.text) }.max() ?? 0
+        return String(repeating: "=", count: min(layout.width, titleWidth))
+    }
+}

@@ -12,12 +12,12 @@ public enum PlainTextDump {
     {
         let layout = ArticleLayout.make(
             article, footer: footer(article, links: links, collection: collection), width: width)
-        let titleWidth = layout.lines.filter { $0.kind == .title }.map { DisplayWidth.of($0.text) }.max() ?? 0
+        let underline = titleUnderline(layout)
         var out: [String] = []
         for (i, line) in layout.lines.enumerated() {
             out.append(line.text)
             let titleEnds = line.kind == .title && (i + 1 == layout.lines.count || layout.lines[i + 1].kind != .title)
-            if titleEnds { out.append(String(repeating: "=", count: min(width, titleWidth))) }
+            if titleEnds { out.append(underline) }
         }
         return out.joined(separator: "\n")
     }

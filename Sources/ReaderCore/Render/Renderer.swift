@@ -19,6 +19,7 @@ public enum Renderer {
         case .help(let scroll): help(state, scroll, &screen)
         case .marks(let selection): marksOverlay(state, selection, &screen)
         case .recent(let selection): recentOverlay(state, selection, &screen)
+        case .results(let results): resultsOverlay(state, results, &screen)
         }
         statusLine(state, &screen)
         return screen
@@ -230,8 +231,14 @@ public enum Renderer {
         if list.unreadOnly {
             header = "Unread: \(list.matches.count) of \(total) — \(keys.label(.unreadOnly, in: .list)) shows all"
         }
+        if !list.bodyMatches.isEmpty { header += " · \(list.bodyMatches.count) more in the text (≈)" }
         listOverlay(
-            state, header: header, count: list.matches.count, row: { listRow(state, entries[list.matches[$0]]) },
+            state, header: header, count: list.rowCount,
+            row: { i in
+                // Matched in the text, not the title: marked so, under the title matches.
+                i < list.matches.count
+                    ? listRow(state, entries[list.matches[i]]) : "≈ " + listRow(state, entries[list.entry(atRow: i)!])
+            },
             marked: list.marked, selection: list.selection, target: { .listRow($0) }, &screen)
     }
 
@@ -287,14 +294,17 @@ public enum Renderer {
     /// "/query" with the cursor where the next character goes; a query wider than the line
     /// scrolls so the cursor stays in view.
     static func promptLine(_ prompt: SearchPrompt, row: Int, width: Int, _ screen: inout Screen) {
-        let room = max(1, width - 2)
+        // `s` searches every article: its prompt says so; `/` is less's.
+        let lead = prompt.scope == .collection ? "search all: " : "/"
+        let leadWidth = DisplayWidth.of(lead)
+        let room = max(1, width - 1 - leadWidth)
         var text = prompt.text
         var column = prompt.cursorColumn
         while column > room, !text.isEmpty {
             column -= DisplayWidth.of(text.removeFirst())
         }
-        let end = screen.put(fit("/" + String(text), width - 1), row: row, column: 0, style: .statusBar)
-        screen.cursor = (row, min(1 + column, end, width - 1))
+        let end = screen.put(fit(lead + String(text), width - 1), row: row, column: 0, style: .statusBar)
+        screen.cursor = (row, min(leadWidth + column, end, width - 1))
     }
 
     static func statusLine(_ state: ReaderState, _ screen: inout Screen) {
@@ -312,6 +322,10 @@ public enum Renderer {
         let last = min(total, state.top + g.bodyHeight)
         let percent = total == 0 ? 100 : (state.top >= state.maxTop ? 100 : last * 100 / total)
         right += "\(first)–\(last)/\(total) \(percent)%  \(state.keyMap.label(.help)) help"
+        if case .building(let done, let total) = state.searchIndex {
+            let counted = total == 0 ? "indexing…" : "indexing \(Renderer.grouped(done))/\(Renderer.grouped(total))"
+            right = counted + " · " + right
+        }
         let left: String
         if let message = state.message {
             left = message

@@ -25,6 +25,8 @@ public enum Effect: Sendable, Equatable {
     /// Open `path` in the person's editor at the line holding `near` (the start of the text in
     /// focus: the layout does not know file lines); answered by `.reload` on return.
     case edit(path: String, near: String)
+    /// Search every article (the index may still be growing). Answered by `.collectionResults`.
+    case searchCollection(CollectionSearchRequest)
 }
 
 /// Which article to read, and for what window: the column it is laid out to depends
@@ -62,4 +64,10 @@ public enum ReaderEvent: Sendable {
     case journal(Journal)
     /// Read the article on screen again, keeping the place: after the editor, or when its file changed.
     case reload
+    /// A one-line note for the status line from background work (files the index skipped).
+    case notice(String)
+    /// Hits of a `.searchCollection`.
+    case collectionResults(CollectionResults)
+    /// How far the full-text index of the folder is (sent as it grows, and once it is ready).
+    case searchIndex(SearchIndexStatus)
 }

@@ -14,8 +14,11 @@ extension ReaderState {
             case .outline(let selection):
                 let last = max(0, document.article.sections.count - 1)
                 overlay = .outline(selection: min(max(0, selection + direction), last))
+            case .results(var results):
+                results.selection = min(max(0, results.selection + direction), max(0, results.hits.count - 1))
+                overlay = .results(results)
             case .list(var list):
-                let last = max(0, list.matches.count - 1)
+                let last = max(0, list.rowCount - 1)
                 list.selection = min(max(0, list.selection + direction * Self.wheelLines), last)
                 overlay = .list(list)
             case .help(let scroll): overlay = .help(scroll: max(0, scroll + direction * Self.wheelLines))
@@ -36,6 +39,9 @@ extension ReaderState {
                     listAction(.open, list)
                 case .marks: marksAction(.open, index)
                 case .recent: recentAction(.open, index)
+                case .results(var results):
+                    results.selection = index
+                    resultsAction(.open, results)
                 default: break
                 }
             case nil:

@@ -20,6 +20,9 @@ extension ReaderState {
         case .stop: apply(.quit)
         case .reload: reload()
         case .journal(let journal): install(journal: journal)
+        case .collectionResults(let results): receive(results)
+        case .searchIndex(let status): receive(indexStatus: status)
+        case .notice(let text): announce(text)
         }
         observeReading()
         if options.plain { announcePlace(leaving: before) }
@@ -65,6 +68,7 @@ extension ReaderState {
         case .help(let scroll): helpKey(key, scroll)
         case .marks(let selection): marksKey(key, selection)
         case .recent(let selection): recentKey(key, selection)
+        case .results(let results): resultsKey(key, results)
         }
         anchor = anchorPosition()
     }
@@ -144,6 +148,7 @@ extension ReaderState {
         case .back: goBack()
         case .forward: goForward()
         case .search: prompt = SearchPrompt(history: queries)
+        case .searchCollection: openCollectionPrompt()
         case .nextMatchOrFollowNext: apply(search != nil ? .nextMatch : .followNext)
         case .nextMatch: stepMatch(1)
         case .previousMatch: stepMatch(-1)
@@ -272,6 +277,8 @@ extension ReaderState {
         guard let previous = backStack.popLast() else { message = "No earlier article in your history"; return }
         forwardStack.append(currentPosition)
         show(previous)
+        // Left from a collection search's results: they come back with it.
+        if let results = previous.results { overlay = .results(results) }
     }
 
     mutating func goForward() {
@@ -304,6 +311,13 @@ extension ReaderState {
         switch line.edit(key, keys: keyMap) {
         case .editing: prompt = line
         case .cancelled: prompt = nil
+        case .submitted(let typed) where line.scope == .collection:
+            prompt = nil
+            guard let query = typed.isEmpty ? collectionQueries.last : typed else {
+                message = "No earlier search to repeat"
+                return
+            }
+            startCollectionSearch(query)
         case .submitted(let typed):
             prompt = nil
             // Enter on an empty prompt repeats the last search, as in less.
@@ -392,6 +406,7 @@ extension ReaderState {
             var list = list
             list.filter.append(c)
             refilter(&list, narrowing: true)
+            askBodies(&list)
             overlay = .list(list)
         }
     }
@@ -399,27 +414,31 @@ extension ReaderState {
     /// What an action does in the article list; the mouse opens an entry through here too.
     mutating func listAction(_ action: Action, _ list: ArticleListState) {
         var list = list
+        let last = list.rowCount - 1
         switch action {
-        case .down: list.selection = min(list.matches.count - 1, list.selection + 1)
+        case .down: list.selection = min(last, list.selection + 1)
         case .up: list.selection = max(0, list.selection - 1)
-        case .pageDown: list.selection = min(list.matches.count - 1, list.selection + bodyHeight - 2)
+        case .pageDown: list.selection = min(last, list.selection + bodyHeight - 2)
         case .pageUp: list.selection = max(0, list.selection - (bodyHeight - 2))
         case .top: list.selection = 0
-        case .bottom: list.selection = max(0, list.matches.count - 1)
+        case .bottom: list.selection = max(0, last)
         case .open:
             overlay = .none
-            if list.matches.indices.contains(list.selection) {
-                let article = library.collection.entries[list.matches[list.selection]].id
+            if let entry = list.entry(atRow: list.selection) {
+                let article = library.collection.entries[entry].id
                 if article != document.id { open(article) }
             }
             return
         case .unreadOnly:
             list.unreadOnly.toggle()
             refilter(&list, narrowing: list.unreadOnly)
+            askBodies(&list)
         case .clearOrClose:
             if list.filter.isEmpty { overlay = .none; return }
             list.filter = ""
             list.unreadOnly = false
+            list.bodyMatches = []
+            list.bodyGeneration = nil
             list.matches = listPool
             list.selection = entryIndex ?? 0
             list.marked = entryIndex
@@ -427,6 +446,7 @@ extension ReaderState {
             guard !list.filter.isEmpty else { break }
             list.filter.removeLast()
             refilter(&list, narrowing: false)
+            askBodies(&list)
         case .close:
             overlay = .none
             return

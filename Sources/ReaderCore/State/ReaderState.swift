@@ -13,6 +13,10 @@ public struct Position: Sendable, Equatable {
     public var progress: Int?
     /// The search that was on in the article, given back by Back and Forward.
     public var search: SearchState.Saved?
+    /// Where to land once the article is in: a collection search's hit.
+    public var landing: Landing?
+    /// The collection search results this place was left from: Back opens them again.
+    public var results: ResultsState?
 
     public init(
         article: ArticleID, block: Int, line: Int, width: Int, place: TextPlace? = nil,
@@ -48,6 +52,8 @@ public enum Overlay: Sendable, Equatable {
     case marks(selection: Int)
     /// The articles read lately, newest first.
     case recent(selection: Int)
+    /// The hits of a search of every article.
+    case results(ResultsState)
 }
 
 /// The article list: a filter typed by the person and the matching entries.
@@ -60,6 +66,19 @@ public struct ArticleListState: Sendable, Equatable {
     public var marked: Int?
     /// Only the articles not read yet (Tab toggles).
     public var unreadOnly = false
+    /// Entries whose text (not title) holds the filter's words, from the index, listed under `matches`.
+    public var bodyMatches: [Int] = []
+    /// The index query that `bodyMatches` waits for.
+    var bodyGeneration: Int?
+
+    /// Rows: the title matches, then the text matches.
+    public var rowCount: Int { matches.count + bodyMatches.count }
+
+    public func entry(atRow row: Int) -> Int? {
+        if matches.indices.contains(row) { return matches[row] }
+        let body = row - matches.count
+        return bodyMatches.indices.contains(body) ? bodyMatches[body] : nil
+    }
 }
 
 /// Everything the reader shows, as a value. `handle` changes it and says what must be
@@ -101,6 +120,13 @@ public struct ReaderState: Sendable {
     public internal(set) var queries: [String] = []
     /// A number typed before a command (`12g`, `40%`, `12]`), as less reads one.
     public internal(set) var count: Int?
+    /// The full-text index of the folder, for `s` and the list's filter.
+    public internal(set) var searchIndex: SearchIndexStatus = .unavailable(
+        "Searching every article needs an index: open a folder of article files")
+    /// Collection queries run this session, oldest first (↑/↓ in its prompt).
+    public internal(set) var collectionQueries: [String] = []
+    /// Numbers collection queries, so an answer to an older one is known.
+    var searchGeneration = 0
     /// A one-shot note in the status line ("End of the chain", …).
     public internal(set) var message: String?
     public internal(set) var backStack: [Position] = []
@@ -238,6 +264,7 @@ public struct ReaderState: Sendable {
             runSearch(saved.query, keepCurrent: saved.current)
             search?.visited = saved.current != nil
         }
+        if let landing = position.landing { land(landing) }
         if let failure = document.failure { message = failure }
         anchor = anchorPosition()
         if document.extent == .start, reading.insert(document.id).inserted {
@@ -288,8 +315,8 @@ public struct ReaderState: Sendable {
 
     /// The article under the article list's selection, when the list is open.
     var listSelection: ArticleID? {
-        guard case .list(let list) = overlay, list.matches.indices.contains(list.selection) else { return nil }
-        return library.collection.entries[list.matches[list.selection]].id
+        guard case .list(let list) = overlay, let entry = list.entry(atRow: list.selection) else { return nil }
+        return library.collection.entries[entry].id
     }
 
     /// Runs, in order, what waited for the index or for an article, until something

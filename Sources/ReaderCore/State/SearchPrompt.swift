@@ -12,8 +12,15 @@ public struct SearchPrompt: Sendable, Equatable {
     var recalled: Int?
     var draft: [Character] = []
 
-    public init(history: [String] = []) {
+    /// What the line searches: the article on screen (`/`) or every article (`s`).
+    public enum Scope: Sendable, Equatable {
+        case article, collection
+    }
+    public let scope: Scope
+
+    public init(history: [String] = [], scope: Scope = .article) {
         self.history = history
+        self.scope = scope
     }
 
     public var string: String { String(text) }

@@ -1,0 +1,141 @@
+/// Text as the full-text index sees it, made the same way for what is stored and for what is
+/// asked: folded by `TextFold` (case, accents, quotes, dashes: the fold of `/` and the list
+/// filter), and with every character of the scripts written without spaces (Chinese,
+/// Japanese, Korean, Thai, Lao, Khmer, Myanmar) set apart as a word of its own. A run of those
+/// in a query becomes a phrase of single characters, so "東京" finds 東京都 and one- and
+/// two-character queries need no special case (docs/SEARCH.md says why not trigrams).
+public struct IndexText: Sendable {
+    private var fold: TextFold
+
+    public init() {
+        fold = TextFold(keepingCase: false)
+    }
+
+    /// `text` folded and spaced for the index's word tokenizer.
+    public mutating func prepare(_ text: String) -> String {
+        let folded = fold.fold(text).string
+        return IndexText.spaceOut(folded)
+    }
+
+    /// Puts a space on both sides of each character of a script without spaces; marks (Thai
+    /// vowels and tones, dakuten, Hangul medial and final jamo) stay on the character before
+    /// them, as they do in a grapheme cluster. On the UTF-8 bytes, as most text has no such
+    /// script: every such scalar is U+0E00 or above (a lead byte of 0xE0 or more), and the fold
+    /// has made every space an ASCII one.
+    static func spaceOut(_ folded: String) -> String {
+        var folded = folded
+        return folded.withUTF8 { bytes -> String? in
+            let n = bytes.count
+            // Where the first scalar of such a script is, if anywhere.
+            var first = 0
+            while first < n {
+                if bytes[first] >= 0xE0, isUnspacedScript(scalar(bytes, at: first)) { break }
+                first += 1
+            }
+            guard first < n else { return nil }
+            var out = [UInt8]()
+            out.reserveCapacity(n + n / 2)
+            out.append(contentsOf: bytes[..<first])
+            var spaceDue = false
+            var i = first
+            while i < n {
+                // Nothing pending: copy up to the next scalar that may be of such a script at once.
+                if !spaceDue {
+                    var j = i
+                    while j < n && bytes[j] < 0xE0 { j += 1 }
+                    if j > i {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                        i = j
+                        continue
+                    }
+                }
+                let lead = bytes[i]
+                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                let u = lead < 0x80 ? Unicode.Scalar(lead) : scalar(bytes, at: i)
+                let unspaced = lead >= 0xE0 && isUnspacedScript(u)
+                if (spaceDue || unspaced) && isAttached(u) {
+                    out.append(contentsOf: bytes[i..<min(n, i + length)])
+                    i += length
+                    continue
+                }
+                let isSpace = lead == 0x20 || lead == 0x0A || lead == 0x09 || lead == 0x0D
+                if (unspaced || spaceDue) && !isSpace, let last = out.last,
+                    last != 0x20 && last != 0x0A && last != 0x09 && last != 0x0D
+                {
+                    out.append(0x20)
+                }
+                out.append(contentsOf: bytes[i..<min(n, i + length)])
+                spaceDue = unspaced
+                i += length
+            }
+            return String(decoding: out, as: UTF8.self)
+        } ?? folded
+    }
+
+    /// The scalar whose UTF-8 starts at `i` (the text is valid UTF-8).
+    @inline(__always)
+    static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Unicode.Scalar {
+        let lead = UInt32(b[i])
+        let value: UInt32
+        if lead < 0x80 {
+            value = lead
+        } else if lead < 0xE0 {
+            value = (lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+        } else if lead < 0xF0 {
+            value = (lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+        } else {
+            value =
+                (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
+                | UInt32(b[i + 3] & 0x3F)
+        }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// A scalar that belongs to the character before it: a combining mark, or a Hangul vowel or
+    /// final consonant jamo following its initial. The marks of the scripts without spaces are
+    /// listed (the common case); any other mark is asked of the Unicode tables.
+    static func isAttached(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0..<0x0300: return false
+        case 0x0E31, 0x0E34...0x0E3A, 0x0E47...0x0E4E,  // Thai
+            0x0EB1, 0x0EB4...0x0EBC, 0x0EC8...0x0ECE,  // Lao
+            0x102B...0x103E, 0x1056...0x1059, 0x105E...0x1060, 0x1062...0x1064, 0x1067...0x106D,
+            0x1071...0x1074, 0x1082...0x108D, 0x108F, 0x109A...0x109D,  // Myanmar
+            0x1160...0x11FF, 0xD7B0...0xD7FF,  // Hangul medial and final jamo
+            0x17B4...0x17D3, 0x17DD,  // Khmer
+            0x3099, 0x309A, 0x200D:  // dakuten, handakuten, ZWJ
+            return true
+        case 0x0E00...0x0EFF, 0x1000...0x109F, 0x1100...0x115F, 0x1780...0x17FF, 0x3040...0x30FF, 0x3400...0x9FFF,
+            0xAC00...0xD7AF:
+            return false
+        default:
+            switch u.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return true
+            default: return false
+            }
+        }
+    }
+
+    /// Scripts whose words are not separated by spaces (or, for Korean, carry particles
+    /// attached to the word: 서울에서 holds 서울).
+    static func isUnspacedScript(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x0E00...0x0EFF,  // Thai, Lao
+            0x1000...0x109F,  // Myanmar
+            0x1100...0x11FF,  // Hangul jamo
+            0x1780...0x17FF,  // Khmer
+            0x3040...0x30FF,  // Hiragana, Katakana
+            0x3130...0x318F,  // Hangul compatibility jamo
+            0x31F0...0x31FF,  // Katakana extensions
+            0x3400...0x4DBF,  // CJK extension A
+            0x4E00...0x9FFF,  // CJK unified ideographs
+            0xA960...0xA97F,  // Hangul jamo extended A
+            0xAC00...0xD7AF,  // Hangul syllables
+            0xF900...0xFAFF,  // CJK compatibility ideographs
+            0x20000...0x3FFFF:  // CJK extensions B onwards
+            return true
+        default:
+            return false
+        }
+    }
+}

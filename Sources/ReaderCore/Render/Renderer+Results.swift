@@ -1,0 +1,80 @@
+import ArticleKit
+
+/// The results of a search of every article: one row per article, `Title › Section — snippet`,
+/// the query's words highlighted in the snippet.
+extension Renderer {
+    static func resultsOverlay(_ state: ReaderState, _ results: ResultsState, _ screen: inout Screen) {
+        let g = state.geometry
+        let header: String
+        if !results.answered {
+            header = "Searching every article for “\(results.typed)”…"
+        } else if results.hits.isEmpty {
+            header = "No article holds “\(results.typed)”" + (results.complete ? "" : " yet (still indexing)")
+        } else {
+            let more = results.hits.count >= ReaderState.resultsLimit ? "the best \(results.hits.count)" : "\(results.hits.count)"
+            header =
+                "“\(results.typed)”: \(more) article\(results.hits.count == 1 ? "" : "s")"
+                + (results.complete ? "" : " so far (indexing)")
+                + " — \(state.keyMap.label(.open, in: .results)) opens, \(state.keyMap.label(.close, in: .results)) closes"
+        }
+        let x = g.columnX
+        let width = g.pane == nil ? g.columnWidth : g.width - x - 1
+        // The marker's two columns come first.
+        let room = max(10, width - 2)
+        listOverlay(
+            state, header: header, count: results.hits.count, row: { resultLabel(results.hits[$0], width: room).text },
+            marked: nil, selection: results.selection, target: { .listRow($0) }, &screen)
+        // The query's words, highlighted where the rows show them.
+        let visible = max(1, g.bodyHeight - 2)
+        let count = results.hits.count
+        let first = max(0, min(results.selection - visible / 2, count - visible))
+        for (row, i) in (first..<min(count, first + visible)).enumerated() {
+            let label = resultLabel(results.hits[i], width: room)
+            let y = g.bodyTop + 2 + row
+            let style: Style = i == results.selection ? .currentMatch : .match
+            // Where the row's text starts: after the marker, or plain mode's number.
+            let lead = x + (state.options.plain ? DisplayWidth.of("\(i + 1). ") : 2)
+            for range in label.matches {
+                let from = lead + DisplayWidth.of(label.text.utf8Prefix(range.lowerBound))
+                let to = lead + DisplayWidth.of(label.text.utf8Prefix(range.upperBound))
+                screen.restyle(row: y, from: from, to: min(to, x + width), style: style)
+            }
+        }
+    }
+
+    /// One row's text, `width` columns at most, and where its matches are in it (UTF-8 offsets).
+    /// The title and section give way to the snippet: it keeps at least half the row.
+    static func resultLabel(_ hit: SearchHit, width: Int) -> (text: String, matches: [Range<Int>]) {
+        var head = hit.title
+        if let heading = hit.heading { head += " › " + heading }
+        guard let snippet = hit.snippet, let first = snippet.matches.first else { return (fit(head, width), []) }
+        let lead = fit(head, max(8, width / 2)) + " — "
+        let room = max(10, width - DisplayWidth.of(lead))
+        let window = SnippetCutter.window(snippet.text, around: first, width: room)
+        let shift = lead.utf8.count + window.lead - window.range.lowerBound
+        let matches = snippet.matches.filter {
+            $0.lowerBound >= window.range.lowerBound && $0.upperBound <= window.range.upperBound
+        }
+        return (lead + window.text, matches.map { ($0.lowerBound + shift)..<($0.upperBound + shift) })
+    }
+
+    /// 41230 → "41,230", as progress reads in the status line.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return out
+    }
+}
+
+extension String {
+    /// The text before a UTF-8 offset (at a scalar boundary).
+    fileprivate func utf8Prefix(_ offset: Int) -> Substring {
+        let u = utf8
+        let end = u.index(u.startIndex, offsetBy: min(offset, u.count))
+        return self[..<end]
+    }
+}

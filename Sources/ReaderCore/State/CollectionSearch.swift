@@ -1,0 +1,246 @@
+import ArticleKit
+
+/// A search of every article, asked of the run loop (which asks the index) and answered with
+/// `.collectionResults`. `generation` tells answers to an older query from the current one.
+public struct CollectionSearchRequest: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        /// The results overlay (`s`).
+        case results
+        /// The article list's filter, which finds bodies as well as titles.
+        case listFilter
+    }
+
+    public var query: SearchQuery
+    public var generation: Int
+    public var limit: Int
+    public var purpose: Purpose
+
+    public init(query: SearchQuery, generation: Int, limit: Int, purpose: Purpose) {
+        self.query = query
+        self.generation = generation
+        self.limit = limit
+        self.purpose = purpose
+    }
+}
+
+/// The index's answer to a `CollectionSearchRequest`.
+public struct CollectionResults: Sendable, Equatable {
+    public var generation: Int
+    public var hits: [SearchHit]
+    /// Why there are no results to show (the index cannot be used), in one line.
+    public var failure: String?
+
+    public init(generation: Int, hits: [SearchHit], failure: String? = nil) {
+        self.generation = generation
+        self.hits = hits
+        self.failure = failure
+    }
+}
+
+/// How far the full-text index of the folder is.
+public enum SearchIndexStatus: Sendable, Equatable {
+    /// No index for this reader (said why when asked).
+    case unavailable(String)
+    /// Being brought up to date: files looked at out of the folder's.
+    case building(done: Int, total: Int)
+    case ready
+}
+
+/// The results overlay: the query, the hits so far, the selected one.
+public struct ResultsState: Sendable, Equatable {
+    public var query: SearchQuery
+    public var typed: String
+    public var hits: [SearchHit] = []
+    public var selection = 0
+    public var generation: Int
+    /// False until an answer came (the list says "searching…").
+    public var answered = false
+    /// Whether the index was complete when these hits were found.
+    public var complete = false
+    /// Progress of the index when the query was last asked, to ask again as it grows.
+    var askedAt = 0
+}
+
+/// Where to land in an article opened from a hit: its section, and where in it the match is.
+public struct Landing: Sendable, Equatable {
+    public var section: Int
+    public var place: Snippet.Place
+    public init(section: Int, place: Snippet.Place) {
+        self.section = section
+        self.place = place
+    }
+}
+
+extension ReaderState {
+    /// Hits asked for at once: more than a screen, few enough to cut their snippets quickly.
+    static let resultsLimit = 100
+    static let listBodyLimit = 200
+
+    /// `s`: the collection search prompt.
+    mutating func openCollectionPrompt() {
+        if case .unavailable(let why) = searchIndex {
+            message = why
+            return
+        }
+        prompt = SearchPrompt(history: collectionQueries, scope: .collection)
+    }
+
+    /// Enter in the collection prompt: the overlay opens at once, the hits follow.
+    mutating func startCollectionSearch(_ typed: String) {
+        let query: SearchQuery
+        do throws(SearchQueryError) {
+            query = try SearchQuery.parse(typed)
+        } catch {
+            message = error.description
+            return
+        }
+        collectionQueries.removeAll { $0 == typed }
+        collectionQueries.append(typed)
+        searchGeneration += 1
+        var results = ResultsState(query: query, typed: typed, generation: searchGeneration)
+        results.askedAt = indexedSoFar
+        overlay = .results(results)
+        outbox.append(
+            .searchCollection(
+                CollectionSearchRequest(
+                    query: query, generation: searchGeneration, limit: ReaderState.resultsLimit, purpose: .results)))
+    }
+
+    /// Files the index has taken in so far (all of them once it is ready).
+    var indexedSoFar: Int {
+        switch searchIndex {
+        case .building(let done, _): return done
+        default: return Int.max
+        }
+    }
+
+    mutating func receive(_ results: CollectionResults) {
+        switch overlay {
+        case .results(var state) where state.generation == results.generation:
+            if let failure = results.failure { message = failure }
+            let selected = state.hits.indices.contains(state.selection) ? state.hits[state.selection].path : nil
+            state.hits = results.hits
+            // The selection stays on its hit as better ones stream in above it.
+            state.selection = selected.flatMap { p in results.hits.firstIndex { $0.path == p } } ?? 0
+            state.answered = true
+            state.complete = searchIndex == .ready
+            overlay = .results(state)
+        case .list(var list) where list.bodyGeneration == results.generation:
+            let titled = Set(list.matches)
+            list.bodyMatches = results.hits.compactMap { hit in
+                library.collection.index(of: ArticleID(key: hit.path)).flatMap { titled.contains($0) ? nil : $0 }
+            }
+            if list.unreadOnly { list.bodyMatches.removeAll { journal.isRead(library.collection.entries[$0].id) } }
+            overlay = .list(list)
+        default:
+            return  // an answer to a query no longer on screen
+        }
+    }
+
+    /// The index grew or finished: the status line says so, and a query on screen is asked
+    /// again when enough new files came in (so results stream in while it is built).
+    mutating func receive(indexStatus: SearchIndexStatus) {
+        searchIndex = indexStatus
+        guard case .results(var state) = overlay else { return }
+        let grown: Bool
+        switch indexStatus {
+        case .building(let done, let total): grown = done - state.askedAt >= max(500, total / 20)
+        case .ready: grown = !state.complete
+        case .unavailable: grown = false
+        }
+        guard grown else { return }
+        state.askedAt = indexedSoFar
+        overlay = .results(state)
+        outbox.append(
+            .searchCollection(
+                CollectionSearchRequest(
+                    query: state.query, generation: state.generation, limit: ReaderState.resultsLimit,
+                    purpose: .results)))
+    }
+
+    mutating func resultsKey(_ key: Key, _ results: ResultsState) {
+        if let action = keyMap.action(for: key, in: .results) { resultsAction(action, results) }
+    }
+
+    /// What an action does in the results; the mouse opens a hit through here too.
+    mutating func resultsAction(_ action: Action, _ results: ResultsState) {
+        var results = results
+        let last = max(0, results.hits.count - 1)
+        switch action {
+        case .down: results.selection = min(last, results.selection + 1)
+        case .up: results.selection = max(0, results.selection - 1)
+        case .pageDown: results.selection = min(last, results.selection + max(1, bodyHeight - 2))
+        case .pageUp: results.selection = max(0, results.selection - max(1, bodyHeight - 2))
+        case .top: results.selection = 0
+        case .bottom: results.selection = last
+        case .open:
+            guard results.hits.indices.contains(results.selection) else { return }
+            openHit(results.hits[results.selection], from: results)
+            return
+        case .search:
+            overlay = .none
+            prompt = SearchPrompt(history: collectionQueries, scope: .collection)
+            return
+        case .close:
+            overlay = .none
+            return
+        default:
+            return
+        }
+        overlay = .results(results)
+    }
+
+    /// Opens the article of a hit at its match, with `/` set to the query's word there, so that
+    /// n and N go on from it; Back comes back to these results.
+    mutating func openHit(_ hit: SearchHit, from results: ResultsState) {
+        guard let entry = library.collection.index(of: ArticleID(key: hit.path)) else {
+            message = "“\(hit.title)” is not in the folder as it was opened: R reads it again"
+            return
+        }
+        let article = library.collection.entries[entry].id
+        let term = hit.snippet.map { $0.term } ?? results.query.required.first?.text ?? ""
+        var position = Position(article: article, block: 0, line: 0, width: 0)
+        position.search = SearchState.Saved(query: SnippetCutter.articleSearch(for: .word(term)), current: nil)
+        position.landing = Landing(section: hit.section, place: hit.snippet?.place ?? .heading)
+        var here = currentPosition
+        here.results = results
+        backStack.append(here)
+        forwardStack.removeAll()
+        show(position)
+    }
+
+    /// On arrival from a hit: the first match of the search in or after the hit's place.
+    mutating func land(_ landing: Landing) {
+        let block = ArticleLayout.block(of: landing.place, section: landing.section, in: document.article)
+        let starts = document.layout.blockStarts
+        let line = starts.indices.contains(block) ? starts[block] : 0
+        guard var s = search, !s.matches.isEmpty else {
+            setTop(max(0, line - bodyHeight / 3))
+            focus = line
+            return
+        }
+        s.current = s.matches.firstIndex { $0.line >= line } ?? 0
+        s.visited = true
+        search = s
+        reveal(s.matches[s.current])
+    }
+
+    /// The list's filter finds bodies too: the words typed (the last one as a prefix, as it is
+    /// still being typed) asked of the index; the answer lists the articles not already
+    /// matched by title, under them.
+    mutating func askBodies(_ list: inout ArticleListState) {
+        list.bodyMatches = []
+        if case .unavailable = searchIndex { return }
+        guard !list.filter.isEmpty, var query = try? SearchQuery.parse(list.filter) else { return }
+        if let last = query.required.last, case .word(let w) = last, list.filter.last != " " {
+            query.required[query.required.count - 1] = .prefix(w)
+        }
+        searchGeneration += 1
+        list.bodyGeneration = searchGeneration
+        outbox.append(
+            .searchCollection(
+                CollectionSearchRequest(
+                    query: query, generation: searchGeneration, limit: ReaderState.listBodyLimit, purpose: .listFilter)
+            ))
+    }
+}

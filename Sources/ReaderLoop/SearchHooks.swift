@@ -1,0 +1,27 @@
+import ArticleKit
+import ReaderCore
+
+/// How the reader reaches a full-text index without the loop knowing what it is: one job
+/// brings it up to date behind the screen, reporting progress; queries run on a worker
+/// meanwhile (the index answers from what it holds so far).
+public struct SearchHooks: Sendable {
+    /// Brings the index up to date, calling `progress(done, total)` as files are taken in;
+    /// returns a one-line notice (files skipped, a damaged index rebuilt) or nil.
+    public var update: @Sendable (_ progress: @escaping @Sendable (Int, Int) -> Void) -> String?
+    /// The hits for a query, best first, snippets cut; or why there are none to give.
+    public var find: @Sendable (SearchQuery, _ limit: Int) -> Result<[SearchHit], SearchFailure>
+
+    public init(
+        update: @escaping @Sendable (_ progress: @escaping @Sendable (Int, Int) -> Void) -> String?,
+        find: @escaping @Sendable (SearchQuery, _ limit: Int) -> Result<[SearchHit], SearchFailure>
+    ) {
+        self.update = update
+        self.find = find
+    }
+}
+
+/// Why a query got no answer from the index, in one line.
+public struct SearchFailure: Error, Sendable, Equatable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}

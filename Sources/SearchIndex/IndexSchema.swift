@@ -1,0 +1,57 @@
+import GRDB
+
+/// The index's tables. It is a cache: a database of another version is not migrated but
+/// dropped and built again (`version` below), which costs one full index and never a wrong answer.
+enum IndexSchema {
+    /// Bumped whenever the tables, the tokenizer or what `IndexText` makes of text change.
+    static let version = 1
+
+    /// Word tokens over text that `IndexText` already folded and spaced: letters, digits and
+    /// marks (so Thai, Devanagari and dakuten stay inside their words), nothing removed.
+    static let tokenizer = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
+
+    static func create(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                -- One row per article file seen, indexed or skipped. `path` is canonical; size, mtime
+                -- (ns) and inode tell whether the file changed since; `skipped` is why it could not
+                -- be indexed (so an unchanged bad file is not read again).
+                CREATE TABLE file (
+                    id INTEGER PRIMARY KEY,
+                    path TEXT NOT NULL UNIQUE,
+                    size INTEGER NOT NULL,
+                    mtime INTEGER NOT NULL,
+                    inode INTEGER NOT NULL,
+                    title TEXT NOT NULL DEFAULT '',
+                    skipped TEXT
+                );
+                -- One row per section of an indexed article; its id is the rowid of its text row.
+                CREATE TABLE section (
+                    id INTEGER PRIMARY KEY,
+                    file INTEGER NOT NULL,
+                    number INTEGER NOT NULL,
+                    heading TEXT
+                );
+                CREATE INDEX section_file ON section(file);
+                -- The words only: contentless, the text stays in the files. Rows of a changed or
+                -- removed file cannot be taken out of a contentless table without their text, so
+                -- they stay, unreachable once their section row is gone, and are counted in
+                -- meta.dead until a rebuild clears them.
+                CREATE VIRTUAL TABLE text USING fts5(
+                    title, heading, body, content = '', tokenize = "\(tokenizer)"
+                );
+                -- Merge segments in bigger steps while a folder is first indexed: a fifth less insert
+                -- work for a little more space (measured: docs/SEARCH.md).
+                INSERT INTO text (text, rank) VALUES ('automerge', 16);
+                INSERT INTO text (text, rank) VALUES ('crisismerge', 64);
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+                INSERT INTO meta VALUES ('version', \(version)), ('dead', 0);
+                """)
+    }
+
+    static func drop(_ db: Database) throws {
+        for table in ["text", "section", "file", "meta"] {
+            try db.execute(sql: "DROP TABLE IF EXISTS \(table)")
+        }
+    }
+}

@@ -1,0 +1,232 @@
+import ArticleKit
+import Dispatch
+import GRDB
+import Synchronization
+
+/// What one update did, for the status line and the command's stderr.
+public struct IndexReport: Sendable, Equatable {
+    /// Files read and indexed this time (new or changed).
+    public var indexed = 0
+    /// Files whose size, time and inode had not changed: not read.
+    public var unchanged = 0
+    /// Files gone from their folder: dropped.
+    public var removed = 0
+    /// Files that could not be indexed this time, with why (one line each).
+    public var skipped: [String] = []
+    /// Whether the index was emptied and built again (damage, or too many dead rows).
+    public var rebuilt = false
+}
+
+/// How far an update is: files looked at out of the files to look at.
+public struct IndexProgress: Sendable, Equatable {
+    public var done: Int
+    public var total: Int
+    public init(done: Int, total: Int) {
+        self.done = done
+        self.total = total
+    }
+}
+
+/// What to index: folders (their article files, not their subfolders) and single files.
+public struct IndexScope: Sendable, Equatable {
+    public var folders: [String]
+    public var files: [String]
+    public var fileExtension: String
+
+    /// Paths are made canonical (absolute, lexically) against `directory`.
+    public init(folders: [String], files: [String], fileExtension: String = "txt", directory: String) {
+        self.folders = folders.map { ArticleID.file($0, in: directory).key }
+        self.files = files.map { ArticleID.file($0, in: directory).key }
+        self.fileExtension = fileExtension
+    }
+}
+
+extension SearchIndex {
+    /// Files parsed per batch, and written in one transaction: enough to keep the writer's
+    /// per-transaction cost small, few enough that a batch's text stays a few megabytes.
+    static let batchSize = 256
+
+    /// Brings the index up to date with the files in `scope`: new and changed files are read and
+    /// indexed (parsed on every core while one writer inserts), removed ones dropped, unchanged
+    /// ones cost a `stat`. `progress` is called after each batch; `isCancelled` is asked
+    /// between batches (what was written stays: the next update goes on from there).
+    public func update(
+        _ scope: IndexScope, progress: @Sendable (IndexProgress) -> Void = { _ in },
+        isCancelled: @Sendable () -> Bool = { false }
+    ) throws -> IndexReport {
+        var report = IndexReport()
+        do {
+            try update(scope, report: &report, progress: progress, isCancelled: isCancelled)
+        } catch let error as DatabaseError where SearchIndex.isDamage(error) {
+            // Damaged under us: empty it and index again, once.
+            try reset()
+            report = IndexReport(rebuilt: true)
+            try update(scope, report: &report, progress: progress, isCancelled: isCancelled)
+        }
+        if try shouldCompact() {
+            try reset()
+            var again = IndexReport(rebuilt: true)
+            try update(scope, report: &again, progress: progress, isCancelled: isCancelled)
+            again.skipped = report.skipped
+            return again
+        }
+        return report
+    }
+
+    /// Dead text rows are skipped by every query but still take space and time: past as many
+    /// as there are live ones (and a few thousand), the index is built again.
+    func shouldCompact() throws -> Bool {
+        let (_, live, dead) = try counts()
+        return dead > 5_000 && dead > live
+    }
+
+    private func update(
+        _ scope: IndexScope, report: inout IndexReport, progress: @Sendable (IndexProgress) -> Void,
+        isCancelled: @Sendable () -> Bool
+    ) throws {
+        let loader = CollectionLoader(fileExtension: scope.fileExtension)
+        var wanted: [String] = []
+        var gone: [Int64] = []
+        var known: [String: (id: Int64, stat: FileStat)] = [:]
+        for folder in scope.folders {
+            let listed = (try? loader.list(folder: folder)) ?? []
+            let existing = try filesUnder(folder)
+            let listedSet = Set(listed)
+            for (path, row) in existing where !listedSet.contains(path) { gone.append(row.id) }
+            known.merge(existing) { a, _ in a }
+            wanted += listed
+        }
+        for file in scope.files {
+            if let row = try fileRow(file) { known[file] = row }
+            wanted.append(file)
+        }
+        // Look at each file once, even when named twice (a file inside a named folder).
+        var seen = Set<String>()
+        wanted = wanted.filter { seen.insert($0).inserted }
+        let stats = ParallelMap.map(wanted) { FileStat.of($0) }
+        var work: [(path: String, stat: FileStat)] = []
+        for (path, stat) in zip(wanted, stats) {
+            guard let stat else {
+                if let row = known[path] { gone.append(row.id) }
+                continue
+            }
+            if let row = known[path], row.stat == stat {
+                report.unchanged += 1
+            } else {
+                work.append((path, stat))
+            }
+        }
+        if !gone.isEmpty {
+            try pool.write { db in
+                for id in gone { try SearchIndex.deleteFile(id, in: db) }
+            }
+            report.removed = gone.count
+        }
+        let total = wanted.count
+        var done = report.unchanged
+        progress(IndexProgress(done: done, total: total))
+        guard !work.isEmpty else { return }
+
+        // The pipeline: this thread parses batch k+1 on every core while the writer inserts batch k.
+        let writer = DispatchQueue(label: "gazette.index.writer")
+        let slots = DispatchSemaphore(value: 2)
+        let failure = WriteFailure()
+        let reader = FileReader()
+        let parser = ArticleParser()
+        var start = 0
+        while start < work.count, !isCancelled(), failure.error == nil {
+            let batch = Array(work[start..<min(work.count, start + SearchIndex.batchSize)])
+            start += batch.count
+            let made = ParallelMap.map(batch) { item in
+                IndexedArticle.make(path: item.path, stat: item.stat, reader: reader, parser: parser)
+            }
+            for article in made where article.skipped != nil { report.skipped.append(article.skipped!) }
+            report.indexed += made.count { $0.skipped == nil }
+            slots.wait()
+            writer.async { [pool] in
+                defer { slots.signal() }
+                guard failure.error == nil else { return }
+                do {
+                    try pool.write { db in
+                        for article in made { try SearchIndex.insert(article, in: db) }
+                    }
+                } catch {
+                    failure.error = error
+                }
+            }
+            done += batch.count
+            progress(IndexProgress(done: done, total: total))
+        }
+        writer.sync {}
+        if let error = failure.error { throw error }
+    }
+
+    /// The indexed files directly inside `folder` (not in its subfolders), by path.
+    func filesUnder(_ folder: String) throws -> [String: (id: Int64, stat: FileStat)] {
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        return try pool.read { db in
+            var out: [String: (id: Int64, stat: FileStat)] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT id, path, size, mtime, inode FROM file WHERE path > ? AND path < ?",
+                arguments: [base, SearchIndex.upperBound(of: base)])
+            while let row = try rows.next() {
+                let path: String = row["path"]
+                guard !path.utf8.dropFirst(base.utf8.count).contains(UInt8(ascii: "/")) else { continue }
+                out[path] = (row["id"], FileStat(size: row["size"], mtime: row["mtime"], inode: row["inode"]))
+            }
+            return out
+        }
+    }
+
+    func fileRow(_ path: String) throws -> (id: Int64, stat: FileStat)? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, size, mtime, inode FROM file WHERE path = ?", arguments: [path])
+                .map { ($0["id"], FileStat(size: $0["size"], mtime: $0["mtime"], inode: $0["inode"])) }
+        }
+    }
+
+    /// The smallest string above every string that starts with `prefix`.
+    static func upperBound(of prefix: String) -> String {
+        prefix + "\u{10FFFF}"
+    }
+
+    /// Drops a file's rows; its text rows become dead (see the schema).
+    static func deleteFile(_ id: Int64, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM section WHERE file = ?", arguments: [id])
+        let dead = db.changesCount
+        try db.execute(sql: "DELETE FROM file WHERE id = ?", arguments: [id])
+        if dead > 0 {
+            try db.execute(sql: "UPDATE meta SET value = value + ? WHERE key = 'dead'", arguments: [dead])
+        }
+    }
+
+    static func insert(_ article: IndexedArticle, in db: Database) throws {
+        // Another Gazette may have indexed the same file meanwhile: the newer rows win.
+        if let old = try Int64.fetchOne(db, sql: "SELECT id FROM file WHERE path = ?", arguments: [article.path]) {
+            try deleteFile(old, in: db)
+        }
+        try db.cachedStatement(
+            sql: "INSERT INTO file (path, size, mtime, inode, title, skipped) VALUES (?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [
+            article.path, article.stat.size, article.stat.mtime, article.stat.inode, article.title, article.skipped,
+        ])
+        let file = db.lastInsertedRowID
+        let sectionRow = try db.cachedStatement(sql: "INSERT INTO section (file, number, heading) VALUES (?, ?, ?)")
+        let textRow = try db.cachedStatement(sql: "INSERT INTO text (rowid, title, heading, body) VALUES (?, ?, ?, ?)")
+        for (number, section) in article.sections.enumerated() {
+            try sectionRow.execute(arguments: [file, number, section.heading])
+            try textRow.execute(arguments: [
+                db.lastInsertedRowID, article.preparedTitle, section.preparedHeading, section.preparedBody,
+            ])
+        }
+    }
+}
+
+/// The writer's first error, read by the thread that feeds it.
+private final class WriteFailure: Sendable {
+    private let stored = Mutex<(any Error)?>(nil)
+    var error: (any Error)? {
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
+    }
+}

@@ -1,0 +1,163 @@
+import ArticleKit
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Why the search index cannot be used this time. Searching an article from inside it still works.
+public enum SearchIndexError: Error, Sendable, Equatable, CustomStringConvertible {
+    case folderUnusable(path: String, reason: String)
+    case unusable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .folderUnusable(let path, let reason):
+            return "cannot keep a search index: its folder cannot be used (\(reason)); "
+                + "set XDG_CACHE_HOME to a writable folder: \(path)"
+        case .unusable(let path, let reason):
+            return "cannot use the search index (\(reason)): \(path)"
+        }
+    }
+}
+
+/// The full-text index of every article seen: one row per section, words only, in SQLite FTS5.
+/// WAL, so a search reads while an update writes; a busy timeout, so two Gazettes updating the
+/// same index wait for each other. Damage found at any point is repaired by starting over: the
+/// index is a cache of the files.
+public final class SearchIndex: Sendable {
+    /// Nil for an index held in memory (the built-in articles).
+    public let location: IndexLocation?
+    /// A pool of connections on a file (WAL), or one in-memory connection.
+    let pool: any DatabaseWriter
+
+    init(location: IndexLocation?, pool: any DatabaseWriter) {
+        self.location = location
+        self.pool = pool
+    }
+
+    /// An index in memory, for articles that are not files (the built-in collection).
+    public static func inMemory() throws -> SearchIndex {
+        let queue = try DatabaseQueue()
+        try queue.write { db in
+            try IndexSchema.create(db)
+            try db.execute(sql: "PRAGMA user_version = \(IndexSchema.version)")
+        }
+        return SearchIndex(location: nil, pool: queue)
+    }
+
+    /// Indexes articles already parsed, under the names given (an in-memory index's way in).
+    public func add(_ articles: [(name: String, article: Article)]) throws {
+        try pool.write { db in
+            for (name, article) in articles {
+                try SearchIndex.insert(
+                    IndexedArticle.make(article, path: name, stat: FileStat(size: 0, mtime: 0, inode: 0)), in: db)
+            }
+        }
+    }
+
+    /// Opens the index, making it when missing. A damaged file, or one of another version, is
+    /// replaced by an empty index; `notice` then says so in one line.
+    public static func open(_ location: IndexLocation) throws(SearchIndexError) -> (
+        index: SearchIndex, notice: String?
+    ) {
+        try prepareFolder(location.directory)
+        switch connect(location) {
+        case .success(let index): return (index, nil)
+        case .failure(let failure):
+            guard case .damaged(let reason) = failure else {
+                throw .unusable(path: location.database, reason: failure.reason)
+            }
+            removeFiles(location.database)
+            guard case .success(let index) = connect(location) else {
+                throw .unusable(path: location.database, reason: "damaged, and no new index could be made")
+            }
+            return (index, "the search index was damaged (\(reason)); it is being built again")
+        }
+    }
+
+    enum OpenFailure: Error {
+        case damaged(String)
+        case failed(String)
+        var reason: String {
+            switch self {
+            case .damaged(let r), .failed(let r): return r
+            }
+        }
+    }
+
+    static func connect(_ location: IndexLocation) -> Result<SearchIndex, OpenFailure> {
+        do {
+            var config = Configuration()
+            config.busyMode = .timeout(10)
+            config.label = "gazette-search"
+            // A cache: a crash may lose the last batch, never the database (WAL keeps it whole).
+            config.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try db.execute(sql: "PRAGMA cache_size = -32768")
+            }
+            let pool = try DatabasePool(path: location.database, configuration: config)
+            try pool.write { db in
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if version != IndexSchema.version {
+                    // Empty, or made by another Gazette: start over.
+                    try IndexSchema.drop(db)
+                    try IndexSchema.create(db)
+                    try db.execute(sql: "PRAGMA user_version = \(IndexSchema.version)")
+                }
+            }
+            return .success(SearchIndex(location: location, pool: pool))
+        } catch let error as DatabaseError where isDamage(error) {
+            return .failure(.damaged(error.message ?? "\(error.resultCode)"))
+        } catch {
+            return .failure(.failed(reason(error)))
+        }
+    }
+
+    static func prepareFolder(_ directory: String) throws(SearchIndexError) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .folderUnusable(path: directory, reason: reason(error))
+        }
+        guard access(directory, W_OK | X_OK) == 0 else { throw .folderUnusable(path: directory, reason: "not writable") }
+    }
+
+    static func isDamage(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
+            || (error.message ?? "").contains("fts5: corrupt")
+    }
+
+    static func removeFiles(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+    }
+
+    static func reason(_ error: any Error) -> String {
+        if let db = error as? DatabaseError { return db.message ?? "\(db.resultCode)" }
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
+    }
+
+    /// Empties the index (every table), as after damage: the next update reads every file again.
+    func reset() throws {
+        try pool.write { db in
+            try IndexSchema.drop(db)
+            try IndexSchema.create(db)
+        }
+    }
+
+    /// Articles and sections indexed, and the text rows left behind by changed files.
+    public func counts() throws -> (files: Int, sections: Int, dead: Int) {
+        try pool.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM file WHERE skipped IS NULL") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM section") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'dead'") ?? 0
+            )
+        }
+    }
+}

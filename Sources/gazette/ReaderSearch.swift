@@ -1,0 +1,99 @@
+import ArticleKit
+import Foundation
+import ReaderLoop
+import SearchIndex
+import Synchronization
+
+/// The reader's way to the full-text index: the folders it opened, indexed behind the first
+/// screen (a file named alone brings its folder, as its links do), or the built-in articles
+/// in an index held in memory.
+enum ReaderSearch {
+    /// Hooks for the folders of `paths`; nil when no index can be placed (no HOME).
+    static func hooks(paths: [String], fileExtension: String) -> SearchHooks? {
+        guard let location = IndexLocation.standard(environment: ProcessInfo.processInfo.environment) else {
+            return nil
+        }
+        var folders: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            folders.append(isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent)
+        }
+        let scope = IndexScope(
+            folders: folders.map { $0.isEmpty ? "." : $0 }, files: [], fileExtension: fileExtension,
+            directory: FileManager.default.currentDirectoryPath)
+        let opened = Mutex<Result<SearchIndex, SearchFailure>?>(nil)
+        // Opened once, by whichever asks first: the update job or an early query.
+        @Sendable func index() -> Result<SearchIndex, SearchFailure> {
+            opened.withLock { cached in
+                if let cached { return cached }
+                let result: Result<SearchIndex, SearchFailure>
+                do throws(SearchIndexError) {
+                    result = .success(try SearchIndex.open(location).index)
+                } catch {
+                    result = .failure(SearchFailure(error.description))
+                }
+                cached = result
+                return result
+            }
+        }
+        return SearchHooks(
+            update: { progress in
+                switch index() {
+                case .failure(let failure): return failure.message
+                case .success(let index):
+                    do {
+                        let report = try index.update(scope) { progress($0.done, $0.total) }
+                        return summary(report)
+                    } catch {
+                        return "the search index could not be updated (\(error)); searches find what it held"
+                    }
+                }
+            },
+            find: { query, limit in
+                index().flatMap { index in
+                    do {
+                        return .success(try index.find(query, scope: scope, limit: limit).map(\.hit))
+                    } catch {
+                        return .failure(SearchFailure("search failed: \(error)"))
+                    }
+                }
+            })
+    }
+
+    /// Hooks for articles that are not files: indexed in memory when the reader starts.
+    static func hooks(library: ArticleLibrary) -> SearchHooks? {
+        guard let index = try? SearchIndex.inMemory() else { return nil }
+        let entries = library.collection.entries
+        return SearchHooks(
+            update: { progress in
+                let articles = entries.indices.compactMap { i in
+                    try? library.article(i).get()
+                }.enumerated().map { (name: entries[$0.offset].id.key, article: $0.element) }
+                try? index.add(articles)
+                progress(entries.count, entries.count)
+                return nil
+            },
+            find: { query, limit in
+                let read = { (name: String) -> Article? in
+                    library.collection.index(of: ArticleID(key: name)).flatMap { try? library.article($0).get() }
+                }
+                do {
+                    return .success(try index.find(query, scope: nil, limit: limit, read: read).map(\.hit))
+                } catch {
+                    return .failure(SearchFailure("search failed: \(error)"))
+                }
+            })
+    }
+
+    /// What the status line says after an update: nothing, unless files were skipped or the index rebuilt.
+    static func summary(_ report: IndexReport) -> String? {
+        var parts: [String] = []
+        if report.rebuilt { parts.append("the search index was built again") }
+        if let first = report.skipped.first {
+            let more = report.skipped.count > 1 ? " (and \(report.skipped.count - 1) more)" : ""
+            parts.append("not searchable: \(first)\(more)")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+    }
+}

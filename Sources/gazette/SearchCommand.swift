@@ -1,0 +1,135 @@
+import ArgumentParser
+import ArticleKit
+import Foundation
+import ReaderCore
+import Reports
+import SearchIndex
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Search every article of the folders (or files) for words, best match first.",
+        discussion: """
+            QUERY is one argument: words that must all be in one section, "exact phrases", prefix* \
+            words and -excluded words. Case and accents are ignored as in the reader's / (a capital \
+            makes case count). The first search of a folder builds its index under \
+            $XDG_CACHE_HOME/gazette; later ones read only what changed. Exit status: 0 with results, \
+            1 with none, 2 on a usage error. With --json: JSON Lines {"file", "title", "section", \
+            "snippet", "offset", "score"}, offset being the byte offset of the match in what \
+            `gazette dump --width 0 FILE` prints.
+            """
+    )
+    @Argument(help: "What to look for (one argument: quote it in the shell).") var query: String
+    @Argument(help: "Folders or article files (default: the current folder).") var paths: [String] = []
+    @Flag(help: "Print JSON Lines.") var json = false
+    @Option(help: "At most this many results (articles).") var limit = 20
+    @Flag(
+        name: .customLong("no-update"),
+        help: "Search the index as it stands, without looking for new, changed or removed files first.")
+    var noUpdate = false
+    @OptionGroup var options: CollectionOptions
+
+    func run() throws {
+        guard limit > 0 else { throw UsageFailure(message: "--limit must be 1 or more") }
+        let parsed: SearchQuery
+        do throws(SearchQueryError) {
+            parsed = try SearchQuery.parse(query)
+        } catch {
+            throw UsageFailure(message: error.description)
+        }
+        let (index, scope, names) = try openIndex()
+        if !noUpdate {
+            let report = try updateIndex(index, scope)
+            for line in report.skipped { Output.error(line) }
+        }
+        let found = try index.find(parsed, scope: scope, limit: limit)
+        for (hit, article) in found {
+            guard let snippet = hit.snippet else { continue }
+            print(hit, article: article, snippet: snippet, file: names.shown(hit.path))
+        }
+        let shown = found.count
+        if shown == 0 { throw ExitCode(1) }
+    }
+
+    /// The index, what to search, and how to print paths as they were typed.
+    func openIndex() throws -> (SearchIndex, IndexScope, PathNames) {
+        guard let location = IndexLocation.standard(environment: ProcessInfo.processInfo.environment) else {
+            throw UsageFailure(message: "cannot place the search index: set XDG_CACHE_HOME or HOME")
+        }
+        let opened: (index: SearchIndex, notice: String?)
+        do throws(SearchIndexError) {
+            opened = try SearchIndex.open(location)
+        } catch {
+            Output.error(error.description)
+            throw ExitCode(2)
+        }
+        if let notice = opened.notice { Output.error(notice) }
+        let cwd = FileManager.default.currentDirectoryPath
+        var folders: [String] = []
+        var files: [String] = []
+        for path in paths.isEmpty ? ["."] : paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw UsageFailure(message: "\(path): no such file or folder")
+            }
+            if isDirectory.boolValue { folders.append(path) } else { files.append(path) }
+        }
+        let scope = IndexScope(folders: folders, files: files, fileExtension: options.fileExtension, directory: cwd)
+        return (opened.index, scope, PathNames(typed: folders + files, scope: scope))
+    }
+
+    /// Brings the index up to date, with progress on stderr when it is a terminal.
+    func updateIndex(_ index: SearchIndex, _ scope: IndexScope) throws -> IndexReport {
+        let tty = isatty(STDERR_FILENO) == 1
+        let clock = ContinuousClock()
+        let started = clock.now
+        let report = try index.update(scope) { progress in
+            guard tty, progress.done < progress.total, clock.now - started > .milliseconds(300) else { return }
+            Output.write("\rindexing \(progress.done.formatted())/\(progress.total.formatted())\u{1B}[K", to: STDERR_FILENO)
+        }
+        if tty, clock.now - started > .milliseconds(300) { Output.write("\r\u{1B}[K", to: STDERR_FILENO) }
+        return report
+    }
+
+    func print(_ hit: SearchHit, article: Article, snippet: Snippet, file: String) {
+        let heading = article.sections.indices.contains(hit.section) ? article.sections[hit.section].heading : nil
+        if json {
+            let block = ArticleLayout.block(of: snippet.place, section: hit.section, in: article)
+            let offset = PlainTextDump.unwrappedOffset(of: block, byte: snippet.offset, in: article)
+            Output.line(
+                JSONValue.object([
+                    ("file", .string(file)), ("title", .string(article.title)),
+                    ("section", heading.map { .string($0) } ?? .null), ("snippet", .string(snippet.text)),
+                    ("offset", .int(offset)), ("score", .double((hit.score * 1000).rounded() / 1000)),
+                ]).serialized)
+        } else {
+            Output.line(file + "\t" + article.title + (heading.map { " › " + $0 } ?? ""))
+            Output.line("    " + snippet.text)
+        }
+    }
+}
+
+/// Paths printed as the person typed them: a folder's files under the folder's name as given.
+struct PathNames {
+    var pairs: [(canonical: String, typed: String)]
+
+    init(typed: [String], scope: IndexScope) {
+        pairs = Array(zip(scope.folders + scope.files, typed))
+    }
+
+    func shown(_ path: String) -> String {
+        for (canonical, typed) in pairs {
+            if path == canonical { return typed }
+            let base = canonical.hasSuffix("/") ? canonical : canonical + "/"
+            if path.hasPrefix(base) {
+                let rest = String(path.dropFirst(base.count))
+                if typed == "." { return rest }
+                return (typed.hasSuffix("/") ? typed : typed + "/") + rest
+            }
+        }
+        return path
+    }
+}

@@ -1,0 +1,90 @@
+import ArticleKit
+import GazetteTestSupport
+import XCTest
+
+@testable import ArticleKit
+
+/// The text the search index stores and asks for: the fold, and characters of scripts
+/// without spaces set apart.
+final class IndexTextTests: XCTestCase {
+    func prepare(_ s: String) -> String {
+        var text = IndexText()
+        return text.prepare(s)
+    }
+
+    func testScriptsWithoutSpacesBecomeOneWordPerCharacter() {
+        XCTAssertEqual(prepare("東京都の図書館"), "東 京 都 の 図 書 館")
+        XCTAssertEqual(prepare("in 東京 today"), "in 東 京 today")
+        XCTAssertEqual(prepare("Tokyo東京2024"), "tokyo 東 京 2024")
+        // Dakuten stay on their kana (the fold decomposes が into か and U+3099).
+        XCTAssertEqual(prepare("がっこう").unicodeScalars.filter { $0 == " " }.count, 3)
+        // Thai marks stay on their consonant: ห้อง is ห้ อ ง.
+        XCTAssertEqual(prepare("ห้อง"), "ห\u{0E49} อ ง")
+        // Hangul: precomposed syllables, and a syllable written as jamo stays one.
+        XCTAssertEqual(prepare("서울에서"), "서 울 에 서")
+        XCTAssertEqual(prepare("\u{1109}\u{1165}\u{110B}\u{116E}\u{11AF}"), "\u{1109}\u{1165} \u{110B}\u{116E}\u{11AF}")
+    }
+
+    func testOtherTextIsTheFoldAlone() {
+        XCTAssertEqual(prepare("Crème Brûlée — “Straße”"), TextFold.fold("Crème Brûlée — “Straße”").string)
+        XCTAssertEqual(prepare("Ελληνικά και русский"), TextFold.fold("Ελληνικά και русский").string)
+    }
+
+    /// On seeded random mixtures: nothing is lost or added but spaces, and every base character
+    /// of a script without spaces stands apart.
+    func testSpacingKeepsEveryScalarAndSetsEachCharacterApart() {
+        let pool: [String] = [
+            "a", "b", " ", "1", "é", "東", "京", "か\u{3099}", "ห", "\u{0E49}", "\u{0E33}", "서", "\u{1100}\u{1161}",
+            "\u{11A8}", "👍", "\u{200D}", "-", "ß", "Ж", "ا", "न", "\u{093F}", "\n",
+        ]
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 1...24, using: &random)).map { _ in pool.randomElement(using: &random)! }
+                .joined()
+            let folded = TextFold.fold(text).string
+            let spaced = prepare(text)
+            XCTAssertEqual(
+                spaced.unicodeScalars.filter { $0 != " " }.map(\.value),
+                folded.unicodeScalars.filter { $0 != " " }.map(\.value), text.debugDescription)
+            let scalars = Array(spaced.unicodeScalars)
+            for (i, u) in scalars.enumerated()
+            where IndexText.isUnspacedScript(u) && !IndexText.isAttached(u) && i > 0 {
+                XCTAssertTrue(scalars[i - 1].properties.isWhitespace, "\(text.debugDescription) → \(spaced.debugDescription)")
+            }
+        }
+    }
+
+    /// The rule written plainly, scalar by scalar, for the byte-level fast path to be checked against.
+    static func reference(_ folded: String) -> String {
+        var out = String.UnicodeScalarView()
+        var spaceDue = false
+        for u in folded.unicodeScalars {
+            let unspaced = IndexText.isUnspacedScript(u)
+            if (spaceDue || unspaced) && IndexText.isAttached(u) {
+                out.append(u)
+                continue
+            }
+            let isSpace = u == " " || u == "\n" || u == "\t" || u == "\r"
+            if (unspaced || spaceDue) && !isSpace, let last = out.last, !" \n\t\r".unicodeScalars.contains(last) {
+                out.append(" ")
+            }
+            out.append(u)
+            spaceDue = unspaced
+        }
+        return String(out)
+    }
+
+    func testTheByteLevelSpacingAgreesWithThePlainRule() {
+        let pool: [String] = [
+            "a", "bc ", " ", "é", "ü", "東", "か\u{3099}", "ห", "\u{0E49}", "서", "\u{1161}", "\u{0301}", "👍", "—", "\n",
+            "Ж", "ß", "ا", "\u{200D}", "ກ", "\u{0EB4}", "ក", "\u{17B6}", "က", "\u{102C}", "𠀋", "·",
+        ]
+        var random = SeededGenerator(seed: 12)
+        for _ in 0..<1_000 {
+            let text = (0..<Int.random(in: 0...30, using: &random)).map { _ in pool.randomElement(using: &random)! }
+                .joined()
+            let folded = TextFold.fold(text).string
+            XCTAssertEqual(IndexText.spaceOut(folded), Self.reference(folded), text.debugDescription)
+        }
+    }
+}

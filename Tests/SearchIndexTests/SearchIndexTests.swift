@@ -1,0 +1,234 @@
+import ArticleKit
+import Foundation
+import GazetteTestSupport
+import ReaderCore
+import XCTest
+
+@testable import SearchIndex
+
+/// The index against fixture folders written for these tests: ranking, the fold, scripts
+/// without spaces, the query grammar, incremental updates and damage.
+final class SearchIndexTests: XCTestCase {
+    var folder: TemporaryFolder!
+    var cache: TemporaryFolder!
+
+    override func setUpWithError() throws {
+        folder = try temporaryFolder()
+        cache = try temporaryFolder()
+    }
+
+    func write(_ name: String, _ title: String, _ blocks: [String]) {
+        folder.write(name, Fixture.spaced(title, blocks).bytes)
+    }
+
+    func openIndex() throws -> SearchIndex {
+        try SearchIndex.open(IndexLocation(directory: cache.path)).index
+    }
+
+    var scope: IndexScope { IndexScope(folders: [folder.path], files: [], directory: "/") }
+
+    func search(_ index: SearchIndex, _ typed: String, limit: Int = 20) throws -> [String] {
+        try index.find(try SearchQuery.parse(typed), scope: scope, limit: limit).map {
+            URL(fileURLWithPath: $0.hit.path).lastPathComponent
+        }
+    }
+
+    func writeBakery() {
+        write(
+            "a-bakery.txt", "Sourdough returns to the harbour bakery",
+            [
+                "The harbour bakery bakes sourdough again, after a winter without flour deliveries.",
+                "Ovens and starters",
+                "Its sourdough starter is forty years old; the bakers feed the sourdough every morning.",
+            ])
+        write(
+            "b-market.txt", "Market stalls reopen on the roof",
+            [
+                "Among the cheese and the fish, one stall sells sourdough from the hills.",
+                "Prices",
+                "Bread costs more this year, the traders said.",
+            ])
+        write(
+            "c-cafe.txt", "Café culture in the old town",
+            [
+                "The café on the square serves crème brûlée and strong coffee to students.",
+                "Opening hours",
+                "It opens at seven; the Bibliothèque next door opens at nine.",
+            ])
+        write(
+            "d-tokyo.txt", "東京都の新しい図書館",
+            [
+                "東京都は新しい図書館を開館した。蔵書は二十万冊で、子ども向けの部屋もある。",
+                "서울에서 온 방문객도 많았다.",
+                "ห้องสมุดแห่งใหม่เปิดให้บริการแล้ว",
+            ])
+    }
+
+    func testTheArticleThatUsesAWordMostAndInItsTitleRanksFirst() throws {
+        writeBakery()
+        let index = try openIndex()
+        let report = try index.update(scope)
+        XCTAssertEqual(report.indexed, 4)
+        XCTAssertEqual(try search(index, "sourdough"), ["a-bakery.txt", "b-market.txt"])
+        // A title word outweighs the same word once in a body.
+        write("e-bread.txt", "Bread prices rise", ["Flour is dearer; a loaf of sourdough costs more."])
+        _ = try index.update(scope)
+        XCTAssertEqual(try search(index, "bread").first, "e-bread.txt")
+    }
+
+    func testAccentsAndCaseFoldAsInTheArticleSearch() throws {
+        writeBakery()
+        let index = try openIndex()
+        _ = try index.update(scope)
+        XCTAssertEqual(try search(index, "creme brulee"), ["c-cafe.txt"])
+        XCTAssertEqual(try search(index, "bibliotheque"), ["c-cafe.txt"])
+        XCTAssertEqual(try search(index, "CAFE"), [], "a capital makes case count, as / does")
+        XCTAssertEqual(try search(index, "Café"), ["c-cafe.txt"])
+    }
+
+    func testScriptsWithoutSpacesAreFoundBySubstring() throws {
+        writeBakery()
+        let index = try openIndex()
+        _ = try index.update(scope)
+        XCTAssertEqual(try search(index, "図書館"), ["d-tokyo.txt"])
+        XCTAssertEqual(try search(index, "東京"), ["d-tokyo.txt"], "two characters inside a longer word")
+        XCTAssertEqual(try search(index, "館"), ["d-tokyo.txt"], "one character")
+        XCTAssertEqual(try search(index, "서울"), ["d-tokyo.txt"], "Korean with its particle attached")
+        XCTAssertEqual(try search(index, "ห้องสมุด"), ["d-tokyo.txt"], "Thai")
+        XCTAssertEqual(try search(index, "京東"), [], "the characters in another order are not a match")
+    }
+
+    func testPhrasesPrefixesAndExclusions() throws {
+        writeBakery()
+        let index = try openIndex()
+        _ = try index.update(scope)
+        XCTAssertEqual(try search(index, "\"sourdough starter\""), ["a-bakery.txt"])
+        XCTAssertEqual(try search(index, "\"starter sourdough\""), [])
+        XCTAssertEqual(try search(index, "sourd*"), ["a-bakery.txt", "b-market.txt"])
+        XCTAssertEqual(try search(index, "sourdough -cheese"), ["a-bakery.txt"])
+        XCTAssertEqual(try search(index, "sourdough harbour"), ["a-bakery.txt"], "every word must match")
+        XCTAssertThrowsError(try SearchQuery.parse("-cheese")) { error in
+            XCTAssertEqual(error as? SearchQueryError, .onlyExclusions)
+        }
+    }
+
+    func testHostileQueriesGiveResultsOrAClearMessageNeverAnSQLError() throws {
+        writeBakery()
+        let index = try openIndex()
+        _ = try index.update(scope)
+        let hostile = [
+            "NEAR(sourdough", "sourdough AND", "OR", "\"", "\"\"\"", "sour\"dough", "^sourdough", "sourdough)",
+            "(", "*", "**sour", "-", "--", "title:sourdough", "{title}: bread", "sourdough\u{1B}[31m", "\u{0}",
+            "a\u{7}b", "NOT NOT", "'; DROP TABLE file; --", "\u{202E}sourdough", String(repeating: "x ", count: 500),
+        ]
+        for typed in hostile {
+            do {
+                let query = try SearchQuery.parse(typed)
+                XCTAssertNoThrow(try index.search(query, scope: scope, limit: 5), "query \(typed.debugDescription)")
+            } catch let error as SearchQueryError {
+                XCTAssertFalse(error.description.isEmpty)
+            }
+        }
+        XCTAssertEqual(try search(index, "NEAR(sourdough"), [], "NEAR( is a word here, and not in the texts")
+        XCTAssertEqual(try search(index, "^sourdough"), ["a-bakery.txt", "b-market.txt"])
+        // AND is a word to find, not an operator (a capital in it makes case count).
+        XCTAssertEqual(try search(index, "sourdough AND"), [])
+        XCTAssertEqual(try search(index, "sourdough and fish"), ["b-market.txt"])
+        let raw = try index.search(try SearchQuery.parse("sourdough AND fish"), scope: scope, limit: 5)
+        XCTAssertEqual(raw.map { URL(fileURLWithPath: $0.path).lastPathComponent }, ["b-market.txt"])
+        XCTAssertEqual(try index.counts().files, 4, "the tables are still there")
+    }
+
+    func testAnUpdateReadsOnlyWhatChanged() throws {
+        writeBakery()
+        let index = try openIndex()
+        XCTAssertEqual(try index.update(scope).indexed, 4)
+        let again = try index.update(scope)
+        XCTAssertEqual(again.indexed, 0)
+        XCTAssertEqual(again.unchanged, 4)
+
+        // Added, changed (same size would still change mtime), removed.
+        write("f-new.txt", "Ferry timetable changes", ["The night ferry now leaves at ten."])
+        write("b-market.txt", "Market stalls reopen on the roof", ["Only fish and flowers are sold now."])
+        try FileManager.default.removeItem(atPath: folder.path("c-cafe.txt"))
+        let report = try index.update(scope)
+        XCTAssertEqual(report.indexed, 2)
+        XCTAssertEqual(report.removed, 1)
+        XCTAssertEqual(report.unchanged, 2)
+        XCTAssertEqual(try search(index, "ferry"), ["f-new.txt"])
+        XCTAssertEqual(try search(index, "sourdough"), ["a-bakery.txt"], "the changed file's old words are gone")
+        XCTAssertEqual(try search(index, "bibliotheque"), [], "the removed file is gone")
+        XCTAssertGreaterThan(try index.counts().dead, 0, "old rows are counted until a rebuild")
+    }
+
+    func testHostileFilesAreSkippedWithTheirReasonAndNotReadAgain() throws {
+        writeBakery()
+        folder.write("binary.txt", [0x00, 0x01, 0x02, 0xFF, 0x00] + Array(repeating: 0, count: 100))
+        folder.write("empty.txt", [])
+        let index = try openIndex()
+        let report = try index.update(scope)
+        XCTAssertEqual(report.indexed, 4)
+        XCTAssertEqual(report.skipped.count, 2)
+        XCTAssertTrue(report.skipped.contains { $0.contains("binary") }, "\(report.skipped)")
+        let again = try index.update(scope)
+        XCTAssertEqual(again.skipped, [], "an unchanged bad file is not read again")
+        XCTAssertEqual(again.unchanged, 6)
+    }
+
+    func testADamagedIndexIsBuiltAgain() throws {
+        writeBakery()
+        var index = try openIndex()
+        _ = try index.update(scope)
+        index = try openIndex()  // closes nothing, but the file below is replaced whole
+        let path = IndexLocation(directory: cache.path).database
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+        cache.write("search.sqlite", Array("this is not a database, it was overwritten".utf8) + Array(repeating: 7, count: 4096))
+        let (fresh, notice) = try SearchIndex.open(IndexLocation(directory: cache.path))
+        XCTAssertNotNil(notice)
+        XCTAssertEqual(try fresh.update(scope).indexed, 4)
+        XCTAssertEqual(try search(fresh, "sourdough").count, 2)
+        _ = index
+    }
+
+    func testAnIndexOfAnotherVersionIsStartedAgain() throws {
+        writeBakery()
+        let index = try openIndex()
+        _ = try index.update(scope)
+        try index.pool.write { db in try db.execute(sql: "PRAGMA user_version = 999") }
+        let reopened = try openIndex()
+        XCTAssertEqual(try reopened.counts().files, 0)
+        XCTAssertEqual(try reopened.update(scope).indexed, 4)
+    }
+
+    func testSnippetsShowTheMatchAndPointIntoTheDump() throws {
+        writeBakery()
+        let index = try openIndex()
+        _ = try index.update(scope)
+        let query = try SearchQuery.parse("starter")
+        let hit = try XCTUnwrap(try index.search(query, scope: scope, limit: 1).first)
+        let article = try ArticleParser().parse(try FileReader().read(hit.path), source: hit.path)
+        let snippet = try XCTUnwrap(SnippetCutter(query: query).cut(article, section: hit.section))
+        XCTAssertEqual(hit.heading, "Ovens and starters")
+        XCTAssertTrue(snippet.text.contains("sourdough starter"), snippet.text)
+        let match = try XCTUnwrap(snippet.matches.first)
+        XCTAssertEqual(String(decoding: Array(snippet.text.utf8)[match], as: UTF8.self), "starter")
+        // The offset points at the word in what `dump --width 0` prints.
+        let block = ArticleLayout.block(of: snippet.place, section: hit.section, in: article)
+        let offset = PlainTextDump.unwrappedOffset(of: block, byte: snippet.offset, in: article)
+        let dump = Array(PlainTextDump.render(article, links: nil, collection: nil, width: PlainTextDump.unwrapped).utf8)
+        XCTAssertEqual(String(decoding: dump[offset..<offset + 7], as: UTF8.self), "starter")
+    }
+
+    func testAFolderScopeLeavesOutOtherFolders() throws {
+        writeBakery()
+        let other = try temporaryFolder()
+        other.write("x.txt", Fixture.spaced("Sourdough elsewhere", ["Sourdough in another folder."]).bytes)
+        let index = try openIndex()
+        _ = try index.update(scope)
+        let otherScope = IndexScope(folders: [other.path], files: [], directory: "/")
+        _ = try index.update(otherScope)
+        XCTAssertEqual(try search(index, "sourdough").count, 2)
+        let everywhere = try index.search(try SearchQuery.parse("sourdough"), scope: nil, limit: 10)
+        XCTAssertEqual(everywhere.count, 3)
+    }
+}
