@@ -106,7 +106,9 @@ private struct Reading {
             return nil
         }
         guard range.contains(n) else {
-            report(path, "\(path.joined(separator: ".")) must be from \(range.lowerBound) to \(range.upperBound), not \(n)")
+            report(
+                path, "\(path.joined(separator: ".")) must be from \(range.lowerBound) to \(range.upperBound), not \(n)"
+            )
             return nil
         }
         return n
@@ -114,7 +116,9 @@ private struct Reading {
 
     mutating func table(_ value: TOMLNode, _ path: [String]) -> [(String, TOMLNode)]? {
         if case .table(let entries) = value { return entries }
-        report(path, "\(path.joined(separator: ".")) must be a table ([\(path.joined(separator: "."))]), not \(value.kind)")
+        report(
+            path, "\(path.joined(separator: ".")) must be a table ([\(path.joined(separator: "."))]), not \(value.kind)"
+        )
         return nil
     }
 
@@ -241,7 +245,9 @@ private struct Reading {
                     continue
                 }
                 for (name, list) in actions {
-                    if let w = action(name, list, context, ["keys", key, name]) { written[context, default: []].append(w) }
+                    if let w = action(name, list, context, ["keys", key, name]) {
+                        written[context, default: []].append(w)
+                    }
                 }
             } else if let w = action(key, value, .article, ["keys", key]) {
                 // `[keys]` itself holds the article view's actions, as `quit = ["q"]`.

@@ -73,7 +73,9 @@ public enum DefaultConfig {
             out.append("[keys.\(context.name)]  \(context.title)")
             let bindings = keys.bindings(in: context)
             let nameWidth = bindings.map(\.action.name.count).max() ?? 10
-            let shown = bindings.map { $0.keys.isEmpty ? "(no key)" : $0.keys.map(\.description).joined(separator: " ") }
+            let shown = bindings.map {
+                $0.keys.isEmpty ? "(no key)" : $0.keys.map(\.description).joined(separator: " ")
+            }
             let keyWidth = shown.map(\.count).max() ?? 10
             for (b, keys) in zip(bindings, shown) {
                 let name = b.action.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)

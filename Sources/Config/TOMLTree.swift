@@ -50,7 +50,9 @@ indirect enum TOMLNode: Equatable {
         if let nul = text.firstIndex(of: "\0") {
             let before = text[..<nul]
             let line = before.count { $0 == "\n" } + 1
-            let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+            let column =
+                before.count
+                - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
             throw SyntaxError(message: "a NUL character is not allowed in a config file", line: line, column: column)
         }
         do {

@@ -84,8 +84,10 @@ struct Read: ParsableCommand {
         if plain { options.plain = true }
         let colour = Theme.colourAllowed(environment: ProcessInfo.processInfo.environment)
         let count = loaded.problems.count
+        // The status line is narrow: the file by its name (stderr gets the whole path).
         let notice = loaded.problems.first.map { first in
-            (count == 1 ? "config: " : "config (\(count) problems, all printed on exit): ") + first
+            let short = loaded.path.map { first.replacingOccurrences(of: $0, with: ($0 as NSString).lastPathComponent) }
+            return (short ?? first) + (count == 1 ? "" : " (and \(count - 1) more, printed on exit)")
         }
         return Setup(
             options: options, theme: colour ? loaded.config.theme : loaded.config.theme.withoutColour(),

@@ -73,7 +73,8 @@ final class ConfigFileTests: XCTestCase {
     func testKeysDirectlyUnderKeysAreTheArticleView() {
         let keys = read("[keys]\nquit = [\"q\", \"Q\", \"C-c\", \"Ctrl-X\"]\n").config.options.keyMap
         XCTAssertEqual(keys.action(for: .control("x"), in: .article), .quit)
-        XCTAssertEqual(keys.keys(for: .quit, in: .article), [.character("q"), .character("Q"), .control("c"), .control("x")])
+        XCTAssertEqual(
+            keys.keys(for: .quit, in: .article), [.character("q"), .character("Q"), .control("c"), .control("x")])
     }
 
     func testKeyNamesAsTheHelpShowsThemAndTheUsualSpellings() throws {
@@ -151,11 +152,13 @@ final class ConfigFileTests: XCTestCase {
         let lines = result.problems.map(\.description)
         XCTAssertEqual(lines.count, 10, lines.joined(separator: "\n"))
         XCTAssertTrue(lines[0].hasPrefix("1:1: unknown setting \"colour\" in the top level"), lines[0])
-        XCTAssertTrue(lines[1].hasPrefix("3:3: unknown setting \"text_widht\" in [reading]; did you mean \"text_width\"?"))
+        XCTAssertTrue(
+            lines[1].hasPrefix("3:3: unknown setting \"text_widht\" in [reading]; did you mean \"text_width\"?"))
         XCTAssertTrue(lines[2].hasPrefix("5:1: unknown action \"jump\" in [keys.article]"), lines[2])
         XCTAssertTrue(lines[3].hasPrefix("6:14: \"Hyper-q\" is not a key name"), lines[3])
         XCTAssertTrue(lines[4].hasPrefix("6:25: a key name is a string"), lines[4])
-        XCTAssertTrue(lines[5].hasPrefix("7:1: unknown context \"outlin\" in [keys]; did you mean \"outline\"?"), lines[5])
+        XCTAssertTrue(
+            lines[5].hasPrefix("7:1: unknown context \"outlin\" in [keys]; did you mean \"outline\"?"), lines[5])
         XCTAssertTrue(lines[6].hasPrefix("10:1: there is no theme \"solarized\""), lines[6])
         XCTAssertTrue(lines[7].hasPrefix("11:1: unknown setting \"headng\" in [theme]; did you mean \"heading\"?"))
         XCTAssertTrue(lines[8].hasPrefix("12:10: \"pink\" is not a colour"), lines[8])
@@ -192,7 +195,8 @@ final class ConfigFileTests: XCTestCase {
         }
         let mono = read("[theme]\nname = \"mono\"\n").config.theme
         XCTAssertTrue(ColorRole.allCases.allSatisfy { mono.resolve(Style(role: $0)).pair == nil })
-        let custom = read("[theme]\nname = \"dark\"\n[theme.heading]\nfg = \"magenta\"\nunderline = true\n").config.theme
+        let custom = read("[theme]\nname = \"dark\"\n[theme.heading]\nfg = \"magenta\"\nunderline = true\n").config
+            .theme
         let heading = custom.resolve(.heading)
         XCTAssertEqual(heading.fg, .basic(5))
         XCTAssertTrue(heading.underline && heading.bold)
@@ -221,7 +225,9 @@ final class ConfigFileTests: XCTestCase {
         let env = ["HOME": "/home/a", "XDG_CONFIG_HOME": "/x", "GAZETTE_CONFIG": "/g.toml"]
         XCTAssertEqual(ConfigLoader.location(explicit: "/c.toml", environment: env)?.path, "/c.toml")
         XCTAssertEqual(ConfigLoader.location(explicit: nil, environment: env)?.path, "/g.toml")
-        XCTAssertEqual(ConfigLoader.location(explicit: nil, environment: ["HOME": "/home/a", "XDG_CONFIG_HOME": "/x"])?.path, "/x/gazette/config.toml")
+        XCTAssertEqual(
+            ConfigLoader.location(explicit: nil, environment: ["HOME": "/home/a", "XDG_CONFIG_HOME": "/x"])?.path,
+            "/x/gazette/config.toml")
         let home = ConfigLoader.location(explicit: nil, environment: ["HOME": "/home/a", "XDG_CONFIG_HOME": "rel"])
         XCTAssertEqual(home?.path, "/home/a/.config/gazette/config.toml")
         XCTAssertEqual(home?.named, false)

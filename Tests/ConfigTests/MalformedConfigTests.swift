@@ -12,7 +12,8 @@ final class MalformedConfigTests: XCTestCase {
         "[keys]", "[keys.article]", "[keys.nowhere]", "[theme]", "[theme.heading]", "[reading]", "quit", "plain",
         "= [\"q\", \"q\"]", "= []", "= [1, 2]", "= \"C-\"", "= \"C-c\"", "= true", "= 1e999", "= -0", "= 2026-12-01",
         "text_width = 99999", "name = \"nope\"", "fg = \"#fff\"", "bg = 300", "reverse = false", "é", "🤝🏾", "\u{202E}",
-        "a.b.c = 1", "= [}", "[ ", "[[ ", "= [[", "= {", "]]", "= [\n", "= \"\"\"", "= '''", "\t", "\"quoted key\" = 1", "x = { y = { z = [ [ [ ] ] ] } }", "line_down = [\"j\"]", "= \"\u{7}\"",
+        "a.b.c = 1", "= [}", "[ ", "[[ ", "= [[", "= {", "]]", "= [\n", "= \"\"\"", "= '''", "\t", "\"quoted key\" = 1",
+        "x = { y = { z = [ [ [ ] ] ] } }", "line_down = [\"j\"]", "= \"\u{7}\"",
     ]
 
     /// toml++ asserts (aborts, in a debug build) on a table header without a name; those are caught first.
@@ -27,7 +28,8 @@ final class MalformedConfigTests: XCTestCase {
         }
         // Brackets inside an array value are not headers.
         XCTAssertEqual(ConfigReader.read("[keys.article]\nquit = [\n  \"q\",\n]\n").problems, [])
-        XCTAssertTrue(ConfigReader.read("a = [\n [ ],\n]\n").problems.allSatisfy { !$0.message.hasPrefix("a table header") })
+        XCTAssertTrue(
+            ConfigReader.read("a = [\n [ ],\n]\n").problems.allSatisfy { !$0.message.hasPrefix("a table header") })
     }
 
     func testGeneratedBrokenFilesNeverCrash() {
@@ -41,9 +43,10 @@ final class MalformedConfigTests: XCTestCase {
             var text: [Character]
             if n % 3 == 0 {
                 // Scraps of TOML strung together.
-                text = Array((0..<Int.random(in: 1...30, using: &random)).map { _ in
-                    Self.scraps.randomElement(using: &random)! + (Bool.random(using: &random) ? "\n" : " ")
-                }.joined())
+                text = Array(
+                    (0..<Int.random(in: 1...30, using: &random)).map { _ in
+                        Self.scraps.randomElement(using: &random)! + (Bool.random(using: &random) ? "\n" : " ")
+                    }.joined())
             } else {
                 // The default file with a few cuts, insertions and swaps.
                 text = base

@@ -293,8 +293,9 @@ final class ReadmeKeysTests: XCTestCase {
                 continue
             }
             // The table under the heading: from its header row to the next blank line.
-            let rest = text[(text.range(of: "| keys |", range: start.upperBound..<text.endIndex)?.lowerBound
-                ?? start.upperBound)...]
+            let rest = text[
+                (text.range(of: "| keys |", range: start.upperBound..<text.endIndex)?.lowerBound
+                    ?? start.upperBound)...]
             let table = rest[..<(rest.range(of: "\n\n")?.lowerBound ?? rest.endIndex)]
             for binding in KeyMap.standard.bindings(in: context) where binding.action.sectionNumber == nil {
                 let keys = binding.keys.map { "`\($0)`" }.joined(separator: " ")

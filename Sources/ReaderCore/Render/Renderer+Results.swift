@@ -11,7 +11,9 @@ extension Renderer {
         } else if results.hits.isEmpty {
             header = "No article holds “\(results.typed)”" + (results.complete ? "" : " yet (still indexing)")
         } else {
-            let more = results.hits.count >= ReaderState.resultsLimit ? "the best \(results.hits.count)" : "\(results.hits.count)"
+            let more =
+                results.hits.count >= ReaderState.resultsLimit
+                ? "the best \(results.hits.count)" : "\(results.hits.count)"
             header =
                 "“\(results.typed)”: \(more) article\(results.hits.count == 1 ? "" : "s")"
                 + (results.complete ? "" : " so far (indexing)")

@@ -281,7 +281,8 @@ public enum Renderer {
                 let shown = fit(l.keys, keyWidth)
                 let pad = String(repeating: " ", count: keyWidth + 2 - DisplayWidth.of(shown))
                 for (i, part) in TextWrapper.wrap(l.summary, width: max(1, width - keyWidth - 2)).enumerated() {
-                    rows.append(HelpRow(text: (i == 0 ? shown + pad : String(repeating: " ", count: keyWidth + 2)) + part))
+                    rows.append(
+                        HelpRow(text: (i == 0 ? shown + pad : String(repeating: " ", count: keyWidth + 2)) + part))
                 }
             }
             if let other = context.otherKeys {

@@ -16,7 +16,8 @@ extension ReaderState {
         let now = place
         guard !now.loading, now != before, message == nil, prompt == nil else { return }
         let arrived = before.loading || before.article != now.article
-        message = (arrived ? document.article.title + ". " : "") + sectionName
+        // "Now in": a change, told apart from the status line's steady "Section 2 of 5".
+        message = (arrived ? document.article.title + ". Now in s" : "Now in s") + sectionName.dropFirst()
     }
 
     /// "Section 2 of 5: Why the service came back", as plain mode's status line has it.

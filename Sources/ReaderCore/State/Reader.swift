@@ -165,7 +165,8 @@ extension ReaderState {
         case .escape:
             if search != nil {
                 search = nil
-                message = "Search cleared: \(keyMap.label(.nextMatchOrFollowNext)) and "
+                message =
+                    "Search cleared: \(keyMap.label(.nextMatchOrFollowNext)) and "
                     + "\(keyMap.label(.followPrevious)) follow the chain"
             }
         case .toggleRead, .markChainRead, .nextUnread, .setMark, .jumpToMark, .bookmarks, .recentlyRead:
