@@ -325,6 +325,9 @@ row "peak memory, dump $biglabel" "$m_dump" KiB "$m_w3m" "$label_w3m" info 0
 # --- 5. the reader's memory on the big folder (measured in section 2) -----------------------
 row "peak memory, reader on $bigl (VmHWM +$HOLD s)" "${SHOT[$BIGN.mem]}" KiB "${SHOT[$SMALLN.mem]}" "$small" abs "$T_FOLDER_MEM_KB"
 
+# --- 6. the full-text index (bench/search.sh) -----------------------------------------------
+source "$BENCH/search.sh"
+
 # --- the table --------------------------------------------------------------------------------
 ELAPSED=$(echo "$(date +%s.%N) - $T_START" | bc)
 mkdir -p "$DATA"

@@ -45,53 +45,83 @@ extension SearchIndex {
     static let weights = (title: 8.0, heading: 4.0, body: 1.0)
 
     /// The best section of each article that matches, best article first, within `scope` (the
-    /// named folders' files and the named files; empty: everything indexed). Snippets are not
-    /// cut here: that reads the files, for the hits shown.
+    /// named folders' files and the named files; nil: everything indexed). Snippets are not cut
+    /// here: that reads the files, for the hits shown.
+    ///
+    /// FTS5 ranks the rows itself (`ORDER BY rank LIMIT`): only the best rows come out, so a word
+    /// in every article costs one pass over its rows, not a join and a sort of all of them. An
+    /// article ranks by its best row; the section shown is, among its rows that came out, the one
+    /// whose own text (heading, body) ranks best, so that a title word, repeated in every section's
+    /// row, does not pick the section. Too few articles in the rows (or in `scope`): more are asked.
     public func search(_ query: SearchQuery, scope: IndexScope?, limit: Int) throws -> [SearchHit] {
         let expression = FTSExpression(query)
         guard !expression.text.isEmpty, limit > 0 else { return [] }
-        var filters: [String] = []
-        var arguments: StatementArguments = [expression.text]
-        for folder in scope?.folders ?? [] {
-            let base = folder.hasSuffix("/") ? folder : folder + "/"
-            // The folder's own files, not its subfolders' (which may be indexed on their own).
-            filters.append("(f.path > ? AND f.path < ? AND instr(substr(f.path, ?), '/') = 0)")
-            _ = arguments.append(contentsOf: [base, SearchIndex.upperBound(of: base), base.unicodeScalars.count + 1])
-        }
-        for file in scope?.files ?? [] {
-            filters.append("f.path = ?")
-            _ = arguments.append(contentsOf: [file])
-        }
-        let whereScope = filters.isEmpty ? "" : " AND (" + filters.joined(separator: " OR ") + ")"
-        _ = arguments.append(contentsOf: [limit])
         let w = SearchIndex.weights
-        // bm25() only runs on the FTS table's own rows, so it is ranked in a materialised step of its
-        // own (a plain subquery would be flattened into what follows). An article ranks by its best
-        // section; the section shown is the one whose own text (heading, body) ranks best, so that a
-        // title word, repeated in every section's row, does not pick the section.
-        let sql = """
-            WITH t AS MATERIALIZED (
-                SELECT rowid, bm25(text, \(w.title), \(w.heading), \(w.body)) AS score,
-                       bm25(text, 0.0, \(w.heading), \(w.body)) AS local
-                FROM text WHERE text MATCH ?
-            ),
-            ranked AS (
-                SELECT f.path AS path, f.title AS title, s.number AS number, s.heading AS heading,
-                       MIN(t.score) OVER (PARTITION BY s.file) AS score,
-                       ROW_NUMBER() OVER (PARTITION BY s.file ORDER BY t.local, s.number) AS place
-                FROM t JOIN section s ON s.id = t.rowid JOIN file f ON f.id = s.file
-                WHERE 1\(whereScope)
-            )
-            SELECT path, title, number, heading, score FROM ranked WHERE place = 1
-            ORDER BY score, path LIMIT ?
+        let ranked = """
+            SELECT rowid, rank AS score, bm25(text, 0.0, \(w.heading), \(w.body)) AS local FROM text
+            WHERE text MATCH ? AND rank MATCH 'bm25(\(w.title), \(w.heading), \(w.body))' ORDER BY rank LIMIT ?
             """
-        return try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let score: Double = row["score"]
-                return SearchHit(
-                    path: row["path"], title: row["title"], section: row["number"], heading: row["heading"],
-                    score: -score)
+        var asked = limit * 8
+        while true {
+            let (hits, rows) = try pool.read { db -> ([SearchHit], Int) in
+                var order: [Int64] = []
+                var best: [Int64: (score: Double, local: Double, number: Int, heading: String?, path: String, title: String)] =
+                    [:]
+                let found = try Row.fetchAll(db, sql: ranked, arguments: [expression.text, asked])
+                let sections = try SearchIndex.sections(found.map { $0["rowid"] as Int64 }, in: db)
+                for row in found {
+                    guard let section = sections[row["rowid"]], scope.map({ $0.contains(section.path) }) ?? true
+                    else { continue }
+                    let score: Double = row["score"]
+                    let local: Double = row["local"]
+                    if let seen = best[section.file] {
+                        if (local, section.number) < (seen.local, seen.number) {
+                            best[section.file] = (seen.score, local, section.number, section.heading, seen.path, seen.title)
+                        }
+                    } else {
+                        order.append(section.file)
+                        best[section.file] = (score, local, section.number, section.heading, section.path, section.title)
+                    }
+                }
+                let hits = order.prefix(limit).map { file -> SearchHit in
+                    let b = best[file]!
+                    return SearchHit(
+                        path: b.path, title: b.title, section: b.number, heading: b.heading, score: -b.score)
+                }
+                return (hits, found.count)
             }
+            if hits.count >= limit || rows < asked { return hits }
+            asked *= 4
+        }
+    }
+
+    /// The section rows (and their files) of text rows; dead text rows have none.
+    static func sections(_ rowids: [Int64], in db: Database) throws -> [Int64: (
+        file: Int64, number: Int, heading: String?, path: String, title: String
+    )] {
+        var out: [Int64: (file: Int64, number: Int, heading: String?, path: String, title: String)] = [:]
+        guard !rowids.isEmpty else { return out }
+        let statement = try db.cachedStatement(
+            sql: """
+                SELECT s.file AS file, s.number AS number, s.heading AS heading, f.path AS path, f.title AS title
+                FROM section s JOIN file f ON f.id = s.file WHERE s.id = ?
+                """)
+        for id in rowids {
+            if let row = try Row.fetchOne(statement, arguments: [id]) {
+                out[id] = (row["file"], row["number"], row["heading"], row["path"], row["title"])
+            }
+        }
+        return out
+    }
+}
+
+extension IndexScope {
+    /// Whether a canonical path is one of the named files, or directly inside a named folder.
+    func contains(_ path: String) -> Bool {
+        if files.contains(path) { return true }
+        return folders.contains { folder in
+            let base = folder.hasSuffix("/") ? folder : folder + "/"
+            return path.hasPrefix(base) && !path.utf8.dropFirst(base.utf8.count).contains(UInt8(ascii: "/"))
         }
     }
 }

@@ -202,7 +202,8 @@ extension SearchIndex {
 
     static func insert(_ article: IndexedArticle, in db: Database) throws {
         // Another Gazette may have indexed the same file meanwhile: the newer rows win.
-        if let old = try Int64.fetchOne(db, sql: "SELECT id FROM file WHERE path = ?", arguments: [article.path]) {
+        let existing = try db.cachedStatement(sql: "SELECT id FROM file WHERE path = ?")
+        if let old = try Int64.fetchOne(existing, arguments: [article.path]) {
             try deleteFile(old, in: db)
         }
         try db.cachedStatement(

@@ -121,7 +121,9 @@ public final class SearchIndex: Sendable {
         } catch {
             throw .folderUnusable(path: directory, reason: reason(error))
         }
-        guard access(directory, W_OK | X_OK) == 0 else { throw .folderUnusable(path: directory, reason: "not writable") }
+        guard access(directory, W_OK | X_OK) == 0 else {
+            throw .folderUnusable(path: directory, reason: "not writable")
+        }
     }
 
     static func isDamage(_ error: DatabaseError) -> Bool {

@@ -88,7 +88,8 @@ struct Search: ParsableCommand {
         let started = clock.now
         let report = try index.update(scope) { progress in
             guard tty, progress.done < progress.total, clock.now - started > .milliseconds(300) else { return }
-            Output.write("\rindexing \(progress.done.formatted())/\(progress.total.formatted())\u{1B}[K", to: STDERR_FILENO)
+            Output.write(
+                "\rindexing \(progress.done.formatted())/\(progress.total.formatted())\u{1B}[K", to: STDERR_FILENO)
         }
         if tty, clock.now - started > .milliseconds(300) { Output.write("\r\u{1B}[K", to: STDERR_FILENO) }
         return report

@@ -49,7 +49,8 @@ final class IndexTextTests: XCTestCase {
             let scalars = Array(spaced.unicodeScalars)
             for (i, u) in scalars.enumerated()
             where IndexText.isUnspacedScript(u) && !IndexText.isAttached(u) && i > 0 {
-                XCTAssertTrue(scalars[i - 1].properties.isWhitespace, "\(text.debugDescription) → \(spaced.debugDescription)")
+                XCTAssertTrue(
+                    scalars[i - 1].properties.isWhitespace, "\(text.debugDescription) → \(spaced.debugDescription)")
             }
         }
     }

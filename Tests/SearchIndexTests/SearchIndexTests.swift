@@ -182,7 +182,9 @@ final class SearchIndexTests: XCTestCase {
         index = try openIndex()  // closes nothing, but the file below is replaced whole
         let path = IndexLocation(directory: cache.path).database
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
-        cache.write("search.sqlite", Array("this is not a database, it was overwritten".utf8) + Array(repeating: 7, count: 4096))
+        cache.write(
+            "search.sqlite", Array("this is not a database, it was overwritten".utf8) + Array(repeating: 7, count: 4096)
+        )
         let (fresh, notice) = try SearchIndex.open(IndexLocation(directory: cache.path))
         XCTAssertNotNil(notice)
         XCTAssertEqual(try fresh.update(scope).indexed, 4)
@@ -215,7 +217,8 @@ final class SearchIndexTests: XCTestCase {
         // The offset points at the word in what `dump --width 0` prints.
         let block = ArticleLayout.block(of: snippet.place, section: hit.section, in: article)
         let offset = PlainTextDump.unwrappedOffset(of: block, byte: snippet.offset, in: article)
-        let dump = Array(PlainTextDump.render(article, links: nil, collection: nil, width: PlainTextDump.unwrapped).utf8)
+        let dump = Array(
+            PlainTextDump.render(article, links: nil, collection: nil, width: PlainTextDump.unwrapped).utf8)
         XCTAssertEqual(String(decoding: dump[offset..<offset + 7], as: UTF8.self), "starter")
     }
 

@@ -63,7 +63,9 @@ public struct SearchQuery: Sendable, Equatable {
                     word = word.dropLast()
                     isPrefix = true
                 }
-                term = word.isEmpty || !word.contains(where: SearchQuery.isSearchable) ? nil
+                term =
+                    word.isEmpty || !word.contains(where: SearchQuery.isSearchable)
+                    ? nil
                     : isPrefix ? .prefix(String(word)) : .word(String(word))
             }
             guard let term, SearchQuery.isSearchable(term) else { continue }

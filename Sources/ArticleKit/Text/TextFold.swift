@@ -153,8 +153,13 @@ struct FoldedTextBuilder {
 
     /// ASCII bytes, each folded to one byte: the folded text keeps following the original.
     mutating func appendASCII(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, mappedBy table: [UInt8]) {
+        // Copied whole, then mapped in place: no capacity check per byte (a fifth of indexing's fold).
+        let start = utf8.count
+        utf8.append(contentsOf: bytes)
         table.withUnsafeBufferPointer { t in
-            for b in bytes { utf8.append(t[Int(b)]) }
+            utf8.withUnsafeMutableBufferPointer { out in
+                for k in start..<out.count { out[k] = t[Int(out[k])] }
+            }
         }
     }
 
