@@ -251,3 +251,20 @@ final class ConfigFileTests: XCTestCase {
         XCTAssertEqual(loaded.config.options.keyMap.command(for: .character("x")), .quit)
     }
 }
+
+/// The README's example config is a file that checks clean.
+final class ReadmeConfigTests: XCTestCase {
+    func testTheReadmeExampleHasNoProblems() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let section = try XCTUnwrap(text.range(of: "## The config file"))
+        let start = try XCTUnwrap(text.range(of: "```toml\n", range: section.upperBound..<text.endIndex))
+        let end = try XCTUnwrap(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        let result = ConfigReader.read(String(text[start.upperBound..<end.lowerBound]))
+        XCTAssertEqual(result.problems, [])
+        XCTAssertEqual(result.config.options.layout.textWidth, 72)
+        XCTAssertEqual(result.config.theme.name, "dark")
+        XCTAssertNotEqual(result.config, .standard)
+    }
+}

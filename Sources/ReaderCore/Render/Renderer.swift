@@ -235,9 +235,10 @@ public enum Renderer {
         listOverlay(
             state, header: header, count: list.rowCount,
             row: { i in
-                // Matched in the text, not the title: marked so, under the title matches.
-                i < list.matches.count
-                    ? listRow(state, entries[list.matches[i]]) : "≈ " + listRow(state, entries[list.entry(atRow: i)!])
+                // Matched in the text, not the title: marked so (in words in plain mode), under the title matches.
+                if i < list.matches.count { return listRow(state, entries[list.matches[i]]) }
+                let row = listRow(state, entries[list.entry(atRow: i)!])
+                return state.options.plain ? row + " (found in the text)" : "≈ " + row
             },
             marked: list.marked, selection: list.selection, target: { .listRow($0) }, &screen)
     }
