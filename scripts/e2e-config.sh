@@ -28,10 +28,24 @@ out=$(GAZETTE_CONFIG="$conf/bad.toml" "$bin" keys 2>/dev/null)
 check "gazette keys lists the bindings in effect (GAZETTE_CONFIG)" grep -qE '^  quit +x +quit$' <<< "$out"
 
 if command -v tmux >/dev/null 2>&1; then
-  # A rebinding: q does nothing, x quits, and the status line names the help key as rebound.
+  # Every reader starts at once (they wait on their panes, not on each other); the checks follow.
   printf '[keys.article]\nquit = ["x"]\nhelp = ["F"]\n[keys.outline]\ndown = ["x"]\n' > "$conf/keys.toml"
+  printf '[keys.article]\nquit = ["x"]\njump = ["z"]\n[theme]\nname = "sepia"\n' > "$conf/broken.toml"
+  printf '[theme]\nname = "dark"\n[theme.title_bar]\nfg = "magenta"\nbg = "red"\n' > "$conf/theme.toml"
+  printf '[theme]\nname = "mono"\n' > "$conf/mono.toml"
+  printf 'plain = true\n' > "$conf/xdg/gazette/config.toml"
+  # The chain without the unreadable file, whose index notice would crowd the status lines looked at.
+  mkdir -p "$conf/articles" && cp "$work/articles/0"[123]_*.txt "$conf/articles/"
+  first="'$conf/articles/01_first.txt'"
+  creader keys 80 "'$bin' --from-start --config '$conf/keys.toml' $first"
+  creader broken 100 "'$bin' --from-start $first" -e GAZETTE_CONFIG="$conf/broken.toml"
+  creader theme 80 "'$bin' --from-start --config '$conf/theme.toml' $first"
+  creader mono 80 "'$bin' --from-start --config '$conf/mono.toml' $first"
+  creader plain 120 "'$bin' --from-start $first" -e XDG_CONFIG_HOME="$conf/xdg"
+  creader plainflag 120 "'$bin' --from-start --plain $first"
+
+  # A rebinding: q does nothing, x quits, and the status line names the help key as rebound.
   csession=keys
-  creader keys 80 "'$bin' --from-start --config '$conf/keys.toml' '$work/articles/01_first.txt'"
   cexpect "a rebound reader starts" cwait "chain 1/3" keys
   # (j first: a key clears a notice, such as the index's, that crowds the status line)
   tc send-keys -t keys j
@@ -47,9 +61,7 @@ if command -v tmux >/dev/null 2>&1; then
 
   # A broken file: the reader starts with the rest applied, says the first problem on the first
   # screen, and prints every problem after the screen is given back.
-  printf '[keys.article]\nquit = ["x"]\njump = ["z"]\n[theme]\nname = "sepia"\n' > "$conf/broken.toml"
   csession=broken
-  creader broken 100 "'$bin' --from-start '$work/articles/01_first.txt'" -e GAZETTE_CONFIG="$conf/broken.toml"
   cexpect "a broken config file: the reader starts anyway" cwait "chain 1/3" broken
   cexpect "... and says the first problem, with its line and column" cwait "broken.toml:3:1: unknown action" broken
   tc send-keys -t broken x
@@ -59,11 +71,7 @@ if command -v tmux >/dev/null 2>&1; then
     grep -qF "broken.toml:5:1: there is no theme \"sepia\"" <<< "$p"' _ "$sock"
 
   # A theme: magenta is no colour of the default theme; mono has none at all.
-  printf '[theme]\nname = "dark"\n[theme.title_bar]\nfg = "magenta"\nbg = "red"\n' > "$conf/theme.toml"
-  printf '[theme]\nname = "mono"\n' > "$conf/mono.toml"
   csession=theme
-  creader theme 80 "'$bin' --from-start --config '$conf/theme.toml' '$work/articles/01_first.txt'"
-  creader mono 80 "'$bin' --from-start --config '$conf/mono.toml' '$work/articles/01_first.txt'"
   if cwait "chain 1/3" theme && cwait "chain 1/3" mono; then
     sgr=$'\e\\[([0-9;]*;)?(3[0-7]|4[0-7]|38;5;[0-9]+|48;5;[0-9]+)(;[0-9;]*)?m'
     check "a theme's colours reach the terminal (magenta and red in the title bar)" bash -c '
@@ -77,9 +85,7 @@ if command -v tmux >/dev/null 2>&1; then
 
   # Plain mode, from the usual place ($XDG_CONFIG_HOME/gazette/config.toml): no pane on a wide
   # window, no box drawing, numbered outline, the cursor on the focus, section changes said.
-  printf 'plain = true\n' > "$conf/xdg/gazette/config.toml"
   csession=plain
-  creader plain 120 "'$bin' --from-start '$work/articles/01_first.txt'" -e XDG_CONFIG_HOME="$conf/xdg"
   cexpect "plain mode (plain = true): the status line says the article and section in words" cwait "Harbour trams return at night. Now in section 1 of 3: Beginning" plain
   cexpect "... no side pane or box drawing on a 120-column window" bash -c '! tmux -L "$1" capture-pane -p -t plain | grep -qE "│|▸|Outline \("' _ "$sock"
   tc send-keys -t plain ']'
@@ -101,7 +107,6 @@ if command -v tmux >/dev/null 2>&1; then
   tc send-keys -t plain Escape q
   cexpect "... q leaves" cwait "EXIT=0" plain
   csession=plainflag
-  creader plainflag 120 "'$bin' --from-start --plain '$work/articles/01_first.txt'"
   cexpect "--plain does the same" cwait "Now in section 1 of 3: Beginning" plainflag
   tc send-keys -t plainflag q
   tc kill-server 2>/dev/null

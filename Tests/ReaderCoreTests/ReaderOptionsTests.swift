@@ -147,7 +147,11 @@ final class ReaderOptionsTests: XCTestCase {
     /// The style map of real screens, read in mono: every cell of a heading, a match, the
     /// current match and the selected row looks different from body text and from the others.
     func testMonoKeepsHeadingsMatchesAndTheSelectionApart() {
-        let mono = Theme.builtIn("mono")!
+        // Mono, and every other built-in theme once its colours are gone (NO_COLOR).
+        for name in Theme.names { styleMapKeepsMeaning(Theme.builtIn(name)!.withoutColour(), name) }
+    }
+
+    func styleMapKeepsMeaning(_ mono: Theme, _ name: String) {
         var state = state(.standard, width: 80, height: 24)
         state.press(.character("/"))
         state.type("accordo")
@@ -169,12 +173,13 @@ final class ReaderOptionsTests: XCTestCase {
         state.press(.character("t"))
         collect(state.screen, body: false)
         for role in [ColorRole.normal, .heading, .match, .currentMatch, .selection] {
-            XCTAssertNotNil(looks[role], "\(role) is on the screens")
+            XCTAssertNotNil(looks[role], "\(name): \(role) is on the screens")
         }
         let roles: [ColorRole] = [.heading, .match, .currentMatch, .selection]
         for role in roles {
             XCTAssertTrue(
-                looks[role, default: []].isDisjoint(with: looks[.normal, default: []]), "\(role) looks like body text")
+                looks[role, default: []].isDisjoint(with: looks[.normal, default: []]),
+                "\(name): \(role) looks like body text")
             for other in roles where other != role {
                 XCTAssertTrue(
                     looks[role, default: []].isDisjoint(with: looks[other, default: []]), "\(role) vs \(other)")
