@@ -181,7 +181,8 @@ private struct Session {
         let mailbox = self.mailbox
         for job in waitingJobs { loop.worker.start { mailbox.post(job()) } }
         waitingJobs.removeAll()
-        if let search = loop.search, !indexStarted {
+        // After the folder's own index (titles, chains): that one the next keys may need.
+        if let search = loop.search, !indexStarted, !state.indexing {
             indexStarted = true
             outstanding += 1
             loop.worker.start {

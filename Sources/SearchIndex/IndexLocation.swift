@@ -1,3 +1,5 @@
+import ArticleKit
+
 /// Where the search index lives: `$XDG_CACHE_HOME/gazette/search.sqlite`, or
 /// `~/.cache/gazette/search.sqlite`. A cache: deleting it loses nothing, the next search
 /// builds it again from the articles, which stay the source of truth.
@@ -11,12 +13,6 @@ public struct IndexLocation: Sendable, Equatable {
 
     /// Nil when neither `XDG_CACHE_HOME` (absolute, as the XDG spec asks) nor `HOME` is set.
     public static func standard(environment: [String: String]) -> IndexLocation? {
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            return IndexLocation(directory: xdg + "/gazette")
-        }
-        if let home = environment["HOME"], !home.isEmpty {
-            return IndexLocation(directory: home + "/.cache/gazette")
-        }
-        return nil
+        BaseDirectory.cache.folder(environment: environment).map(IndexLocation.init)
     }
 }

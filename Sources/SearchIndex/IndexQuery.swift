@@ -65,8 +65,9 @@ extension SearchIndex {
         while true {
             let (hits, rows) = try pool.read { db -> ([SearchHit], Int) in
                 var order: [Int64] = []
-                var best: [Int64: (score: Double, local: Double, number: Int, heading: String?, path: String, title: String)] =
-                    [:]
+                var best:
+                    [Int64: (score: Double, local: Double, number: Int, heading: String?, path: String, title: String)] =
+                        [:]
                 let found = try Row.fetchAll(db, sql: ranked, arguments: [expression.text, asked])
                 let sections = try SearchIndex.sections(found.map { $0["rowid"] as Int64 }, in: db)
                 for row in found {
@@ -76,11 +77,15 @@ extension SearchIndex {
                     let local: Double = row["local"]
                     if let seen = best[section.file] {
                         if (local, section.number) < (seen.local, seen.number) {
-                            best[section.file] = (seen.score, local, section.number, section.heading, seen.path, seen.title)
+                            best[section.file] = (
+                                seen.score, local, section.number, section.heading, seen.path, seen.title
+                            )
                         }
                     } else {
                         order.append(section.file)
-                        best[section.file] = (score, local, section.number, section.heading, section.path, section.title)
+                        best[section.file] = (
+                            score, local, section.number, section.heading, section.path, section.title
+                        )
                     }
                 }
                 let hits = order.prefix(limit).map { file -> SearchHit in

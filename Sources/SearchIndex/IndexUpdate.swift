@@ -50,23 +50,28 @@ extension SearchIndex {
     /// indexed (parsed on every core while one writer inserts), removed ones dropped, unchanged
     /// ones cost a `stat`. `progress` is called after each batch; `isCancelled` is asked
     /// between batches (what was written stays: the next update goes on from there).
+    /// `parallel`: parse on every core (the command); false parses on the calling thread only,
+    /// leaving a core to the reader's keys while it indexes behind the screen.
     public func update(
-        _ scope: IndexScope, progress: @Sendable (IndexProgress) -> Void = { _ in },
+        _ scope: IndexScope, parallel: Bool = true, progress: @Sendable (IndexProgress) -> Void = { _ in },
         isCancelled: @Sendable () -> Bool = { false }
     ) throws -> IndexReport {
         var report = IndexReport()
+        func run(_ report: inout IndexReport) throws {
+            try update(scope, parallel: parallel, report: &report, progress: progress, isCancelled: isCancelled)
+        }
         do {
-            try update(scope, report: &report, progress: progress, isCancelled: isCancelled)
+            try run(&report)
         } catch let error as DatabaseError where SearchIndex.isDamage(error) {
             // Damaged under us: empty it and index again, once.
             try reset()
             report = IndexReport(rebuilt: true)
-            try update(scope, report: &report, progress: progress, isCancelled: isCancelled)
+            try run(&report)
         }
         if try shouldCompact() {
             try reset()
             var again = IndexReport(rebuilt: true)
-            try update(scope, report: &again, progress: progress, isCancelled: isCancelled)
+            try run(&again)
             again.skipped = report.skipped
             return again
         }
@@ -81,7 +86,7 @@ extension SearchIndex {
     }
 
     private func update(
-        _ scope: IndexScope, report: inout IndexReport, progress: @Sendable (IndexProgress) -> Void,
+        _ scope: IndexScope, parallel: Bool, report: inout IndexReport, progress: @Sendable (IndexProgress) -> Void,
         isCancelled: @Sendable () -> Bool
     ) throws {
         let loader = CollectionLoader(fileExtension: scope.fileExtension)
@@ -137,9 +142,10 @@ extension SearchIndex {
         while start < work.count, !isCancelled(), failure.error == nil {
             let batch = Array(work[start..<min(work.count, start + SearchIndex.batchSize)])
             start += batch.count
-            let made = ParallelMap.map(batch) { item in
+            let make = { @Sendable (item: (path: String, stat: FileStat)) in
                 IndexedArticle.make(path: item.path, stat: item.stat, reader: reader, parser: parser)
             }
+            let made = parallel ? ParallelMap.map(batch, make) : batch.map(make)
             for article in made where article.skipped != nil { report.skipped.append(article.skipped!) }
             report.indexed += made.count { $0.skipped == nil }
             slots.wait()

@@ -116,14 +116,7 @@ public final class SearchIndex: Sendable {
     }
 
     static func prepareFolder(_ directory: String) throws(SearchIndexError) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .folderUnusable(path: directory, reason: reason(error))
-        }
-        guard access(directory, W_OK | X_OK) == 0 else {
-            throw .folderUnusable(path: directory, reason: "not writable")
-        }
+        if let reason = BaseDirectory.prepare(directory) { throw .folderUnusable(path: directory, reason: reason) }
     }
 
     static func isDamage(_ error: DatabaseError) -> Bool {

@@ -1,3 +1,4 @@
+import ArticleKit
 import Foundation
 import GRDB
 
@@ -112,18 +113,7 @@ public final class StateDatabase: Sendable {
     }
 
     static func prepareFolder(_ directory: String) throws(StateStoreError) {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .folderUnusable(path: directory, reason: reason(error))
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .folderUnusable(path: directory, reason: "not a folder")
-        }
-        guard access(directory, W_OK | X_OK) == 0 else {
-            throw .folderUnusable(path: directory, reason: "not writable")
-        }
+        if let reason = BaseDirectory.prepare(directory) { throw .folderUnusable(path: directory, reason: reason) }
     }
 
     static func isDamage(_ error: DatabaseError) -> Bool {

@@ -1,3 +1,5 @@
+import ArticleKit
+
 /// Where the reading state lives: `$XDG_STATE_HOME/gazette/state.sqlite`, or
 /// `~/.local/state/gazette/state.sqlite`. A fixed path, so people and tests can find it.
 public struct StateLocation: Sendable, Equatable {
@@ -10,12 +12,6 @@ public struct StateLocation: Sendable, Equatable {
 
     /// Nil when neither `XDG_STATE_HOME` (absolute, as the XDG spec asks) nor `HOME` is set.
     public static func standard(environment: [String: String]) -> StateLocation? {
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            return StateLocation(directory: xdg + "/gazette")
-        }
-        if let home = environment["HOME"], !home.isEmpty {
-            return StateLocation(directory: home + "/.local/state/gazette")
-        }
-        return nil
+        BaseDirectory.state.folder(environment: environment).map(StateLocation.init)
     }
 }

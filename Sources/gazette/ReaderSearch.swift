@@ -43,7 +43,8 @@ enum ReaderSearch {
                 case .failure(let failure): return failure.message
                 case .success(let index):
                     do {
-                        let report = try index.update(scope) { progress($0.done, $0.total) }
+                        // One core: the other stays with the reader's keys.
+                        let report = try index.update(scope, parallel: false) { progress($0.done, $0.total) }
                         return summary(report)
                     } catch {
                         return "the search index could not be updated (\(error)); searches find what it held"
@@ -86,14 +87,10 @@ enum ReaderSearch {
             })
     }
 
-    /// What the status line says after an update: nothing, unless files were skipped or the index rebuilt.
+    /// What the status line says after an update: only that the index was built again. Files that
+    /// cannot be read are not repeated here: the reader has said so of its folder already, and
+    /// a line arriving late would cover the place being read.
     static func summary(_ report: IndexReport) -> String? {
-        var parts: [String] = []
-        if report.rebuilt { parts.append("the search index was built again") }
-        if let first = report.skipped.first {
-            let more = report.skipped.count > 1 ? " (and \(report.skipped.count - 1) more)" : ""
-            parts.append("not searchable: \(first)\(more)")
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: "; ")
+        report.rebuilt ? "the search index was damaged or too old and was built again" : nil
     }
 }

@@ -174,7 +174,7 @@ final class CollectionSearchTests: XCTestCase {
             update: { progress in
                 progress(2, 4)
                 progress(4, 4)
-                return "not searchable: 05.txt: skipped, the file is empty"
+                return "the search index was damaged or too old and was built again"
             },
             find: { query, limit in
                 let request = CollectionSearchRequest(query: query, generation: 0, limit: limit, purpose: .results)
@@ -191,9 +191,27 @@ final class CollectionSearchTests: XCTestCase {
         XCTAssertFalse(run.backend.ranOut)
         let screens = run.backend.screens.map { $0.text }
         XCTAssertTrue(screens.contains { $0.contains("indexing") }, "progress was shown")
-        XCTAssertTrue(screens.contains { $0.contains("not searchable: 05.txt") }, "the notice was shown")
+        XCTAssertTrue(screens.contains { $0.contains("the search index was damaged") }, "the notice was shown")
         XCTAssertTrue(screens.contains { $0.contains("“council”: 1 article") }, screens.last ?? "")
         XCTAssertEqual(run.final.document.id, ArticleID(key: "03_en.txt"))
         XCTAssertEqual(run.final.search?.query, "council")
+    }
+
+    /// Every small window, with long titles, wide characters and a match at a snippet's end: the
+    /// rows fit, the highlight stays inside the row, nothing traps.
+    func testTheResultsFitEveryWindow() throws {
+        var state = state()
+        let asked = try XCTUnwrap(search(&state, "the"))
+        state.send(.collectionResults(answer(asked)))
+        for width in stride(from: 8, through: 50, by: 3) {
+            for height in 3...9 {
+                state.send(.resize(width: width, height: height))
+                let screen = state.screen
+                XCTAssertEqual(screen.width, width)
+                for row in 0..<height { XCTAssertLessThanOrEqual(DisplayWidth.of(screen.text(row: row)), width) }
+            }
+        }
+        state.send(.resize(width: 80, height: 24))
+        guard case .results = state.overlay else { return XCTFail("the results closed on a resize") }
     }
 }

@@ -16,9 +16,7 @@ public struct FirstArticleCache: Sendable {
 
     /// `$XDG_CACHE_HOME/gazette`, or `~/.cache/gazette`; nil when neither is set.
     public static func standardDirectory(environment: [String: String]) -> String? {
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") { return xdg + "/gazette" }
-        if let home = environment["HOME"], !home.isEmpty { return home + "/.cache/gazette" }
-        return nil
+        BaseDirectory.cache.folder(environment: environment)
     }
 
     public func lookup(folder: String, fileExtension: String) -> String? {

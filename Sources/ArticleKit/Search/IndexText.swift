@@ -35,7 +35,7 @@ public struct IndexText: Sendable {
             guard first < n else { return nil }
             var out = [UInt8]()
             out.reserveCapacity(n + n / 2)
-            out.append(contentsOf: bytes[..<first])
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
             var spaceDue = false
             var i = first
             while i < n {
@@ -54,7 +54,7 @@ public struct IndexText: Sendable {
                 let u = lead < 0x80 ? Unicode.Scalar(lead) : scalar(bytes, at: i)
                 let unspaced = lead >= 0xE0 && isUnspacedScript(u)
                 if (spaceDue || unspaced) && isAttached(u) {
-                    out.append(contentsOf: bytes[i..<min(n, i + length)])
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<min(n, i + length)]))
                     i += length
                     continue
                 }
@@ -64,7 +64,7 @@ public struct IndexText: Sendable {
                 {
                     out.append(0x20)
                 }
-                out.append(contentsOf: bytes[i..<min(n, i + length)])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<min(n, i + length)]))
                 spaceDue = unspaced
                 i += length
             }

@@ -112,11 +112,12 @@ public struct SnippetCutter: Sendable {
             + [(.heading, section.heading ?? ""), (.title, article.title)]
         for (place, text) in candidates where !text.isEmpty {
             let folded = fold.fold(text)
+            let utf8 = Array(text.utf8)
             var found: [(range: Range<Int>, needle: Int)] = []
             var terms = 0
             for (k, needle) in needles.enumerated() {
                 let ranges = folded.matches(of: needle.folded)
-                let words = ranges.filter { SnippetCutter.isWholeWord($0, in: text, term: needle.term) }
+                let words = ranges.filter { SnippetCutter.isWholeWord($0, in: utf8, term: needle.term) }
                 let chosen = words.isEmpty ? ranges : words
                 if !chosen.isEmpty { terms += 1 }
                 found += chosen.map { ($0, k) }
@@ -141,8 +142,7 @@ public struct SnippetCutter: Sendable {
 
     /// Whether a match stands as the word the index matched: not inside a longer word (a
     /// prefix may end inside one). Scripts without spaces have no word edges to check.
-    static func isWholeWord(_ range: Range<Int>, in text: String, term: SearchQuery.Term) -> Bool {
-        let utf8 = Array(text.utf8)
+    static func isWholeWord(_ range: Range<Int>, in utf8: [UInt8], term: SearchQuery.Term) -> Bool {
         func isWordByte(_ i: Int, before: Bool) -> Bool {
             guard i >= 0, i < utf8.count else { return false }
             // Step to the scalar that touches the edge.

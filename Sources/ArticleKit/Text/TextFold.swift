@@ -155,7 +155,7 @@ struct FoldedTextBuilder {
     mutating func appendASCII(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, mappedBy table: [UInt8]) {
         // Copied whole, then mapped in place: no capacity check per byte (a fifth of indexing's fold).
         let start = utf8.count
-        utf8.append(contentsOf: bytes)
+        utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes))
         table.withUnsafeBufferPointer { t in
             utf8.withUnsafeMutableBufferPointer { out in
                 for k in start..<out.count { out[k] = t[Int(out[k])] }
@@ -166,7 +166,7 @@ struct FoldedTextBuilder {
     /// A cluster that folds to itself.
     mutating func appendSame(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, unbreakable: Bool = false) {
         markUnbreakable(unbreakable, from: utf8.count, length: bytes.count)
-        utf8.append(contentsOf: bytes)
+        utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes))
     }
 
     /// A cluster that folds to something else, found or highlighted only as a whole.
