@@ -43,7 +43,8 @@ let package = Package(
             ]),
         // The config file: TOML read into the reader's options and theme, every problem with its
         // line and column. The only code that knows TOML.
-        .target(name: "Config", dependencies: ["ReaderCore", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(
+            name: "Config", dependencies: ["ReaderCore", "ArticleKit", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The full-text index of every article (SQLite FTS5): built and updated from the files,
         // queried by the search command and, through the run loop's hooks, by the reader.
         .target(

@@ -1,3 +1,4 @@
+import ArticleKit
 import Foundation
 import ReaderCore
 
@@ -9,9 +10,7 @@ public enum ConfigLoader {
     public static func location(explicit: String?, environment: [String: String]) -> (path: String, named: Bool)? {
         if let explicit, !explicit.isEmpty { return (explicit, true) }
         if let named = environment["GAZETTE_CONFIG"], !named.isEmpty { return (named, true) }
-        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return (xdg + "/gazette/config.toml", false) }
-        if let home = environment["HOME"], !home.isEmpty { return (home + "/.config/gazette/config.toml", false) }
-        return nil
+        return BaseDirectory.config.folder(environment: environment).map { ($0 + "/config.toml", false) }
     }
 
     /// Bigger than any config a person writes: a bigger file is a mistake, not a config.
