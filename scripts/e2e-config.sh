@@ -24,6 +24,10 @@ check "config --check names each problem as file:line:column (exit 1)" bash -c '
 printf 'plain = true\n[keys\n' > "$conf/syntax.toml"
 out=$("$bin" config --check "$conf/syntax.toml" 2>&1)
 check "a TOML syntax error has its line and column" grep -qF "$conf/syntax.toml:2:" <<< "$out"
+out=$(XDG_CONFIG_HOME="$conf/none" "$bin" config --check 2>&1); rc=$?
+check "config --check with no file in the usual place: the defaults apply (exit 0)" bash -c '[ "$1" -eq 0 ] && grep -q "the defaults apply" <<< "$2"' _ $rc "$out"
+"$bin" config --check "$conf/missing.toml" > /dev/null 2>&1; rc=$?
+check "config --check on a named file that is not there exits 2" test $rc -eq 2
 out=$(GAZETTE_CONFIG="$conf/bad.toml" "$bin" keys 2>/dev/null)
 check "gazette keys lists the bindings in effect (GAZETTE_CONFIG)" grep -qE '^  quit +x +quit$' <<< "$out"
 

@@ -45,10 +45,12 @@ struct ConfigCommand: ParsableCommand {
             return
         }
         let environment = ProcessInfo.processInfo.environment
-        guard let (path, _) = ConfigLoader.location(explicit: file, environment: environment) else {
+        guard let (path, named) = ConfigLoader.location(explicit: file, environment: environment) else {
             throw UsageFailure(message: "no config file: name one, or set GAZETTE_CONFIG, XDG_CONFIG_HOME or HOME")
         }
         guard FileManager.default.fileExists(atPath: path) else {
+            // None in the usual place is no mistake: the reader runs on the defaults.
+            if !named { return Output.line("\(path): no config file there; the defaults apply") }
             throw UsageFailure(message: "\(path): no such config file")
         }
         let loaded = ConfigLoader.load(path: path, mustExist: true)
