@@ -16,7 +16,8 @@ extension Renderer {
                 ? "the best \(results.hits.count)" : "\(results.hits.count)"
             header =
                 "“\(results.typed)”: \(more) article\(results.hits.count == 1 ? "" : "s")"
-                + (results.complete ? "" : " so far (indexing)") + " — Enter opens, Esc closes"
+                + (results.complete ? "" : " so far (indexing)")
+                + " — \(state.keyMap.label(.open, in: .results)) opens, \(state.keyMap.label(.close, in: .results)) closes"
         }
         let x = g.columnX
         let width = g.pane == nil ? g.columnWidth : g.width - x - 1
@@ -30,9 +31,11 @@ extension Renderer {
             let label = resultLabel(results.hits[i], width: room)
             let y = drawn.firstRow + row
             let style: Style = i == results.selection ? .currentMatch : .match
+            // Where the row's text starts: after the marker, or plain mode's number.
+            let lead = x + (state.options.plain ? DisplayWidth.of("\(i + 1). ") : 2)
             for range in label.matches {
-                let from = x + 2 + DisplayWidth.of(label.text.utf8Prefix(range.lowerBound))
-                let to = x + 2 + DisplayWidth.of(label.text.utf8Prefix(range.upperBound))
+                let from = lead + DisplayWidth.of(label.text.utf8Prefix(range.lowerBound))
+                let to = lead + DisplayWidth.of(label.text.utf8Prefix(range.upperBound))
                 screen.restyle(row: y, from: from, to: min(to, x + width), style: style)
             }
         }

@@ -174,24 +174,29 @@ extension ReaderState {
     }
 
     mutating func resultsKey(_ key: Key, _ results: ResultsState) {
+        if let action = keyMap.action(for: key, in: .results) { resultsAction(action, results) }
+    }
+
+    /// What an action does in the results; the mouse opens a hit through here too.
+    mutating func resultsAction(_ action: Action, _ results: ResultsState) {
         var results = results
         let last = max(0, results.hits.count - 1)
-        switch key {
-        case .character("j"), .down, .control("n"): results.selection = min(last, results.selection + 1)
-        case .character("k"), .up, .control("p"): results.selection = max(0, results.selection - 1)
-        case .pageDown, .character(" "): results.selection = min(last, results.selection + max(1, bodyHeight - 2))
-        case .pageUp, .character("b"): results.selection = max(0, results.selection - max(1, bodyHeight - 2))
-        case .character("g"), .home: results.selection = 0
-        case .character("G"), .end: results.selection = last
-        case .enter:
+        switch action {
+        case .down: results.selection = min(last, results.selection + 1)
+        case .up: results.selection = max(0, results.selection - 1)
+        case .pageDown: results.selection = min(last, results.selection + max(1, bodyHeight - 2))
+        case .pageUp: results.selection = max(0, results.selection - max(1, bodyHeight - 2))
+        case .top: results.selection = 0
+        case .bottom: results.selection = last
+        case .open:
             guard results.hits.indices.contains(results.selection) else { return }
             openHit(results.hits[results.selection], from: results)
             return
-        case .character("s"), .character("/"):
+        case .search:
             overlay = .none
             prompt = SearchPrompt(history: collectionQueries, scope: .collection)
             return
-        case .escape, .character("q"), .control("c"):
+        case .close:
             overlay = .none
             return
         default:

@@ -8,6 +8,7 @@ extension ReaderState {
         outbox = []
         defer { outbox = [] }
         let history = (backStack, forwardStack)
+        let before = place
         switch event {
         case .input(let input): take(input)
         case .loaded(let document): receive(document)
@@ -24,6 +25,7 @@ extension ReaderState {
         case .notice(let text): announce(text)
         }
         observeReading()
+        if options.plain { announcePlace(leaving: before) }
         if history != (backStack, forwardStack) {
             record(
                 .history(
@@ -92,10 +94,14 @@ extension ReaderState {
         case .halfPageDown: scroll(by: max(1, bodyHeight / 2))
         case .halfPageUp: scroll(by: -max(1, bodyHeight / 2))
         case .pageDown:
-            // Space at the end stays here: moving on is n's job.
-            // While a search is on, n steps matches: name the keys that follow the chain then.
-            let keys = search == nil ? "n: next article, p: previous" : "J: next article, K: previous"
-            if top >= maxTop { message = "End of the article — " + keys } else { scroll(by: page) }
+            // Space at the end stays here unless the person asked it to move on: moving on is n's job.
+            if top >= maxTop && options.spaceNextArticle && !isLoading {
+                follow(.next)
+            } else if top >= maxTop {
+                message = "End of the article — " + followHint
+            } else {
+                scroll(by: page)
+            }
         case .pageUp: scroll(by: -page)
         case .top where count != nil, .bottom where count != nil: jump(toLine: max(0, min(count!, lines.count) - 1))
         case .top: setTop(0)
@@ -157,13 +163,36 @@ extension ReaderState {
         case .repaint: outbox.append(.repaint)
         case .suspend: outbox.append(.suspend)
         case .escape:
-            if search != nil { search = nil; message = "Search cleared: n and p follow the chain" }
+            if search != nil {
+                search = nil
+                message =
+                    "Search cleared: \(keyMap.label(.nextMatchOrFollowNext)) and "
+                    + "\(keyMap.label(.followPrevious)) follow the chain"
+            }
         case .toggleRead, .markChainRead, .nextUnread, .setMark, .jumpToMark, .bookmarks, .recentlyRead:
             applyJournal(command)
         case .quit:
             outbox.append(.persistPosition(currentPosition))
             outbox.append(.quit)
         }
+    }
+
+    /// The keys that follow the chain, as the end of an article names them. While a search is on,
+    /// n steps matches: the keys that always follow the chain are named then.
+    var followHint: String {
+        func name(_ action: Action) -> String {
+            let keys = keyMap.keys(for: action, in: .article)
+            // Lower-case n and p sit next to the search's stepping: J and K pair better then.
+            let pick = search == nil ? keys.first : keys.first { !Self.isLowercaseLetter($0) } ?? keys.first
+            return pick?.description ?? action.name
+        }
+        return "\(name(search == nil ? .nextMatchOrFollowNext : .followNext)): next article, "
+            + "\(name(.followPrevious)): previous"
+    }
+
+    static func isLowercaseLetter(_ key: Key) -> Bool {
+        if case .character(let c) = key { return c.isLowercase }
+        return false
     }
 
     mutating func scroll(by delta: Int) {
@@ -276,7 +305,7 @@ extension ReaderState {
         search = nil
         overlay = .none
         prompt = nil
-        geometry = Geometry(width: geometry.width, height: geometry.height, wantsPane: false)
+        geometry = Geometry(width: geometry.width, height: geometry.height, wantsPane: false, layout: layout)
         document = Document.loading(position.article, in: library.collection, width: geometry.columnWidth)
         arrival = position
         setTop(0)
@@ -288,7 +317,7 @@ extension ReaderState {
 
     mutating func editPrompt(_ key: Key) {
         guard var line = prompt else { return }
-        switch line.edit(key) {
+        switch line.edit(key, keys: keyMap) {
         case .editing: prompt = line
         case .cancelled: prompt = nil
         case .submitted(let typed) where line.scope == .collection:
@@ -343,20 +372,20 @@ extension ReaderState {
         let count = document.article.sections.count
         let typed = self.count
         self.count = nil
-        switch key {
-        case .character("j"), .down, .control("n"): overlay = .outline(selection: min(count - 1, selection + 1))
-        case .character("k"), .up, .control("p"): overlay = .outline(selection: max(0, selection - 1))
-        case .character("g"), .home: overlay = .outline(selection: 0)
-        case .character("G"), .end: overlay = .outline(selection: max(0, count - 1))
-        case .enter, .character(" "):
+        switch keyMap.action(for: key, in: .outline) {
+        case .down: overlay = .outline(selection: min(count - 1, selection + 1))
+        case .up: overlay = .outline(selection: max(0, selection - 1))
+        case .top: overlay = .outline(selection: 0)
+        case .bottom: overlay = .outline(selection: max(0, count - 1))
+        case .open:
             overlay = .none
             jump(toSection: selection)
-        case .character(let c) where c.isASCII && c.isNumber:
-            outlineDigit(c.wholeNumberValue ?? 0, typed: typed, sections: count)
-        case .escape, .character("t"), .character("o"), .character("q"):
+        case .close:
             overlay = .none
         default:
-            break
+            if case .character(let c) = key, c.isASCII, c.isNumber {
+                outlineDigit(c.wholeNumberValue ?? 0, typed: typed, sections: count)
+            }
         }
     }
 
@@ -380,27 +409,40 @@ extension ReaderState {
     }
 
     mutating func listKey(_ key: Key, _ list: ArticleListState) {
+        if let action = keyMap.action(for: key, in: .list) {
+            listAction(action, list)
+        } else if case .character(let c) = key {
+            var list = list
+            list.filter.append(c)
+            refilter(&list, narrowing: true)
+            askBodies(&list)
+            overlay = .list(list)
+        }
+    }
+
+    /// What an action does in the article list; the mouse opens an entry through here too.
+    mutating func listAction(_ action: Action, _ list: ArticleListState) {
         var list = list
         let last = list.rowCount - 1
-        switch key {
-        case .down, .control("n"): list.selection = max(0, min(last, list.selection + 1))
-        case .up, .control("p"): list.selection = max(0, list.selection - 1)
+        switch action {
+        case .down: list.selection = max(0, min(last, list.selection + 1))
+        case .up: list.selection = max(0, list.selection - 1)
         case .pageDown: list.selection = max(0, min(last, list.selection + bodyHeight - 2))
         case .pageUp: list.selection = max(0, list.selection - (bodyHeight - 2))
-        case .home: list.selection = 0
-        case .end: list.selection = max(0, last)
-        case .enter:
+        case .top: list.selection = 0
+        case .bottom: list.selection = max(0, last)
+        case .open:
             overlay = .none
             if let entry = list.entry(atRow: list.selection, in: library.collection) {
                 let article = library.collection.entries[entry].id
                 if article != document.id { open(article) }
             }
             return
-        case .tab:
+        case .unreadOnly:
             list.unreadOnly.toggle()
             refilter(&list, narrowing: list.unreadOnly)
             askBodies(&list)
-        case .escape:
+        case .clearOrClose:
             if list.filter.isEmpty { overlay = .none; return }
             list.filter = ""
             list.unreadOnly = false
@@ -409,16 +451,12 @@ extension ReaderState {
             list.matches = listPool
             list.selection = entryIndex ?? 0
             list.marked = entryIndex
-        case .backspace, .delete:
+        case .deleteChar:
             guard !list.filter.isEmpty else { break }
             list.filter.removeLast()
             refilter(&list, narrowing: false)
             askBodies(&list)
-        case .character(let c):
-            list.filter.append(c)
-            refilter(&list, narrowing: true)
-            askBodies(&list)
-        case .control("c"):
+        case .close:
             overlay = .none
             return
         default:
@@ -447,12 +485,12 @@ extension ReaderState {
     }
 
     mutating func helpKey(_ key: Key, _ scroll: Int) {
-        switch key {
-        case .character("j"), .down:
+        switch keyMap.action(for: key, in: .help) {
+        case .down:
             // Stops at the last screenful, so k scrolls back at once.
             let last = max(0, Renderer.helpRows(self).count - bodyHeight)
             overlay = .help(scroll: min(last, scroll + 1))
-        case .character("k"), .up: overlay = .help(scroll: max(0, scroll - 1))
+        case .up: overlay = .help(scroll: max(0, scroll - 1))
         default: overlay = .none
         }
     }
