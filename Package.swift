@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependencies point one way, toward ArticleKit: gazette → TerminalBackend → ReaderLoop → ReaderCore →
-// ArticleKit, gazette → StateStore → ReaderCore, gazette → SearchIndex → ArticleKit, and
+// ArticleKit, gazette → StateStore → ReaderCore, gazette → Config → ReaderCore (and TOMLKit),
+// gazette → SearchIndex → ArticleKit, and
 // gazette → Reports → ArticleKit.
 let package = Package(
     name: "Gazette",
@@ -13,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The C shim over wide-character ncurses. Only what Swift cannot import lives there.
@@ -39,6 +41,10 @@ let package = Package(
             dependencies: [
                 "ReaderCore", "ArticleKit", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
+        // The config file: TOML read into the reader's options and theme, every problem with its
+        // line and column. The only code that knows TOML.
+        .target(
+            name: "Config", dependencies: ["ReaderCore", "ArticleKit", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The full-text index of every article (SQLite FTS5): built and updated from the files,
         // queried by the search command and, through the run loop's hooks, by the reader.
         .target(
@@ -50,7 +56,7 @@ let package = Package(
             name: "gazette",
             dependencies: [
                 "ArticleKit", "Reports", "ReaderCore", "ReaderLoop", "TerminalBackend", "BuiltInArticles",
-                "StateStore", "SearchIndex",
+                "StateStore", "SearchIndex", "Config",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +72,10 @@ let package = Package(
         .testTarget(
             name: "ReaderCoreTests",
             dependencies: ["ReaderCore", "ReaderLoop", "ArticleKit", "BuiltInArticles", "GazetteTestSupport"]
+        ),
+        .testTarget(
+            name: "ConfigTests",
+            dependencies: ["Config", "ReaderCore", "ReaderLoop", "ArticleKit", "GazetteTestSupport"]
         ),
         .testTarget(
             name: "SearchIndexTests",

@@ -41,6 +41,12 @@ check "search: only exclusions is a usage error (exit 2) with a reason" \
 "$bin" search 'NEAR( "AND ^ * ) OR' "$lib" >/dev/null 2>"$work/search.err"; rc=$?
 check "search: FTS5 syntax in a query is only text (no SQL error)" \
   bash -c '[ "$1" -le 1 ] && ! grep -qi "sql\|fts5" "$2"' _ "$rc" "$work/search.err"
+"$bin" search sourdough "$lib" --limit 9223372036854775807 >/dev/null 2>"$work/search.err"; rc=$?
+check "search: a huge --limit is a usage error, not a crash" bash -c '[ "$1" -eq 2 ] && grep -q "limit" "$2"' _ "$rc" "$work/search.err"
+evil="$work/evil"; mkdir -p "$evil"
+printf 'Escapes in a name\n\n-\n\nA zebra crossing.\n' > "$evil/$(printf 'a\033[31mred.txt')"
+out=$("$bin" search zebra "$evil" 2>/dev/null)
+check "search: a file name's escape never reaches the terminal" bash -c '! printf "%s" "$1" | grep -q $'"'"'\033'"'"' && printf "%s" "$1" | grep -q "red.txt"' _ "$out"
 printf '\xff\xfe broken index' > "$XDG_CACHE_HOME/gazette/search.sqlite"
 rm -f "$XDG_CACHE_HOME/gazette/search.sqlite-wal" "$XDG_CACHE_HOME/gazette/search.sqlite-shm"
 out=$("$bin" search sourdough "$lib" 2>"$work/search.err"); rc=$?

@@ -7,10 +7,13 @@ bin=${1:-.build/debug/gazette}
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
-trap 'for s in gz-e2e-$$ gz-e2e-sig-$$ gz-e2e-locale-$$ gz-e2e-colour-$$ gz-e2e-clusters-$$ gz-e2e-state-$$ gz-e2e-less-$$ gz-e2e-search-$$; do tmux -L "$s" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
+trap 'for s in gz-e2e-$$ gz-e2e-sig-$$ gz-e2e-locale-$$ gz-e2e-colour-$$ gz-e2e-clusters-$$ gz-e2e-state-$$ gz-e2e-less-$$ gz-e2e-search-$$ gz-e2e-config-$$; do tmux -L "$s" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
 pass=0; fail=0
 # The reader keeps its reading state here, never in the real ~/.local/state.
 export XDG_STATE_HOME="$work/state"
+# ... and reads no config file but the ones the tests write (e2e-config.sh).
+export XDG_CONFIG_HOME="$work/no-config"
+unset GAZETTE_CONFIG
 # ... and its caches (the first article of each folder, the search index) here, never in ~/.cache.
 export XDG_CACHE_HOME="$work/cache"
 
@@ -110,7 +113,7 @@ out=$("$bin" < /dev/null 2>&1 | head -3)
 check "no arguments and no terminal: the built-in collection is printed" grep -q "Night Trams Return" <<< "$out"
 
 # --- the reader in tmux, scripts and emoji, then hostile input: see e2e-reader.sh, e2e-clusters.sh, e2e-hostile.sh ---
-for part in e2e-reader.sh e2e-less.sh e2e-clusters.sh e2e-hostile.sh e2e-state.sh e2e-search.sh; do
+for part in e2e-reader.sh e2e-less.sh e2e-clusters.sh e2e-hostile.sh e2e-state.sh e2e-search.sh e2e-config.sh; do
   if [ -f "$here/$part" ]; then source "$here/$part"; fi
 done
 

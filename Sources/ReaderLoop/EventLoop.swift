@@ -122,6 +122,8 @@ private struct Session {
     var quitting = false
     /// The index update has been started (once, with the first screen).
     var indexStarted = false
+    /// The newest collection search asked, by purpose.
+    let latestAsk = LatestAsk()
     /// The place last passed to `persist`, so an unchanged one is not passed again.
     var saved: Position?
     /// When the open file was last looked at (`EventLoop.clock`).
@@ -192,11 +194,17 @@ private struct Session {
             indexStarted = true
             outstanding += 1
             loop.worker.start {
-                let notice = search.update { done, total in
+                let outcome = search.update { done, total in
                     mailbox.post(.searchIndex(.building(done: done, total: total)), finishesJob: false)
                 }
-                if let notice { mailbox.post(.notice(notice), finishesJob: false) }
-                mailbox.post(.searchIndex(.ready))
+                switch outcome {
+                case .success(let notice):
+                    if let notice { mailbox.post(.notice(notice), finishesJob: false) }
+                    mailbox.post(.searchIndex(.ready))
+                case .failure(let failure):
+                    mailbox.post(.notice(failure.message), finishesJob: false)
+                    mailbox.post(.searchIndex(.unavailable(failure.message)))
+                }
             }
         }
         for effect in waiting {
@@ -213,15 +221,25 @@ private struct Session {
             case .searchCollection(let request):
                 guard let search = loop.search else { continue }
                 outstanding += 1
+                let latest = self.latestAsk
+                latest.note(request)
                 loop.worker.start {
-                    switch search.find(request.query, request.limit) {
-                    case .success(let hits):
-                        mailbox.post(.collectionResults(CollectionResults(generation: request.generation, hits: hits)))
-                    case .failure(let failure):
-                        mailbox.post(
-                            .collectionResults(
-                                CollectionResults(generation: request.generation, hits: [], failure: failure.message)))
+                    // Overtaken by a newer ask of the same kind (a key typed in the filter meanwhile): skipped.
+                    guard latest.isLatest(request) else {
+                        mailbox.post(.collectionResults(CollectionResults(generation: request.generation, hits: [])))
+                        return
                     }
+                    let answer: CollectionResults
+                    switch search.find(request.query, request.limit, request.snippets) {
+                    case .success(let hits):
+                        answer = CollectionResults(
+                            generation: request.generation, hits: hits, complete: request.indexComplete)
+                    case .failure(let failure):
+                        answer = CollectionResults(
+                            generation: request.generation, hits: [], failure: failure.message,
+                            complete: request.indexComplete)
+                    }
+                    mailbox.post(.collectionResults(answer))
                 }
             case .loadFull(let request):
                 outstanding += 1
@@ -240,6 +258,19 @@ private struct Session {
             }
         }
         waiting.removeAll()
+    }
+}
+
+/// The newest collection search asked for each purpose, read by the worker before it runs one.
+final class LatestAsk: Sendable {
+    private let newest = Mutex<[CollectionSearchRequest.Purpose: Int]>([:])
+
+    func note(_ request: CollectionSearchRequest) {
+        newest.withLock { $0[request.purpose] = max($0[request.purpose] ?? 0, request.generation) }
+    }
+
+    func isLatest(_ request: CollectionSearchRequest) -> Bool {
+        newest.withLock { ($0[request.purpose] ?? 0) <= request.generation }
     }
 }
 

@@ -11,8 +11,7 @@ public struct FTSExpression: Sendable, Equatable {
     public init(_ query: SearchQuery) {
         var prepare = IndexText()
         func string(_ term: SearchQuery.Term) -> String? {
-            let prepared = prepare.prepare(term.text)
-            let words = prepared.split { !FTSExpression.isTokenCharacter($0) }
+            let words = prepare.words(term.text)
             guard !words.isEmpty else { return nil }
             let quoted = "\"" + words.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
             if case .prefix = term { return quoted + " *" }
@@ -20,23 +19,14 @@ public struct FTSExpression: Sendable, Equatable {
         }
         let required = query.required.compactMap(string)
         let excluded = query.excluded.compactMap(string)
+        // Nothing required: no expression (FTS5 cannot run an exclusion alone).
+        guard !required.isEmpty else {
+            self.text = ""
+            return
+        }
         var text = required.joined(separator: " AND ")
         if !excluded.isEmpty { text = "(" + text + ") NOT (" + excluded.joined(separator: " OR ") + ")" }
         self.text = text
-    }
-
-    /// What the tokenizer keeps: letters, digits and marks (see `IndexSchema.tokenizer`).
-    static func isTokenCharacter(_ c: Character) -> Bool {
-        c.unicodeScalars.contains { u in
-            switch u.properties.generalCategory {
-            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-                .decimalNumber, .letterNumber, .otherNumber, .privateUse, .nonspacingMark, .spacingMark,
-                .enclosingMark:
-                return true
-            default:
-                return false
-            }
-        }
     }
 }
 
@@ -96,7 +86,7 @@ extension SearchIndex {
                 return (hits, found.count)
             }
             if hits.count >= limit || rows < asked { return hits }
-            asked *= 4
+            asked = min(asked * 4, Int(Int32.max))
         }
     }
 
@@ -124,10 +114,13 @@ extension IndexScope {
     /// Whether a canonical path is one of the named files, or directly inside a named folder.
     func contains(_ path: String) -> Bool {
         if files.contains(path) { return true }
-        return folders.contains { folder in
-            let base = folder.hasSuffix("/") ? folder : folder + "/"
-            return path.hasPrefix(base) && !path.utf8.dropFirst(base.utf8.count).contains(UInt8(ascii: "/"))
-        }
+        return folders.contains { IndexScope.isDirectly(path, in: $0) }
+    }
+
+    /// Whether `path` names a file of `folder` itself, not of one of its subfolders.
+    static func isDirectly(_ path: String, in folder: String) -> Bool {
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        return path.hasPrefix(base) && !path.utf8.dropFirst(base.utf8.count).contains(UInt8(ascii: "/"))
     }
 }
 
@@ -155,7 +148,7 @@ extension SearchIndex {
             }
             // Enough, or nothing more to ask for.
             if found.count >= limit || hits.count < asked { return found }
-            asked *= 4
+            asked = min(asked * 4, Int(Int32.max))
         }
     }
 

@@ -4,7 +4,7 @@ import GRDB
 /// dropped and built again (`version` below), which costs one full index and never a wrong answer.
 enum IndexSchema {
     /// Bumped whenever the tables, the tokenizer or what `IndexText` makes of text change.
-    static let version = 1
+    static let version = 2
 
     /// Word tokens over text that `IndexText` already folded and spaced: letters, digits and
     /// marks (so Thai, Devanagari and dakuten stay inside their words), nothing removed.
@@ -26,8 +26,10 @@ enum IndexSchema {
                     skipped TEXT
                 );
                 -- One row per section of an indexed article; its id is the rowid of its text row.
+                -- AUTOINCREMENT: an id is never given out again, or the words left behind by a
+                -- changed file (see below) would be read as the new row's.
                 CREATE TABLE section (
-                    id INTEGER PRIMARY KEY,
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
                     file INTEGER NOT NULL,
                     number INTEGER NOT NULL,
                     heading TEXT

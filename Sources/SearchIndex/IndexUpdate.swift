@@ -177,7 +177,7 @@ extension SearchIndex {
                 arguments: [base, SearchIndex.upperBound(of: base)])
             while let row = try rows.next() {
                 let path: String = row["path"]
-                guard !path.utf8.dropFirst(base.utf8.count).contains(UInt8(ascii: "/")) else { continue }
+                guard IndexScope.isDirectly(path, in: base) else { continue }
                 out[path] = (row["id"], FileStat(size: row["size"], mtime: row["mtime"], inode: row["inode"]))
             }
             return out

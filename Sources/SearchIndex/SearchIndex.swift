@@ -119,6 +119,12 @@ public final class SearchIndex: Sendable {
         if let reason = BaseDirectory.prepare(directory) { throw .folderUnusable(path: directory, reason: reason) }
     }
 
+    /// Whether an error says the index file is damaged (so it should be built again).
+    public static func isDamage(_ error: any Error) -> Bool {
+        guard let error = error as? DatabaseError else { return false }
+        return isDamage(error)
+    }
+
     static func isDamage(_ error: DatabaseError) -> Bool {
         error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
             || (error.message ?? "").contains("fts5: corrupt")
@@ -128,17 +134,14 @@ public final class SearchIndex: Sendable {
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
     }
 
-    static func reason(_ error: any Error) -> String {
+    /// A database error's message (never the SQL it ran), else what the system says.
+    public static func reason(_ error: any Error) -> String {
         if let db = error as? DatabaseError { return db.message ?? "\(db.resultCode)" }
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return ns.localizedDescription
+        return BaseDirectory.reason(error)
     }
 
     /// Empties the index (every table), as after damage: the next update reads every file again.
-    func reset() throws {
+    public func reset() throws {
         try pool.write { db in
             try IndexSchema.drop(db)
             try IndexSchema.create(db)

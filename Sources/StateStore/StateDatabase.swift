@@ -140,11 +140,7 @@ public final class StateDatabase: Sendable {
 
     static func reason(_ error: any Error) -> String {
         if let db = error as? DatabaseError { return db.message ?? "\(db.resultCode)" }
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        return ns.localizedDescription
+        return BaseDirectory.reason(error)
     }
 
     /// `PRAGMA integrity_check`: "ok" when the database is whole.

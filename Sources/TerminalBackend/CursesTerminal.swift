@@ -32,14 +32,21 @@ private func restoreAfterCrash(_ sig: Int32) {
 public final class CursesTerminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private let screenPointer: OpaquePointer
-    private var pairs: [ColorRole: Int16] = [:]
+    /// How roles look: the theme, without its colours when the terminal or NO_COLOR says so.
+    private var theme: Theme
+    /// Each style's attributes and colour pair, worked out once.
+    private var looks: [Style: (UInt32, Int16)] = [:]
+    private var pairs: [String: Int16] = [:]
+    private var colors = 0
     /// How model cells become terminal cells: by glibc's wcwidth(), what ncurses and the
     /// terminal go by; with a non-UTF-8 locale, ASCII only and "?" for the rest.
     private let planner: GlyphPlanner
     private var closed = false
 
     /// `mouse`: take wheel and clicks (off leaves the terminal's own selection working).
-    public init(mouse: Bool = true) throws {
+    /// `theme`: how roles look; pass it without colour for NO_COLOR.
+    public init(mouse: Bool = true, theme: Theme = .standard) throws {
+        self.theme = theme
         setlocale(LC_ALL, "")
         var unicode = CursesTerminal.localeIsUTF8()
         if !unicode {
@@ -136,37 +143,41 @@ public final class CursesTerminal {
         (Int(getmaxx(window)), Int(getmaxy(window)))
     }
 
-    /// Colours where the terminal has them and `NO_COLOR` is not set; otherwise the
-    /// styles' attributes alone carry the meaning.
+    /// Colours where the terminal has them; otherwise the theme's attributes alone carry the
+    /// meaning (the caller takes the colours out for NO_COLOR).
     private func setUpColors() {
-        if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return }
-        guard gz_has_colors() == 1, start_color() == gz_OK else { return }
-        use_default_colors()
-        let table: [(ColorRole, Int16, Int16)] = [
-            (.titleBar, Int16(COLOR_WHITE), Int16(COLOR_BLUE)),
-            (.heading, Int16(COLOR_CYAN), -1),
-            (.statusBar, Int16(COLOR_BLACK), Int16(COLOR_WHITE)),
-            (.match, Int16(COLOR_BLACK), Int16(COLOR_YELLOW)),
-            (.currentMatch, Int16(COLOR_BLACK), Int16(COLOR_GREEN)),
-            (.link, Int16(COLOR_GREEN), -1),
-            (.selection, Int16(COLOR_WHITE), Int16(COLOR_BLUE)),
-            (.error, Int16(COLOR_RED), -1),
-        ]
-        for (i, (role, fg, bg)) in table.enumerated() {
-            let pair = Int16(i + 1)
-            if init_pair(pair, fg, bg) == gz_OK { pairs[role] = pair }
+        guard gz_has_colors() == 1, start_color() == gz_OK else {
+            theme = theme.withoutColour()
+            return
         }
+        use_default_colors()
+        colors = Int(gz_colors())
+    }
+
+    /// A colour pair for the theme's colours, made the first time they are asked for.
+    private func pair(_ colours: (fg: ThemeColor, bg: ThemeColor)) -> Int16 {
+        let fg = Int16(clamping: colours.fg.number(colors: colors))
+        let bg = Int16(clamping: colours.bg.number(colors: colors))
+        let key = "\(fg),\(bg)"
+        if let known = pairs[key] { return known }
+        let next = Int16(pairs.count + 1)
+        guard next < 256, init_pair(next, fg, bg) == gz_OK else { return 0 }
+        pairs[key] = next
+        return next
     }
 
     private func attributes(_ style: Style) -> (UInt32, Int16) {
+        if let known = looks[style] { return known }
+        let look = theme.resolve(style)
         var a = gz_A_NORMAL
-        if style.bold { a |= gz_A_BOLD }
-        if style.underline { a |= gz_A_UNDERLINE }
-        if style.dim { a |= gz_A_DIM }
-        let pair = pairs[style.role] ?? 0
-        // With colours, the colour pair stands in for reverse video on bars and matches.
-        if style.reverse && pair == 0 { a |= gz_A_REVERSE }
-        return (a, pair)
+        if look.bold { a |= gz_A_BOLD }
+        if look.underline { a |= gz_A_UNDERLINE }
+        if look.dim { a |= gz_A_DIM }
+        // Reverse stays with colours too: the pair is swapped to match (`ResolvedStyle.pair`).
+        if look.reverse { a |= gz_A_REVERSE }
+        let result = (a, look.pair.map(pair) ?? 0)
+        looks[style] = result
+        return result
     }
 
     /// Copies the screen model to the terminal; ncurses sends only what changed. Each model

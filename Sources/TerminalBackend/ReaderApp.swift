@@ -18,11 +18,12 @@ public enum ReaderApp {
     public static func run(
         library: ArticleLibrary, start: ArticleID, chains: ChainBuilder.Result? = nil,
         indexer: EventLoop.Indexer? = nil, state hooks: StateHooks = .none(notice: nil),
-        mouse: Bool = true, shortlist: [ArticleID]? = nil, search: SearchHooks? = nil
+        mouse: Bool = true, shortlist: [ArticleID]? = nil, search: SearchHooks? = nil,
+        options: ReaderOptions = .standard, theme: Theme = .standard, notice: String? = nil
     ) throws {
         // Every way out of the loop (q, a signal, an error thrown) writes the state that waits.
         defer { hooks.flush() }
-        let terminal = try CursesTerminal(mouse: mouse)
+        let terminal = try CursesTerminal(mouse: mouse, theme: theme)
         defer { terminal.close() }
         let signals = watchTerminationSignals()
         defer { signals.forEach { $0.cancel() } }
@@ -34,12 +35,13 @@ public enum ReaderApp {
             shouldStop: { stopRequested.load(ordering: .relaxed) },
             afterDraw: { if crash { fatalError("crash requested by GAZETTE_TEST_CRASH") } }, search: search)
         let size = terminal.size
-        loop.run(
-            hooks.prepare(
-                ReaderState.open(
-                    library: library, at: start, width: size.width, height: size.height,
-                    chains: chains, indexing: indexer != nil, resume: hooks.resume,
-                    shortlist: shortlist)))
+        var opening = hooks.prepare(
+            ReaderState.open(
+                library: library, at: start, width: size.width, height: size.height, options: options,
+                chains: chains, indexing: indexer != nil, resume: hooks.resume, shortlist: shortlist))
+        // A config file's problem is said on the first screen too (all of them on stderr after).
+        if let notice { opening.state.announce(notice) }
+        loop.run(opening)
     }
 
     /// SIGTERM and SIGHUP end the loop so the terminal is restored on the way out.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArticleKit
 import BuiltInArticles
+import Config
 import Foundation
 import ReaderCore
 import ReaderLoop
@@ -19,8 +20,8 @@ struct Gazette: ParsableCommand {
         version: Gazette.version,
         subcommands: [
             Read.self, Toc.self, Chain.self, Check.self, Dump.self, Search.self, Unread.self, MarkRead.self,
-            StateCommand.self,
-            BenchNext.self, BenchSearch.self, HeadingFeaturesCommand.self,
+            StateCommand.self, ConfigCommand.self, KeysCommand.self, BenchNext.self, BenchSearch.self,
+            HeadingFeaturesCommand.self,
         ],
         defaultSubcommand: Read.self
     )
@@ -60,6 +61,40 @@ struct Read: ParsableCommand {
     @Flag(name: .customLong("from-start"), help: "Open at the start: ignore the places saved by earlier sittings.")
     var fromStart = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Plain mode for screen readers: no box drawing or side pane, numbered lists, the cursor on the "
+                + "focused line, section changes said in the status line."))
+    var plain = false
+
+    @OptionGroup var config: ConfigOptions
+
+    /// What the config file and the flags make of the reader; the config's problems are printed
+    /// after the screen is given back, and the first is shown on the first screen.
+    struct Setup {
+        var options: ReaderOptions
+        var theme: Theme
+        var mouse: Bool
+        var notice: String?
+        var problems: [String]
+    }
+
+    func setup() -> Setup {
+        let loaded = config.load()
+        var options = loaded.config.options
+        if plain { options.plain = true }
+        let colour = Theme.colourAllowed(environment: ProcessInfo.processInfo.environment)
+        let count = loaded.problems.count
+        // The status line is narrow: the file by its name (stderr gets the whole path).
+        let notice = loaded.problems.first.map { first in
+            let short = loaded.path.map { first.replacingOccurrences(of: $0, with: ($0 as NSString).lastPathComponent) }
+            return (short ?? first) + (count == 1 ? "" : " (and \(count - 1) more, printed on exit)")
+        }
+        return Setup(
+            options: options, theme: colour ? loaded.config.theme : loaded.config.theme.withoutColour(),
+            mouse: loaded.config.mouse && !noMouse, notice: notice, problems: loaded.problems)
+    }
+
     func run() throws {
         if paths.contains("-") { return try readStandardInput() }
         guard Terminal.isInteractive else { return try dumpFirst() }
@@ -73,6 +108,9 @@ struct Read: ParsableCommand {
     }
 
     func openReader() throws {
+        let setup = setup()
+        // Printed once the screen is restored, where the person can read them.
+        defer { for problem in setup.problems { Output.error(problem) } }
         // A folder opens on the article last read in it; the built-in collection keeps no state.
         let state = paths.isEmpty ? nil : ReadingState.open()
         let resumed = state?.startFile(paths, fromStart: fromStart, fileExtension: options.fileExtension)
@@ -85,8 +123,9 @@ struct Read: ParsableCommand {
                 indexer: {
                     let (library, _, _) = (try? Opening.open(paths, options)) ?? (first, [0], [])
                     return (library, ChainBuilder.build(library.collection))
-                }, state: hooks ?? .none(notice: nil), mouse: !noMouse, shortlist: shortlist,
-                search: ReaderSearch.hooks(paths: paths, fileExtension: options.fileExtension))
+                }, state: hooks ?? .none(notice: nil), mouse: setup.mouse, shortlist: shortlist,
+                search: ReaderSearch.hooks(paths: paths, fileExtension: options.fileExtension),
+                options: setup.options, theme: setup.theme, notice: setup.notice)
             return
         }
         let (library, selected, failed) = try Opening.open(paths, options)
@@ -101,7 +140,8 @@ struct Read: ParsableCommand {
             : ReaderSearch.hooks(paths: paths, fileExtension: options.fileExtension)
         try ReaderApp.run(
             library: library, start: library.collection.entries[start].id,
-            state: hooks ?? .none(notice: nil), mouse: !noMouse, shortlist: shortlist, search: search)
+            state: hooks ?? .none(notice: nil), mouse: setup.mouse, shortlist: shortlist, search: search,
+            options: setup.options, theme: setup.theme, notice: setup.notice)
     }
 
     /// Two or more files named, and no folder: those files are the article list.
@@ -134,8 +174,12 @@ struct Read: ParsableCommand {
         Output.report(collection.failures)
         guard let entry = collection.entries.first else { throw Opening.nothingToRead(paths) }
         if Terminal.outputIsTerminal {
+            let setup = setup()
+            defer { for problem in setup.problems { Output.error(problem) } }
             do {
-                return try ReaderApp.run(library: library, start: entry.id, mouse: !noMouse)
+                return try ReaderApp.run(
+                    library: library, start: entry.id, mouse: setup.mouse, options: setup.options,
+                    theme: setup.theme, notice: setup.notice)
             } catch let error as TerminalError where error.cannotDraw {
                 Output.error("\(error.description); printing the article as text instead")
             }

@@ -39,24 +39,27 @@ enum ReaderSearch {
         }
         return SearchHooks(
             update: { progress in
-                switch index() {
-                case .failure(let failure): return failure.message
-                case .success(let index):
+                index().flatMap { index in
                     do {
                         // One core: the other stays with the reader's keys.
                         let report = try index.update(scope, parallel: false) { progress($0.done, $0.total) }
-                        return summary(report)
+                        return .success(summary(report))
                     } catch {
-                        return "the search index could not be updated (\(error)); searches find what it held"
+                        return .failure(
+                            SearchFailure("the search index could not be updated: \(SearchIndex.reason(error))"))
                     }
                 }
             },
-            find: { query, limit in
+            find: { query, limit, snippets in
                 index().flatMap { index in
                     do {
-                        return .success(try index.find(query, scope: scope, limit: limit).map(\.hit))
+                        let hits =
+                            snippets
+                            ? try index.find(query, scope: scope, limit: limit).map(\.hit)
+                            : try index.search(query, scope: scope, limit: limit)
+                        return .success(hits)
                     } catch {
-                        return .failure(SearchFailure("search failed: \(error)"))
+                        return .failure(SearchFailure("search failed: \(SearchIndex.reason(error))"))
                     }
                 }
             })
@@ -68,21 +71,31 @@ enum ReaderSearch {
         let entries = library.collection.entries
         return SearchHooks(
             update: { progress in
+                // Named by entry, whichever fail to read.
                 let articles = entries.indices.compactMap { i in
-                    try? library.article(i).get()
-                }.enumerated().map { (name: entries[$0.offset].id.key, article: $0.element) }
-                try? index.add(articles)
+                    (try? library.article(i).get()).map { (name: entries[i].id.key, article: $0) }
+                }
+                do {
+                    try index.add(articles)
+                } catch {
+                    return .failure(
+                        SearchFailure("the built-in articles could not be indexed: \(SearchIndex.reason(error))"))
+                }
                 progress(entries.count, entries.count)
-                return nil
+                return .success(nil)
             },
-            find: { query, limit in
+            find: { query, limit, snippets in
                 let read = { (name: String) -> Article? in
                     library.collection.index(of: ArticleID(key: name)).flatMap { try? library.article($0).get() }
                 }
                 do {
-                    return .success(try index.find(query, scope: nil, limit: limit, read: read).map(\.hit))
+                    let hits =
+                        snippets
+                        ? try index.find(query, scope: nil, limit: limit, read: read).map(\.hit)
+                        : try index.search(query, scope: nil, limit: limit)
+                    return .success(hits)
                 } catch {
-                    return .failure(SearchFailure("search failed: \(error)"))
+                    return .failure(SearchFailure("search failed: \(SearchIndex.reason(error))"))
                 }
             })
     }

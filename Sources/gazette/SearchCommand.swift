@@ -13,6 +13,7 @@ struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Search every article of the folders (or files) for words, best match first.",
         discussion: """
+            Exit 3 when the index cannot be used (a full disk, a database another program holds).
             QUERY is one argument: words that must all be in one section, "exact phrases", prefix* \
             words and -excluded words. Case and accents are ignored as in the reader's / (a capital \
             makes case count). The first search of a folder builds its index under \
@@ -33,7 +34,9 @@ struct Search: ParsableCommand {
     @OptionGroup var options: CollectionOptions
 
     func run() throws {
-        guard limit > 0 else { throw UsageFailure(message: "--limit must be 1 or more") }
+        guard (1...Search.maxLimit).contains(limit) else {
+            throw UsageFailure(message: "--limit must be between 1 and \(Search.maxLimit.formatted())")
+        }
         let parsed: SearchQuery
         do throws(SearchQueryError) {
             parsed = try SearchQuery.parse(query)
@@ -41,17 +44,47 @@ struct Search: ParsableCommand {
             throw UsageFailure(message: error.description)
         }
         let (index, scope, names) = try openIndex()
-        if !noUpdate {
-            let report = try updateIndex(index, scope)
-            for line in report.skipped { Output.error(line) }
+        let found: [(hit: SearchHit, article: Article)]
+        do {
+            found = try searchOnce(index, parsed, scope)
+        } catch let error where SearchIndex.isDamage(error) {
+            // Damage inside the index (its header was whole): start it again, once.
+            Output.error("the search index was damaged (\(SearchIndex.reason(error))); building it again")
+            do {
+                try index.reset()
+                found = try searchOnce(index, parsed, scope)
+            } catch {
+                throw unusable(error)
+            }
+        } catch {
+            throw unusable(error)
         }
-        let found = try index.find(parsed, scope: scope, limit: limit)
         for (hit, article) in found {
             guard let snippet = hit.snippet else { continue }
             print(hit, article: article, snippet: snippet, file: names.shown(hit.path))
         }
         let shown = found.count
         if shown == 0 { throw ExitCode(1) }
+    }
+
+    /// Results beyond this are not asked for: nobody reads them, and the index would rank them all.
+    static let maxLimit = 10_000
+
+    /// Updates the index (unless told not to), then searches it.
+    func searchOnce(_ index: SearchIndex, _ query: SearchQuery, _ scope: IndexScope) throws -> [(
+        hit: SearchHit, article: Article
+    )] {
+        if !noUpdate {
+            let report = try updateIndex(index, scope)
+            for line in report.skipped { Output.error(line) }
+        }
+        return try index.find(query, scope: scope, limit: limit)
+    }
+
+    /// An index that cannot be used this time: one line, exit 3 (not 1, which means "no results").
+    func unusable(_ error: any Error) -> Error {
+        Output.error("cannot use the search index: \(SearchIndex.reason(error))")
+        return ExitCode(3)
     }
 
     /// The index, what to search, and how to print paths as they were typed.
@@ -107,7 +140,8 @@ struct Search: ParsableCommand {
                     ("offset", .int(offset)), ("score", .double((hit.score * 1000).rounded() / 1000)),
                 ]).serialized)
         } else {
-            Output.line(file + "\t" + article.title + (heading.map { " › " + $0 } ?? ""))
+            // A file name is untrusted text too: sanitised, bytes that are not UTF-8 as \xNN.
+            Output.line(shown(file) + "\t" + article.title + (heading.map { " › " + $0 } ?? ""))
             Output.line("    " + snippet.text)
         }
     }

@@ -36,7 +36,7 @@ final class CollectionSearchTests: XCTestCase {
                 }
             }
         }
-        return CollectionResults(generation: request.generation, hits: hits)
+        return CollectionResults(generation: request.generation, hits: hits, complete: request.indexComplete)
     }
 
     func request(_ effects: [Effect]) -> CollectionSearchRequest? {
@@ -142,7 +142,7 @@ final class CollectionSearchTests: XCTestCase {
         state.send(.collectionResults(answer(try SearchQuery.parse("council"), generation: last.generation)))
         guard case .list(let list) = state.overlay else { return XCTFail() }
         XCTAssertEqual(list.matches, [], "no title holds it")
-        XCTAssertEqual(list.bodyMatches.map { library.collection.entries[$0].id.key }, ["03_en.txt"])
+        XCTAssertEqual(list.bodyMatches.map(\.key), ["03_en.txt"])
         XCTAssertTrue(state.screen.text.contains("≈ "), state.screen.text)
         state.press(.enter)
         XCTAssertEqual(state.document.id, ArticleID(key: "03_en.txt"))
@@ -174,9 +174,9 @@ final class CollectionSearchTests: XCTestCase {
             update: { progress in
                 progress(2, 4)
                 progress(4, 4)
-                return "the search index was damaged or too old and was built again"
+                return .success("the search index was damaged or too old and was built again")
             },
-            find: { query, limit in
+            find: { query, limit, _ in
                 let request = CollectionSearchRequest(query: query, generation: 0, limit: limit, purpose: .results)
                 return .success(CollectionSearchTests.answer(request, in: library).hits)
             })
@@ -213,5 +213,66 @@ final class CollectionSearchTests: XCTestCase {
         }
         state.send(.resize(width: 80, height: 24))
         guard case .results = state.overlay else { return XCTFail("the results closed on a resize") }
+    }
+
+    /// Asked again as the index grows, an older answer arriving after a newer one is dropped; the
+    /// answer says whether the index was complete when it was asked.
+    func testAnOlderAnswerNeverOverwritesANewerOne() throws {
+        var state = state(ready: false)
+        state.send(.searchIndex(.building(done: 0, total: 1_000)))
+        let first = try XCTUnwrap(search(&state, "council"))
+        XCTAssertFalse(first.indexComplete)
+        let second = try XCTUnwrap(request(state.send(.searchIndex(.ready))))
+        XCTAssertTrue(second.indexComplete)
+        XCTAssertGreaterThan(second.generation, first.generation)
+        var full = answer(second)
+        full.complete = second.indexComplete
+        state.send(.collectionResults(full))
+        var stale = answer(first)
+        stale.hits = []
+        stale.complete = false
+        state.send(.collectionResults(stale))
+        guard case .results(let shown) = state.overlay else { return XCTFail() }
+        XCTAssertEqual(shown.hits.map(\.path), ["03_en.txt"], "the late, older answer was dropped")
+        XCTAssertTrue(shown.complete)
+    }
+
+    /// An index that cannot be used: `s` says why instead of opening a prompt that can only fail.
+    func testAnUnusableIndexSaysWhy() {
+        var state = state(ready: false)
+        state.send(.searchIndex(.unavailable("cannot keep a search index: its folder is not writable")))
+        state.press(.character("s"))
+        XCTAssertNil(state.prompt)
+        XCTAssertEqual(state.message, "cannot keep a search index: its folder is not writable")
+    }
+
+    /// Results brought back by Back go with the place if it is left again (Forward, then Back).
+    func testBackForwardBackKeepsTheResults() throws {
+        var state = state()
+        let asked = try XCTUnwrap(search(&state, "council"))
+        state.send(.collectionResults(answer(asked)))
+        state.press(.enter)
+        state.press(.backspace)
+        guard case .results = state.overlay else { return XCTFail("Back did not bring the results") }
+        state.press(.escape)
+        state.press(.character("L"))
+        XCTAssertEqual(state.document.id, ArticleID(key: "03_en.txt"))
+        state.press(.backspace)
+        guard case .results = state.overlay else { return XCTFail("the results were lost on the second Back") }
+    }
+
+    /// ≈ rows wait for their answer without leaving the selection outside the rows.
+    func testTheListSelectionStaysInsideItsRows() throws {
+        var state = state()
+        state.press(.character("l"))
+        var asked: CollectionSearchRequest?
+        for c in "council" { asked = request(state.send(.key(.character(c)))) ?? asked }
+        state.press(.down, .down)
+        guard case .list(let before) = state.overlay else { return XCTFail() }
+        XCTAssertGreaterThanOrEqual(before.selection, 0)
+        let last = try XCTUnwrap(asked)
+        state.send(.collectionResults(answer(try SearchQuery.parse("council"), generation: last.generation)))
+        state.press(.enter)
+        XCTAssertEqual(state.document.id, ArticleID(key: "03_en.txt"), "Enter opens the ≈ row")
     }
 }

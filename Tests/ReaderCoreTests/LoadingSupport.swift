@@ -9,12 +9,12 @@ import ReaderLoop
 extension ReaderState {
     /// The reader on the `start`-th entry, that article read.
     init(
-        library: ArticleLibrary, start: Int, width: Int, height: Int, keyMap: KeyMap = .standard,
+        library: ArticleLibrary, start: Int, width: Int, height: Int, options: ReaderOptions = .standard,
         chains: ChainBuilder.Result? = nil, indexing: Bool = false
     ) {
         var (state, effects) = ReaderState.open(
             library: library, at: library.collection.entries[start].id,
-            width: width, height: height, keyMap: keyMap, chains: chains,
+            width: width, height: height, options: options, chains: chains,
             indexing: indexing)
         _ = DocumentLoader.settle(effects, into: &state)
         self = state

@@ -193,12 +193,23 @@ final class ReaderSnapshotTests: XCTestCase {
     }
 
     func testHelpIsGeneratedFromTheKeyMap() {
-        // Tall enough for every binding at once: each must be on the screen.
+        // Tall enough for the article view's bindings at once; the other contexts follow below.
         var state = ReaderFixtures.state(0, width: 80, height: 60)
         state.press(.character("?"))
-        let text = state.screen.text
+        var text = state.screen.text
         for line in KeyMap.standard.helpLines { XCTAssertTrue(text.contains(line.keys), line.keys) }
         Snapshot.assert(state.screen, "help-80x60")
+        for _ in 0..<Renderer.helpRows(state).count {
+            state.press(.character("j"))
+            text += state.screen.text
+        }
+        for context in KeyContext.allCases {
+            XCTAssertTrue(text.contains(context.title), context.title)
+            for line in KeyMap.standard.helpLines(in: context) {
+                XCTAssertTrue(text.contains(line.keys + " "), "\(context): \(line.keys)")
+                XCTAssertTrue(text.contains(String(line.summary.prefix(20))), "\(context): \(line.summary)")
+            }
+        }
         state.press(.character("x"))
         XCTAssertEqual(state.overlay, .none)
     }
@@ -269,19 +280,30 @@ final class BigArticleTests: XCTestCase {
     }
 }
 
-/// The README lists every key the reader knows, as the help screen does.
+/// The README lists every key the reader knows, in every context, as the help screen does.
 final class ReadmeKeysTests: XCTestCase {
     func testReadmeListsEveryBinding() throws {
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        for binding in KeyMap.standard.bindings {
-            if case .section = binding.command { continue }
-            let row =
-                "| " + binding.keys.map { "`\($0)`" }.joined(separator: " ") + " | " + binding.command.summary + " |"
-            XCTAssertTrue(text.contains(row), "README lacks: \(row)")
+        for context in KeyContext.allCases {
+            let heading = "**\(context.title)** (`[keys.\(context.name)]`)"
+            guard let start = text.range(of: heading) else {
+                XCTFail("README lacks the heading \(heading)")
+                continue
+            }
+            // The table under the heading: from its header row to the next blank line.
+            let rest = text[
+                (text.range(of: "| keys |", range: start.upperBound..<text.endIndex)?.lowerBound
+                    ?? start.upperBound)...]
+            let table = rest[..<(rest.range(of: "\n\n")?.lowerBound ?? rest.endIndex)]
+            for binding in KeyMap.standard.bindings(in: context) where binding.action.sectionNumber == nil {
+                let keys = binding.keys.map { "`\($0)`" }.joined(separator: " ")
+                let row = "| " + keys + " | `" + binding.action.name + "` | " + context.summary(binding.action) + " |"
+                XCTAssertTrue(table.contains(row), "README lacks, under \(heading): \(row)")
+            }
         }
-        XCTAssertTrue(text.contains("| `1` … `9` |"))
+        XCTAssertTrue(text.contains("| `1` … `9` | `section_1` … `section_9` |"))
     }
 }
 

@@ -15,7 +15,8 @@ enum Snapshot {
         switch style.role {
         case .normal: return style.bold ? "b" : (style.reverse ? "r" : ".")
         case .titleBar: return "T"
-        case .heading: return "H"
+        // The title is drawn as a heading is; only a theme tells them apart.
+        case .heading, .title: return "H"
         case .statusBar: return style.bold ? "!" : "S"
         case .match: return "m"
         case .currentMatch: return "M"

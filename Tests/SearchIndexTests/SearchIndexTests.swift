@@ -120,6 +120,7 @@ final class SearchIndexTests: XCTestCase {
             "NEAR(sourdough", "sourdough AND", "OR", "\"", "\"\"\"", "sour\"dough", "^sourdough", "sourdough)",
             "(", "*", "**sour", "-", "--", "title:sourdough", "{title}: bread", "sourdough\u{1B}[31m", "\u{0}",
             "a\u{7}b", "NOT NOT", "'; DROP TABLE file; --", "\u{202E}sourdough", String(repeating: "x ", count: 500),
+            "\u{2BC} -x", "\u{2BC}", "- \u{2BC}", "\"\u{2BC}\" sourdough",
         ]
         for typed in hostile {
             do {
@@ -233,5 +234,52 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(try search(index, "sourdough").count, 2)
         let everywhere = try index.search(try SearchQuery.parse("sourdough"), scope: nil, limit: 10)
         XCTAssertEqual(everywhere.count, 3)
+    }
+
+    /// The words a changed or removed file leaves in the contentless table must never be read as
+    /// another file's: section ids are never given out again.
+    func testOldWordsNeverBelongToANewFile() throws {
+        writeBakery()
+        let index = try openIndex()
+        _ = try index.update(scope)
+        // The file indexed last holds the highest ids: change it, then add one.
+        write("d-tokyo.txt", "東京都の新しい図書館", ["The library opened a reading room for children."])
+        _ = try index.update(scope)
+        write("z-new.txt", "Ferry timetable changes", ["The night ferry leaves at ten, said the harbour master."])
+        _ = try index.update(scope)
+        func raw(_ typed: String) throws -> [String] {
+            try index.search(try SearchQuery.parse(typed), scope: scope, limit: 10).map {
+                URL(fileURLWithPath: $0.path).lastPathComponent
+            }
+        }
+        XCTAssertEqual(try raw("図書館"), ["d-tokyo.txt"], "the title is still there")
+        XCTAssertEqual(try raw("蔵書"), [], "the old body's words are gone")
+        XCTAssertEqual(try raw("ferry 蔵書"), [], "nor do they join the new file's")
+        XCTAssertEqual(try raw("ferry -蔵書"), ["z-new.txt"])
+        XCTAssertEqual(try raw("children"), ["d-tokyo.txt"])
+    }
+
+    /// Damage inside the index (its header whole, its word pages not) is an error the caller can
+    /// recognise, and `reset` then an update bring it back.
+    func testDamageInsideTheIndexIsRecognisedAndRepaired() throws {
+        writeBakery()
+        let index = try openIndex()
+        _ = try index.update(scope)
+        try index.pool.write { db in
+            try db.execute(sql: "UPDATE text_data SET block = x'00ff00ff00ff00ff00ff' WHERE id > 10")
+        }
+        var sawDamage = false
+        do {
+            for word in ["sourdough", "harbour", "bakery", "cheese", "café", "東京", "starter", "bread"] {
+                _ = try index.search(try SearchQuery.parse(word), scope: scope, limit: 5)
+            }
+        } catch {
+            sawDamage = SearchIndex.isDamage(error)
+            XCTAssertTrue(sawDamage, "\(error)")
+        }
+        XCTAssertTrue(sawDamage, "the damaged pages were never read")
+        try index.reset()
+        XCTAssertEqual(try index.update(scope).indexed, 4)
+        XCTAssertEqual(try search(index, "sourdough").count, 2)
     }
 }

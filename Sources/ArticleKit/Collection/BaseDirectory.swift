@@ -6,13 +6,26 @@ import Foundation
 
 /// Where Gazette keeps what it writes, by the XDG base-directory rules: `$XDG_CACHE_HOME/gazette`
 /// (else `~/.cache/gazette`) for what can be made again, `$XDG_STATE_HOME/gazette` (else
-/// `~/.local/state/gazette`) for what a person would miss. A relative XDG value is ignored, as
-/// the specification asks.
+/// `~/.local/state/gazette`) for what a person would miss, and `$XDG_CONFIG_HOME/gazette` (else
+/// `~/.config/gazette`) for what a person writes (the config file). A relative XDG value is
+/// ignored, as the specification asks.
 public enum BaseDirectory: Sendable {
-    case cache, state
+    case cache, state, config
 
-    var variable: String { self == .cache ? "XDG_CACHE_HOME" : "XDG_STATE_HOME" }
-    var fallback: String { self == .cache ? "/.cache" : "/.local/state" }
+    var variable: String {
+        switch self {
+        case .cache: "XDG_CACHE_HOME"
+        case .state: "XDG_STATE_HOME"
+        case .config: "XDG_CONFIG_HOME"
+        }
+    }
+    var fallback: String {
+        switch self {
+        case .cache: "/.cache"
+        case .state: "/.local/state"
+        case .config: "/.config"
+        }
+    }
 
     /// Gazette's folder of this kind; nil when neither the variable nor `HOME` is set.
     public func folder(environment: [String: String]) -> String? {
@@ -23,17 +36,22 @@ public enum BaseDirectory: Sendable {
 }
 
 extension BaseDirectory {
+    /// What a Foundation file error says, as the system words it ("Permission denied").
+    public static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return ns.localizedDescription
+    }
+
     /// Makes `directory` (and its parents) when missing; nil when it is a writable folder, else
     /// why it cannot be used, in a few words.
     public static func prepare(_ directory: String) -> String? {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            let ns = error as NSError
-            if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError {
-                return String(cString: strerror(Int32(underlying.code)))
-            }
-            return ns.localizedDescription
+            return reason(error)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -116,6 +116,28 @@ public struct IndexText: Sendable {
         }
     }
 
+    /// A scalar the index's tokenizer keeps in a word: a letter, digit, private-use character or mark
+    /// (FTS5 `unicode61` with `categories 'L* N* Co M*'`, see `IndexSchema`). Everything else
+    /// separates words. The one definition of a word for the index, its queries and snippets.
+    public static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
+        if u.isASCII {
+            let v = u.value
+            return (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+        }
+        switch u.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
+            .letterNumber, .otherNumber, .privateUse, .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The words of `text` as the index sees them once prepared (folded and spaced), in order.
+    public mutating func words(_ text: String) -> [String] {
+        prepare(text).unicodeScalars.split { !IndexText.isWordScalar($0) }.map { String(String.UnicodeScalarView($0)) }
+    }
+
     /// Scripts whose words are not separated by spaces (or, for Korean, carry particles
     /// attached to the word: 서울에서 holds 서울).
     static func isUnspacedScript(_ u: Unicode.Scalar) -> Bool {

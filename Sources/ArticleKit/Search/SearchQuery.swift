@@ -64,7 +64,7 @@ public struct SearchQuery: Sendable, Equatable {
                     isPrefix = true
                 }
                 term =
-                    word.isEmpty || !word.contains(where: SearchQuery.isSearchable)
+                    word.isEmpty
                     ? nil
                     : isPrefix ? .prefix(String(word)) : .word(String(word))
             }
@@ -78,9 +78,11 @@ public struct SearchQuery: Sendable, Equatable {
     }
 
     /// A term is searchable when something of it survives: letters, digits or marks.
-    static func isSearchable(_ term: Term) -> Bool { term.text.contains(where: isSearchable) }
-
-    static func isSearchable(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+    /// A term is searchable when the index would keep a word of it (after the fold: ʼ folds to ').
+    static func isSearchable(_ term: Term) -> Bool {
+        var text = IndexText()
+        return !text.words(term.text).isEmpty
+    }
 
     /// What the words look like again, for a prompt or a status line.
     public var description: String {

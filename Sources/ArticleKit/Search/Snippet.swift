@@ -79,14 +79,10 @@ public struct SnippetCutter: Sendable {
         self.needles = needles
     }
 
-    /// The words of a term as the index's tokenizer sees them: runs of letters, digits and marks.
+    /// The words of a term as typed (not yet folded: the cutter folds them its own way), split where
+    /// the index's tokenizer splits (`IndexText.isWordScalar`).
     public static func words(of text: String) -> [String] {
-        text.split { c in
-            !c.unicodeScalars.contains { u in
-                u.properties.isAlphabetic || u.properties.numericType != nil
-                    || u.properties.generalCategory == .nonspacingMark || u.properties.generalCategory == .spacingMark
-            }
-        }.map(String.init)
+        text.split { c in !c.unicodeScalars.contains(where: IndexText.isWordScalar) }.map(String.init)
     }
 
     /// What `/` in the article should look for to land on a term: its words, space-separated.

@@ -1,77 +1,99 @@
-/// Which key does what in the article view. The help screen and README are
-/// generated from this table, so they cannot drift from the keys.
-public struct KeyMap: Sendable {
-    public struct Binding: Sendable {
+/// Which key does what, per context. The help screen, `gazette keys` and the README are
+/// generated from the map the reader runs with, so they cannot drift from the keys.
+public struct KeyMap: Sendable, Equatable {
+    public struct Binding: Sendable, Equatable {
+        public var action: Action
         public var keys: [Key]
-        public var command: Command
+        public init(action: Action, keys: [Key]) {
+            self.action = action
+            self.keys = keys
+        }
     }
 
-    public var bindings: [Binding]
+    /// Each context's bindings, in its table's order.
+    public private(set) var contexts: [KeyContext: [Binding]]
+    /// Key to action, per context: the first binding of a key wins (a valid map has no other).
+    private var lookup: [KeyContext: [Key: Action]]
 
+    /// A map from each context's bindings; a context left out has its defaults.
+    public init(_ contexts: [KeyContext: [Binding]] = [:]) {
+        var all: [KeyContext: [Binding]] = [:]
+        for context in KeyContext.allCases {
+            all[context] = contexts[context] ?? context.defaults.map { Binding(action: $0.action, keys: $0.keys) }
+        }
+        self.contexts = all
+        lookup = [:]
+        for (context, bindings) in all {
+            var table: [Key: Action] = [:]
+            for binding in bindings { for key in binding.keys where table[key] == nil { table[key] = binding.action } }
+            lookup[context] = table
+        }
+    }
+
+    public static let standard = KeyMap()
+
+    public static func == (a: KeyMap, b: KeyMap) -> Bool { a.contexts == b.contexts }
+
+    public func action(for key: Key, in context: KeyContext) -> Action? {
+        lookup[context]?[key]
+    }
+
+    /// The article view's command for a key.
     public func command(for key: Key) -> Command? {
-        bindings.first { $0.keys.contains(key) }?.command
+        action(for: key, in: .article)?.command
     }
 
-    /// Less, vim and newsboat users each find their keys here.
-    public static let standard = KeyMap(
-        bindings: [
-            Binding(keys: [.character("j"), .down, .enter, .control("e"), .control("n")], command: .lineDown),
-            Binding(keys: [.character("k"), .up, .control("y"), .control("p")], command: .lineUp),
-            Binding(keys: [.character("d"), .control("d")], command: .halfPageDown),
-            Binding(keys: [.character("u"), .control("u")], command: .halfPageUp),
-            Binding(keys: [.character(" "), .pageDown, .control("f"), .character("f")], command: .pageDown),
-            Binding(keys: [.character("b"), .pageUp, .control("b")], command: .pageUp),
-            Binding(keys: [.character("g"), .home, .character("<")], command: .top),
-            Binding(keys: [.character("G"), .end, .character(">")], command: .bottom),
-            Binding(keys: [.character("]"), .character("}")], command: .nextSection),
-            Binding(keys: [.character("["), .character("{")], command: .previousSection),
-        ]
-            + (1...9).map { n in
-                Binding(keys: [.character(Character(String(n)))], command: .section(n))
-            } + [
-                Binding(keys: [.character("t"), .character("o")], command: .outline),
-                // n is less's and vim's next match while a search is on; J and → always follow the chain.
-                Binding(keys: [.character("n")], command: .nextMatchOrFollowNext),
-                Binding(keys: [.character("J"), .right], command: .followNext),
-                Binding(keys: [.character("p"), .character("K"), .left], command: .followPrevious),
-                Binding(keys: [.backspace, .character("H"), .control("o")], command: .back),
-                Binding(keys: [.character("L"), .tab], command: .forward),
-                Binding(keys: [.character("l"), .character("a")], command: .articleList),
-                Binding(keys: [.character("/")], command: .search),
-                Binding(keys: [.character("s")], command: .searchCollection),
-                Binding(keys: [.character(".")], command: .nextMatch),
-                Binding(keys: [.character("N"), .character(",")], command: .previousMatch),
-                Binding(keys: [.character("%")], command: .percent),
-                Binding(keys: [.character("="), .control("g")], command: .whereAmI),
-                Binding(keys: [.character("R")], command: .reload),
-                Binding(keys: [.character("v")], command: .edit),
-                Binding(keys: [.control("l")], command: .repaint),
-                Binding(keys: [.control("z")], command: .suspend),
-                Binding(keys: [.character("M")], command: .toggleRead),
-                Binding(keys: [.character("C")], command: .markChainRead),
-                Binding(keys: [.character("U")], command: .nextUnread),
-                Binding(keys: [.character("m")], command: .setMark),
-                Binding(keys: [.character("'")], command: .jumpToMark),
-                Binding(keys: [.character("B")], command: .bookmarks),
-                Binding(keys: [.character("r")], command: .recentlyRead),
-                Binding(keys: [.character("?"), .character("h")], command: .help),
-                Binding(keys: [.escape], command: .escape),
-                Binding(keys: [.character("q"), .character("Q"), .control("c")], command: .quit),
-            ])
+    public func bindings(in context: KeyContext) -> [Binding] { contexts[context] ?? [] }
+
+    public func keys(for action: Action, in context: KeyContext) -> [Key] {
+        bindings(in: context).first { $0.action == action }?.keys ?? []
+    }
+
+    /// The map with one action's keys replaced (an empty list leaves it unbound).
+    public func rebinding(_ action: Action, in context: KeyContext, to keys: [Key]) -> KeyMap {
+        var all = contexts
+        all[context] = bindings(in: context).map { $0.action == action ? Binding(action: action, keys: keys) : $0 }
+        return KeyMap(all)
+    }
+
+    /// Keys bound to more than one action in a context, with the actions, in table order.
+    public func duplicates(in context: KeyContext) -> [(key: Key, actions: [Action])] {
+        var seen: [Key: [Action]] = [:]
+        var order: [Key] = []
+        for binding in bindings(in: context) {
+            for key in binding.keys {
+                if seen[key] == nil { order.append(key) }
+                if seen[key]?.contains(binding.action) != true { seen[key, default: []].append(binding.action) }
+            }
+        }
+        return order.compactMap { key in seen[key].flatMap { $0.count > 1 ? (key, $0) : nil } }
+    }
+
+    /// How the help names an action's key in a hint ("? help"): its first key, or its name when unbound.
+    public func label(_ action: Action, in context: KeyContext = .article) -> String {
+        keys(for: action, in: context).first?.description ?? action.name
+    }
 
     /// Digits jump to a section at once and, as in less, make a count for the next key.
     public static let digitsSummary = "section 1 to 9 (1 is the lede); also a count: 12g 40% 12] 5j"
 
-    /// Help lines: keys, then what they do, in table order (sections 1–9 on one line).
-    public var helpLines: [(keys: String, summary: String)] {
+    /// Help lines of a context: keys, then what they do, in table order. Sections 1–9 are one line
+    /// while they are on the digits; an unbound action is left out.
+    public func helpLines(in context: KeyContext = .article) -> [(keys: String, summary: String)] {
         var lines: [(String, String)] = []
-        for b in bindings {
-            if case .section(let n) = b.command {
+        let onDigits = (1...9).allSatisfy { n in
+            keys(for: Action(rawValue: "section_\(n)")!, in: .article) == [.character(Character(String(n)))]
+        }
+        for b in bindings(in: context) where !b.keys.isEmpty {
+            if context == .article, onDigits, let n = b.action.sectionNumber {
                 if n == 1 { lines.append(("1 … 9", Self.digitsSummary)) }
                 continue
             }
-            lines.append((b.keys.map(\.description).joined(separator: " "), b.command.summary))
+            lines.append((b.keys.map(\.description).joined(separator: " "), context.summary(b.action)))
         }
         return lines
     }
+
+    /// The article view's help lines.
+    public var helpLines: [(keys: String, summary: String)] { helpLines(in: .article) }
 }

@@ -6,8 +6,10 @@ extension Renderer {
     /// A row of the article list: "•" before an unread title, the progress after a started one.
     static func listRow(_ state: ReaderState, _ entry: ArticleCollection.Entry) -> String {
         guard state.recordsChanges else { return entry.links.title }
-        if state.journal.isRead(entry.id) { return "  " + entry.links.title }
         let note = state.readingNote(entry.id)
+        // Plain mode says it in words: no bullet for a screen reader to spell out.
+        if state.options.plain { return entry.links.title + " (\(note))" }
+        if state.journal.isRead(entry.id) { return "  " + entry.links.title }
         return "• " + entry.links.title + (note == "unread" ? "" : "  (\(note))")
     }
 

@@ -16,26 +16,26 @@ extension Renderer {
                 ? "the best \(results.hits.count)" : "\(results.hits.count)"
             header =
                 "“\(results.typed)”: \(more) article\(results.hits.count == 1 ? "" : "s")"
-                + (results.complete ? "" : " so far (indexing)") + " — Enter opens, Esc closes"
+                + (results.complete ? "" : " so far (indexing)")
+                + " — \(state.keyMap.label(.open, in: .results)) opens, \(state.keyMap.label(.close, in: .results)) closes"
         }
         let x = g.columnX
         let width = g.pane == nil ? g.columnWidth : g.width - x - 1
         // The marker's two columns come first.
         let room = max(10, width - 2)
-        listOverlay(
+        let drawn = listOverlay(
             state, header: header, count: results.hits.count, row: { resultLabel(results.hits[$0], width: room).text },
             marked: nil, selection: results.selection, target: { .listRow($0) }, &screen)
         // The query's words, highlighted where the rows show them.
-        let visible = max(1, g.bodyHeight - 2)
-        let count = results.hits.count
-        let first = max(0, min(results.selection - visible / 2, count - visible))
-        for (row, i) in (first..<min(count, first + visible)).enumerated() {
+        for (row, i) in drawn.entries.enumerated() {
             let label = resultLabel(results.hits[i], width: room)
-            let y = g.bodyTop + 2 + row
+            let y = drawn.firstRow + row
             let style: Style = i == results.selection ? .currentMatch : .match
+            // Where the row's text starts: after the marker, or plain mode's number.
+            let lead = x + (state.options.plain ? DisplayWidth.of("\(i + 1). ") : 2)
             for range in label.matches {
-                let from = x + 2 + DisplayWidth.of(label.text.utf8Prefix(range.lowerBound))
-                let to = x + 2 + DisplayWidth.of(label.text.utf8Prefix(range.upperBound))
+                let from = lead + DisplayWidth.of(label.text.utf8Prefix(range.lowerBound))
+                let to = lead + DisplayWidth.of(label.text.utf8Prefix(range.upperBound))
                 screen.restyle(row: y, from: from, to: min(to, x + width), style: style)
             }
         }
@@ -53,8 +53,11 @@ extension Renderer {
         let shift = lead.utf8.count + window.lead - window.range.lowerBound
         let matches = snippet.matches.filter {
             $0.lowerBound >= window.range.lowerBound && $0.upperBound <= window.range.upperBound
-        }
-        return (lead + window.text, matches.map { ($0.lowerBound + shift)..<($0.upperBound + shift) })
+        }.map { ($0.lowerBound + shift)..<($0.upperBound + shift) }
+        // Cut to the row as the list will cut it; a match is highlighted only where it is still shown whole.
+        let text = fit(lead + window.text, width)
+        let kept = text.hasSuffix("…") ? text.utf8.count - "…".utf8.count : text.utf8.count
+        return (text, matches.filter { $0.upperBound <= kept })
     }
 
     /// 41230 → "41,230", as progress reads in the status line.

@@ -77,7 +77,7 @@ public enum Renderer {
             let line = lines[index]
             let style: Style
             switch line.kind {
-            case .title: style = Style(bold: true, role: .heading)
+            case .title: style = .title
             case .heading: style = .heading
             case .footer, .blank, .body: style = .plain
             case .footerLink:
@@ -102,9 +102,12 @@ public enum Renderer {
         // Otherwise it is parked where less parks it, at the start of the status line; overlays and
         // the outline pane move it onto their selected entry.
         screen.cursor = (g.statusRow, 0)
-        if lines.indices.contains(state.focus), lines[state.focus].kind == .heading,
-            state.focus >= state.top, state.focus < state.top + g.bodyHeight
-        {
+        let focusOnScreen = state.focus >= state.top && state.focus < state.top + g.bodyHeight
+        if state.options.plain && !lines.isEmpty {
+            // Plain mode: always on the line in focus, for braille displays that follow the cursor.
+            let row = focusOnScreen ? state.focus - state.top : 0
+            screen.cursor = (g.bodyTop + row, g.columnX)
+        } else if lines.indices.contains(state.focus), lines[state.focus].kind == .heading, focusOnScreen {
             screen.cursor = (g.bodyTop + state.focus - state.top, g.columnX)  // a heading jumped or scrolled to
         }
         if let s = state.search, !s.awaitingFirst, s.matches.indices.contains(s.current),
@@ -128,9 +131,10 @@ public enum Renderer {
         let g = state.geometry
         for row in g.bodyTop..<(g.bodyTop + g.bodyHeight) { screen.put("│", row: row, column: pane.x - 1, style: .dim) }
         let focused: Int? = { if case .outline(let s) = state.overlay { return s } else { return nil } }()
+        let keys = state.keyMap
         screen.put(
-            focused != nil ? "Outline (Enter jumps)" : "Outline (t)", row: g.bodyTop, column: pane.x + 1,
-            style: Style(bold: true), limit: g.width)
+            focused != nil ? "Outline (\(keys.label(.open, in: .outline)) jumps)" : "Outline (\(keys.label(.outline)))",
+            row: g.bodyTop, column: pane.x + 1, style: Style(bold: true), limit: g.width)
         // Each entry wrapped to the pane: (entry, text) rows.
         var rows: [(entry: Int, text: String)] = []
         for (i, text) in outlineEntries(state).enumerated() {
@@ -174,10 +178,15 @@ public enum Renderer {
     /// A framed list over the body: a header line, then rows with one selected.
     /// `count` rows, of which only the visible ones are asked for by `row(i)`: the
     /// article list of a 100,000-article folder must not build 100,000 strings a frame.
+    /// In plain mode rows are numbered (unless `numbered` says they are already) and the marked one
+    /// says so in words rather than with a glyph. Returns the entries drawn and the screen row of
+    /// the first, for what is drawn over them.
+    @discardableResult
     static func listOverlay(
         _ state: ReaderState, header: String, count: Int, row rowText: (Int) -> String,
-        marked: Int?, selection: Int, target: (Int) -> Screen.Target, _ screen: inout Screen
-    ) {
+        marked: Int?, selection: Int, target: (Int) -> Screen.Target, numbered: Bool = false,
+        _ screen: inout Screen
+    ) -> (entries: Range<Int>, firstRow: Int) {
         let g = state.geometry
         clearBody(state, &screen)
         let x = g.columnX
@@ -187,40 +196,54 @@ public enum Renderer {
         let first = max(0, min(selection - visible / 2, count - visible))
         for (row, i) in (first..<min(count, first + visible)).enumerated() {
             let y = g.bodyTop + 2 + row
-            let marker = i == marked ? "▸ " : "  "
+            let text: String
+            if state.options.plain {
+                text = (numbered ? "" : "\(i + 1). ") + rowText(i) + (i == marked ? " (current)" : "")
+            } else {
+                text = (i == marked ? "▸ " : "  ") + rowText(i)
+            }
             let style: Style = i == selection ? .selection : .plain
             if i == selection { screen.fill(row: y, from: x, to: x + width, style: style) }
-            screen.put(fit(marker + rowText(i), width), row: y, column: x, style: style, limit: x + width)
+            screen.put(fit(text, width), row: y, column: x, style: style, limit: x + width)
             if i == selection { screen.cursor = (y, x) }
             screen.targets[y] = target(i)
         }
         if count == 0 {
             screen.put("(nothing matches)", row: g.bodyTop + 2, column: x, style: .dim); screen.cursor = (g.bodyTop, x)
         }
+        return (first..<min(count, first + visible), g.bodyTop + 2)
     }
 
     static func outlineOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {
         let rows = outlineEntries(state)
+        let keys = state.keyMap
         listOverlay(
-            state, header: "Outline — Enter jumps, Esc closes", count: rows.count, row: { rows[$0] },
-            marked: state.currentSection, selection: selection, target: { .section($0) }, &screen)
+            state,
+            header: "Outline — \(keys.label(.open, in: .outline)) jumps, \(keys.label(.close, in: .outline)) closes",
+            count: rows.count, row: { rows[$0] }, marked: state.currentSection, selection: selection,
+            target: { .section($0) }, numbered: true, &screen)
     }
 
     static func articleList(_ state: ReaderState, _ list: ArticleListState, _ screen: inout Screen) {
         let entries = state.library.collection.entries
         let total = state.shortlist == nil ? entries.count : state.listPool.count
+        let keys = state.keyMap
         var header =
             list.filter.isEmpty
-            ? "Articles (\(total)) — type to filter, Enter opens, Esc closes"
+            ? "Articles (\(total)) — type to filter, \(keys.label(.open, in: .list)) opens, "
+                + "\(keys.label(.clearOrClose, in: .list)) closes"
             : "Articles matching “\(list.filter)”: \(list.matches.count) of \(total)"
-        if list.unreadOnly { header = "Unread: \(list.matches.count) of \(total) — Tab shows all" }
+        if list.unreadOnly {
+            header = "Unread: \(list.matches.count) of \(total) — \(keys.label(.unreadOnly, in: .list)) shows all"
+        }
         if !list.bodyMatches.isEmpty { header += " · \(list.bodyMatches.count) more in the text (≈)" }
         listOverlay(
             state, header: header, count: list.rowCount,
             row: { i in
-                // Matched in the text, not the title: marked so, under the title matches.
-                i < list.matches.count
-                    ? listRow(state, entries[list.matches[i]]) : "≈ " + listRow(state, entries[list.entry(atRow: i)!])
+                // Matched in the text, not the title: marked so (in words in plain mode), under the title matches.
+                if i < list.matches.count { return listRow(state, entries[list.matches[i]]) }
+                let row = list.entry(atRow: i, in: state.library.collection).map { listRow(state, entries[$0]) } ?? ""
+                return state.options.plain ? row + " (found in the text)" : "≈ " + row
             },
             marked: list.marked, selection: list.selection, target: { .listRow($0) }, &screen)
     }
@@ -232,37 +255,46 @@ public enum Renderer {
         let x = helpX(g)
         let rows = helpRows(state)
         let start = min(scroll, max(0, rows.count - g.bodyHeight))
-        for (row, text) in rows.dropFirst(start).prefix(g.bodyHeight).enumerated() {
-            screen.put(
-                text, row: g.bodyTop + row, column: x, style: row == 0 && start == 0 ? Style(bold: true) : .plain)
+        for (row, line) in rows.dropFirst(start).prefix(g.bodyHeight).enumerated() {
+            screen.put(line.text, row: g.bodyTop + row, column: x, style: line.bold ? Style(bold: true) : .plain)
         }
         screen.cursor = (g.bodyTop, x)
     }
 
     static func helpX(_ g: Geometry) -> Int { g.pane == nil ? g.columnX : max(1, (g.width - g.columnWidth) / 2) }
 
-    /// The help's lines at the window's width; the state bounds its scrolling by their count.
-    static func helpRows(_ state: ReaderState) -> [String] {
+    /// One line of the help: its text, and whether it is a heading.
+    struct HelpRow: Equatable {
+        var text: String
+        var bold = false
+    }
+
+    /// The help's lines at the window's width, from the key map the reader runs with: every
+    /// context's bindings under its heading. The state bounds its scrolling by their count.
+    static func helpRows(_ state: ReaderState) -> [HelpRow] {
         let g = state.geometry
-        let lines = state.keyMap.helpLines
+        let keys = state.keyMap
         let width = max(10, min(g.width - helpX(g) - 1, 90))
-        let keyWidth = min(width / 3, lines.map { DisplayWidth.of($0.keys) }.max() ?? 10)
-        var rows = ["Keys — j/k or the arrows scroll; any other key closes this help", ""]
-        for l in lines {
-            let keys = fit(l.keys, keyWidth)
-            let pad = String(repeating: " ", count: keyWidth + 2 - DisplayWidth.of(keys))
-            for (i, part) in TextWrapper.wrap(l.summary, width: max(1, width - keyWidth - 2)).enumerated() {
-                rows.append((i == 0 ? keys + pad : String(repeating: " ", count: keyWidth + 2)) + part)
+        let contexts = KeyContext.allCases.map { ($0, keys.helpLines(in: $0)) }
+        let all = contexts.flatMap(\.1)
+        let keyWidth = min(width / 3, all.map { DisplayWidth.of($0.keys) }.max() ?? 10)
+        let scroll = "\(keys.label(.down, in: .help))/\(keys.label(.up, in: .help))"
+        var rows = [HelpRow(text: "Keys — \(scroll) scroll; any other key closes this help", bold: true)]
+        for (context, lines) in contexts {
+            rows.append(HelpRow(text: ""))
+            rows.append(HelpRow(text: context.title, bold: true))
+            for l in lines {
+                let shown = fit(l.keys, keyWidth)
+                let pad = String(repeating: " ", count: keyWidth + 2 - DisplayWidth.of(shown))
+                for (i, part) in TextWrapper.wrap(l.summary, width: max(1, width - keyWidth - 2)).enumerated() {
+                    rows.append(
+                        HelpRow(text: (i == 0 ? shown + pad : String(repeating: " ", count: keyWidth + 2)) + part))
+                }
+            }
+            if let other = context.otherKeys {
+                rows += TextWrapper.wrap("And: " + other + ".", width: width).map { HelpRow(text: $0) }
             }
         }
-        rows.append("")
-        rows += TextWrapper.wrap(
-            "In the outline: j/k or arrows move, Enter jumps, "
-                + "digits pick a section (12 for the 12th). "
-                + "In the list: type to filter, arrows move, Enter opens, Esc clears the filter, Tab shows only unread. "
-                + "In the search prompt: ←/→ Home/End move, Ctrl-U and Ctrl-W delete, "
-                + "↑/↓ bring back earlier searches, "
-                + "Enter on an empty prompt repeats the last one.", width: width)
         return rows
     }
 
@@ -296,7 +328,7 @@ public enum Renderer {
         let first = total == 0 ? 0 : state.top + 1
         let last = min(total, state.top + g.bodyHeight)
         let percent = total == 0 ? 100 : (state.top >= state.maxTop ? 100 : last * 100 / total)
-        right += "\(first)–\(last)/\(total) \(percent)%  ? help"
+        right += "\(first)–\(last)/\(total) \(percent)%  \(state.keyMap.label(.help)) help"
         if case .building(let done, let total) = state.searchIndex {
             let counted = total == 0 ? "indexing…" : "indexing \(Renderer.grouped(done))/\(Renderer.grouped(total))"
             right = counted + " · " + right
@@ -305,11 +337,13 @@ public enum Renderer {
         if let message = state.message {
             left = message
         } else if let s = state.search {
-            left = searchStatus(s)
+            left = searchStatus(s, state.keyMap)
         } else {
             let sections = state.document.article.sections
             let i = state.currentSection
-            if sections.indices.contains(i) {
+            if state.options.plain {
+                left = state.sectionName
+            } else if sections.indices.contains(i) {
                 left = "§ \(i + 1)/\(sections.count) " + (sections[i].heading ?? "Beginning")
             } else {
                 left = "No sections"
@@ -319,7 +353,7 @@ public enum Renderer {
         let crowded = state.message.map { DisplayWidth.of($0) > g.width - DisplayWidth.of(right) - 3 } ?? false
         if g.width < 60 || crowded {
             // Narrow windows keep the section name readable and drop the line range.
-            right = (state.count.map { "\($0)… " } ?? "") + "\(percent)% ?"
+            right = (state.count.map { "\($0)… " } ?? "") + "\(percent)% \(state.keyMap.label(.help))"
         }
         let rightWidth = DisplayWidth.of(right)
         let style = state.message != nil ? Style(bold: true, reverse: true, role: .statusBar) : Style.statusBar
@@ -329,14 +363,16 @@ public enum Renderer {
 
     /// The search's part of the status line: while matches are counted behind the screen, how far the
     /// count has gone; then which match is current of how many.
-    static func searchStatus(_ s: SearchState) -> String {
+    static func searchStatus(_ s: SearchState, _ keys: KeyMap) -> String {
+        let steps = "\(keys.label(.nextMatchOrFollowNext))/\(keys.label(.previousMatch))"
+        let escape = keys.label(.escape)
         if let counting = s.counting {
             return s.awaitingFirst
-                ? "searching for “\(s.query)”… \(counting.percent)% · Esc stops"
-                : "match found, counting… \(s.matches.count) so far (\(counting.percent)%) · n/N · Esc stops"
+                ? "searching for “\(s.query)”… \(counting.percent)% · \(escape) stops"
+                : "match found, counting… \(s.matches.count) so far (\(counting.percent)%) · \(steps) · \(escape) stops"
         }
         return s.matches.isEmpty
-            ? "no match for “\(s.query)” · Esc clears"
-            : "match \(s.current + 1)/\(s.matches.count) · n/N · Esc clears"
+            ? "no match for “\(s.query)” · \(escape) clears"
+            : "match \(s.current + 1)/\(s.matches.count) · \(steps) · \(escape) clears"
     }
 }

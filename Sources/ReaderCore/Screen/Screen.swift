@@ -1,9 +1,13 @@
 import ArticleKit
 
-/// What a cell means, so the backend can pick colours where the terminal has them.
-/// Meaning never rests on colour alone: every role also has attributes or a marker.
-public enum ColorRole: Sendable, Equatable, Hashable, CaseIterable {
-    case normal, titleBar, heading, statusBar, match, currentMatch, link, dim, selection, error
+/// What a cell means, so a theme can give it attributes and colours (`Theme`). Meaning never
+/// rests on colour alone: every role also has attributes or a marker. The raw values are the
+/// names a config file's `[theme]` uses.
+public enum ColorRole: String, Sendable, Equatable, Hashable, CaseIterable {
+    case normal = "body", titleBar = "title_bar", title, heading, statusBar = "status", match
+    case currentMatch = "current_match", link, dim, selection, error
+
+    public var name: String { rawValue }
 }
 
 public struct Style: Sendable, Equatable, Hashable {
@@ -27,6 +31,8 @@ public struct Style: Sendable, Equatable, Hashable {
     public static let titleBar = Style(bold: true, reverse: true, role: .titleBar)
     public static let statusBar = Style(reverse: true, role: .statusBar)
     public static let heading = Style(bold: true, underline: false, role: .heading)
+    /// The article's title at the head of the text.
+    public static let title = Style(bold: true, role: .title)
     public static let match = Style(reverse: true, role: .match)
     public static let currentMatch = Style(bold: true, underline: true, reverse: true, role: .currentMatch)
     public static let link = Style(underline: true, role: .link)

@@ -3,7 +3,7 @@ import ArticleKit
 /// A search of every article, asked of the run loop (which asks the index) and answered with
 /// `.collectionResults`. `generation` tells answers to an older query from the current one.
 public struct CollectionSearchRequest: Sendable, Equatable {
-    public enum Purpose: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable, Hashable {
         /// The results overlay (`s`).
         case results
         /// The article list's filter, which finds bodies as well as titles.
@@ -11,15 +11,22 @@ public struct CollectionSearchRequest: Sendable, Equatable {
     }
 
     public var query: SearchQuery
+    /// Grows with every ask: an answer to an older one is dropped, and the run loop may skip
+    /// an ask already overtaken by a newer one of the same purpose.
     public var generation: Int
     public var limit: Int
     public var purpose: Purpose
+    /// The index was complete when this was asked: its answer is final.
+    public var indexComplete: Bool
+    /// The list needs only which articles: no snippet is cut (no file is read).
+    public var snippets: Bool { purpose == .results }
 
-    public init(query: SearchQuery, generation: Int, limit: Int, purpose: Purpose) {
+    public init(query: SearchQuery, generation: Int, limit: Int, purpose: Purpose, indexComplete: Bool = true) {
         self.query = query
         self.generation = generation
         self.limit = limit
         self.purpose = purpose
+        self.indexComplete = indexComplete
     }
 }
 
@@ -29,11 +36,14 @@ public struct CollectionResults: Sendable, Equatable {
     public var hits: [SearchHit]
     /// Why there are no results to show (the index cannot be used), in one line.
     public var failure: String?
+    /// Echoes the request's `indexComplete`.
+    public var complete: Bool
 
-    public init(generation: Int, hits: [SearchHit], failure: String? = nil) {
+    public init(generation: Int, hits: [SearchHit], failure: String? = nil, complete: Bool = true) {
         self.generation = generation
         self.hits = hits
         self.failure = failure
+        self.complete = complete
     }
 }
 
@@ -96,14 +106,21 @@ extension ReaderState {
         }
         collectionQueries.removeAll { $0 == typed }
         collectionQueries.append(typed)
-        searchGeneration += 1
-        var results = ResultsState(query: query, typed: typed, generation: searchGeneration)
-        results.askedAt = indexedSoFar
+        var results = ResultsState(query: query, typed: typed, generation: 0)
+        ask(&results)
         overlay = .results(results)
+    }
+
+    /// Asks the index for `results`' query (again), under a new generation.
+    mutating func ask(_ results: inout ResultsState) {
+        searchGeneration += 1
+        results.generation = searchGeneration
+        results.askedAt = indexedSoFar
         outbox.append(
             .searchCollection(
                 CollectionSearchRequest(
-                    query: query, generation: searchGeneration, limit: ReaderState.resultsLimit, purpose: .results)))
+                    query: results.query, generation: searchGeneration, limit: ReaderState.resultsLimit,
+                    purpose: .results, indexComplete: searchIndex == .ready)))
     }
 
     /// Files the index has taken in so far (all of them once it is ready).
@@ -123,14 +140,17 @@ extension ReaderState {
             // The selection stays on its hit as better ones stream in above it.
             state.selection = selected.flatMap { p in results.hits.firstIndex { $0.path == p } } ?? 0
             state.answered = true
-            state.complete = searchIndex == .ready
+            state.complete = results.complete
             overlay = .results(state)
         case .list(var list) where list.bodyGeneration == results.generation:
-            let titled = Set(list.matches)
-            list.bodyMatches = results.hits.compactMap { hit in
-                library.collection.index(of: ArticleID(key: hit.path)).flatMap { titled.contains($0) ? nil : $0 }
+            // Not those the titles matched already, and only what the list holds (a shortlist).
+            let entries = library.collection.entries
+            let titled = Set(list.matches.map { entries[$0].id })
+            let pool = shortlist.map(Set.init)
+            list.bodyMatches = results.hits.map { ArticleID(key: $0.path) }.filter { id in
+                !titled.contains(id) && (pool?.contains(id) ?? true) && !(list.unreadOnly && journal.isRead(id))
             }
-            if list.unreadOnly { list.bodyMatches.removeAll { journal.isRead(library.collection.entries[$0].id) } }
+            list.selection = max(0, min(list.selection, list.rowCount - 1))
             overlay = .list(list)
         default:
             return  // an answer to a query no longer on screen
@@ -149,34 +169,34 @@ extension ReaderState {
         case .unavailable: grown = false
         }
         guard grown else { return }
-        state.askedAt = indexedSoFar
+        ask(&state)
         overlay = .results(state)
-        outbox.append(
-            .searchCollection(
-                CollectionSearchRequest(
-                    query: state.query, generation: state.generation, limit: ReaderState.resultsLimit,
-                    purpose: .results)))
     }
 
     mutating func resultsKey(_ key: Key, _ results: ResultsState) {
+        if let action = keyMap.action(for: key, in: .results) { resultsAction(action, results) }
+    }
+
+    /// What an action does in the results; the mouse opens a hit through here too.
+    mutating func resultsAction(_ action: Action, _ results: ResultsState) {
         var results = results
         let last = max(0, results.hits.count - 1)
-        switch key {
-        case .character("j"), .down, .control("n"): results.selection = min(last, results.selection + 1)
-        case .character("k"), .up, .control("p"): results.selection = max(0, results.selection - 1)
-        case .pageDown, .character(" "): results.selection = min(last, results.selection + max(1, bodyHeight - 2))
-        case .pageUp, .character("b"): results.selection = max(0, results.selection - max(1, bodyHeight - 2))
-        case .character("g"), .home: results.selection = 0
-        case .character("G"), .end: results.selection = last
-        case .enter:
+        switch action {
+        case .down: results.selection = min(last, results.selection + 1)
+        case .up: results.selection = max(0, results.selection - 1)
+        case .pageDown: results.selection = min(last, results.selection + max(1, bodyHeight - 2))
+        case .pageUp: results.selection = max(0, results.selection - max(1, bodyHeight - 2))
+        case .top: results.selection = 0
+        case .bottom: results.selection = last
+        case .open:
             guard results.hits.indices.contains(results.selection) else { return }
             openHit(results.hits[results.selection], from: results)
             return
-        case .character("s"), .character("/"):
+        case .search:
             overlay = .none
             prompt = SearchPrompt(history: collectionQueries, scope: .collection)
             return
-        case .escape, .character("q"), .control("c"):
+        case .close:
             overlay = .none
             return
         default:
@@ -189,7 +209,13 @@ extension ReaderState {
     /// n and N go on from it; Back comes back to these results.
     mutating func openHit(_ hit: SearchHit, from results: ResultsState) {
         guard let entry = library.collection.index(of: ArticleID(key: hit.path)) else {
-            message = "“\(hit.title)” is not in the folder as it was opened: R reads it again"
+            if indexing {
+                // Only the first article is known yet: open the hit once the folder is read.
+                pendingHit = (hit, results)
+                message = "Reading the folder… this opens as soon as it is indexed"
+            } else {
+                message = "“\(hit.title)” was not in the folder when it was opened: quit and open it again"
+            }
             return
         }
         let article = library.collection.entries[entry].id
@@ -232,7 +258,10 @@ extension ReaderState {
     mutating func askBodies(_ list: inout ArticleListState) {
         list.bodyMatches = []
         if case .unavailable = searchIndex { return }
-        guard !list.filter.isEmpty, var query = try? SearchQuery.parse(list.filter) else { return }
+        guard !list.filter.isEmpty, var query = try? SearchQuery.parse(list.filter) else {
+            list.bodyGeneration = nil
+            return
+        }
         if let last = query.required.last, case .word(let w) = last, list.filter.last != " " {
             query.required[query.required.count - 1] = .prefix(w)
         }
@@ -241,7 +270,7 @@ extension ReaderState {
         outbox.append(
             .searchCollection(
                 CollectionSearchRequest(
-                    query: query, generation: searchGeneration, limit: ReaderState.listBodyLimit, purpose: .listFilter)
-            ))
+                    query: query, generation: searchGeneration, limit: ReaderState.listBodyLimit, purpose: .listFilter,
+                    indexComplete: searchIndex == .ready)))
     }
 }

@@ -87,7 +87,9 @@ public struct Document: Sendable, Equatable {
         let links = entry.map { collection.resolutions[$0] }
         let footer = footer(article, extent: extent, links: links, collection: collection, indexing: request.indexing)
         let hasOutline = article.sections.contains { $0.heading != nil }
-        let column = Geometry(width: request.width, height: request.height, wantsPane: hasOutline).columnWidth
+        let column = Geometry(
+            width: request.width, height: request.height, wantsPane: hasOutline, layout: request.layout
+        ).columnWidth
         return Document(
             id: request.article, article: article, failure: failure,
             layout: ArticleLayout.make(article, footer: footer, width: column), extent: extent)

@@ -42,12 +42,15 @@ public struct LoadRequest: Sendable, Equatable {
     public var height: Int
     /// The folder is still being indexed: links not found yet may still be found.
     public var indexing: Bool
+    /// How the column is laid out, so the article comes back at the width it is shown at.
+    public var layout: ReadingLayout
 
-    public init(article: ArticleID, width: Int, height: Int, indexing: Bool) {
+    public init(article: ArticleID, width: Int, height: Int, indexing: Bool, layout: ReadingLayout = .standard) {
         self.article = article
         self.width = width
         self.height = height
         self.indexing = indexing
+        self.layout = layout
     }
 }
 

@@ -1,11 +1,12 @@
-/// Where things go on a window of a given size: the reading column (about 80
-/// columns, centred), and the outline pane when the window is wide enough.
+/// Where things go on a window of a given size: the reading column (`layout.textWidth`
+/// columns at most, centred), and the outline pane when the window is wide enough.
 public struct Geometry: Sendable, Equatable {
     public static let minimumWidth = 20
     public static let minimumHeight = 5
-    public static let readingWidth = 80
-    /// Narrowest window that shows the outline as a side pane rather than an overlay.
-    public static let paneThreshold = 100
+    /// The reading column's width out of the box.
+    public static let readingWidth = ReadingLayout.standard.textWidth
+    /// Narrowest window that shows the outline as a side pane rather than an overlay, out of the box.
+    public static let paneThreshold = ReadingLayout.standard.paneMinWidth
 
     public var width: Int
     public var height: Int
@@ -24,18 +25,18 @@ public struct Geometry: Sendable, Equatable {
     public var bodyHeight: Int { max(1, height - 2) }
     public var statusRow: Int { height - 1 }
 
-    public init(width: Int, height: Int, wantsPane: Bool) {
+    public init(width: Int, height: Int, wantsPane: Bool, layout: ReadingLayout = .standard) {
         self.width = width
         self.height = height
         var textArea = width
-        if wantsPane && width >= Geometry.paneThreshold {
+        if wantsPane && layout.outlinePane && width >= layout.paneMinWidth {
             let paneWidth = min(34, width / 4)
             pane = (width - paneWidth, paneWidth)
             textArea = width - paneWidth - 1
         } else {
             pane = nil
         }
-        columnWidth = max(1, min(Geometry.readingWidth, textArea - 2))
+        columnWidth = max(1, min(layout.textWidth, textArea - 2 * layout.margin))
         columnX = max(0, (textArea - columnWidth) / 2)
     }
 }

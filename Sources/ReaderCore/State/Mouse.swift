@@ -36,12 +36,12 @@ extension ReaderState {
                 switch overlay {
                 case .list(var list):
                     list.selection = index
-                    listKey(.enter, list)
-                case .marks: marksKey(.enter, index)
-                case .recent: recentKey(.enter, index)
+                    listAction(.open, list)
+                case .marks: marksAction(.open, index)
+                case .recent: recentAction(.open, index)
                 case .results(var results):
                     results.selection = index
-                    resultsKey(.enter, results)
+                    resultsAction(.open, results)
                 default: break
                 }
             case nil:

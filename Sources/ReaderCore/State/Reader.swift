@@ -9,6 +9,7 @@ extension ReaderState {
         defer { outbox = [] }
         let history = (backStack, forwardStack)
         let counting = search?.counting
+        let before = place
         switch event {
         case .input(let input): take(input)
         case .loaded(let document): receive(document)
@@ -31,6 +32,7 @@ extension ReaderState {
         if let old = counting, old.id != search?.counting?.id, !event.ends(count: old.id) {
             outbox.append(.cancelCount(old.id))
         }
+        if options.plain { announcePlace(leaving: before) }
         if history != (backStack, forwardStack) {
             record(
                 .history(
@@ -99,10 +101,14 @@ extension ReaderState {
         case .halfPageDown: scroll(by: max(1, bodyHeight / 2))
         case .halfPageUp: scroll(by: -max(1, bodyHeight / 2))
         case .pageDown:
-            // Space at the end stays here: moving on is n's job.
-            // While a search is on, n steps matches: name the keys that follow the chain then.
-            let keys = search == nil ? "n: next article, p: previous" : "J: next article, K: previous"
-            if top >= maxTop { message = "End of the article — " + keys } else { scroll(by: page) }
+            // Space at the end stays here unless the person asked it to move on: moving on is n's job.
+            if top >= maxTop && options.spaceNextArticle && !isLoading {
+                follow(.next)
+            } else if top >= maxTop {
+                message = "End of the article — " + followHint
+            } else {
+                scroll(by: page)
+            }
         case .pageUp: scroll(by: -page)
         case .top where count != nil, .bottom where count != nil: jump(toLine: max(0, min(count!, lines.count) - 1))
         case .top: setTop(0)
@@ -166,7 +172,9 @@ extension ReaderState {
         case .escape:
             if let s = search {
                 search = nil
-                message = (s.counting != nil ? "Search stopped" : "Search cleared") + ": n and p follow the chain"
+                message =
+                    (s.counting != nil ? "Search stopped" : "Search cleared")
+                    + ": \(keyMap.label(.nextMatchOrFollowNext)) and \(keyMap.label(.followPrevious)) follow the chain"
             }
         case .toggleRead, .markChainRead, .nextUnread, .setMark, .jumpToMark, .bookmarks, .recentlyRead:
             applyJournal(command)
@@ -174,6 +182,24 @@ extension ReaderState {
             outbox.append(.persistPosition(currentPosition))
             outbox.append(.quit)
         }
+    }
+
+    /// The keys that follow the chain, as the end of an article names them. While a search is on,
+    /// n steps matches: the keys that always follow the chain are named then.
+    var followHint: String {
+        func name(_ action: Action) -> String {
+            let keys = keyMap.keys(for: action, in: .article)
+            // Lower-case n and p sit next to the search's stepping: J and K pair better then.
+            let pick = search == nil ? keys.first : keys.first { !Self.isLowercaseLetter($0) } ?? keys.first
+            return pick?.description ?? action.name
+        }
+        return "\(name(search == nil ? .nextMatchOrFollowNext : .followNext)): next article, "
+            + "\(name(.followPrevious)): previous"
+    }
+
+    static func isLowercaseLetter(_ key: Key) -> Bool {
+        if case .character(let c) = key { return c.isLowercase }
+        return false
     }
 
     mutating func scroll(by delta: Int) {
@@ -252,6 +278,8 @@ extension ReaderState {
             line: top, width: document.layout.width, place: document.place(atLine: top),
             progress: journal.progress[document.id])
         here.search = search?.saved
+        // Results that Back brought up go with the place, should it be left again (Forward).
+        if case .results(let results) = overlay { here.results = results } else { here.results = resultsHere }
         return here
     }
 
@@ -259,8 +287,13 @@ extension ReaderState {
         guard let previous = backStack.popLast() else { message = "No earlier article in your history"; return }
         forwardStack.append(currentPosition)
         show(previous)
-        // Left from a collection search's results: they come back with it.
-        if let results = previous.results { overlay = .results(results) }
+        // Left from a collection search's results: they come back with it, asked again when
+        // they were found while the index was still being built and it is done now.
+        if var results = previous.results {
+            if !results.complete && searchIndex == .ready { ask(&results) }
+            overlay = .results(results)
+            resultsHere = results
+        }
     }
 
     mutating func goForward() {
@@ -273,12 +306,13 @@ extension ReaderState {
     /// and `arrive` puts the reader at `position` in it.
     mutating func show(_ position: Position) {
         let leaving = currentPosition
+        resultsHere = nil
         outbox.append(.persistPosition(leaving))
         if recordsChanges, !isLoading, let place = leaving.place { journal.places[leaving.article] = place }
         search = nil
         overlay = .none
         prompt = nil
-        geometry = Geometry(width: geometry.width, height: geometry.height, wantsPane: false)
+        geometry = Geometry(width: geometry.width, height: geometry.height, wantsPane: false, layout: layout)
         document = Document.loading(position.article, in: library.collection, width: geometry.columnWidth)
         arrival = position
         setTop(0)
@@ -290,7 +324,7 @@ extension ReaderState {
 
     mutating func editPrompt(_ key: Key) {
         guard var line = prompt else { return }
-        switch line.edit(key) {
+        switch line.edit(key, keys: keyMap) {
         case .editing: prompt = line
         case .cancelled: prompt = nil
         case .submitted(let typed) where line.scope == .collection:
@@ -318,7 +352,7 @@ extension ReaderState {
     mutating func stepMatch(_ delta: Int) {
         guard var s = search else { message = "No search: press / to search"; return }
         if let counting = s.counting, counting.awaitingFirst {
-            message = "Still searching for “\(s.query)” (\(counting.percent)%) · Esc stops"
+            message = "Still searching for “\(s.query)” (\(counting.percent)%) · \(keyMap.label(.escape)) stops"
             return
         }
         guard !s.matches.isEmpty else { message = "No match for “\(s.query)” in this article · Esc clears"; return }
@@ -326,7 +360,8 @@ extension ReaderState {
         let step = !s.visited && delta > 0 ? 0 : delta
         let next = s.current + step
         if let counting = s.counting, step != 0, !s.isKnownStep(from: s.current, by: step, counting) {
-            message = "The next match is not found yet: counting (\(counting.percent)%) · Esc stops"
+            message =
+                "The next match is not found yet: counting (\(counting.percent)%) · \(keyMap.label(.escape)) stops"
             return
         }
         if next >= s.matches.count { message = "search hit the end, continuing at the top" }
@@ -349,20 +384,20 @@ extension ReaderState {
         let count = document.article.sections.count
         let typed = self.count
         self.count = nil
-        switch key {
-        case .character("j"), .down, .control("n"): overlay = .outline(selection: min(count - 1, selection + 1))
-        case .character("k"), .up, .control("p"): overlay = .outline(selection: max(0, selection - 1))
-        case .character("g"), .home: overlay = .outline(selection: 0)
-        case .character("G"), .end: overlay = .outline(selection: max(0, count - 1))
-        case .enter, .character(" "):
+        switch keyMap.action(for: key, in: .outline) {
+        case .down: overlay = .outline(selection: min(count - 1, selection + 1))
+        case .up: overlay = .outline(selection: max(0, selection - 1))
+        case .top: overlay = .outline(selection: 0)
+        case .bottom: overlay = .outline(selection: max(0, count - 1))
+        case .open:
             overlay = .none
             jump(toSection: selection)
-        case .character(let c) where c.isASCII && c.isNumber:
-            outlineDigit(c.wholeNumberValue ?? 0, typed: typed, sections: count)
-        case .escape, .character("t"), .character("o"), .character("q"):
+        case .close:
             overlay = .none
         default:
-            break
+            if case .character(let c) = key, c.isASCII, c.isNumber {
+                outlineDigit(c.wholeNumberValue ?? 0, typed: typed, sections: count)
+            }
         }
     }
 
@@ -386,27 +421,40 @@ extension ReaderState {
     }
 
     mutating func listKey(_ key: Key, _ list: ArticleListState) {
+        if let action = keyMap.action(for: key, in: .list) {
+            listAction(action, list)
+        } else if case .character(let c) = key {
+            var list = list
+            list.filter.append(c)
+            refilter(&list, narrowing: true)
+            askBodies(&list)
+            overlay = .list(list)
+        }
+    }
+
+    /// What an action does in the article list; the mouse opens an entry through here too.
+    mutating func listAction(_ action: Action, _ list: ArticleListState) {
         var list = list
         let last = list.rowCount - 1
-        switch key {
-        case .down, .control("n"): list.selection = min(last, list.selection + 1)
-        case .up, .control("p"): list.selection = max(0, list.selection - 1)
-        case .pageDown: list.selection = min(last, list.selection + bodyHeight - 2)
+        switch action {
+        case .down: list.selection = max(0, min(last, list.selection + 1))
+        case .up: list.selection = max(0, list.selection - 1)
+        case .pageDown: list.selection = max(0, min(last, list.selection + bodyHeight - 2))
         case .pageUp: list.selection = max(0, list.selection - (bodyHeight - 2))
-        case .home: list.selection = 0
-        case .end: list.selection = max(0, last)
-        case .enter:
+        case .top: list.selection = 0
+        case .bottom: list.selection = max(0, last)
+        case .open:
             overlay = .none
-            if let entry = list.entry(atRow: list.selection) {
+            if let entry = list.entry(atRow: list.selection, in: library.collection) {
                 let article = library.collection.entries[entry].id
                 if article != document.id { open(article) }
             }
             return
-        case .tab:
+        case .unreadOnly:
             list.unreadOnly.toggle()
             refilter(&list, narrowing: list.unreadOnly)
             askBodies(&list)
-        case .escape:
+        case .clearOrClose:
             if list.filter.isEmpty { overlay = .none; return }
             list.filter = ""
             list.unreadOnly = false
@@ -415,16 +463,12 @@ extension ReaderState {
             list.matches = listPool
             list.selection = entryIndex ?? 0
             list.marked = entryIndex
-        case .backspace, .delete:
+        case .deleteChar:
             guard !list.filter.isEmpty else { break }
             list.filter.removeLast()
             refilter(&list, narrowing: false)
             askBodies(&list)
-        case .character(let c):
-            list.filter.append(c)
-            refilter(&list, narrowing: true)
-            askBodies(&list)
-        case .control("c"):
+        case .close:
             overlay = .none
             return
         default:
@@ -453,12 +497,12 @@ extension ReaderState {
     }
 
     mutating func helpKey(_ key: Key, _ scroll: Int) {
-        switch key {
-        case .character("j"), .down:
+        switch keyMap.action(for: key, in: .help) {
+        case .down:
             // Stops at the last screenful, so k scrolls back at once.
             let last = max(0, Renderer.helpRows(self).count - bodyHeight)
             overlay = .help(scroll: min(last, scroll + 1))
-        case .character("k"), .up: overlay = .help(scroll: max(0, scroll - 1))
+        case .up: overlay = .help(scroll: max(0, scroll - 1))
         default: overlay = .none
         }
     }

@@ -223,29 +223,37 @@ extension ReaderState {
     }
 
     mutating func marksKey(_ key: Key, _ selection: Int) {
+        marksAction(keyMap.action(for: key, in: .picker), selection)
+    }
+
+    mutating func marksAction(_ action: Action?, _ selection: Int) {
         let marks = journal.marks
-        if let row = pickedRow(key, selection, count: marks.count, overlay: { .marks(selection: $0) }) {
+        if let row = pickedRow(action, selection, count: marks.count, overlay: { .marks(selection: $0) }) {
             overlay = .none
             jump(to: marks[row].position)
         }
     }
 
     mutating func recentKey(_ key: Key, _ selection: Int) {
+        recentAction(keyMap.action(for: key, in: .picker), selection)
+    }
+
+    mutating func recentAction(_ action: Action?, _ selection: Int) {
         let recent = recentlyRead
-        if let row = pickedRow(key, selection, count: recent.count, overlay: { .recent(selection: $0) }) {
+        if let row = pickedRow(action, selection, count: recent.count, overlay: { .recent(selection: $0) }) {
             overlay = .none
             if recent[row] != document.id { open(recent[row]) }
         }
     }
 
-    /// Moves a list overlay's selection; the row chosen with Enter, if any.
-    mutating func pickedRow(_ key: Key, _ selection: Int, count: Int, overlay make: (Int) -> Overlay) -> Int? {
-        switch key {
-        case .character("j"), .down, .control("n"): overlay = make(min(count - 1, selection + 1))
-        case .character("k"), .up, .control("p"): overlay = make(max(0, selection - 1))
-        case .character("g"), .home: overlay = make(0)
-        case .character("G"), .end: overlay = make(max(0, count - 1))
-        case .enter, .character(" "): return (0..<count).contains(selection) ? selection : nil
+    /// Moves a list overlay's selection; the row chosen with `open`, if any. Other keys close it.
+    mutating func pickedRow(_ action: Action?, _ selection: Int, count: Int, overlay make: (Int) -> Overlay) -> Int? {
+        switch action {
+        case .down: overlay = make(min(count - 1, selection + 1))
+        case .up: overlay = make(max(0, selection - 1))
+        case .top: overlay = make(0)
+        case .bottom: overlay = make(max(0, count - 1))
+        case .open: return (0..<count).contains(selection) ? selection : nil
         default: overlay = .none
         }
         return nil

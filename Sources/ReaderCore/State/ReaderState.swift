@@ -67,17 +67,18 @@ public struct ArticleListState: Sendable, Equatable {
     /// Only the articles not read yet (Tab toggles).
     public var unreadOnly = false
     /// Entries whose text (not title) holds the filter's words, from the index, listed under `matches`.
-    public var bodyMatches: [Int] = []
+    /// By identity, not entry number: the entries are numbered again when the folder's index comes in.
+    public var bodyMatches: [ArticleID] = []
     /// The index query that `bodyMatches` waits for.
     var bodyGeneration: Int?
 
     /// Rows: the title matches, then the text matches.
     public var rowCount: Int { matches.count + bodyMatches.count }
 
-    public func entry(atRow row: Int) -> Int? {
+    public func entry(atRow row: Int, in collection: ArticleCollection) -> Int? {
         if matches.indices.contains(row) { return matches[row] }
         let body = row - matches.count
-        return bodyMatches.indices.contains(body) ? bodyMatches[body] : nil
+        return bodyMatches.indices.contains(body) ? collection.index(of: bodyMatches[body]) : nil
     }
 }
 
@@ -92,7 +93,10 @@ public struct ReaderState: Sendable {
     var pending: [Command] = []
     /// Keys typed while the article on screen is still being read: they run on it, in order, once it is in.
     var typeahead: [Key] = []
-    public let keyMap: KeyMap
+    /// What the person set: keys, layout, Space at the end, plain mode.
+    public let options: ReaderOptions
+    public var keyMap: KeyMap { options.keyMap }
+    var layout: ReadingLayout { options.effectiveLayout }
     /// The articles the command line named (`gazette a.txt b.txt`): the article list shows only
     /// them, while links still resolve across their folders. Nil: the list is the whole collection.
     public let shortlist: [ArticleID]?
@@ -128,6 +132,10 @@ public struct ReaderState: Sendable {
     public internal(set) var collectionQueries: [String] = []
     /// Numbers collection queries, so an answer to an older one is known.
     var searchGeneration = 0
+    /// The results Back came back to in this article: they go with its place when it is left again.
+    var resultsHere: ResultsState?
+    /// A hit opened before the folder was indexed (only its first article was known): opened then.
+    var pendingHit: (hit: SearchHit, results: ResultsState)?
     /// A one-shot note in the status line ("End of the chain", …).
     public internal(set) var message: String?
     public internal(set) var backStack: [Position] = []
@@ -145,16 +153,16 @@ public struct ReaderState: Sendable {
     /// The reader on `start`, showing its title while the article is read.
     /// `indexing`: `library` holds only the first article; `.indexed` brings the rest.
     init(
-        library: ArticleLibrary, start: ArticleID, width: Int, height: Int, keyMap: KeyMap = .standard,
+        library: ArticleLibrary, start: ArticleID, width: Int, height: Int, options: ReaderOptions = .standard,
         chains: ChainBuilder.Result? = nil, indexing: Bool = false, resume: TextPlace? = nil,
         shortlist: [ArticleID]? = nil
     ) {
         self.library = library
         self.shortlist = shortlist
         self.chains = chains ?? ChainBuilder.build(library.collection)
-        self.keyMap = keyMap
+        self.options = options
         self.indexing = indexing
-        geometry = Geometry(width: width, height: height, wantsPane: false)
+        geometry = Geometry(width: width, height: height, wantsPane: false, layout: options.effectiveLayout)
         document = Document.loading(start, in: library.collection, width: geometry.columnWidth)
         arrival =
             resume.map { Position(article: start, place: $0) } ?? Position(article: start, block: 0, line: 0, width: 0)
@@ -165,13 +173,13 @@ public struct ReaderState: Sendable {
     /// and index the folder when `library` holds only it (`indexing`).
     public static func open(
         library: ArticleLibrary, at start: ArticleID, width: Int, height: Int,
-        keyMap: KeyMap = .standard, chains: ChainBuilder.Result? = nil,
+        options: ReaderOptions = .standard, chains: ChainBuilder.Result? = nil,
         indexing: Bool = false, resume: TextPlace? = nil, shortlist: [ArticleID]? = nil
     )
         -> (state: ReaderState, effects: [Effect])
     {
         let state = ReaderState(
-            library: library, start: start, width: width, height: height, keyMap: keyMap,
+            library: library, start: start, width: width, height: height, options: options,
             chains: chains, indexing: indexing, resume: resume, shortlist: shortlist)
         return (state, [.load(state.request(start))] + (indexing ? [.startIndexing] : []))
     }
@@ -217,7 +225,8 @@ public struct ReaderState: Sendable {
     public static let firstScreenBytes = 64 * 1024
 
     func request(_ article: ArticleID) -> LoadRequest {
-        LoadRequest(article: article, width: geometry.width, height: geometry.height, indexing: indexing)
+        LoadRequest(
+            article: article, width: geometry.width, height: geometry.height, indexing: indexing, layout: layout)
     }
 
     var footer: [String] {
@@ -247,7 +256,7 @@ public struct ReaderState: Sendable {
         arrival = nil
         document = loaded
         if document.isComplete && document.failure == nil { document.layout = document.layout.replacingFooter(footer) }
-        geometry = Geometry(width: geometry.width, height: geometry.height, wantsPane: hasOutline)
+        geometry = Geometry(width: geometry.width, height: geometry.height, wantsPane: hasOutline, layout: layout)
         if document.layout.width != geometry.columnWidth {
             document.layout = ArticleLayout.make(document.article, footer: footer, width: geometry.columnWidth)
         }
@@ -311,11 +320,16 @@ public struct ReaderState: Sendable {
         }
         restore(keep)
         resumeWaiting()
+        if let (hit, results) = pendingHit {
+            pendingHit = nil
+            openHit(hit, from: results)
+        }
     }
 
     /// The article under the article list's selection, when the list is open.
     var listSelection: ArticleID? {
-        guard case .list(let list) = overlay, let entry = list.entry(atRow: list.selection) else { return nil }
+        guard case .list(let list) = overlay, let entry = list.entry(atRow: list.selection, in: library.collection)
+        else { return nil }
         return library.collection.entries[entry].id
     }
 
@@ -332,7 +346,7 @@ public struct ReaderState: Sendable {
     /// Lays the article out again for a new size, keeping the block at the top at the top.
     mutating func relayout(width: Int, height: Int) {
         let anchor = self.anchor ?? anchorPosition()
-        geometry = Geometry(width: width, height: height, wantsPane: hasOutline)
+        geometry = Geometry(width: width, height: height, wantsPane: hasOutline, layout: layout)
         if document.layout.width != geometry.columnWidth {
             document.layout = ArticleLayout.make(document.article, footer: footer, width: geometry.columnWidth)
             rerunSearch()

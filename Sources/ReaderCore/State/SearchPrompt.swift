@@ -34,28 +34,30 @@ public struct SearchPrompt: Sendable, Equatable {
         case cancelled
     }
 
-    public mutating func edit(_ key: Key) -> Outcome {
-        switch key {
-        case .enter: return .submitted(string)
-        case .escape, .control("c"), .control("g"): return .cancelled
-        case .backspace, .delete:
+    /// A key, read by the prompt's bindings in `keys`; a character bound to nothing is typed.
+    public mutating func edit(_ key: Key, keys: KeyMap = .standard) -> Outcome {
+        switch keys.action(for: key, in: .prompt) {
+        case .submit: return .submitted(string)
+        case .cancel: return .cancelled
+        case .deleteBack:
             // Backspace on an empty line leaves the prompt, as in less.
             if text.isEmpty { return .cancelled }
             if cursor > 0 { text.remove(at: cursor - 1); cursor -= 1 }
-        case .left, .control("b"): cursor = max(0, cursor - 1)
-        case .right, .control("f"): cursor = min(text.count, cursor + 1)
-        case .home, .control("a"): cursor = 0
-        case .end, .control("e"): cursor = text.count
-        case .control("u"):
+        case .cursorLeft: cursor = max(0, cursor - 1)
+        case .cursorRight: cursor = min(text.count, cursor + 1)
+        case .lineStart: cursor = 0
+        case .lineEnd: cursor = text.count
+        case .deleteToStart:
             text.removeSubrange(0..<cursor)
             cursor = 0
-        case .control("w"): deleteWordBeforeCursor()
-        case .up: recall(-1)
-        case .down: recall(1)
-        case .character(let c):
-            text.insert(c, at: cursor)
-            cursor += 1
-        default: break
+        case .deleteWord: deleteWordBeforeCursor()
+        case .historyPrevious: recall(-1)
+        case .historyNext: recall(1)
+        default:
+            if case .character(let c) = key {
+                text.insert(c, at: cursor)
+                cursor += 1
+            }
         }
         return .editing
     }
