@@ -130,7 +130,9 @@ extension SearchIndex {
         let total = wanted.count
         var done = report.unchanged
         progress(IndexProgress(done: done, total: total))
-        guard !work.isEmpty else { return }
+        // Big files go on their own, streamed, after the batches: never several held at once.
+        let big = work.filter { $0.stat.size > IndexStream.bigFileBytes }
+        work.removeAll { $0.stat.size > IndexStream.bigFileBytes }
 
         // The pipeline: this thread parses batch k+1 on every core while the writer inserts batch k.
         let writer = DispatchQueue(label: "gazette.index.writer")
@@ -165,6 +167,49 @@ extension SearchIndex {
         }
         writer.sync {}
         if let error = failure.error { throw error }
+        for item in big where !isCancelled() {
+            indexBig(item, report: &report)
+            done += 1
+            progress(IndexProgress(done: done, total: total))
+        }
+    }
+
+    /// One big file, streamed in one transaction: a file that cannot be read gets its reason.
+    private func indexBig(_ item: (path: String, stat: FileStat), report: inout IndexReport) {
+        let reader = FileReader()
+        let parser = ArticleParser()
+        do {
+            try pool.write { db in
+                let file = try SearchIndex.insertFile(
+                    IndexedArticle(
+                        path: item.path, stat: item.stat, title: "", preparedTitle: "", sections: [], skipped: nil),
+                    in: db)
+                var preparedTitle = ""
+                try IndexStream.read(
+                    item.path, reader: reader, parser: parser,
+                    title: { title in
+                        var text = IndexText()
+                        preparedTitle = text.prepare(title)
+                        try db.execute(sql: "UPDATE file SET title = ? WHERE id = ?", arguments: [title, file])
+                    },
+                    piece: { piece in
+                        try SearchIndex.insertSection(
+                            file: file, number: piece.section, heading: piece.heading, preparedTitle: preparedTitle,
+                            preparedHeading: piece.preparedHeading, preparedBody: piece.preparedBody, in: db)
+                    })
+            }
+            report.indexed += 1
+        } catch let error as ArticleError {
+            report.skipped.append(error.description)
+            try? pool.write { db in
+                try SearchIndex.insert(
+                    IndexedArticle(
+                        path: item.path, stat: item.stat, title: "", preparedTitle: "", sections: [],
+                        skipped: error.description), in: db)
+            }
+        } catch {
+            report.skipped.append("\(shown(item.path)): not indexed (\(SearchIndex.reason(error)))")
+        }
     }
 
     /// The indexed files directly inside `folder` (not in its subfolders), by path.
@@ -207,6 +252,16 @@ extension SearchIndex {
     }
 
     static func insert(_ article: IndexedArticle, in db: Database) throws {
+        let file = try insertFile(article, in: db)
+        for (number, section) in article.sections.enumerated() {
+            try insertSection(
+                file: file, number: number, heading: section.heading, preparedTitle: article.preparedTitle,
+                preparedHeading: section.preparedHeading, preparedBody: section.preparedBody, in: db)
+        }
+    }
+
+    /// The file's row (its old rows dropped first); returns its id.
+    static func insertFile(_ article: IndexedArticle, in db: Database) throws -> Int64 {
         // Another Gazette may have indexed the same file meanwhile: the newer rows win.
         let existing = try db.cachedStatement(sql: "SELECT id FROM file WHERE path = ?")
         if let old = try Int64.fetchOne(existing, arguments: [article.path]) {
@@ -217,15 +272,18 @@ extension SearchIndex {
         ).execute(arguments: [
             article.path, article.stat.size, article.stat.mtime, article.stat.inode, article.title, article.skipped,
         ])
-        let file = db.lastInsertedRowID
-        let sectionRow = try db.cachedStatement(sql: "INSERT INTO section (file, number, heading) VALUES (?, ?, ?)")
-        let textRow = try db.cachedStatement(sql: "INSERT INTO text (rowid, title, heading, body) VALUES (?, ?, ?, ?)")
-        for (number, section) in article.sections.enumerated() {
-            try sectionRow.execute(arguments: [file, number, section.heading])
-            try textRow.execute(arguments: [
-                db.lastInsertedRowID, article.preparedTitle, section.preparedHeading, section.preparedBody,
-            ])
-        }
+        return db.lastInsertedRowID
+    }
+
+    /// One section's row and its words.
+    static func insertSection(
+        file: Int64, number: Int, heading: String?, preparedTitle: String, preparedHeading: String,
+        preparedBody: String, in db: Database
+    ) throws {
+        try db.cachedStatement(sql: "INSERT INTO section (file, number, heading) VALUES (?, ?, ?)")
+            .execute(arguments: [file, number, heading])
+        try db.cachedStatement(sql: "INSERT INTO text (rowid, title, heading, body) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [db.lastInsertedRowID, preparedTitle, preparedHeading, preparedBody])
     }
 }
 

@@ -61,3 +61,102 @@ struct IndexedArticle: Sendable {
             sections: sections, skipped: nil)
     }
 }
+
+/// A big file indexed as it is read, a section at a time: memory stays bounded by one section
+/// (a section longer than `IndexStream.pieceBytes` goes in as several rows of the same section).
+/// The same events as `ArticleParser.parse`, so the same sections (a differential test checks).
+struct IndexStream {
+    /// Files larger than this are streamed, one at a time, rather than held whole in a batch.
+    static let bigFileBytes: Int64 = 4 << 20
+    /// Prepared text of one section kept before it is written.
+    static let pieceBytes = 1 << 20
+
+    struct Piece {
+        var section: Int
+        var heading: String?
+        var preparedHeading: String
+        var preparedBody: String
+    }
+
+    /// Reads `path`, handing out the title once known and each piece as it completes. Throws the
+    /// file's error (binary, unreadable…) before anything is handed out, or a piece's error.
+    static func read(
+        _ path: String, reader: FileReader, parser: ArticleParser, pieceBytes: Int = pieceBytes,
+        title: (String) throws -> Void, piece: (Piece) throws -> Void
+    ) throws {
+        var prepare = IndexText()
+        var events: [ArticleEvent] = []
+        var stream = StreamingParser(detector: parser.detector) { events.append($0) }
+        var section = -1
+        var heading: String?
+        var preparedHeading = ""
+        var body: [String] = []
+        var bodyBytes = 0
+        var titled = false
+        // Whether the section has a row yet: a heading with no text still gets one, once.
+        var written = false
+        func flush() throws {
+            guard section >= 0, !body.isEmpty || (heading != nil && !written) else { return }
+            written = true
+            try piece(
+                Piece(
+                    section: section, heading: heading, preparedHeading: preparedHeading,
+                    preparedBody: body.joined(separator: "\n")))
+            body.removeAll(keepingCapacity: true)
+            bodyBytes = 0
+        }
+        func take() throws {
+            for event in events {
+                switch event {
+                case .title(let text):
+                    guard !titled else { continue }
+                    titled = true
+                    try title(text)
+                case .heading(let text):
+                    try flush()
+                    section += 1
+                    written = false
+                    heading = text
+                    preparedHeading = prepare.prepare(text)
+                case .paragraph(let text):
+                    if section < 0 {
+                        section = 0
+                        written = false
+                    }
+                    let prepared = prepare.prepare(text)
+                    body.append(prepared)
+                    bodyBytes += prepared.utf8.count
+                    if bodyBytes >= pieceBytes { try flush() }
+                }
+            }
+            events.removeAll(keepingCapacity: true)
+        }
+        var first = true
+        // What a piece's writer threw, carried out of the reader's typed-throws loop.
+        var failure: (any Error)?
+        do {
+            try reader.stream(path) { (chunk) throws(ArticleError) in
+                if first {
+                    first = false
+                    try ArticleParser.checkLooksLikeText(
+                        Array(chunk.prefix(8192)), source: path, moreFollows: chunk.count > 8192)
+                }
+                stream.feed(chunk)
+                // The events decided so far go out now: nothing of the file is held beyond a section.
+                do {
+                    try take()
+                } catch {
+                    failure = error
+                    throw ArticleError.notReadable(path: path, reason: "indexing stopped")
+                }
+            }
+        } catch {
+            throw failure ?? error
+        }
+        if first { throw ArticleError.empty(path: path) }
+        stream.finish()
+        guard stream.sawTitle else { throw ArticleError.empty(path: path) }
+        try take()
+        try flush()
+    }
+}

@@ -282,4 +282,56 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(try index.update(scope).indexed, 4)
         XCTAssertEqual(try search(index, "sourdough").count, 2)
     }
+
+    /// A big file is indexed as it is read, a section (or a megabyte of one) at a time: the same
+    /// sections and words as the whole parse, on seeded messy articles.
+    func testStreamingAFileGivesTheSameSectionsAsTheWholeParse() throws {
+        var random = SeededGenerator(seed: 31)
+        let words = ["harbour", "Straße", "東京都", "ห้องสมุด", "café", "council", "river", "—", "1984"]
+        for n in 0..<12 {
+            var blocks: [String] = []
+            for _ in 0..<Int.random(in: 1...14, using: &random) {
+                if Bool.random(using: &random) {
+                    blocks.append(
+                        "Heading \(words.randomElement(using: &random)!) \(Int.random(in: 1...99, using: &random))")
+                }
+                blocks.append(
+                    (0..<Int.random(in: 20...90, using: &random)).map { _ in words.randomElement(using: &random)! }
+                        .joined(separator: " ") + ".")
+            }
+            let name = "s\(n).txt"
+            folder.write(name, Fixture.spaced("Article \(n)", blocks).bytes)
+            let path = folder.path(name)
+            let whole = IndexedArticle.make(
+                path: path, stat: FileStat(size: 0, mtime: 0, inode: 0), reader: FileReader(), parser: ArticleParser())
+            var pieces: [IndexStream.Piece] = []
+            var title = ""
+            try IndexStream.read(
+                path, reader: FileReader(), parser: ArticleParser(), pieceBytes: 200, title: { title = $0 },
+                piece: { pieces.append($0) })
+            XCTAssertEqual(title, whole.title)
+            let streamed = Dictionary(grouping: pieces, by: \.section).sorted { $0.key < $1.key }
+            XCTAssertEqual(streamed.map(\.key), Array(whole.sections.indices), "seed 31, article \(n)")
+            for (number, parts) in streamed {
+                XCTAssertEqual(parts[0].heading, whole.sections[number].heading)
+                XCTAssertEqual(
+                    parts.map(\.preparedBody).joined(separator: "\n"), whole.sections[number].preparedBody,
+                    "article \(n), section \(number)")
+            }
+        }
+    }
+
+    /// Through an update: a file over the streaming size is found by a word near its end.
+    func testABigFileIsIndexedByStreaming() throws {
+        let paragraph = String(repeating: "The harbour board met again to discuss the timetable. ", count: 40)
+        let blocks =
+            (0..<2_200).map { i in i % 50 == 0 ? "Part \(i / 50)" : paragraph } + ["The word zebracrossing ends it."]
+        folder.write("big.txt", Fixture.spaced("A very long report", blocks).bytes)
+        let index = try openIndex()
+        let report = try index.update(scope)
+        XCTAssertEqual(report.indexed, 1)
+        XCTAssertGreaterThan(try FileStat.of(folder.path("big.txt"))!.size, IndexStream.bigFileBytes)
+        XCTAssertEqual(try search(index, "zebracrossing"), ["big.txt"])
+        XCTAssertEqual(try search(index, "report"), ["big.txt"], "the title is in its rows")
+    }
 }

@@ -38,7 +38,9 @@ public struct ArticleParser: Sendable {
 
     /// Binary files and empty files are refused before any decoding.
     /// `moreFollows`: `bytes` is only the start of the file, so it cannot be "empty".
-    static func checkLooksLikeText(_ bytes: [UInt8], source: String, moreFollows: Bool = false) throws(ArticleError) {
+    public static func checkLooksLikeText(_ bytes: [UInt8], source: String, moreFollows: Bool = false)
+        throws(ArticleError)
+    {
         // One pass over the first 8 kB: a NUL, or more than 10% control bytes, is binary.
         let n = min(bytes.count, 8192)
         let (sawNul, controls) = bytes.withUnsafeBufferPointer { controlBytes(UnsafeBufferPointer(rebasing: $0[..<n])) }
