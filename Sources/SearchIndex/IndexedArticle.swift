@@ -86,7 +86,6 @@ struct IndexStream {
     ) throws {
         var prepare = IndexText()
         var events: [ArticleEvent] = []
-        var stream = StreamingParser(detector: parser.detector) { events.append($0) }
         var section = -1
         var heading: String?
         var preparedHeading = ""
@@ -131,31 +130,24 @@ struct IndexStream {
             }
             events.removeAll(keepingCapacity: true)
         }
-        var first = true
         // What a piece's writer threw, carried out of the reader's typed-throws loop.
         var failure: (any Error)?
         do {
-            try reader.stream(path) { (chunk) throws(ArticleError) in
-                if first {
-                    first = false
-                    try ArticleParser.checkLooksLikeText(
-                        Array(chunk.prefix(8192)), source: path, moreFollows: chunk.count > 8192)
-                }
-                stream.feed(chunk)
-                // The events decided so far go out now: nothing of the file is held beyond a section.
-                do {
-                    try take()
-                } catch {
-                    failure = error
-                    throw ArticleError.notReadable(path: path, reason: "indexing stopped")
-                }
-            }
+            _ = try StreamingParser.parse(
+                path, detector: parser.detector,
+                chunks: { (body) throws(ArticleError) in try reader.stream(path, body) },
+                afterChunk: { () throws(ArticleError) in
+                    // The events decided so far go out now: nothing of the file is held beyond a section.
+                    do {
+                        try take()
+                    } catch {
+                        failure = error
+                        throw ArticleError.notReadable(path: path, reason: "indexing stopped")
+                    }
+                }, emit: { events.append($0) })
         } catch {
             throw failure ?? error
         }
-        if first { throw ArticleError.empty(path: path) }
-        stream.finish()
-        guard stream.sawTitle else { throw ArticleError.empty(path: path) }
         try take()
         try flush()
     }

@@ -70,20 +70,11 @@ public struct ArticleLibrary: Sendable {
     private func streamParse(_ source: String, _ emit: @escaping (ArticleEvent) -> Void) throws(ArticleError)
         -> (previousTitle: String?, nextTitle: String?, warnings: [String])
     {
-        var parser = StreamingParser(detector: self.parser.detector, emit: emit)
-        var first = true
-        try store.stream(source) { (chunk) throws(ArticleError) in
-            if first {
-                first = false
-                try ArticleParser.checkLooksLikeText(
-                    Array(chunk.prefix(8192)), source: source, moreFollows: chunk.count > 8192)
-            }
-            parser.feed(chunk)
-        }
-        if first { throw .empty(path: source) }
-        parser.finish()
-        guard parser.sawTitle else { throw .empty(path: source) }
-        return (parser.previousTitle, parser.nextTitle, parser.warnings)
+        let store = self.store
+        return try StreamingParser.parse(
+            source, detector: parser.detector,
+            chunks: { (body) throws(ArticleError) in try store.stream(source, body) },
+            emit: emit)
     }
 
     /// What the command line names, opened: every folder's articles, and for a

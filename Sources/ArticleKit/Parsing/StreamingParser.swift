@@ -114,3 +114,33 @@ public struct StreamingParser {
         blockLines.removeAll(keepingCapacity: true)
     }
 }
+
+extension StreamingParser {
+    /// Parses a whole file handed out in chunks by `chunks` (a store's or a reader's stream), with
+    /// the checks every reader of a file makes: the first chunk looks like text, the file is not
+    /// empty and has a title. `afterChunk` runs after each chunk is fed, when the events decided
+    /// so far are out. Returns what the end of the file told.
+    public static func parse(
+        _ source: String, detector: HeadingDetector,
+        chunks: ((UnsafeBufferPointer<UInt8>) throws(ArticleError) -> Void) throws(ArticleError) -> Void,
+        afterChunk: () throws(ArticleError) -> Void = {}, emit: @escaping (ArticleEvent) -> Void
+    ) throws(ArticleError) -> (previousTitle: String?, nextTitle: String?, warnings: [String]) {
+        var parser = StreamingParser(detector: detector, emit: emit)
+        var first = true
+        try withoutActuallyEscaping(afterChunk) { (after) throws(ArticleError) in
+            try chunks { (chunk) throws(ArticleError) in
+                if first {
+                    first = false
+                    try ArticleParser.checkLooksLikeText(
+                        Array(chunk.prefix(8192)), source: source, moreFollows: chunk.count > 8192)
+                }
+                parser.feed(chunk)
+                try after()
+            }
+        }
+        if first { throw .empty(path: source) }
+        parser.finish()
+        guard parser.sawTitle else { throw .empty(path: source) }
+        return (parser.previousTitle, parser.nextTitle, parser.warnings)
+    }
+}
