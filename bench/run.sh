@@ -228,6 +228,11 @@ for n in "${SIZES[@]}"; do
   t_chain=$(median_time "'$BIN' chain '$dir' --json")
   row "check, $label" "$t_check" s "$t_cat" "cat all files" ratio "$T_SCAN_RATIO"
   row "chain --json, $label" "$t_chain" s "$t_cat" "cat all files" ratio "$T_SCAN_RATIO"
+  # Every article parsed whole (issue 12): the same floor, both cores allowed.
+  t_toc=$(median_time "'$BIN' toc --json '$dir' > /dev/null")
+  t_dumpall=$(median_time "'$BIN' dump --width 80 '$dir' > /dev/null")
+  row "toc --json, $label" "$t_toc" s "$t_cat" "cat all files" ratio "$T_SCAN_RATIO"
+  row "dump --width 80, $label" "$t_dumpall" s "$t_cat" "cat all files" ratio "$T_SCAN_RATIO"
 done
 
 # --- 2 and 5. first screen of a folder, and the reader's memory on it --------------------
