@@ -45,6 +45,9 @@ extension SearchIndex {
     /// Files parsed per batch, and written in one transaction: enough to keep the writer's
     /// per-transaction cost small, few enough that a batch's text stays a few megabytes.
     static let batchSize = 256
+    /// Behind the reader (one core), a smaller batch: the reader's memory, not the writer's
+    /// per-transaction cost, is what counts there.
+    static let serialBatchSize = 64
 
     /// Brings the index up to date with the files in `scope`: new and changed files are read and
     /// indexed (parsed on every core while one writer inserts), removed ones dropped, unchanged
@@ -142,7 +145,8 @@ extension SearchIndex {
         let parser = ArticleParser()
         var start = 0
         while start < work.count, !isCancelled(), failure.error == nil {
-            let batch = Array(work[start..<min(work.count, start + SearchIndex.batchSize)])
+            let size = parallel ? SearchIndex.batchSize : SearchIndex.serialBatchSize
+            let batch = Array(work[start..<min(work.count, start + size)])
             start += batch.count
             let make = { @Sendable (item: (path: String, stat: FileStat)) in
                 IndexedArticle.make(path: item.path, stat: item.stat, reader: reader, parser: parser)

@@ -95,7 +95,8 @@ public final class SearchIndex: Sendable {
             // A cache: a crash may lose the last batch, never the database (WAL keeps it whole).
             config.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                try db.execute(sql: "PRAGMA cache_size = -32768")
+                // 8 MiB of pages a connection: the reader keeps the index open beside everything else.
+                try db.execute(sql: "PRAGMA cache_size = -8192")
             }
             let pool = try DatabasePool(path: location.database, configuration: config)
             try pool.write { db in
