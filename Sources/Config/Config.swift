@@ -1,3 +1,4 @@
+import ArticleKit
 import ReaderCore
 
 /// What a config file sets: the reader's options (keys, layout, plain mode), its theme and the mouse.
@@ -29,10 +30,12 @@ public struct ConfigProblem: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(line):\(column): \(message)" }
+    /// The message quotes the file (keys, values, toml++'s own quote of the input): untrusted
+    /// text, sanitised like an article's before it is printed or shown.
+    public var description: String { "\(line):\(column): \(TextSanitizer.sanitize(message))" }
 
     /// The line printed for it: `file:line:column: message`, as compilers print theirs.
-    public func line(file: String) -> String { "\(file):\(line):\(column): \(message)" }
+    public func line(file: String) -> String { "\(shown(file)):\(description)" }
 }
 
 /// A config file read: the settings it makes, and what was wrong in it, in file order.

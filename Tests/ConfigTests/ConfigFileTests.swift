@@ -1,3 +1,4 @@
+import ArticleKit
 import Config
 import Foundation
 import GazetteTestSupport
@@ -266,5 +267,19 @@ final class ReadmeConfigTests: XCTestCase {
         XCTAssertEqual(result.config.options.layout.textWidth, 72)
         XCTAssertEqual(result.config.theme.name, "dark")
         XCTAssertNotEqual(result.config, .standard)
+    }
+
+    /// What the file says is untrusted: an escape in a key or a value never reaches the terminal in
+    /// a problem's line, and an invisible character is no key name.
+    func testProblemLinesCarryNoControlsAndInvisibleKeysAreRefused() {
+        // TOML's own escapes: the file is valid, its names are not.
+        let escape = ConfigReader.read("\"\\u001b]0;PWNED\\u0007\\u001b[2J\" = 1\n[keys]\nquit = [\"\\u202e\"]\n")
+        XCTAssertGreaterThanOrEqual(escape.problems.count, 2, "\(escape.problems)")
+        for problem in escape.problems {
+            let line = problem.line(file: "cfg\u{1B}[31m.toml")
+            XCTAssertFalse(line.unicodeScalars.contains { TextSanitizer.needsChange($0) }, line.debugDescription)
+        }
+        XCTAssertTrue(
+            escape.problems.contains { $0.message.contains("invisible character") }, "\(escape.problems)")
     }
 }

@@ -1,3 +1,5 @@
+import ArticleKit
+
 /// Key names as the help shows them (`Ctrl-C`, `Enter`, `Space`, `↓`, `PgDn`, single characters),
 /// and the spellings people bring from other programs (`C-c`, `^C`, `Down`, `PageDown`, `Return`).
 extension Key {
@@ -34,6 +36,13 @@ extension Key {
             if c.isWhitespace && c != " " { throw NameError(description: "a whitespace character is not a key") }
             if c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
                 throw NameError(description: "a control character is not a key name: write it as C-x")
+            }
+            // Invisible characters (direction overrides, zero widths) would show as nothing, or turn the
+            // help's line around.
+            if c.unicodeScalars.contains(where: {
+                TextSanitizer.needsChange($0) || $0.properties.generalCategory == .format
+            }) {
+                throw NameError(description: "an invisible character is not a key name")
             }
             return .character(c)
         }

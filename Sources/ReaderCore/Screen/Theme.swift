@@ -208,7 +208,7 @@ public struct Theme: Sendable, Equatable {
     /// and what to call them.
     public static let meaningfulStyles: [(name: String, style: Style)] = [
         ("body", .plain), ("heading", .heading), ("match", .match), ("current_match", .currentMatch),
-        ("selection", .selection),
+        ("selection", .selection), ("link", .link),
     ]
 
     /// Pairs of meaningful styles that look the same in this theme once colour is gone.

@@ -14,10 +14,12 @@ extension ReaderState {
 
     mutating func announcePlace(leaving before: Whereabouts) {
         let now = place
-        guard !now.loading, now != before, message == nil, prompt == nil else { return }
+        guard !now.loading, now != before, prompt == nil else { return }
         let arrived = before.loading || before.article != now.article
-        // "Now in": a change, told apart from the status line's steady "Section 2 of 5".
-        message = (arrived ? document.article.title + ". Now in s" : "Now in s") + sectionName.dropFirst()
+        // "Now in": a change, told apart from the status line's steady "Section 2 of 5". A message of
+        // the same key ("search hit the end…") keeps its words, the change follows it.
+        let change = (arrived ? document.article.title + ". Now in s" : "Now in s") + sectionName.dropFirst()
+        message = message.map { $0 + ". " + change } ?? change
     }
 
     /// "Section 2 of 5: Why the service came back", as plain mode's status line has it.

@@ -355,7 +355,10 @@ extension ReaderState {
             message = "Still searching for “\(s.query)” (\(counting.percent)%) · \(keyMap.label(.escape)) stops"
             return
         }
-        guard !s.matches.isEmpty else { message = "No match for “\(s.query)” in this article · Esc clears"; return }
+        guard !s.matches.isEmpty else {
+            message = "No match for “\(s.query)” in this article · \(keyMap.label(.escape)) clears"
+            return
+        }
         // A search carried into this article has not shown its first match yet: n shows it.
         let step = !s.visited && delta > 0 ? 0 : delta
         let next = s.current + step
