@@ -241,3 +241,22 @@ final class BackgroundSearchTests: XCTestCase {
         XCTAssertEqual(run.backend.timeouts.filter { $0 > 0 }.last, EventLoop.idlePoll, "the stopped count ended")
     }
 }
+
+/// An event in the middle of a count (a resize): the match the reader was on stays current once
+/// the new count is done (found by the review: it jumped to the article's first match).
+final class BackgroundSearchResizeTests: XCTestCase {
+    func testResizeWhileCountingKeepsTheCurrentMatch() throws {
+        var state = BackgroundSearchTests.state()
+        state.setTop(state.document.layout.blockStarts[39])
+        let effects = BackgroundSearchTests.search("lantern", in: &state)
+        _ = try XCTUnwrap(BackgroundSearchTests.job(in: effects))
+        let before = try XCTUnwrap(state.search)
+        let block = state.lines[before.matches[before.current].line].block
+        let resized = state.send(.resize(width: 70, height: 20))
+        if let job = BackgroundSearchTests.job(in: resized) {
+            for chunk in BackgroundSearchTests.chunks(job) { _ = state.send(.searchCounted(chunk)) }
+        }
+        let after = try XCTUnwrap(state.search)
+        XCTAssertEqual(state.lines[after.matches[after.current].line].block, block)
+    }
+}

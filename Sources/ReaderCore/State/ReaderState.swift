@@ -288,6 +288,8 @@ public struct ReaderState: Sendable {
         document = full
         if document.failure == nil { document.layout = document.layout.replacingFooter(footer) }
         relayout(width: geometry.width, height: geometry.height)
+        // The place first: a search counted again starts from the top of the screen.
+        restore(keep)
         rerunSearch()
         restore(keep)
         placeAfterWholeRead()
@@ -349,6 +351,7 @@ public struct ReaderState: Sendable {
         geometry = Geometry(width: width, height: height, wantsPane: hasOutline, layout: layout)
         if document.layout.width != geometry.columnWidth {
             document.layout = ArticleLayout.make(document.article, footer: footer, width: geometry.columnWidth)
+            restore(anchor)
             rerunSearch()
         }
         restore(anchor)
@@ -452,6 +455,10 @@ public struct ReaderState: Sendable {
         guard let s = search else { return }
         if s.awaitingFirst {
             runSearch(s.query, revealing: s.counting?.reveal ?? false)
+        } else if let counting = s.counting, !counting.isFinished {
+            // A count still going holds a part of the matches: its numbers mean nothing to the new
+            // count. The match first below the top is where the reader is.
+            runSearch(s.query)
         } else {
             runSearch(s.query, keepCurrent: s.current)
         }
