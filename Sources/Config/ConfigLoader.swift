@@ -21,6 +21,8 @@ public enum ConfigLoader {
         public var config: GazetteConfig
         public var path: String?
         public var problems: [String]
+        /// The file could not be read at all (missing, a folder, too big, not UTF-8): only defaults.
+        public var unreadable = false
     }
 
     public static func load(explicit: String?, environment: [String: String]) -> Loaded {
@@ -33,11 +35,13 @@ public enum ConfigLoader {
     public static func load(path: String, mustExist: Bool) -> Loaded {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            let problems = mustExist ? ["\(path): no such config file; using the defaults"] : []
-            return Loaded(config: .standard, path: nil, problems: problems)
+            let problems = mustExist ? ["\(shown(path)): no such config file; using the defaults"] : []
+            return Loaded(config: .standard, path: nil, problems: problems, unreadable: mustExist)
         }
         func failed(_ why: String) -> Loaded {
-            Loaded(config: .standard, path: path, problems: ["\(path): \(why); using the defaults"])
+            Loaded(
+                config: .standard, path: path, problems: ["\(shown(path)): \(why); using the defaults"],
+                unreadable: true)
         }
         if isDirectory.boolValue { return failed("is a folder, not a config file") }
         guard let handle = FileHandle(forReadingAtPath: path) else { return failed("cannot be read") }

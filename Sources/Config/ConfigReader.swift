@@ -171,12 +171,21 @@ private struct Reading {
         }
         var theme = base.overridden(by: overrides)
         // Meaning never by colour alone: an override that makes two meanings look alike without
-        // colour loses its attributes (its colours stay).
-        for (a, b) in theme.indistinguishable() {
+        // colour loses its attributes (its colours stay). Checked again after each change, as
+        // taking one role's attributes away may make it look like another.
+        var reported = Set<String>()
+        while let (a, b) = theme.indistinguishable().first(where: { pair in
+            [pair.0, pair.1].contains { name in
+                ColorRole.allCases.contains {
+                    ($0.name == name || (name == "body" && $0 == .normal))
+                        && overrides[$0].map(\.hasAttributes) ?? false
+                }
+            }
+        }) {
             let culprits = [a, b].compactMap { name in
                 ColorRole.allCases.first { $0.name == name || (name == "body" && $0 == .normal) }
             }.filter { overrides[$0] != nil }
-            guard !culprits.isEmpty else { continue }
+            guard !culprits.isEmpty, reported.insert(a + " " + b).inserted else { break }
             report(
                 ["theme", culprits[0].name],
                 "\(a) and \(b) would look the same without colour (NO_COLOR, a mono terminal): "

@@ -57,7 +57,7 @@ struct ConfigCommand: ParsableCommand {
         for problem in loaded.problems { Output.line(problem) }
         if loaded.problems.isEmpty {
             Output.line("\(path): no problems")
-        } else if loaded.path == nil || loaded.problems.first?.hasSuffix("; using the defaults") == true {
+        } else if loaded.unreadable {
             throw ExitCode(2)
         } else {
             throw ExitCode(1)

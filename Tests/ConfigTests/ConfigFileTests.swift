@@ -282,4 +282,13 @@ final class ReadmeConfigTests: XCTestCase {
         XCTAssertTrue(
             escape.problems.contains { $0.message.contains("invisible character") }, "\(escape.problems)")
     }
+
+    /// Two overrides whose fix makes a new clash: the check runs until no meaning rests on colour.
+    func testAThemeOverrideIsCheckedUntilNoMeaningRestsOnColour() {
+        let result = ConfigReader.read(
+            "[theme]\nmatch = { reverse = false, bold = true }\nselection = { bold = false }\n")
+        XCTAssertFalse(result.problems.isEmpty)
+        let pairs = result.config.theme.indistinguishable()
+        XCTAssertTrue(pairs.isEmpty, "\(pairs)")
+    }
 }

@@ -58,6 +58,8 @@ public struct Look: Sendable, Hashable {
     public var dim: Bool?
     public var fg: ThemeColor?
     public var bg: ThemeColor?
+    /// Whether it sets any attribute (not only colours).
+    public var hasAttributes: Bool { bold != nil || underline != nil || reverse != nil || dim != nil }
 
     public init(
         bold: Bool? = nil, underline: Bool? = nil, reverse: Bool? = nil, dim: Bool? = nil, fg: ThemeColor? = nil,
