@@ -347,10 +347,11 @@ private struct Reading {
                 }
             }
         }
-        // The article view must keep a way out.
-        if context == .article, let q = bindings.firstIndex(where: { $0.action == .quit }), bindings[q].keys.isEmpty {
+        // Every context keeps a way out (quit in the article view, close or cancel elsewhere).
+        if let out = context.wayOut, let q = bindings.firstIndex(where: { $0.action == out }), bindings[q].keys.isEmpty
+        {
             let taken = Set(bindings.flatMap(\.keys))
-            let defaults = context.defaults.first { $0.action == .quit }?.keys ?? [.character("q")]
+            let defaults = context.defaults.first { $0.action == out }?.keys ?? [.escape]
             var fallback = defaults.filter { !taken.contains($0) }
             if fallback.isEmpty {
                 // Every quit key went to something else: the first comes back to quit.
@@ -358,8 +359,8 @@ private struct Reading {
                 for n in bindings.indices { bindings[n].keys.removeAll { $0 == defaults[0] } }
             }
             report(
-                order.first { $0.action == .quit }?.path ?? ["keys"],
-                "quit must keep a key; it keeps \(fallback.map(\.description).joined(separator: " "))")
+                order.first { $0.action == out }?.path ?? ["keys"],
+                "\(out.name) must keep a key; it keeps \(fallback.map(\.description).joined(separator: " "))")
             bindings[q].keys = fallback
         }
         return bindings

@@ -291,4 +291,15 @@ final class ReadmeConfigTests: XCTestCase {
         let pairs = result.config.theme.indistinguishable()
         XCTAssertTrue(pairs.isEmpty, "\(pairs)")
     }
+
+    /// Every context keeps its way out, as the article view keeps quit.
+    func testEveryContextKeepsAWayOut() {
+        let result = ConfigReader.read(
+            "[keys.results]\nclose = []\n[keys.outline]\nclose = []\n[keys.prompt]\ncancel = []\n")
+        XCTAssertEqual(result.problems.count, 3, "\(result.problems)")
+        let keys = result.config.options.keyMap
+        XCTAssertFalse(keys.keys(for: .close, in: .results).isEmpty)
+        XCTAssertFalse(keys.keys(for: .close, in: .outline).isEmpty)
+        XCTAssertFalse(keys.keys(for: .cancel, in: .prompt).isEmpty)
+    }
 }

@@ -243,6 +243,18 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     /// The actions this context offers.
     public var actions: [Action] { defaults.map(\.action) }
 
+    /// The action that leaves this context, which must keep a key whatever a config says (nil: any
+    /// key without a binding there leaves it).
+    public var wayOut: Action? {
+        switch self {
+        case .article: .quit
+        case .outline, .results: .close
+        case .list: .clearOrClose
+        case .prompt: .cancel
+        case .picker, .help: nil
+        }
+    }
+
     /// What an action does here.
     public func summary(_ action: Action) -> String {
         defaults.first { $0.action == action }?.summary ?? action.name
