@@ -27,8 +27,10 @@ test: deps
 	@mkdir -p .build && : > $(PHASES)
 	@$(TIMED) "format lint" scripts/lint.sh
 	@$(TIMED) "build (debug, with tests)" $(SWIFT) build --build-tests
-	@$(TIMED) "unit tests, bench beside" scripts/bench-beside-unit.sh $(CURDIR)/.build/debug/gazette
-	@$(TIMED) "end to end, fuzz smoke beside it" scripts/fuzz-beside-e2e.sh .build/debug/gazette
+	@$(TIMED) "unit tests, bench beside" scripts/beside.sh "bench smoke" \
+		env GAZETTE_BENCH_BIN=$(CURDIR)/.build/debug/gazette bench/run.sh --smoke -- $(SWIFT) test --skip-build
+	@$(TIMED) "end to end, fuzz beside" scripts/beside.sh "fuzz smoke" fuzz/run.sh --smoke -- \
+		scripts/e2e.sh .build/debug/gazette
 	@$(TIMED) "kill test" scripts/kill-test.py .build/debug/gazette 6
 	@$(TIMED) --report
 
