@@ -65,9 +65,11 @@ else
 fi
 
 # --- leaving by a signal or a crash restores the terminal ---
-# (a fresh tmux server: starting one right after killing the last can race with its exit)
+# (a fresh tmux server, kept alive by a session of its own: killing the last session makes the
+# server exit, and a session started in that moment is lost with "no server running")
 sock="gz-e2e-sig-$$"
 if command -v tmux >/dev/null 2>&1; then
+  tm new-session -d -s keep "sleep 600"
   for how in TERM HUP; do
     tm new-session -d -s "sig$how" -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen \
       "printf 'SHELL-BEFORE\n'; '$bin' --from-start '$work/articles'; echo \"EXIT=\$?\"; sleep 60"
