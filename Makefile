@@ -17,21 +17,22 @@ run: build
 	@.build/debug/gazette
 
 # One debug build serves every phase: the unit tests, and the binary that the bench smoke run
-# (GAZETTE_BENCH_BIN: no release build; beside the unit tests, which use one core) and the
-# end-to-end tests drive. The fuzz smoke run compiles its own instrumented, unoptimised copy of
-# ArticleKit and ReaderCore, beside the end-to-end tests (one is CPU-bound, the other waits on
-# tmux panes). Each phase is timed; the last line sums them up (scripts/timed.sh).
+# (GAZETTE_BENCH_BIN: no release build), the kill test (both beside the unit tests, which use
+# one core; the kill test mostly waits) and the end-to-end tests drive. The fuzz smoke run
+# compiles its own instrumented, unoptimised copy of ArticleKit and ReaderCore, beside the
+# end-to-end tests (one is CPU-bound, the other waits on tmux panes). Each phase is timed; the
+# last line sums them up (scripts/timed.sh).
 PHASES = .build/test-phases.tsv
 TIMED = scripts/timed.sh $(PHASES)
 test: deps
 	@mkdir -p .build && : > $(PHASES)
 	@$(TIMED) "format lint" scripts/lint.sh
 	@$(TIMED) "build (debug, with tests)" $(SWIFT) build --build-tests
-	@$(TIMED) "unit tests, bench beside" scripts/beside.sh "bench smoke" \
-		env GAZETTE_BENCH_BIN=$(CURDIR)/.build/debug/gazette bench/run.sh --smoke -- $(SWIFT) test --skip-build
+	@$(TIMED) "unit tests, bench and kill test beside" scripts/beside.sh "bench smoke" \
+		env GAZETTE_BENCH_BIN=$(CURDIR)/.build/debug/gazette bench/run.sh --smoke -- \
+		scripts/beside.sh "kill test" scripts/kill-test.py .build/debug/gazette 6 -- $(SWIFT) test --skip-build
 	@$(TIMED) "end to end, fuzz beside" scripts/beside.sh "fuzz smoke" fuzz/run.sh --smoke -- \
 		scripts/e2e.sh .build/debug/gazette
-	@$(TIMED) "kill test" scripts/kill-test.py .build/debug/gazette 6
 	@$(TIMED) --report
 
 # `swift format` over the project's own files: check, or rewrite in place.

