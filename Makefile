@@ -28,7 +28,7 @@ test: deps
 	@mkdir -p .build && : > $(PHASES)
 	@$(TIMED) "format lint" scripts/lint.sh
 	@$(TIMED) "build (debug, with tests)" $(SWIFT) build --build-tests
-	@$(TIMED) "unit tests, bench and kill test beside" scripts/beside.sh "bench smoke" \
+	@$(TIMED) "unit tests, bench, kill" scripts/beside.sh "bench smoke" \
 		env GAZETTE_BENCH_BIN=$(CURDIR)/.build/debug/gazette bench/run.sh --smoke -- \
 		scripts/beside.sh "kill test" scripts/kill-test.py .build/debug/gazette 6 -- $(SWIFT) test --skip-build
 	@$(TIMED) "end to end, fuzz beside" scripts/beside.sh "fuzz smoke" fuzz/run.sh --smoke -- \
