@@ -294,7 +294,12 @@ private struct Reading {
             }
             do throws(Key.NameError) {
                 let key = try Key.named(text)
-                if keys.contains(where: { $0.0 == key }) {
+                if context.typesText(key), let why = context.typedAs {
+                    reportElement(
+                        path, i,
+                        "\(key) cannot be bound in [keys.\(context.name)]: \(why); use a named or Ctrl key "
+                            + "(as \"Down\" or \"C-n\")")
+                } else if keys.contains(where: { $0.0 == key }) {
                     reportElement(path, i, "\(key) is listed twice for \(name)")
                 } else {
                     keys.append((key, i))

@@ -119,6 +119,43 @@ final class ConfigFileTests: XCTestCase {
         for context in KeyContext.allCases { XCTAssertTrue(keys.duplicates(in: context).isEmpty) }
     }
 
+    /// The list's filter and the prompt read characters as text, the outline reads digits as a
+    /// section number: a binding would take the key from the typing, so it is refused, said.
+    func testKeysThatAreTypedCannotBeBound() {
+        let result = read(
+            """
+            [keys.list]
+            down = ["j", "C-d"]
+            [keys.prompt]
+            cancel = ["Esc", "Space"]
+            [keys.outline]
+            open = ["Enter", "5"]
+            """)
+        XCTAssertEqual(
+            result.problems.map(\.description),
+            [
+                "2:9: j cannot be bound in [keys.list]: characters type into the article list's filter; "
+                    + "use a named or Ctrl key (as \"Down\" or \"C-n\")",
+                "4:18: Space cannot be bound in [keys.prompt]: characters are typed into the search prompt; "
+                    + "use a named or Ctrl key (as \"Down\" or \"C-n\")",
+                "6:18: 5 cannot be bound in [keys.outline]: digits pick a section by number in the outline; "
+                    + "use a named or Ctrl key (as \"Down\" or \"C-n\")",
+            ])
+        let keys = result.config.options.keyMap
+        XCTAssertNil(keys.action(for: .character("j"), in: .list))
+        XCTAssertEqual(keys.keys(for: .down, in: .list), [.control("d")])
+        XCTAssertNil(keys.action(for: .character(" "), in: .prompt))
+        XCTAssertNil(keys.action(for: .character("5"), in: .outline))
+        // Letters stay bindable in the outline, as out of the box (j, k, t, q).
+        XCTAssertEqual(read("[keys.outline]\nclose = [\"x\"]\n").problems, [])
+        // Out of the box, no context binds a key it types.
+        for context in KeyContext.allCases {
+            for entry in context.defaults {
+                for key in entry.keys { XCTAssertFalse(context.typesText(key), "\(context): \(key)") }
+            }
+        }
+    }
+
     func testTheSameKeyInTwoContextsIsNoDuplicate() {
         let result = read("[keys.article]\nline_down = [\"x\"]\n[keys.outline]\ndown = [\"x\"]\n")
         XCTAssertEqual(result.problems, [])

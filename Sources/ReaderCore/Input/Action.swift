@@ -105,11 +105,33 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .article: nil
         case .outline: "digits pick a section by number (12 for the 12th); other keys do nothing"
-        case .list: "other characters type into the filter"
+        case .list: "characters type into the filter"
         case .picker: "other keys close the list"
         case .results: "other keys do nothing"
         case .help: "other keys close the help"
-        case .prompt: "other characters are typed into the query"
+        case .prompt: "characters are typed into the query"
+        }
+    }
+
+    /// Whether this context reads `key` as text rather than as an action: every character in the
+    /// list's filter and the search prompt, the digits that pick a section in the outline. Bound to
+    /// an action, such a key could no longer be typed, so the config file refuses it.
+    public func typesText(_ key: Key) -> Bool {
+        guard case .character(let c) = key else { return false }
+        switch self {
+        case .list, .prompt: return true
+        case .outline: return c.isASCII && c.isNumber
+        case .article, .picker, .results, .help: return false
+        }
+    }
+
+    /// Why `typesText(key)` holds, for the config file's message.
+    public var typedAs: String? {
+        switch self {
+        case .list: "characters type into the article list's filter"
+        case .prompt: "characters are typed into the search prompt"
+        case .outline: "digits pick a section by number in the outline"
+        case .article, .picker, .results, .help: nil
         }
     }
 

@@ -398,7 +398,7 @@ extension ReaderState {
         case .close:
             overlay = .none
         default:
-            if case .character(let c) = key, c.isASCII, c.isNumber {
+            if KeyContext.outline.typesText(key), case .character(let c) = key {
                 outlineDigit(c.wholeNumberValue ?? 0, typed: typed, sections: count)
             }
         }
