@@ -25,13 +25,16 @@ final class IndexTextTests: XCTestCase {
         XCTAssertEqual(prepare("\u{1109}\u{1165}\u{110B}\u{116E}\u{11AF}"), "\u{1109}\u{1165} \u{110B}\u{116E}\u{11AF}")
     }
 
-    func testOtherTextIsTheFoldAlone() {
-        XCTAssertEqual(prepare("Crème Brûlée — “Straße”"), TextFold.fold("Crème Brûlée — “Straße”").string)
-        XCTAssertEqual(prepare("Ελληνικά και русский"), TextFold.fold("Ελληνικά και русский").string)
+    func testOtherTextIsTheFoldsWordsOneSpaceApart() {
+        XCTAssertEqual(prepare("Crème Brûlée — “Straße”"), "creme brulee strasse")
+        XCTAssertEqual(prepare("Ελληνικά και русский"), "ελληνικα και русскии")
+        XCTAssertEqual(prepare("  don't — e-mail, U.S.\n\n2024!  "), "don t e mail u s 2024")
+        XCTAssertEqual(prepare("नमस्ते दुनिया 👍🏽 a\u{200D}b"), "नमस्ते दुनिया a b")
+        XCTAssertEqual(prepare("—!? "), "")
     }
 
-    /// On seeded random mixtures: nothing is lost or added but spaces, and every base character
-    /// of a script without spaces stands apart.
+    /// On seeded random mixtures: no word scalar is lost, nothing else kept, and every base
+    /// character of a script without spaces stands apart.
     func testSpacingKeepsEveryScalarAndSetsEachCharacterApart() {
         let pool: [String] = [
             "a", "b", " ", "1", "é", "東", "京", "か\u{3099}", "ห", "\u{0E49}", "\u{0E33}", "서", "\u{1100}\u{1161}",
@@ -45,7 +48,7 @@ final class IndexTextTests: XCTestCase {
             let spaced = prepare(text)
             XCTAssertEqual(
                 spaced.unicodeScalars.filter { $0 != " " }.map(\.value),
-                folded.unicodeScalars.filter { $0 != " " }.map(\.value), text.debugDescription)
+                folded.unicodeScalars.filter { IndexText.isWordScalar($0) }.map(\.value), text.debugDescription)
             let scalars = Array(spaced.unicodeScalars)
             for (i, u) in scalars.enumerated()
             where IndexText.isUnspacedScript(u) && !IndexText.isAttached(u) && i > 0 {
@@ -55,8 +58,15 @@ final class IndexTextTests: XCTestCase {
         }
     }
 
-    /// The rule written plainly, scalar by scalar, for the byte-level fast path to be checked against.
+    /// The rule written plainly, scalar by scalar, for the byte-level pass to be checked against:
+    /// a space on both sides of each character of a script without spaces (its marks kept on it),
+    /// then the words by `isWordScalar`, one space apart.
     static func reference(_ folded: String) -> String {
+        spaced(folded).unicodeScalars.split { !IndexText.isWordScalar($0) }
+            .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+    }
+
+    static func spaced(_ folded: String) -> String {
         var out = String.UnicodeScalarView()
         var spaceDue = false
         for u in folded.unicodeScalars {
@@ -75,17 +85,18 @@ final class IndexTextTests: XCTestCase {
         return String(out)
     }
 
-    func testTheByteLevelSpacingAgreesWithThePlainRule() {
+    func testTheByteLevelPassAgreesWithThePlainRule() {
         let pool: [String] = [
-            "a", "bc ", " ", "é", "ü", "東", "か\u{3099}", "ห", "\u{0E49}", "서", "\u{1161}", "\u{0301}", "👍", "—", "\n",
-            "Ж", "ß", "ا", "\u{200D}", "ກ", "\u{0EB4}", "ក", "\u{17B6}", "က", "\u{102C}", "𠀋", "·",
+            "a", "bc ", " ", "  ", "é", "ü", "東", "か\u{3099}", "ห", "\u{0E49}", "๏", "서", "\u{1161}", "\u{0301}", "👍",
+            "\u{1F3FD}", "—", "-", "'", "_", "\n", "\t", "Ж", "ß", "ا", "\u{200D}", "\u{00A0}", "ກ", "\u{0EB4}", "ក",
+            "\u{17B6}", "က", "\u{102C}", "𠀋", "·", "\u{E000}", "²", "Ⅻ", "\u{7F}", "Z9", "・", "\u{309B}",
         ]
         var random = SeededGenerator(seed: 12)
         for _ in 0..<1_000 {
             let text = (0..<Int.random(in: 0...30, using: &random)).map { _ in pool.randomElement(using: &random)! }
                 .joined()
             let folded = TextFold.fold(text).string
-            XCTAssertEqual(IndexText.spaceOut(folded), Self.reference(folded), text.debugDescription)
+            XCTAssertEqual(IndexText.words(ofFolded: folded), Self.reference(folded), text.debugDescription)
         }
     }
 }

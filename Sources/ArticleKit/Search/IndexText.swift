@@ -11,65 +11,77 @@ public struct IndexText: Sendable {
         fold = TextFold(keepingCase: false)
     }
 
-    /// `text` folded and spaced for the index's word tokenizer.
+    /// `text` as the index stores and asks it: folded, then only its words, one space between
+    /// each, with every character of a script without spaces a word of its own. The tokenizer
+    /// then only splits at spaces (FTS5 `ascii`), so what a word is is decided here alone
+    /// (`isWordScalar`), and FTS5 splits the text for less than `unicode61` did.
     public mutating func prepare(_ text: String) -> String {
-        let folded = fold.fold(text).string
-        return IndexText.spaceOut(folded)
+        IndexText.words(ofFolded: fold.fold(text).string)
     }
 
-    /// Puts a space on both sides of each character of a script without spaces; marks (Thai
-    /// vowels and tones, dakuten, Hangul medial and final jamo) stay on the character before
-    /// them, as they do in a grapheme cluster. On the UTF-8 bytes, as most text has no such
-    /// script: every such scalar is U+0E00 or above (a lead byte of 0xE0 or more), and the fold
-    /// has made every space an ASCII one.
-    static func spaceOut(_ folded: String) -> String {
-        var folded = folded
-        return folded.withUTF8 { bytes -> String? in
+    /// The words of folded text, one ASCII space apart, none at either end. A character of a
+    /// script without spaces stands alone; its marks (Thai vowels and tones, dakuten, Hangul
+    /// medial and final jamo) stay on it, as in a grapheme cluster. On the UTF-8 bytes in one
+    /// pass: a run of ASCII letters and digits is copied whole, every such script is U+0E00 or
+    /// above (a lead byte of 0xE0 or more), and the Basic Multilingual Plane's word scalars come
+    /// from a table. The rule written plainly is in the tests, against which this is checked.
+    static func words(ofFolded folded: String) -> String {
+        var copy = folded
+        return copy.withUTF8 { bytes -> String in
             let n = bytes.count
-            // Where the first scalar of such a script is, if anywhere.
-            var first = 0
-            while first < n {
-                if bytes[first] >= 0xE0, isUnspacedScript(scalar(bytes, at: first)) { break }
-                first += 1
-            }
-            guard first < n else { return nil }
-            var out = [UInt8]()
-            out.reserveCapacity(n + n / 2)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
-            var spaceDue = false
-            var i = first
-            while i < n {
-                // Nothing pending: copy up to the next scalar that may be of such a script at once.
-                if !spaceDue {
-                    var j = i
-                    while j < n && bytes[j] < 0xE0 { j += 1 }
-                    if j > i {
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+            guard n > 0 else { return "" }
+            let table = WordTable.shared
+            // At most 1.5 n: a space before a 3-byte character that stands alone and one after it.
+            return String(unsafeUninitializedCapacity: 2 * n) { out -> Int in
+                var count = 0
+                var gap = false  // a separator since the last word
+                var spaceDue = false  // the last character stands alone (a script without spaces)
+                var i = 0
+                while i < n {
+                    let lead = bytes[i]
+                    if lead < 0x80 {
+                        guard table.contains(UInt32(lead)) else {
+                            gap = true
+                            spaceDue = false
+                            i += 1
+                            continue
+                        }
+                        if count > 0 && (gap || spaceDue) {
+                            out[count] = 0x20
+                            count += 1
+                        }
+                        var j = i + 1
+                        while j < n && bytes[j] < 0x80 && table.contains(UInt32(bytes[j])) { j += 1 }
+                        for k in i..<j { out[count + k - i] = bytes[k] }
+                        count += j - i
+                        gap = false
+                        spaceDue = false
                         i = j
                         continue
                     }
-                }
-                let lead = bytes[i]
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                let u = lead < 0x80 ? Unicode.Scalar(lead) : scalar(bytes, at: i)
-                let unspaced = lead >= 0xE0 && isUnspacedScript(u)
-                if (spaceDue || unspaced) && isAttached(u) {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<min(n, i + length)]))
+                    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    let u = scalar(bytes, at: i)
+                    let unspaced = lead >= 0xE0 && isUnspacedScript(u)
+                    let attached = (spaceDue || unspaced) && isAttached(u)
+                    let word = u.value < 0x1_0000 ? table.contains(u.value) : isWordScalar(u)
+                    if word {
+                        if count > 0 && (gap || (!attached && (unspaced || spaceDue))) {
+                            out[count] = 0x20
+                            count += 1
+                        }
+                        let end = min(n, i + length)
+                        for k in i..<end { out[count + k - i] = bytes[k] }
+                        count += end - i
+                        gap = false
+                    } else {
+                        gap = true
+                    }
+                    if !attached { spaceDue = unspaced }
                     i += length
-                    continue
                 }
-                let isSpace = lead == 0x20 || lead == 0x0A || lead == 0x09 || lead == 0x0D
-                if (unspaced || spaceDue) && !isSpace, let last = out.last,
-                    last != 0x20 && last != 0x0A && last != 0x09 && last != 0x0D
-                {
-                    out.append(0x20)
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<min(n, i + length)]))
-                spaceDue = unspaced
-                i += length
+                return count
             }
-            return String(decoding: out, as: UTF8.self)
-        } ?? folded
+        }
     }
 
     /// The scalar whose UTF-8 starts at `i` (the text is valid UTF-8).
@@ -116,9 +128,27 @@ public struct IndexText: Sendable {
         }
     }
 
-    /// A scalar the index's tokenizer keeps in a word: a letter, digit, private-use character or mark
-    /// (FTS5 `unicode61` with `categories 'L* N* Co M*'`, see `IndexSchema`). Everything else
-    /// separates words. The one definition of a word for the index, its queries and snippets.
+    /// `isWordScalar` for every scalar of the Basic Multilingual Plane, one bit each (8 KiB),
+    /// made on first use: the index asks it for every character it stores.
+    struct WordTable: Sendable {
+        static let shared = WordTable()
+        private let bits: [UInt64]
+
+        private init() {
+            var bits = [UInt64](repeating: 0, count: 0x1_0000 / 64)
+            for v in 0..<UInt32(0x1_0000) {
+                if let u = Unicode.Scalar(v), IndexText.isWordScalar(u) { bits[Int(v >> 6)] |= 1 << UInt64(v & 63) }
+            }
+            self.bits = bits
+        }
+
+        @inline(__always)
+        func contains(_ v: UInt32) -> Bool { bits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 }
+    }
+
+    /// A scalar of a word: a letter, digit, private-use character or mark (so that Thai,
+    /// Devanagari and dakuten stay inside their words). Everything else separates words. The one
+    /// definition of a word for the index, its queries and snippets.
     public static func isWordScalar(_ u: Unicode.Scalar) -> Bool {
         if u.isASCII {
             let v = u.value
@@ -135,7 +165,7 @@ public struct IndexText: Sendable {
 
     /// The words of `text` as the index sees them once prepared (folded and spaced), in order.
     public mutating func words(_ text: String) -> [String] {
-        prepare(text).unicodeScalars.split { !IndexText.isWordScalar($0) }.map { String(String.UnicodeScalarView($0)) }
+        prepare(text).split(separator: " ").map(String.init)
     }
 
     /// Scripts whose words are not separated by spaces (or, for Korean, carry particles
