@@ -34,6 +34,11 @@ public struct IndexText: Sendable {
             // At most 1.5 n: a space before a 3-byte character that stands alone and one after it.
             return String(unsafeUninitializedCapacity: 2 * n) { out -> Int in
                 var count = 0
+                func copy(_ from: Int, _ to: Int) {
+                    UnsafeMutableRawPointer(out.baseAddress! + count).copyMemory(
+                        from: bytes.baseAddress! + from, byteCount: to - from)
+                    count += to - from
+                }
                 var gap = false  // a separator since the last word
                 var spaceDue = false  // the last character stands alone (a script without spaces)
                 var i = 0
@@ -52,8 +57,7 @@ public struct IndexText: Sendable {
                         }
                         var j = i + 1
                         while j < n && bytes[j] < 0x80 && table.contains(UInt32(bytes[j])) { j += 1 }
-                        for k in i..<j { out[count + k - i] = bytes[k] }
-                        count += j - i
+                        copy(i, j)
                         gap = false
                         spaceDue = false
                         i = j
@@ -69,9 +73,7 @@ public struct IndexText: Sendable {
                             out[count] = 0x20
                             count += 1
                         }
-                        let end = min(n, i + length)
-                        for k in i..<end { out[count + k - i] = bytes[k] }
-                        count += end - i
+                        copy(i, min(n, i + length))
                         gap = false
                     } else {
                         gap = true
