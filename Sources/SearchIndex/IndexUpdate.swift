@@ -49,6 +49,22 @@ extension SearchIndex {
     static let batchSize = 1024
     /// Behind the reader (one core), a smaller batch: the reader's memory counts there too.
     static let serialBatchSize = 256
+    /// A batch also ends once its files hold this many bytes (files up to `IndexStream.bigFileBytes`
+    /// go in batches): the bound on a batch's text, whatever the files' sizes.
+    static let batchBytes: Int64 = 24 << 20
+    static let serialBatchBytes: Int64 = 8 << 20
+
+    /// Where the batch that starts at `start` ends: after `files` files, or the first file that
+    /// brings it to `bytes` (a batch has one file at least).
+    static func batchEnd(_ sizes: [Int64], from start: Int, files: Int, bytes: Int64) -> Int {
+        var end = start
+        var total: Int64 = 0
+        while end < sizes.count && end - start < files && (end == start || total < bytes) {
+            total += sizes[end]
+            end += 1
+        }
+        return end
+    }
 
     /// Brings the index up to date with the files in `scope`: new and changed files are read and
     /// indexed (parsed on every core while one writer inserts), removed ones dropped, unchanged
@@ -144,11 +160,15 @@ extension SearchIndex {
         let failure = WriteFailure()
         let reader = FileReader()
         let parser = ArticleParser()
+        let sizes = work.map(\.stat.size)
         var start = 0
         while start < work.count, !isCancelled(), failure.error == nil {
-            let size = parallel ? SearchIndex.batchSize : SearchIndex.serialBatchSize
-            let batch = Array(work[start..<min(work.count, start + size)])
-            start += batch.count
+            let end = SearchIndex.batchEnd(
+                sizes, from: start,
+                files: parallel ? SearchIndex.batchSize : SearchIndex.serialBatchSize,
+                bytes: parallel ? SearchIndex.batchBytes : SearchIndex.serialBatchBytes)
+            let batch = Array(work[start..<end])
+            start = end
             let make = { @Sendable (item: (path: String, stat: FileStat)) in
                 IndexedArticle.make(path: item.path, stat: item.stat, reader: reader, parser: parser)
             }

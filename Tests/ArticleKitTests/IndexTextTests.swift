@@ -31,6 +31,11 @@ final class IndexTextTests: XCTestCase {
         XCTAssertEqual(prepare("  don't — e-mail, U.S.\n\n2024!  "), "don t e mail u s 2024")
         XCTAssertEqual(prepare("नमस्ते दुनिया 👍🏽 a\u{200D}b"), "नमस्ते दुनिया a b")
         XCTAssertEqual(prepare("—!? "), "")
+        // A mark after a separator starts a word of its own (found by review: split as Characters,
+        // the space and the mark were one).
+        var text = IndexText()
+        XCTAssertEqual(text.words("ห \u{0E49}x"), ["ห", "\u{0E49}x"])
+        XCTAssertEqual(text.words("x - \u{093F}y"), ["x", "\u{093F}y"])
     }
 
     /// On seeded random mixtures: no word scalar is lost, nothing else kept, and every base

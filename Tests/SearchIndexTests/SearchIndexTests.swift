@@ -64,6 +64,20 @@ final class SearchIndexTests: XCTestCase {
             ])
     }
 
+    /// A batch ends at its count of files or once its files hold the byte budget, whichever comes
+    /// first, with one file at least (found by review: big files made 1,024-file batches huge).
+    func testABatchIsBoundedByFilesAndBytes() {
+        let mb: Int64 = 1 << 20
+        XCTAssertEqual(
+            SearchIndex.batchEnd(Array(repeating: 10, count: 5000), from: 0, files: 1024, bytes: 24 * mb), 1024)
+        XCTAssertEqual(
+            SearchIndex.batchEnd(Array(repeating: 3 * mb, count: 20), from: 0, files: 1024, bytes: 8 * mb), 3)
+        XCTAssertEqual(
+            SearchIndex.batchEnd(Array(repeating: 3 * mb, count: 20), from: 18, files: 1024, bytes: 8 * mb), 20)
+        XCTAssertEqual(SearchIndex.batchEnd([30 * mb, 1], from: 0, files: 1024, bytes: 8 * mb), 1)
+        XCTAssertEqual(SearchIndex.batchEnd([1, 2, 3], from: 3, files: 1024, bytes: 8 * mb), 3)
+    }
+
     func testTheArticleThatUsesAWordMostAndInItsTitleRanksFirst() throws {
         writeBakery()
         let index = try openIndex()

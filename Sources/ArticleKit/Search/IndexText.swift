@@ -167,7 +167,8 @@ public struct IndexText: Sendable {
 
     /// The words of `text` as the index sees them once prepared (folded and spaced), in order.
     public mutating func words(_ text: String) -> [String] {
-        prepare(text).split(separator: " ").map(String.init)
+        // Split on the bytes: as Characters, a space and a mark after it would be one.
+        prepare(text).utf8.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Scripts whose words are not separated by spaces (or, for Korean, carry particles
