@@ -47,12 +47,13 @@ extension SearchIndex {
     /// less (256 → 1,024 files with the bigger word buffer of `IndexSchema`: 45 % less writer
     /// time on the same text, measured in docs/SEARCH.md), while a batch's text stays ~10 MB.
     static let batchSize = 1024
-    /// Behind the reader (one core), a smaller batch: the reader's memory counts there too.
-    static let serialBatchSize = 256
+    /// Behind the reader (one core), small batches: the reader's memory is what counts there (256
+    /// files put its peak on the 100,000 folder at 157 MiB in `make bench`, over the 150 MiB row).
+    static let serialBatchSize = 64
     /// A batch also ends once its files hold this many bytes (files up to `IndexStream.bigFileBytes`
     /// go in batches): the bound on a batch's text, whatever the files' sizes.
     static let batchBytes: Int64 = 24 << 20
-    static let serialBatchBytes: Int64 = 8 << 20
+    static let serialBatchBytes: Int64 = 2 << 20
 
     /// Where the batch that starts at `start` ends: after `files` files, or the first file that
     /// brings it to `bytes` (a batch has one file at least).
