@@ -24,8 +24,23 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
-        // The article model, parser and collection: pure Swift, no terminal.
-        .target(name: "ArticleKit"),
+        // libxml2's HTML parser, for saved web pages.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // cmark, the CommonMark reference parser, for Markdown notes.
+        .systemLibrary(
+            name: "CCmark",
+            path: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The article model, the formats (plain text, HTML, Markdown) behind one seam, the collection:
+        // no terminal.
+        .target(name: "ArticleKit", dependencies: ["CLibXML2", "CCmark"]),
         // What the scripting commands print (toc, chain, check): text and JSON Lines.
         .target(name: "Reports", dependencies: ["ArticleKit"]),
         // Articles written for the project, opened when no path is given.

@@ -29,8 +29,10 @@ struct Gazette: ParsableCommand {
 
 /// Options every command that reads a folder shares.
 struct CollectionOptions: ParsableArguments {
-    @Option(name: .customLong("ext"), help: "File name extension of articles in a folder ('' for every file).")
-    var fileExtension = "txt"
+    @Option(
+        name: .customLong("ext"),
+        help: "File name extensions of articles in a folder, comma-separated ('' for every file).")
+    var fileExtension = FormatChooser.defaultExtensions
 
     var loader: CollectionLoader { CollectionLoader(fileExtension: fileExtension) }
 }

@@ -43,7 +43,7 @@ struct ReadingState {
         guard !fromStart, paths.count == 1, Self.isFolder(paths[0]), let database,
             let path = try? database.lastOpened(inFolder: Self.canonical(paths[0])),
             FileManager.default.fileExists(atPath: path),
-            fileExtension.isEmpty || path.lowercased().hasSuffix("." + fileExtension.lowercased())
+            CollectionLoader(fileExtension: fileExtension).isArticlePath(path)
         else { return nil }
         return path
     }

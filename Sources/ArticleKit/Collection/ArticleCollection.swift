@@ -34,7 +34,11 @@ public struct ArticleCollection: Sendable {
         for (i, key) in keys.enumerated() { index[key, default: []].append(i) }
         titleIndex = index
         indexByID = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: min)
-        resolutions = LinkResolver(entries: entries, keys: keys, index: index).resolveAll()
+        var urls: [PageAddress: [Int]] = [:]
+        for (i, e) in entries.enumerated() {
+            if let url = e.links.url.flatMap(PageAddress.init) { urls[url, default: []].append(i) }
+        }
+        resolutions = LinkResolver(entries: entries, keys: keys, index: index, urls: urls).resolveAll()
     }
 
     /// The entries whose title is `title` (by `TitleKey`), in file order.
@@ -77,12 +81,14 @@ public struct Resolutions: Sendable, Equatable {
     public var next: Link?
 }
 
-/// Resolves links by title. When several entries share a title, the one whose own
-/// link points back wins, then the nearest in file order.
+/// Resolves links: a web page's link by its address first (to the one page whose canonical address it
+/// is), then by title. When several entries share a title, the one whose own link points back wins,
+/// then the nearest in file order.
 struct LinkResolver {
     let entries: [ArticleCollection.Entry]
     let keys: [TitleKey]
     let index: [TitleKey: [Int]]
+    var urls: [PageAddress: [Int]] = [:]
 
     func resolveAll() -> [Resolutions] {
         ParallelMap.map(Array(entries.indices)) { i in
@@ -91,7 +97,14 @@ struct LinkResolver {
     }
 
     func resolve(_ from: Int, _ direction: LinkDirection) -> Link? {
-        guard let title = entries[from].links.title(direction) else { return nil }
+        let links = entries[from].links
+        if let url = links.url(direction).flatMap(PageAddress.init), let found = urls[url],
+            let target = found.first(where: { $0 != from })
+        {
+            return Link(title: entries[target].links.title, target: target, candidates: [target])
+        }
+        // A link by address to a page outside the collection is shown by its title, else its address.
+        guard let title = links.title(direction) ?? links.url(direction) else { return nil }
         let candidates = index[TitleKey(title)] ?? []
         guard candidates.count > 1 else { return Link(title: title, target: candidates.first, candidates: candidates) }
         let back: LinkDirection = direction == .next ? .previous : .next

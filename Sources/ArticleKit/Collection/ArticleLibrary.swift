@@ -30,6 +30,8 @@ public struct ArticleLibrary: Sendable {
         do throws(ArticleError) {
             let (bytes, whole) = try store.prefix(of: source, count: maxBytes)
             if whole { return (.success(try parser.parse(bytes, source: source)), true) }
+            // Only plain text can be shown from its start; a page is read whole.
+            if FormatChooser.format(source: source, head: bytes) != .text { return (article(entry), true) }
             // Up to the last line end only: the rest of a cut line comes with the full parse.
             let end = bytes.withUnsafeBufferPointer { LineSplitter.wholeLinesLength($0) }
             var article = try parser.parse(Array(bytes[..<end]), source: source)
@@ -55,6 +57,11 @@ public struct ArticleLibrary: Sendable {
     /// the file's bytes held beside its text while it is parsed (for the reader's big articles).
     public func streamedArticle(_ entry: Int) -> Result<Article, ArticleError> {
         let source = collection.entries[entry].source
+        if let head = try? store.prefix(of: source, count: 4096).bytes,
+            FormatChooser.format(source: source, head: head) != .text
+        {
+            return article(entry)
+        }
         var collector = SectionCollector()
         do throws(ArticleError) {
             let end = try streamParse(source) { collector.add($0) }

@@ -75,10 +75,11 @@ public struct MemoryStore: ArticleStore {
 /// Lists a folder and scans every article's title and links, on all cores.
 public struct CollectionLoader: Sendable {
     public var store: any ArticleStore
-    /// File name extension of articles in a folder, without the dot; empty takes every file.
+    /// File name extensions of articles in a folder, without the dot, separated by commas
+    /// ("txt,html,md"); empty takes every file.
     public var fileExtension: String
 
-    public init(store: any ArticleStore = FileStore(), fileExtension: String = "txt") {
+    public init(store: any ArticleStore = FileStore(), fileExtension: String = FormatChooser.defaultExtensions) {
         self.store = store
         self.fileExtension = fileExtension
     }
@@ -91,7 +92,7 @@ public struct CollectionLoader: Sendable {
         }
         defer { closedir(dir) }
         var names: [[UInt8]] = []
-        let ext = extensionBytes
+        let ext = extensionList
         while let entry = readdir(dir) {
             let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
@@ -105,14 +106,29 @@ public struct CollectionLoader: Sendable {
         return names.map { base + FileName.decode($0) }
     }
 
-    /// ".txt" in lower case, as names are compared to it; empty when every file is wanted.
-    var extensionBytes: [UInt8] { fileExtension.isEmpty ? [] : Array(("." + fileExtension.lowercased()).utf8) }
+    /// ".txt", ".html"… in lower case, as names are compared to them; empty when every file is wanted.
+    var extensionList: [[UInt8]] {
+        fileExtension.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty }.map { Array(("." + $0).utf8) }
+    }
 
-    /// Not hidden, and with the article extension (any case) unless every file is wanted.
-    /// `ext`: `extensionBytes`, made once for a whole listing (100,000 names are checked on a first open).
-    func isArticleName<C: Collection>(_ name: C, _ ext: [UInt8]) -> Bool where C.Element == UInt8, C.Index == Int {
+    /// Whether a path has one of the article extensions (any case), or any name when every file is wanted.
+    public func isArticlePath(_ path: String) -> Bool {
+        let name = Array((path.split(separator: "/").last ?? "").utf8)
+        return isArticleName(name, extensionList)
+    }
+
+    /// Not hidden, and with an article extension (any case) unless every file is wanted.
+    /// `exts`: `extensionList`, made once for a whole listing (100,000 names are checked on a first open).
+    func isArticleName<C: Collection>(_ name: C, _ exts: [[UInt8]]) -> Bool
+    where C.Element == UInt8, C.Index == Int {
         guard let first = name.first, first != UInt8(ascii: ".") else { return false }
-        if ext.isEmpty { return true }
+        if exts.isEmpty { return true }
+        for ext in exts where hasSuffix(name, ext) { return true }
+        return false
+    }
+
+    private func hasSuffix<C: Collection>(_ name: C, _ ext: [UInt8]) -> Bool where C.Element == UInt8, C.Index == Int {
         guard name.count > ext.count else { return false }
         let start = name.endIndex - ext.count
         for k in 0..<ext.count {
@@ -129,7 +145,7 @@ public struct CollectionLoader: Sendable {
         guard let dir = opendir(FileName.encode(folder.isEmpty ? "." : folder)) else { return nil }
         defer { closedir(dir) }
         var best: [UInt8]? = nil
-        let ext = extensionBytes
+        let ext = extensionList
         while let entry = readdir(dir) {
             // Compare the name in place; copy it only when it is the new first.
             withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -149,7 +165,15 @@ public struct CollectionLoader: Sendable {
         let results = ParallelMap.map(sources) { source -> Result<(ArticleLinks, ArticleID), ArticleError> in
             do throws(ArticleError) {
                 let edges = try store.edges(of: source)
-                let links = try ArticleParser.links(head: edges.head, tail: edges.tail, source: source)
+                let links: ArticleLinks
+                switch FormatChooser.format(source: source, head: edges.head) {
+                case .text: links = try ArticleParser.links(head: edges.head, tail: edges.tail, source: source)
+                // A page's title and links can be anywhere in it (and a page's title is decided with its
+                // body): it is read whole.
+                case let other:
+                    let bytes = edges.tail == nil ? edges.head : try store.bytes(of: source)
+                    links = try ArticleParser.format(other).parse(bytes, source: source).links
+                }
                 return .success((links, store.identity(of: source)))
             } catch {
                 return .failure(error)

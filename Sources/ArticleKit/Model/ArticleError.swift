@@ -25,7 +25,7 @@ public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
         case .binary:
             return "\(path): skipped, it looks like binary data, not text"
         case .noArticles:
-            return "\(path): no article files (*.txt) in this folder"
+            return "\(path): no article files in this folder (see --ext)"
         }
     }
 

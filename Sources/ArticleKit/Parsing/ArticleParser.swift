@@ -9,23 +9,25 @@ public struct ArticleParser: Sendable {
         self.detector = detector
     }
 
+    /// Reads one file in whichever format it is in (`FormatChooser`): the one entry point for every
+    /// reader of an article's bytes.
     public func parse(_ bytes: [UInt8], source: String) throws(ArticleError) -> Article {
-        try Self.checkLooksLikeText(bytes, source: source)
-        var collector = SectionCollector()
-        let warnings: [String]
-        let previous: String?, next: String?
-        do {
-            var stream = StreamingParser(detector: detector) { collector.add($0) }
-            bytes.withUnsafeBufferPointer { stream.feed($0) }
-            stream.finish()
-            guard stream.sawTitle else { throw ArticleError.empty(path: source) }
-            warnings = stream.warnings
-            previous = stream.previousTitle
-            next = stream.nextTitle
+        try format(source: source, head: bytes).parse(bytes, source: source)
+    }
+
+    /// The format a file named `source` starting with `head` is read with.
+    public func format(source: String, head: [UInt8]) -> any ArticleFormat {
+        Self.format(FormatChooser.format(source: source, head: head), detector: detector)
+    }
+
+    public static func format(_ name: ArticleFormatName, detector: HeadingDetector = HeadingDetector())
+        -> any ArticleFormat
+    {
+        switch name {
+        case .text: return PlainTextFormat(detector: detector)
+        case .html: return HTMLFormat()
+        case .markdown: return MarkdownFormat()
         }
-        return Article(
-            title: collector.title, sections: collector.sections, previousTitle: previous, nextTitle: next,
-            source: source, warnings: warnings)
     }
 
     /// The title and links only, from the first and last bytes of a file: what a
@@ -94,15 +96,43 @@ public struct ArticleLinks: Sendable, Equatable, Codable {
     public var title: String
     public var previousTitle: String?
     public var nextTitle: String?
+    /// Web pages: the page's own address and its neighbours' (nil for plain text). A link by URL is
+    /// resolved by URL first, then by title.
+    public var url: String?
+    public var previousURL: String?
+    public var nextURL: String?
 
-    public init(title: String, previousTitle: String?, nextTitle: String?) {
+    public init(
+        title: String, previousTitle: String?, nextTitle: String?, url: String? = nil, previousURL: String? = nil,
+        nextURL: String? = nil
+    ) {
         self.title = title
         self.previousTitle = previousTitle
         self.nextTitle = nextTitle
+        self.url = url
+        self.previousURL = previousURL
+        self.nextURL = nextURL
     }
 
     public func title(_ direction: LinkDirection) -> String? {
         direction == .previous ? previousTitle : nextTitle
+    }
+
+    public func url(_ direction: LinkDirection) -> String? {
+        direction == .previous ? previousURL : nextURL
+    }
+}
+
+extension Article {
+    /// The article as the parser's events, in order: what a streaming reader of a plain-text file
+    /// hands out, made from an article read whole (pages and notes).
+    public var events: [ArticleEvent] {
+        var out: [ArticleEvent] = [.title(title)]
+        for section in sections {
+            if let h = section.heading { out.append(.heading(h)) }
+            for p in section.paragraphs { out.append(.paragraph(p)) }
+        }
+        return out
     }
 }
 

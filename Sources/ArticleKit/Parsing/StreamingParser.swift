@@ -127,16 +127,35 @@ extension StreamingParser {
     ) throws(ArticleError) -> (previousTitle: String?, nextTitle: String?, warnings: [String]) {
         var parser = StreamingParser(detector: detector, emit: emit)
         var first = true
+        // A page or a note is read whole (a page's structure is known only at its end): its bytes are
+        // gathered, then parsed in its format, and its events handed out.
+        var whole: [UInt8]? = nil
         try withoutActuallyEscaping(afterChunk) { (after) throws(ArticleError) in
             try chunks { (chunk) throws(ArticleError) in
                 if first {
                     first = false
-                    try ArticleParser.checkLooksLikeText(
-                        Array(chunk.prefix(8192)), source: source, moreFollows: chunk.count > 8192)
+                    if FormatChooser.format(source: source, head: UnsafeBufferPointer(rebasing: chunk.prefix(4096)))
+                        != .text
+                    {
+                        whole = []
+                    } else {
+                        try ArticleParser.checkLooksLikeText(
+                            Array(chunk.prefix(8192)), source: source, moreFollows: chunk.count > 8192)
+                    }
+                }
+                if whole != nil {
+                    whole!.append(contentsOf: chunk)
+                    return
                 }
                 parser.feed(chunk)
                 try after()
             }
+        }
+        if let whole {
+            let article = try ArticleParser(detector: detector).parse(whole, source: source)
+            for event in article.events { emit(event) }
+            try afterChunk()
+            return (article.previousTitle, article.nextTitle, article.warnings)
         }
         if first { throw .empty(path: source) }
         parser.finish()

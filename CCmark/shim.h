@@ -1,0 +1,2 @@
+// cmark, the CommonMark reference parser in C.
+#include <cmark.h>

@@ -1,0 +1,133 @@
+import Foundation
+
+/// What a page says of itself in its head and structured data: titles from every source (the extractor
+/// picks one), its address, its neighbours, its byline and date.
+struct HTMLMetadata {
+    var ogTitle: String?
+    var twitterTitle: String?
+    var documentTitle: String?
+    var structuredTitle: String?
+    var siteName: String?
+    var url: String?
+    var previousURL: String?
+    var nextURL: String?
+    var author: String?
+    var date: String?
+
+    init(_ tree: HTMLTree) {
+        var canonical: String?, ogURL: String?
+        for (i, node) in tree.nodes.enumerated() where !node.isText {
+            switch node.name {
+            case "title" where documentTitle == nil:
+                documentTitle = HTMLText.clean(tree.text(of: i))
+            case "meta":
+                let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop") ?? "")
+                    .lowercased()
+                guard let content = node.attribute("content").map(HTMLText.clean), !content.isEmpty else { continue }
+                switch key {
+                case "og:title": ogTitle = ogTitle ?? content
+                case "twitter:title": twitterTitle = twitterTitle ?? content
+                case "og:site_name", "application-name": siteName = siteName ?? content
+                case "og:url": ogURL = ogURL ?? content
+                case "author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author":
+                    if !content.lowercased().hasPrefix("http") { author = author ?? content }
+                case "article:published_time", "date", "pubdate", "dc.date", "dc.date.issued", "datepublished",
+                    "og:article:published_time", "sailthru.date", "parsely-pub-date":
+                    date = date ?? content
+                default: break
+                }
+            case "link":
+                let rel = (node.attribute("rel") ?? "").lowercased().split(separator: " ")
+                guard let href = node.attribute("href"), !href.isEmpty else { continue }
+                if rel.contains("canonical") { canonical = canonical ?? href }
+                if rel.contains("prev") || rel.contains("previous") { previousURL = previousURL ?? href }
+                if rel.contains("next") { nextURL = nextURL ?? href }
+            case "script" where (node.attribute("type") ?? "").lowercased().contains("ld+json"):
+                readStructuredData(tree.text(of: i))
+            case "time" where date == nil:
+                if let d = node.attribute("datetime"), !d.isEmpty { date = d }
+            default: break
+            }
+        }
+        url = canonical ?? ogURL
+        if let base = url {
+            previousURL = previousURL.flatMap { PageAddress.resolve($0, against: base) }
+            nextURL = nextURL.flatMap { PageAddress.resolve($0, against: base) }
+        }
+    }
+
+    /// schema.org's headline, author and date, from JSON-LD (a `@graph`, a list, or one object).
+    private mutating func readStructuredData(_ json: String) {
+        guard json.utf8.count < 1_000_000, let data = json.data(using: .utf8),
+            let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        else { return }
+        var objects: [[String: Any]] = []
+        func gather(_ v: Any, depth: Int) {
+            guard depth < 4 else { return }
+            if let d = v as? [String: Any] {
+                objects.append(d)
+                if let g = d["@graph"] { gather(g, depth: depth + 1) }
+            } else if let a = v as? [Any] {
+                for x in a.prefix(50) { gather(x, depth: depth + 1) }
+            }
+        }
+        gather(value, depth: 0)
+        var fromArticle = false
+        let articleTypes = ["article", "newsarticle", "blogposting", "reportagenewsarticle", "report", "analysisnewsarticle",
+            "opinionnewsarticle", "techarticle", "scholarlyarticle", "socialmediaposting", "liveblogposting", "webpage"]
+        for o in objects {
+            let types = ((o["@type"] as? String).map { [$0] } ?? (o["@type"] as? [String]) ?? []).map { $0.lowercased() }
+            guard types.contains(where: articleTypes.contains) else { continue }
+            // An article's own headline wins over the page's.
+            if types != ["webpage"], let h = o["headline"] as? String {
+                if !fromArticle { structuredTitle = HTMLText.clean(h) }
+                fromArticle = true
+            } else if structuredTitle == nil, let h = o["headline"] as? String {
+                structuredTitle = HTMLText.clean(h)
+            }
+            if author == nil {
+                let a = o["author"]
+                if let s = a as? String { author = HTMLText.clean(s) }
+                if let d = a as? [String: Any], let n = d["name"] as? String { author = HTMLText.clean(n) }
+                if let l = a as? [[String: Any]] {
+                    let names = l.compactMap { $0["name"] as? String }.map(HTMLText.clean)
+                    if !names.isEmpty { author = names.joined(separator: ", ") }
+                }
+            }
+            if date == nil, let d = o["datePublished"] as? String { date = d }
+        }
+    }
+}
+
+/// Whitespace and untrusted characters in a page's text.
+enum HTMLText {
+    /// Runs of whitespace (also non-breaking spaces) become one space, ends trimmed, control
+    /// characters and bidirectional overrides made harmless.
+    static func clean(_ s: String) -> String {
+        collapse(TextSanitizer.sanitize(s))
+    }
+
+    static func collapse(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var space = false
+        for scalar in s.unicodeScalars {
+            if isSpace(scalar) {
+                space = !out.isEmpty
+            } else {
+                if space { out.unicodeScalars.append(" ") }
+                space = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x200B, 0x2028, 0x2029:
+            return true
+        default: return false
+        }
+    }
+}
