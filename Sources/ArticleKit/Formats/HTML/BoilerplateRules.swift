@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which elements of a page are furniture, by their name, attributes and class/id words: one table of
 /// rules the extractor reads (in the spirit of Readability.js's and trafilatura's, in our own words).
 enum BoilerplateRules {
@@ -14,18 +16,31 @@ enum BoilerplateRules {
         "toolbar", "tablist", "button",
     ]
 
-    /// Words in a class or id that mark furniture (matched against the words of the name, split at
-    /// "-", "_", spaces and case changes, each word matched by its start: "comments" is "comment").
-    static let negativeWords: [String] = [
-        "nav", "menu", "breadcrumb", "cookie", "consent", "gdpr", "banner", "share", "sharing", "social", "comment",
-        "related", "recommend", "newsletter", "subscribe", "subscription", "signup", "promo", "advert", "advertisement",
-        "ads", "ad", "sponsor", "sidebar", "widget", "footer", "popup", "modal", "overlay", "outbrain", "taboola",
-        "tags", "tagcloud", "toolbar", "pagination", "pager", "skip", "masthead", "disqus", "trending", "popular",
-        "login", "paywall", "teaser", "teasers", "rail", "shoutbox", "combx", "sitemap", "print", "cta", "follow",
-        "author-bio", "bio", "byline", "dateline", "meta", "hidden", "visually", "sr", "offscreen", "donate", "read-more",
-        "readmore", "more", "also", "recirc", "flyout", "drawer", "breaking", "alert", "jump", "toc", "header",
-        "topbar", "mast", "sticky", "upsell", "marketing", "partner", "affiliate", "newsticker", "ticker", "survey",
-        "feedback", "rating", "credits", "credit", "copyright", "legal", "disclaimer", "lightbox", "gallery-nav",
+    /// Words in a class or id that mark furniture, matched whole (or with a plural "s") against the
+    /// words of the name, split at "-", "_", spaces and case changes.
+    static let negativeWords: Set<String> = [
+        "nav", "navbar", "menu", "menubar", "breadcrumb", "banner", "share", "sharing", "sharebar", "social", "related",
+        "newsletter", "promo", "ad", "ads", "advert", "advertisement", "advertising", "sponsor", "sponsored", "sidebar",
+        "widget", "footer", "popup", "outbrain", "taboola", "tags", "tagcloud", "toolbar", "pagination", "pager",
+        "skip", "masthead", "disqus", "trending", "popular", "login", "paywall", "teaser", "shoutbox", "combx",
+        "sitemap", "cta", "follow", "bio", "byline", "dateline", "donate", "readmore", "recirc", "flyout", "drawer",
+        "upsell", "marketing", "affiliate", "newsticker", "ticker", "survey", "feedback", "rating", "copyright",
+        "legal", "disclaimer", "lightbox", "cookie", "cookies", "consent", "gdpr", "comment", "comments", "subscribe",
+        "subscription", "signup", "recommended", "recommendation", "recommendations", "header", "topbar",
+        "social", "most", "also", "more", "breaking", "jump", "toc", "gallery", "slideshow", "carousel", "slider",
+    ]
+
+    /// Furniture words matched at the start of a word ("commentlist", "advertorial", "navigation").
+    static let negativePrefixes: [String] = [
+        "comment", "advert", "sponsor", "newsletter", "subscri", "recommend", "related", "breadcrumb", "cookie",
+        "consent", "social", "sharing", "outbrain", "taboola", "popup", "sidebar", "footer", "navigation", "pagination",
+        "disqus", "promo", "widget", "banner",
+    ]
+
+    /// Class names that mean "not shown" in the common CSS frameworks.
+    static let hiddenClasses: Set<String> = [
+        "hidden", "d-none", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "is-hidden", "hide",
+        "invisible", "u-hidden", "offscreen", "element-invisible",
     ]
 
     /// Words that mark the article itself.
@@ -76,15 +91,9 @@ enum BoilerplateRules {
     }
 
     static func isNegative(_ word: String) -> Bool {
-        for n in negativeWords {
-            if n.count <= 3 {
-                // Short words must match whole ("ad" is not "adress"; "nav" is "navbar" though).
-                if word == n || (n == "nav" && word.hasPrefix("nav")) { return true }
-            } else if word.hasPrefix(n) {
-                return true
-            }
-        }
-        return false
+        if negativeWords.contains(word) { return true }
+        if word.count > 3 && word.hasSuffix("s") && negativeWords.contains(String(word.dropLast())) { return true }
+        return negativePrefixes.contains { word.hasPrefix($0) }
     }
 
     static func isPositive(_ word: String) -> Bool {
@@ -113,8 +122,13 @@ enum BoilerplateRules {
 
     /// Hidden by attribute or inline style.
     static func isHidden(_ node: HTMLTree.Node) -> Bool {
-        if node.attribute("hidden") != nil { return true }
+        // React streams late parts of a page into `<div hidden id="S:1">` and moves them in with a
+        // script: that is the article, not hidden furniture.
+        if node.attribute("hidden") != nil && node.attribute("id")?.hasPrefix("S:") != true { return true }
         if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
+        if let cls = node.attribute("class"), cls.split(separator: " ").contains(where: { hiddenClasses.contains($0.lowercased()) }) {
+            return true
+        }
         if let style = node.attribute("style")?.lowercased().filter({ $0 != " " }),
             style.contains("display:none") || style.contains("visibility:hidden")
         {
@@ -140,4 +154,28 @@ enum BoilerplateRules {
         "læs også", "lees ook", "lees meer", "читайте также", "читайте также:", "devamını oku", "ayrıca oku",
         "关联阅读", "相关阅读", "延伸阅读", "関連記事", "あわせて読みたい", "관련기사", "함께 읽기",
     ]
+
+    /// Headings of the furniture that follows articles, compared without case and end punctuation.
+    static let furnitureHeadings: Set<String> = [
+        "comments", "comment", "leave a comment", "leave a reply", "join the conversation", "like this", "share this",
+        "share", "share this article", "related", "related articles", "related posts", "related stories",
+        "related content", "related news", "more", "more stories", "more from", "read more", "read next",
+        "recommended", "recommended for you", "you may also like", "you might also like", "popular", "most popular",
+        "most read", "trending", "trending news", "trending now", "tell us what you think", "about the author",
+        "newsletter", "sign up", "subscribe", "advertisement", "tags", "topics", "see also", "kommentare",
+        "kommentar", "das könnte sie auch interessieren", "mehr zum thema", "weitere artikel", "meistgelesen",
+        "commentaires", "à lire aussi", "a lire aussi", "sur le même sujet", "comentarios", "temas relacionados",
+        "noticias relacionadas", "te puede interesar", "más noticias", "commenti", "leggi anche", "potrebbe interessarti",
+        "comentários", "leia também", "veja também", "komentarze", "czytaj także", "zobacz także", "reklama",
+        "relaterte saker", "les også", "läs också", "relaterat", "taip pat skaitykite", "ezek is érdekelhetnek",
+        "関連記事", "コメント", "相关阅读", "相关新闻", "관련기사", "댓글", "читайте также", "комментарии",
+    ]
+
+    static func isFurnitureHeading(_ text: String) -> Bool {
+        guard text.count <= 60 else { return false }
+        var t = text.lowercased()
+        while let last = t.last, last == ":" || last == "." || last == "…" || last == " " || last == "!" { t.removeLast() }
+        if t.hasSuffix("...") { t.removeLast(3) }
+        return furnitureHeadings.contains(t.trimmingCharacters(in: .whitespaces))
+    }
 }

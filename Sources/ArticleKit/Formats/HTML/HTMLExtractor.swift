@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds a page's article and reads it into blocks: furniture (navigation, banners, share and comment
 /// widgets, "related" lists, footers) left out by rule, then the main text found by scoring blocks
 /// (their text, commas, link density, class and id words, as Readability.js does), then its headings,
@@ -29,6 +31,7 @@ struct HTMLExtractor {
 
     // MARK: furniture
 
+    let debug = ProcessInfo.processInfo.environment["GZ_DEBUG"] != nil
     private mutating func markFurniture() {
         let nodes = tree.nodes
         // Raw text lengths first: a "furniture" name on what holds most of the page's text is not furniture.
@@ -44,6 +47,14 @@ struct HTMLExtractor {
         }
         let paragraphText = nodes.indices.reduce(0) { $0 + (nodes[$1].name == "p" ? raw[$1] : 0) }
         let total = max(raw.first ?? 0, 1)
+        defer {
+            if debug {
+                for i in nodes.indices where removed[i] && raw[i] > 300 && !removed[max(0, nodes[i].parent)] {
+                    FileHandle.standardError.write(
+                        "REMOVED \(nodes[i].name).\(nodes[i].attribute("class") ?? "")#\(nodes[i].attribute("id") ?? "") role=\(nodes[i].attribute("role") ?? "") \(raw[i])\n".data(using: .utf8)!)
+                }
+            }
+        }
         for i in nodes.indices where i > 0 {
             let node = nodes[i]
             let parent = node.parent
@@ -110,12 +121,24 @@ struct HTMLExtractor {
         for i in stride(from: nodes.count - 1, through: 0, by: -1) where !removed[i] {
             let node = nodes[i]
             if node.isText { textLength[i] = node.text.unicodeScalars.count { !HTMLText.isSpace($0) } }
-            if node.name == "a" { linkLength[i] = textLength[i] }
+            if node.name == "a", let href = node.attribute("href"), !href.hasPrefix("#") { linkLength[i] = textLength[i] }
             if node.parent >= 0 {
                 textLength[node.parent] += textLength[i]
                 linkLength[node.parent] += linkLength[i]
             }
         }
+    }
+
+    /// Whether `i` sits inside a link (a teaser card's heading is a link to another article).
+    func isInsideLink(_ i: Int) -> Bool {
+        var k = tree.nodes[i].parent
+        var steps = 0
+        while k > 0 && steps < 4 {
+            if tree.nodes[k].name == "a", let href = tree.nodes[k].attribute("href"), !href.hasPrefix("#") { return true }
+            k = tree.nodes[k].parent
+            steps += 1
+        }
+        return false
     }
 
     func linkDensity(_ i: Int) -> Double {
@@ -144,7 +167,10 @@ struct HTMLExtractor {
             }
             if nodes[k].name == "article" { s += 10 }
             if nodes[k].attribute("itemprop")?.lowercased().contains("articlebody") == true { s += 50 }
-            score[k] = s + Double(BoilerplateRules.classWeight(nodes[k]))
+            // A name of the article's own counts where there is text to back it (a page may call
+            // every small box "content").
+            let weight = BoilerplateRules.classWeight(nodes[k])
+            score[k] = s + (weight > 0 ? Double(weight) * min(1, Double(textLength[k]) / 500) : Double(weight))
         }
         for i in nodes.indices where !removed[i] && isScorableBlock(i) {
             let length = textLength[i]
@@ -168,12 +194,28 @@ struct HTMLExtractor {
         var best = -Double.infinity
         for i in nodes.indices where scored[i] && !removed[i] {
             score[i] *= 1 - linkDensity(i)
+            if textLength[i] < 100 { score[i] *= Double(textLength[i]) / 100 }
             if score[i] > best {
                 best = score[i]
                 top = i
             }
         }
+        if debug {
+            for i in nodes.indices where scored[i] && score[i] > best * 0.3 {
+                FileHandle.standardError.write("CAND \(nodes[i].name).\(nodes[i].attribute("class") ?? "") \(score[i]) len=\(textLength[i])\n".data(using: .utf8)!)
+            }
+        }
         guard top > 0 else { return bodyOrRoot() }
+        // A list is a part of an article (or a gallery, or a list of teasers), not the article: its
+        // nearest scored ancestor is.
+        if ["ul", "ol", "li", "dl", "tr", "tbody", "table"].contains(nodes[top].name) {
+            var k = nodes[top].parent
+            while k > 0 && !scored[k] { k = nodes[k].parent }
+            if k > 0 && nodes[k].name != "body" {
+                top = k
+                best = score[k]
+            }
+        }
         // Move up while a parent holds more of the article (Readability: the scores must not fall too low).
         var lastScore = best
         let threshold = best / 3

@@ -14,7 +14,24 @@ public struct HTMLFormat: ArticleFormat {
         let metadata = HTMLMetadata(tree)
         let extractor = HTMLExtractor(tree)
         var reader = HTMLBlockReader(extractor)
-        reader.read(extractor.mainContent())
+        let main = extractor.mainContent()
+        if let needle = ProcessInfo.processInfo.environment["GZ_FIND"] {
+            for (i, n) in tree.nodes.enumerated() where n.isText && n.text.contains(needle) {
+                var path: [String] = []
+                var k = i
+                while k >= 0 { path.append(tree.nodes[k].name + "." + (tree.nodes[k].attribute("class") ?? "") + "[\(extractor.removed[k] ? "X" : "")\(extractor.textLength[k])]"); k = tree.nodes[k].parent }
+                FileHandle.standardError.write(("FOUND " + path.reversed().joined(separator: " > ") + "\n").data(using: .utf8)!)
+            }
+        }
+        if ProcessInfo.processInfo.environment["GZ_DEBUG"] != nil {
+            for m in main {
+                var path: [String] = []
+                var k = m
+                while k >= 0 { path.append(tree.nodes[k].name + "." + (tree.nodes[k].attribute("class") ?? "") + "#" + (tree.nodes[k].attribute("id") ?? "")); k = tree.nodes[k].parent }
+                FileHandle.standardError.write(("MAIN " + path.reversed().joined(separator: " > ") + " len=\(extractor.textLength[m])\n").data(using: .utf8)!)
+            }
+        }
+        reader.read(main)
         var blocks = reader.blocks
         let title = TitleChooser(tree: tree, extractor: extractor, metadata: metadata, blocks: blocks).title
         // The title is shown as the title: its heading (or its first line) is not repeated in the body.
@@ -27,6 +44,7 @@ public struct HTMLFormat: ArticleFormat {
             }
             blocks.removeAll { $0.headingLevel == 1 && TitleChooser.key($0.text) == key }
         }
+        blocks = Self.withoutEmptySections(blocks)
         var warnings: [String] = []
         if let w = decoded.warning { warnings.append(w) }
         guard let title, !title.isEmpty else {
@@ -66,6 +84,29 @@ public struct HTMLFormat: ArticleFormat {
             source: source, warnings: warnings, meta: meta)
     }
 
+    /// Headings with nothing under them before the next heading of their level or above: what headed
+    /// a list of links or a widget that was left out.
+    static func withoutEmptySections(_ blocks: [HTMLExtractor.Block]) -> [HTMLExtractor.Block] {
+        var keep = [Bool](repeating: true, count: blocks.count)
+        for (i, b) in blocks.enumerated() where b.headingLevel > 0 {
+            var j = i + 1
+            var hasContent = false
+            while j < blocks.count {
+                let next = blocks[j]
+                if next.headingLevel > 0 {
+                    if next.headingLevel <= b.headingLevel { break }
+                    // A sub-heading with text under it counts as this section's content.
+                } else {
+                    hasContent = true
+                    break
+                }
+                j += 1
+            }
+            if !hasContent { keep[i] = false }
+        }
+        return blocks.indices.filter { keep[$0] }.map { blocks[$0] }
+    }
+
     /// Binary data named `.html` is refused as any binary file is; a page with a few NUL bytes in it is
     /// still read (they become spaces).
     static func checkLooksLikePage(_ bytes: [UInt8], source: String) throws(ArticleError) {
@@ -101,10 +142,11 @@ struct TitleChooser {
             .compactMap { $0 }.filter { !$0.isEmpty }
         let stripped = claimed.map { Self.withoutSiteName($0, site: site) }
         // An h1 the metadata agrees with (whole, or as the part before the site's name).
+        // Written as the metadata writes it (the page's heading may differ in quotes and dashes).
         for h in h1s {
             let k = Self.key(h)
-            if claimed.contains(where: { Self.key($0) == k }) || stripped.contains(where: { Self.key($0) == k }) {
-                title = h
+            if let same = claimed.first(where: { Self.key($0) == k }) ?? stripped.first(where: { Self.key($0) == k }) {
+                title = same
                 return
             }
         }

@@ -104,7 +104,7 @@ enum HTMLText {
     /// Runs of whitespace (also non-breaking spaces) become one space, ends trimmed, control
     /// characters and bidirectional overrides made harmless.
     static func clean(_ s: String) -> String {
-        collapse(TextSanitizer.sanitize(s))
+        TextSanitizer.sanitize(collapse(s))
     }
 
     static func collapse(_ s: String) -> String {
