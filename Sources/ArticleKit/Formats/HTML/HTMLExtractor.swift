@@ -216,6 +216,28 @@ struct HTMLExtractor {
                 best = score[k]
             }
         }
+        // An article cut into sibling boxes (steps, Q&A parts, sections): when three other of the best
+        // candidates, each nearly as good, share an ancestor with the top one, that ancestor is the
+        // article (as Readability.js does).
+        let contenders = nodes.indices.filter { scored[$0] && !removed[$0] && $0 != top && score[$0] >= best * 0.75 }
+            .sorted { score[$0] > score[$1] }.prefix(4)
+        if contenders.count >= 3 {
+            let ancestorSets = contenders.map { c -> Set<Int> in
+                var set = Set<Int>()
+                var k = nodes[c].parent
+                while k > 0 { set.insert(k); k = nodes[k].parent }
+                return set
+            }
+            var k = nodes[top].parent
+            while k > 0 && nodes[k].name != "body" {
+                if ancestorSets.filter({ $0.contains(k) }).count >= 3 {
+                    top = k
+                    best = max(best, score[k])
+                    break
+                }
+                k = nodes[k].parent
+            }
+        }
         // Move up while a parent holds more of the article (Readability: the scores must not fall too low).
         var lastScore = best
         let threshold = best / 3
