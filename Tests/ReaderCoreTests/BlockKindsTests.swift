@@ -116,7 +116,10 @@ final class BlockKindsTests: XCTestCase {
             PageFixture.article(meta: false), width: 80, height: 44, options: ReaderOptions(plain: true))
         let text = state.screen.text
         XCTAssertTrue(text.contains("> We did not think"), text)
-        XCTAssertFalse(text.contains("│"), text)
+        XCTAssertTrue(text.contains("\n - Trams every twenty minutes"), text)
+        XCTAssertTrue(text.contains("\n   - Night passes accepted"), text)
+        XCTAssertTrue(text.contains("\n 12. Twelfth stop"), text)
+        XCTAssertFalse(text.contains("│") || text.contains("•"), text)
     }
 
     func testCodeLinesAreNeverJoinedAndEveryCharacterStays() {

@@ -86,11 +86,7 @@ public enum Renderer {
                 style =
                     line.text.hasSuffix("(not in this collection)") || line.text.hasSuffix("(no link)") ? .dim : .link
             }
-            var text = line.text
-            // Plain mode draws no box: a quote's bar is said as "> ", as mail quotes.
-            if line.kind == .quote && state.options.plain && text.hasPrefix(ArticleLayout.quoteMarker) {
-                text = ArticleLayout.plainQuoteMarker + text.dropFirst(ArticleLayout.quoteMarker.count)
-            }
+            let text = state.options.plain ? plainText(line) : line.text
             screen.put(text, row: g.bodyTop + row, column: g.columnX, style: style, limit: g.columnX + g.columnWidth)
         }
         if let search = state.search {
@@ -121,6 +117,23 @@ public enum Renderer {
             span.line >= state.top, span.line < state.top + g.bodyHeight
         {
             screen.cursor = (g.bodyTop + span.line - state.top, g.columnX + span.from)
+        }
+    }
+
+    /// A line as plain mode draws it, without box drawing or decorative glyphs: a quote's bar as "> ", as
+    /// mail quotes, a list's bullet as "-". Either takes the columns it replaces.
+    static func plainText(_ line: LayoutLine) -> String {
+        let text = line.text
+        switch line.kind {
+        case .quote where text.hasPrefix(ArticleLayout.quoteMarker):
+            return ArticleLayout.plainQuoteMarker + text.dropFirst(ArticleLayout.quoteMarker.count)
+        case .listItem:
+            guard let i = text.firstIndex(where: { $0 != " " }), "•◦▪▫‣⁃·".contains(text[i]),
+                text[text.index(after: i)...].first == " "
+            else { return text }
+            return text[..<i] + "-" + text[text.index(after: i)...]
+        default:
+            return text
         }
     }
 
