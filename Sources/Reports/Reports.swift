@@ -3,24 +3,41 @@ import ArticleKit
 /// The output of the scripting commands (`toc`, `chain`, `check`), as text for
 /// people and JSON Lines for scripts. The shapes are a contract: see README.
 public enum TocReport {
+    /// Each section has its `level` (1 a section, 2… a sub-section), and `kinds`, parallel to
+    /// `paragraphs`, when any of its blocks is not body text; the article has `format`, and `url`, `author`
+    /// and `date` when the page gives them.
     public static func json(_ article: Article, links: Resolutions?, collection: ArticleCollection?) -> JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("file", .string(article.source)),
             ("title", .string(article.title)),
+            ("format", .string(article.meta.format.rawValue)),
+        ]
+        let meta = article.meta
+        for (key, value) in [("url", meta.url), ("author", meta.author), ("date", meta.date)] {
+            if let value { fields.append((key, .string(value))) }
+        }
+        fields += [
             (
                 "sections",
                 .array(
                     article.sections.map { section in
-                        .object([
+                        var fields: [(String, JSONValue)] = [
                             ("heading", .optional(section.heading)),
+                            ("level", .int(section.level)),
                             ("paragraphs", .array(section.paragraphs.map(JSONValue.string))),
-                        ])
+                        ]
+                        if section.kinds.contains(where: { $0 != .text }) {
+                            let kinds = section.paragraphs.indices.map { JSONValue.string(section.kind($0).rawValue) }
+                            fields.append(("kinds", .array(kinds)))
+                        }
+                        return .object(fields)
                     })
             ),
             ("prev", linkJSON(article.previousTitle, links?.previous, collection)),
             ("next", linkJSON(article.nextTitle, links?.next, collection)),
             ("warnings", .array(article.warnings.map(JSONValue.string))),
-        ])
+        ]
+        return .object(fields)
     }
 
     static func linkJSON(_ title: String?, _ link: Link?, _ collection: ArticleCollection?) -> JSONValue {
@@ -37,7 +54,9 @@ public enum TocReport {
             lines.append("  (no section headings)")
         } else {
             for (n, section) in article.sections.enumerated() {
-                lines.append("  \(n + 1). " + (section.heading ?? "(beginning)"))
+                // A sub-section stands under its section, two spaces a level.
+                let indent = String(repeating: "  ", count: min(5, max(0, section.level - 1)))
+                lines.append("  " + indent + "\(n + 1). " + (section.heading ?? "(beginning)"))
             }
         }
         lines.append("  PREV: " + LinkText.describe(article.previousTitle, links?.previous, collection))

@@ -24,6 +24,8 @@ enum Snapshot {
         case .dim: return "d"
         case .selection: return "R"
         case .error: return "E"
+        case .caption: return "c"
+        case .code: return "C"
         }
     }
 

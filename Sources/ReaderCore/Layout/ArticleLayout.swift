@@ -9,6 +9,18 @@ public enum LineKind: Sendable, Equatable {
     case blank
     case footer
     case footerLink
+    /// One item of a list: its first line starts with the bullet, the next ones are indented under its text.
+    case listItem
+    /// Quoted text: every line led by `ArticleLayout.quoteMarker`.
+    case quote
+    /// A line of preformatted text (or a piece of one cut at the window's edge), indented by `codeIndent`.
+    case code
+    /// A row of a table, its cells joined by " | ".
+    case tableRow
+    /// A figure's caption: dimmed, never a section.
+    case caption
+    /// Who wrote the article and when: a byline block, or the page's author and date under the title.
+    case byline
 }
 
 public struct LayoutLine: Sendable, Equatable {
@@ -81,6 +93,11 @@ public struct ArticleLayout: Sendable, Equatable {
     public var footerBlock = 0
 
     public static let headingMarker = "§ "
+    /// What leads each line of a quote. Plain mode draws `plainQuoteMarker` in its place (no box drawing).
+    public static let quoteMarker = "│ "
+    public static let plainQuoteMarker = "> "
+    /// The indent of every line of preformatted text.
+    public static let codeIndent = "  "
 
     /// Lays out `article`: title, the sections with their headings, then where PREV/NEXT lead.
     public static func make(_ article: Article, footer: [String], width: Int) -> ArticleLayout {
@@ -96,12 +113,35 @@ public struct ArticleLayout: Sendable, Equatable {
         }
         builder.reserve(lines: 2 * blocks + bytes / max(1, builder.layout.width / 4) + footer.count + 8)
         builder.add(.title(article.title))
+        if let byline = byline(article) { builder.addByline(byline) }
         for section in article.sections {
             if let heading = section.heading { builder.add(.heading(heading)) }
-            for paragraph in section.paragraphs { builder.add(.paragraph(paragraph)) }
+            if section.kinds.isEmpty {
+                for paragraph in section.paragraphs { builder.add(.paragraph(paragraph)) }
+            } else {
+                for (i, paragraph) in section.paragraphs.enumerated() {
+                    builder.add(.paragraph(paragraph), kind: section.kind(i))
+                }
+            }
         }
         builder.addFooter(footer)
         return builder.layout
+    }
+
+    /// The line under the title with the page's author and date, when it has them and its text holds
+    /// no byline of its own (which is then shown where it stands).
+    public static func byline(_ article: Article) -> String? {
+        let author = article.meta.author.flatMap { $0.isEmpty ? nil : $0 }
+        let date = article.meta.date.flatMap { $0.isEmpty ? nil : $0 }
+        guard author != nil || date != nil else { return nil }
+        if article.sections.contains(where: { $0.kinds.contains(.byline) }) { return nil }
+        var parts: [String] = []
+        if let author {
+            let said = author.lowercased().hasPrefix("by ")
+            parts.append(said ? author : "By " + author)
+        }
+        if let date { parts.append(date) }
+        return parts.joined(separator: " · ")
     }
 
     /// The same layout with other closing lines: links resolved after the folder was
@@ -131,6 +171,8 @@ public struct LayoutBuilder: Sendable {
     public private(set) var layout: ArticleLayout
     private var section = -1
     private var block = 0
+    /// What the last paragraph was, since the last heading.
+    private var previousKind: BlockKind? = nil
     /// Lines before this index have been taken by `drain`.
     private var drained = 0
 
@@ -162,24 +204,49 @@ public struct LayoutBuilder: Sendable {
     }
 
     public mutating func add(_ event: ArticleEvent) {
+        add(event, kind: .text)
+    }
+
+    /// Adds an event; a paragraph is laid out as `kind` says (see `BlockKind`).
+    public mutating func add(_ event: ArticleEvent, kind: BlockKind) {
         switch event {
         case .title(let title):
             addWrapped(title, .title, 0)
+            previousKind = nil
         case .heading(let heading):
             section += 1
             add("", .blank, section)
             layout.sectionStarts.append(layout.lines.count)
             // "§" marks a heading without colour, in dumps and for screen readers.
             addWrapped(heading, .heading, section, marker: ArticleLayout.headingMarker)
+            previousKind = nil
         case .paragraph(let paragraph):
             if section < 0 {
                 section = 0
                 add("", .blank, section)
                 layout.sectionStarts.append(layout.lines.count)
-            } else {
+            } else if !(kind == previousKind && (kind == .listItem || kind == .tableRow)) {
+                // A list's items and a table's rows follow one another, one a line: no blank between them.
                 add("", .blank, section)
             }
-            addWrapped(paragraph, .body, section)
+            switch kind {
+            case .text: addWrapped(paragraph, .body, section)
+            case .listItem: addListItem(paragraph)
+            case .quote: addWrapped(paragraph, .quote, section, marker: ArticleLayout.quoteMarker, everyLine: true)
+            case .code: addCode(paragraph)
+            case .tableRow: addWrapped(paragraph, .tableRow, section)
+            case .caption: addWrapped(paragraph, .caption, section)
+            case .byline: addWrapped(paragraph, .byline, section)
+            }
+            previousKind = kind
+        }
+    }
+
+    /// The page's author and date under the title: part of the title's block (block 0), so that the
+    /// blocks of the text are numbered as the article's paragraphs are, with or without it.
+    public mutating func addByline(_ text: String) {
+        for line in TextWrapper.wrapSlices(text, width: layout.width) {
+            append(LayoutLine(lead: "", body: line, kind: .byline, section: 0, block: max(0, block - 1)))
         }
     }
 
@@ -217,15 +284,75 @@ public struct LayoutBuilder: Sendable {
         if layout.footerStart == nil { layout.lines.body.append(line) } else { layout.lines.closing.append(line) }
     }
 
-    private mutating func addWrapped(_ text: String, _ kind: LineKind, _ section: Int, marker: String = "") {
+    /// Wraps a block to the width: its first line led by `marker`, the next ones by as many spaces (or
+    /// by the marker again, `everyLine`).
+    private mutating func addWrapped(
+        _ text: String, _ kind: LineKind, _ section: Int, marker: String = "", everyLine: Bool = false
+    ) {
         let width = layout.width
         layout.blockStarts.append(layout.lines.count)
         // A column too narrow for the marker and one cell of text shows the text alone.
         let marker = DisplayWidth.of(marker) < width ? marker : ""
-        let indent = String(repeating: " ", count: DisplayWidth.of(marker))
-        let wrapped = TextWrapper.wrapSlices(text, width: max(1, width - indent.count))
+        let indent = everyLine ? marker : String(repeating: " ", count: DisplayWidth.of(marker))
+        let wrapped = TextWrapper.wrapSlices(text, width: max(1, width - DisplayWidth.of(marker)))
         for (i, l) in wrapped.enumerated() { add(i == 0 ? marker : indent, l, kind, section) }
         block += 1
+    }
+
+    /// A list item: its bullet or number (after the indent of its nesting) on the first line, its text
+    /// wrapped under itself, so the bullet stands out (a hanging indent).
+    private mutating func addListItem(_ text: String) {
+        let width = layout.width
+        guard let hang = ListBullet.textStart(text), DisplayWidth.of(text[..<hang]) + 8 <= width else {
+            addWrapped(text, .listItem, section)
+            return
+        }
+        layout.blockStarts.append(layout.lines.count)
+        let hangWidth = DisplayWidth.of(text[..<hang])
+        let indent = String(repeating: " ", count: hangWidth)
+        let wrapped = TextWrapper.wrapSlices(text, hangingFrom: hang, width: width - hangWidth)
+        for (i, l) in wrapped.enumerated() { add(i == 0 ? "" : indent, l, .listItem, section) }
+        block += 1
+    }
+
+    /// Preformatted text: each of its lines a line of the layout, never joined nor wrapped at spaces; a
+    /// line wider than the column goes on in the next ones, cut between characters.
+    private mutating func addCode(_ text: String) {
+        let width = layout.width
+        layout.blockStarts.append(layout.lines.count)
+        let lead = DisplayWidth.of(ArticleLayout.codeIndent) < width ? ArticleLayout.codeIndent : ""
+        let room = max(1, width - DisplayWidth.of(lead))
+        var start = text.startIndex
+        while true {
+            let end = text.utf8[start...].firstIndex(of: 0x0A) ?? text.endIndex
+            if start == end {
+                add("", text[start..<end], .code, section)
+            } else {
+                for piece in TextWrapper.cutSlices(text, start..<end, width: room) { add(lead, piece, .code, section) }
+            }
+            guard end < text.endIndex else { break }
+            start = text.utf8.index(after: end)
+        }
+        block += 1
+    }
+}
+
+/// Where a list item's text begins, after its nesting indent, its bullet ("•", "-") or number ("3.",
+/// "iv)") and the space after it.
+enum ListBullet {
+    static func textStart(_ text: String) -> String.Index? {
+        var i = text.startIndex
+        while i < text.endIndex && text[i] == " " { i = text.index(after: i) }
+        guard let space = text[i...].firstIndex(of: " "), space > i else { return nil }
+        let bullet = text[i..<space]
+        let isBullet =
+            bullet.count == 1 && "•◦▪▫‣⁃-*+–—·".contains(bullet.first!)
+            || (bullet.count <= 6 && (bullet.last == "." || bullet.last == ")")
+                && bullet.dropLast().allSatisfy { $0.isLetter || $0.isNumber })
+        guard isBullet else { return nil }
+        var end = space
+        while end < text.endIndex && text[end] == " " { end = text.index(after: end) }
+        return end < text.endIndex ? end : nil
     }
 }
 
@@ -262,9 +389,21 @@ extension PlainTextDump {
             offset += l.text.utf8.count + 1
         }
         if !titleDone && layout.lines[line].kind != .title { offset += titleUnderline(layout).utf8.count + 1 }
-        // A heading line starts with its marker.
-        if layout.lines[line].kind == .heading { offset += ArticleLayout.headingMarker.utf8.count }
-        return offset + byte
+        // The line of the block the byte is on (a line of code, a list item's…), after that line's lead
+        // (a heading's marker, a quote's): lines are slices of the block's text, so where each starts in
+        // it is known.
+        let kind = layout.lines[line].kind
+        var found = offset + layout.lines[line].lead.utf8.count
+        var k = line
+        while k < layout.lines.count, layout.lines[k].block == block, layout.lines[k].kind == kind {
+            let l = layout.lines[k]
+            let start = l.body.base.utf8.distance(from: l.body.base.startIndex, to: l.body.startIndex)
+            if start > byte { break }
+            found = offset + l.lead.utf8.count - start
+            offset += l.text.utf8.count + 1
+            k += 1
+        }
+        return found + byte
     }
 
     static func titleUnderline(_ layout: ArticleLayout) -> String {

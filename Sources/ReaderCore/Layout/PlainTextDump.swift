@@ -28,6 +28,15 @@ public enum PlainTextDump {
     public static func stream(_ library: ArticleLibrary, entry: Int, width: Int, write: (Substring) -> Void)
         throws(ArticleError)
     {
+        // A page or a note is read whole, its blocks' kinds with it (lists, code, quotes…): what the
+        // parser's events do not carry.
+        if readsWhole(library, entry) {
+            let article = try library.article(entry).get()
+            let collection = library.collection
+            write(render(article, links: collection.resolutions[entry], collection: collection, width: width)[...])
+            write("\n")
+            return
+        }
         var builder = LayoutBuilder(width: width)
         var titleWidth = 0
         var titleDone = false
@@ -58,6 +67,18 @@ public enum PlainTextDump {
             footer(previous: links.previousTitle, next: links.nextTitle, links: collection.resolutions[entry]))
         pending += builder.drain()
         flush(final: true)
+    }
+
+    /// Whether an entry is a page or a note rather than plain text (which streams).
+    static func readsWhole(_ library: ArticleLibrary, _ entry: Int) -> Bool {
+        let source = library.collection.entries[entry].source
+        if let dot = source.lastIndex(of: "."), !source[dot...].contains("/"),
+            let known = FormatChooser.format(ofExtension: source[source.index(after: dot)...])
+        {
+            return known != .text
+        }
+        let head = (try? library.store.prefix(of: source, count: 4096).bytes) ?? []
+        return FormatChooser.format(source: source, head: head) != .text
     }
 
     /// The lines shown after the body: where the chain leads.

@@ -37,6 +37,72 @@ public enum TextWrapper {
         }
     }
 
+    /// A list item's lines: `text[start...]` wrapped to `width`, as slices of `text`, the first one
+    /// reaching back to the start of `text` (the bullet before `start` stays on it).
+    public static func wrapSlices(_ text: String, hangingFrom start: String.Index, width: Int) -> [Substring] {
+        var text = text
+        text.makeContiguousUTF8()
+        var tail = String(text[start...])
+        tail.makeContiguousUTF8()
+        let head = String(text[..<start])
+        let found: [Cut]? =
+            width <= 1 ? nil : tail.utf8.withContiguousStorageIfAvailable { cuts(tail, $0, width: width) }
+        guard let found else {
+            let lines = oneColumn(tail)
+            return lines.enumerated().map { i, l in i == 0 ? Substring(head + l) : Substring(l) }
+        }
+        // The tail's bytes are the text's from `start` on: a cut of the tail is a slice of the text.
+        let utf8 = text.utf8
+        let base = utf8.distance(from: utf8.startIndex, to: start)
+        return found.enumerated().map { i, cut -> Substring in
+            if let shown = cut.shown { return Substring(i == 0 ? head + shown : shown) }
+            let to = utf8.index(utf8.startIndex, offsetBy: base + cut.to)
+            if i == 0 { return text[text.startIndex..<to] }
+            return text[utf8.index(utf8.startIndex, offsetBy: base + cut.from)..<to]
+        }
+    }
+
+    /// Preformatted text's line `range` of `text` cut into pieces at most `width` columns wide, between
+    /// grapheme clusters, spaces kept: nothing is wrapped at a word and nothing is left out. A cluster
+    /// wider than `width` is a piece of its own, shown as "…".
+    public static func cutSlices(_ text: String, _ range: Range<String.Index>, width: Int) -> [Substring] {
+        let width = max(1, width)
+        var pieces: [Substring] = []
+        let utf8 = text.utf8
+        var start = range.lowerBound
+        var i = range.lowerBound
+        var used = 0
+        while i < range.upperBound {
+            let byte = utf8[i]
+            let next: String.Index
+            let w: Int
+            let after = utf8.index(after: i)
+            if byte < 0x80 && (after == range.upperBound || utf8[after] < 0x80) {
+                // ASCII followed by ASCII: one cluster, one column (controls never reach the text).
+                next = after
+                w = 1
+            } else {
+                next = text.index(after: i)
+                w = DisplayWidth.of(text[i])
+            }
+            if w > width {
+                if start < i { pieces.append(text[start..<i]) }
+                pieces.append("\u{2026}")
+                start = next
+                used = 0
+            } else if used + w > width {
+                pieces.append(text[start..<i])
+                start = i
+                used = w
+            } else {
+                used += w
+            }
+            i = next
+        }
+        if start < range.upperBound || pieces.isEmpty { pieces.append(text[start..<range.upperBound]) }
+        return pieces
+    }
+
     /// One line: bytes `from..<to` of the text, or what is shown instead (clusters too wide as "…").
     struct Cut {
         var from: Int

@@ -79,13 +79,15 @@ public enum Renderer {
             switch line.kind {
             case .title: style = .title
             case .heading: style = .heading
-            case .footer, .blank, .body: style = .plain
+            case .footer, .blank, .body, .listItem, .quote, .tableRow: style = .plain
+            case .code: style = .code
+            case .caption, .byline: style = .caption
             case .footerLink:
                 style =
                     line.text.hasSuffix("(not in this collection)") || line.text.hasSuffix("(no link)") ? .dim : .link
             }
-            screen.put(
-                line.text, row: g.bodyTop + row, column: g.columnX, style: style, limit: g.columnX + g.columnWidth)
+            let text = state.options.plain ? plainText(line) : line.text
+            screen.put(text, row: g.bodyTop + row, column: g.columnX, style: style, limit: g.columnX + g.columnWidth)
         }
         if let search = state.search {
             for m in search.indices(near: state.top..<(state.top + g.bodyHeight)) {
@@ -118,11 +120,34 @@ public enum Renderer {
         }
     }
 
-    /// One line per section: the lede first, then the headings, the current one marked.
+    /// A line as plain mode draws it, without box drawing or decorative glyphs: a quote's bar as "> ", as
+    /// mail quotes, a list's bullet as "-". Either takes the columns it replaces.
+    static func plainText(_ line: LayoutLine) -> String {
+        let text = line.text
+        switch line.kind {
+        case .quote where text.hasPrefix(ArticleLayout.quoteMarker):
+            return ArticleLayout.plainQuoteMarker + text.dropFirst(ArticleLayout.quoteMarker.count)
+        case .listItem:
+            guard let i = text.firstIndex(where: { $0 != " " }), "•◦▪▫‣⁃·".contains(text[i]),
+                text[text.index(after: i)...].first == " "
+            else { return text }
+            return text[..<i] + "-" + text[text.index(after: i)...]
+        default:
+            return text
+        }
+    }
+
+    /// One line per section: the lede first, then the headings, the current one marked; a sub-section
+    /// indented under its section (`outlineIndent`).
     static func outlineEntries(_ state: ReaderState) -> [String] {
         state.document.article.sections.enumerated().map { i, s in
-            "\(i + 1). " + (s.heading ?? "Beginning")
+            outlineIndent(s) + "\(i + 1). " + (s.heading ?? "Beginning")
         }
+    }
+
+    /// Two spaces for each level below a section.
+    static func outlineIndent(_ section: Section) -> String {
+        String(repeating: "  ", count: min(5, max(0, section.level - 1)))
     }
 
     /// The outline beside the article: every section, wrapped to the pane, the
@@ -137,10 +162,13 @@ public enum Renderer {
             row: g.bodyTop, column: pane.x + 1, style: Style(bold: true), limit: g.width)
         // Each entry wrapped to the pane: (entry, text) rows.
         var rows: [(entry: Int, text: String)] = []
+        let sections = state.document.article.sections
         for (i, text) in outlineEntries(state).enumerated() {
-            for (k, part) in paneLines(text, width: max(1, pane.width - 3)).enumerated() {
-                rows.append((i, (k == 0 ? "" : "   ") + part))
-            }
+            // A sub-section's rows all stand under its indent, while the pane has room for it.
+            let indent = outlineIndent(sections[i])
+            let shown = pane.width - 3 - indent.count >= 8 ? indent : ""
+            let parts = paneLines(String(text.dropFirst(indent.count)), width: max(1, pane.width - 3 - shown.count))
+            for (k, part) in parts.enumerated() { rows.append((i, shown + (k == 0 ? "" : "   ") + part)) }
         }
         let visible = max(1, g.bodyHeight - 2)
         let anchor = rows.firstIndex { $0.entry == (focused ?? state.currentSection) } ?? 0

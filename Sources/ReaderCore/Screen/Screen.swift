@@ -6,6 +6,10 @@ import ArticleKit
 public enum ColorRole: String, Sendable, Equatable, Hashable, CaseIterable {
     case normal = "body", titleBar = "title_bar", title, heading, statusBar = "status", match
     case currentMatch = "current_match", link, dim, selection, error
+    /// A figure's caption and a byline: dimmed, as `dim` is, with a look of their own.
+    case caption
+    /// Preformatted text (code): marked by its indent; themes give it a colour.
+    case code
 
     public var name: String { rawValue }
 }
@@ -39,6 +43,8 @@ public struct Style: Sendable, Equatable, Hashable {
     public static let dim = Style(dim: true, role: .dim)
     public static let selection = Style(bold: true, reverse: true, role: .selection)
     public static let error = Style(bold: true, role: .error)
+    public static let caption = Style(dim: true, role: .caption)
+    public static let code = Style(role: .code)
 }
 
 /// One terminal cell: a whole grapheme cluster, or a column covered by a wide one.

@@ -141,7 +141,7 @@ public struct Theme: Sendable, Equatable {
         looks: [
             .titleBar: c(white, blue), .title: c(cyan), .heading: c(cyan), .statusBar: c(black, white),
             .match: c(black, yellow), .currentMatch: c(black, green), .link: c(green),
-            .selection: c(white, blue), .error: c(red),
+            .selection: c(white, blue), .error: c(red), .code: c(yellow),
         ])
 
     /// For dark text on a light background: no cyan or yellow text, which fade on white.
@@ -150,7 +150,7 @@ public struct Theme: Sendable, Equatable {
         looks: [
             .titleBar: c(white, blue), .title: c(blue), .heading: c(blue), .statusBar: c(white, black),
             .match: c(black, yellow), .currentMatch: c(white, magenta), .link: c(magenta),
-            .selection: c(white, blue), .error: c(red),
+            .selection: c(white, blue), .error: c(red), .code: c(green),
         ])
 
     /// For light text on a dark background: the bright colours, which stand out on black.
@@ -160,6 +160,7 @@ public struct Theme: Sendable, Equatable {
             .titleBar: c(.bright(7), blue), .title: c(.bright(6)), .heading: c(.bright(6)),
             .statusBar: c(black, .bright(7)), .match: c(black, .bright(3)), .currentMatch: c(black, .bright(2)),
             .link: c(.bright(2)), .dim: c(.bright(0)), .selection: c(.bright(7), blue), .error: c(.bright(1)),
+            .caption: c(.bright(0)), .code: c(.bright(3)),
         ])
 
     /// Bright colours on black and white, underlined headings and links, nothing dimmed.
@@ -173,6 +174,7 @@ public struct Theme: Sendable, Equatable {
             .currentMatch: Look(bold: true, underline: true, fg: black, bg: .bright(2)),
             .link: Look(underline: true, fg: .bright(6)), .dim: Look(dim: false, fg: .bright(7)),
             .selection: Look(bold: true, fg: black, bg: .bright(6)), .error: Look(bold: true, fg: .bright(1)),
+            .caption: Look(dim: false, fg: .bright(3)), .code: Look(fg: .bright(2)),
         ])
 
     /// The theme with `overrides` set over its looks.

@@ -145,11 +145,14 @@ extension Document {
         squash(readable(line))
     }
 
-    /// A line's text without the heading marker and the indent under it.
+    /// A line's text without the heading's or a quote's marker and the indent under it.
     static func readable(_ line: LayoutLine) -> String {
         var text = Substring(line.text)
         if line.kind == .heading, text.hasPrefix(ArticleLayout.headingMarker) {
             text = text.dropFirst(ArticleLayout.headingMarker.count)
+        } else if line.kind == .quote, text.hasPrefix(ArticleLayout.quoteMarker) {
+            // On every line of a quote: counted, it would move the place with the width.
+            text = text.dropFirst(ArticleLayout.quoteMarker.count)
         }
         return String(text.drop { $0 == " " })
     }

@@ -2,7 +2,8 @@ import ArticleKit
 
 /// `=`, `R` and `v`: where the reader is, reading the file again, and what the editor is pointed at.
 extension ReaderState {
-    /// One status line, as less's `=`: file, size, lines, place in the article and the chain, last change.
+    /// One status line, as less's `=`: file, size, lines, place in the article and the chain, last change;
+    /// a page's author, date and address when it has them.
     var whereAmI: String {
         var parts = [document.file?.path ?? document.article.source]
         if let file = document.file { parts.append(Self.size(file.size)) }
@@ -14,6 +15,13 @@ extension ReaderState {
         parts.append("§ \(min(currentSection + 1, sections))/\(sections)")
         if let chain = chainLabel { parts.append(chain) }
         if let file = document.file { parts.append("changed " + Self.utc(file.modified)) }
+        // What a page says of itself: who wrote it, when, where it lives.
+        let meta = document.article.meta
+        if let author = meta.author, !author.isEmpty {
+            parts.append(author.lowercased().hasPrefix("by ") ? author : "by " + author)
+        }
+        if let date = meta.date, !date.isEmpty { parts.append(date) }
+        if let url = meta.url, !url.isEmpty { parts.append(url) }
         return parts.joined(separator: " · ")
     }
 
