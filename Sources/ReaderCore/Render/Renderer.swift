@@ -80,9 +80,8 @@ public enum Renderer {
             case .title: style = .title
             case .heading: style = .heading
             case .footer, .blank, .body: style = .plain
-            case .footerLink:
-                style =
-                    line.text.hasSuffix("(not in this collection)") || line.text.hasSuffix("(no link)") ? .dim : .link
+            case .footerLink: style = .link
+            case .footerUnresolved: style = .dim
             }
             screen.put(
                 line.text, row: g.bodyTop + row, column: g.columnX, style: style, limit: g.columnX + g.columnWidth)
