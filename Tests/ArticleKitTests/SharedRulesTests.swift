@@ -46,3 +46,12 @@ final class UnsafeScalarsTests: XCTestCase {
         XCTAssertEqual(back["file"] as? String, name, "escaped, it decodes back to the same name")
     }
 }
+
+/// The one FNV-1a, against the published test vectors (the stored fingerprints depend on it).
+final class FNV1aTests: XCTestCase {
+    func testPublishedVectors() {
+        XCTAssertEqual(FNV1a.hash(Array("".utf8)), 0xcbf2_9ce4_8422_2325)
+        XCTAssertEqual(FNV1a.hash(Array("a".utf8)), 0xaf63_dc4c_8601_ec8c)
+        XCTAssertEqual(FNV1a.hash(Array("foobar".utf8)), 0x8594_4171_f739_67e8)
+    }
+}
