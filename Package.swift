@@ -31,7 +31,8 @@ let package = Package(
         .target(name: "Reports", dependencies: ["ArticleKit"]),
         // Articles written for the project, opened when no path is given.
         .target(name: "BuiltInArticles"),
-        // Reader state, key map, layout and the screen model: no terminal, no threads, no reading files.
+        // Reader state, key map, layout and the screen model: no terminal, no threads of its own; it still
+        // holds an ArticleLibrary (which can read files) until issue 18 moves that out.
         .target(name: "ReaderCore", dependencies: ["ArticleKit"]),
         // The run loop: carries out the state's effects (reading, indexing) behind any backend.
         .target(name: "ReaderLoop", dependencies: ["ReaderCore", "ArticleKit"]),
