@@ -22,7 +22,10 @@ run: build
 # asserts no time, yields to it) and the end-to-end tests drive. The fuzz smoke run
 # compiles its own instrumented, unoptimised copy of ArticleKit and ReaderCore, beside the
 # end-to-end tests (one is CPU-bound, the other waits on tmux panes). Each phase is timed; the
-# last line sums them up (scripts/timed.sh).
+# last lines sum them up and hold the total to TEST_BUDGET seconds of wall time (scripts/timed.sh):
+# over it, make test fails. 240 s is what a clean clone takes on the 2-core development machine,
+# the build included (issue 18); TEST_BUDGET=0 turns the check off, for a slow machine.
+TEST_BUDGET ?= 240
 PHASES = .build/test-phases.tsv
 TIMED = scripts/timed.sh $(PHASES)
 test: deps
@@ -34,7 +37,7 @@ test: deps
 		scripts/beside.sh "kill test" scripts/kill-test.py .build/debug/gazette 6 -- $(SWIFT) test --skip-build
 	@$(TIMED) "end to end, fuzz beside" scripts/beside.sh "fuzz smoke" fuzz/run.sh --smoke -- \
 		scripts/e2e.sh .build/debug/gazette
-	@$(TIMED) --report
+	@$(TIMED) --report $(filter-out 0,$(TEST_BUDGET))
 
 # `swift format` over the project's own files: check, or rewrite in place.
 lint:

@@ -2,9 +2,10 @@
 import PackageDescription
 
 // Dependencies point one way, toward ArticleKit: gazette → TerminalBackend → ReaderLoop → ReaderCore →
-// ArticleKit, gazette → StateStore → ReaderCore, gazette → Config → ReaderCore (and TOMLKit),
+// ArticleKit, gazette → StateStore → ReaderLoop, gazette → Config → ReaderCore (and TOMLKit),
 // gazette → SearchIndex → ArticleKit, and
-// gazette → Reports → ArticleKit.
+// gazette → Reports → ArticleKit. gazette-dev (development tools) sits beside gazette, on the same
+// libraries; nothing depends on either executable. docs/ARCHITECTURE.md says why each target is one.
 let package = Package(
     name: "Gazette",
     products: [
@@ -45,16 +46,18 @@ let package = Package(
         .target(name: "Reports", dependencies: ["ArticleKit"]),
         // Articles written for the project, opened when no path is given.
         .target(name: "BuiltInArticles"),
-        // Reader state, key map, layout and the screen model: no terminal, no threads, no reading files.
+        // Reader state, key map, layout and the screen model: no terminal, no threads of its own; it still
+        // holds an ArticleLibrary (which can read files) until issue 18 moves that out.
         .target(name: "ReaderCore", dependencies: ["ArticleKit"]),
         // The run loop: carries out the state's effects (reading, indexing) behind any backend.
         .target(name: "ReaderLoop", dependencies: ["ReaderCore", "ArticleKit"]),
         // Reading state that survives a restart (positions, read marks, marks, history): the only
-        // code that talks to SQLite. The core emits effects; this carries them out off the key path.
+        // code that talks to SQLite. The core emits effects; this carries them out off the key path,
+        // through the run loop's state hooks.
         .target(
             name: "StateStore",
             dependencies: [
-                "ReaderCore", "ArticleKit", .product(name: "GRDB", package: "GRDB.swift"),
+                "ReaderCore", "ReaderLoop", "ArticleKit", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         // The config file: TOML read into the reader's options and theme, every problem with its
         // line and column. The only code that knows TOML.
@@ -74,6 +77,17 @@ let package = Package(
                 "StateStore", "SearchIndex", "Config",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Development tools, never installed: the benchmarks' timers, the kill test's soak, the
+        // heading detector's feature dump and the end-to-end test's crash. Out of `gazette` so the
+        // shipped binary has no hidden commands or test hooks.
+        .executableTarget(
+            name: "gazette-dev",
+            dependencies: [
+                "ArticleKit", "Reports", "ReaderCore", "ReaderLoop", "TerminalBackend", "StateStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/GazetteDevTools"
         ),
         // What the tests share: the one builder of article files, the temporary folder, the
         // seeded generator. A regular target (test targets cannot depend on each other), used

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reads the output of `gazette bench-next` and prints "MEDIAN_MS P99_MS" (either may be "-").
+"""Reads the output of `gazette-dev bench-next` and prints "MEDIAN_MS P99_MS" (either may be "-").
 
 Understands JSON lines with keys such as median_ms / p99_us, key-value text such as
 `presses 1000 median_ms 0.819 p99_ms 7.708` or `median: 0.8 ms, p99: 7.7 ms`, and falls back

@@ -14,7 +14,9 @@
 # (met? NO) but are not an error.
 #
 # Environment:
-#   GAZETTE_BENCH_BIN=PATH        measure that binary; no build (what a test calling --smoke wants)
+#   GAZETTE_BENCH_BIN=PATH        measure that binary; no build (what a test calling --smoke wants).
+#                                 The core's timers (bench-next, bench-search) are the development
+#                                 tool gazette-dev, taken from beside it (or GAZETTE_BENCH_DEV_BIN)
 #   GAZETTE_BENCH_KEEP_BUILD=1    skip `swift build` when .build-bench/release/gazette exists
 #   GAZETTE_BENCH_SEED=N          generator seed (default 1)
 #   GAZETTE_BENCH_NO_HYPERFINE=1  use the date/python fallbacks instead of hyperfine and /usr/bin/time
@@ -26,6 +28,7 @@ ROOT=$PWD
 BENCH=$ROOT/bench
 DATA=$ROOT/bench-data
 BIN=${GAZETTE_BENCH_BIN:-$ROOT/.build-bench/release/gazette}
+DEV_BIN=${GAZETTE_BENCH_DEV_BIN:-$(dirname "$BIN")/gazette-dev}
 SEED=${GAZETTE_BENCH_SEED:-1}
 [ -d /opt/swift/usr/bin ] && export PATH="/opt/swift/usr/bin:$PATH"
 
@@ -103,7 +106,7 @@ command -v bc >/dev/null 2>&1 || apt_install bc || { bc() { python3 -c 'import s
 HAVE() { command -v "$1" >/dev/null 2>&1; }
 
 # --- build ------------------------------------------------------------------------------
-if [ -z "${GAZETTE_BENCH_BIN:-}" ] && { [ "${GAZETTE_BENCH_KEEP_BUILD:-0}" != 1 ] || [ ! -x "$BIN" ]; }; then
+if [ -z "${GAZETTE_BENCH_BIN:-}" ] && { [ "${GAZETTE_BENCH_KEEP_BUILD:-0}" != 1 ] || [ ! -x "$BIN" ] || [ ! -x "$DEV_BIN" ]; }; then
   say "building release (.build-bench)"
   # Retried: a source file saved while the compiler reads it fails the build ("modified during the build").
   for try in 1 2 3; do
@@ -273,12 +276,11 @@ row "first screen, $bigl, later open" "${SHOT[$BIGN.later]}" s "${SHOT[$SMALLN.l
 
 # --- 3. following NEXT --------------------------------------------------------------------
 dir=$DATA/n$BIGN
-# `help X` prints the root help (exit 0) when X does not exist, so look for the name in the text.
-help_text=$("$BIN" help bench-next 2>/dev/null || true)
-if [[ $help_text == *bench-next* ]]; then
-  say "bench-next: $BIN bench-next $dir --presses $PRESSES"
-  out=$("$BIN" bench-next "$dir" --presses $PRESSES 2>&1) || true
-  printf '%s\n' "--- gazette bench-next output ---" "$out" "---------------------------------" >&2
+# The core's timer is the development tool (gazette-dev), built beside the binary measured.
+if [ -x "$DEV_BIN" ]; then
+  say "bench-next: $DEV_BIN bench-next $dir --presses $PRESSES"
+  out=$("$DEV_BIN" bench-next "$dir" --presses $PRESSES 2>&1) || true
+  printf '%s\n' "--- gazette-dev bench-next output ---" "$out" "-------------------------------------" >&2
   printf '%s\n' "$out" > "$WORK/bench-next.txt"
   # Per-press median and p99 in ms, read from whatever form the output takes (bench/parse_next.py).
   read -r med p99 < <(python3 "$BENCH/parse_next.py" "$WORK/bench-next.txt")
@@ -286,7 +288,7 @@ if [[ $help_text == *bench-next* ]]; then
   row "NEXT keypress, reader core (bench-next, $PRESSES presses), median" "$med" ms "" "" abs "$T_NEXT_MS"
   [ "$p99" != - ] && row "NEXT keypress, reader core (bench-next, $PRESSES presses), p99" "$p99" ms "" "" info 0
 else
-  row "NEXT keypress, reader core (bench-next, $PRESSES presses), median" "n/a (needs gazette bench-next)" ms "" "" abs "$T_NEXT_MS"
+  row "NEXT keypress, reader core (bench-next, $PRESSES presses), median" "n/a (needs gazette-dev beside the binary)" ms "" "" abs "$T_NEXT_MS"
 fi
 
 # --- 4. the big article ---------------------------------------------------------------------
@@ -323,13 +325,12 @@ T_BIG_MEM_KB=$(( $(stat -c %s "$BIGFILE") / 1024 ))   # under the file's own siz
 row "peak memory, reader on $biglabel (+$HOLD s)" "$gm" KiB "$lm" "less" abs "$T_BIG_MEM_KB"
 row "peak memory, reader on $biglabel, its search index built meanwhile (+$INDEX_HOLD s)" "$gi" KiB "$lm" "less" info 0
 
-# In-article search, timed in the core (`gazette bench-search`): the first match on screen, every match
+# In-article search, timed in the core (`gazette-dev bench-search`): the first match on screen, every match
 # counted behind the screen, and the slowest key pressed meanwhile (j/k with a redraw).
-help_text=$("$BIN" help bench-search 2>/dev/null || true)
-if [[ $help_text == *bench-search* ]]; then
-  say "search: $BIN bench-search $BIGFILE --query $SEARCH_QUERY"
-  out=$("$BIN" bench-search "$BIGFILE" --query "$SEARCH_QUERY" 2>&1) || true
-  printf '%s\n' "--- gazette bench-search output ---" "$out" "-----------------------------------" >&2
+if [ -x "$DEV_BIN" ]; then
+  say "search: $DEV_BIN bench-search $BIGFILE --query $SEARCH_QUERY"
+  out=$("$DEV_BIN" bench-search "$BIGFILE" --query "$SEARCH_QUERY" 2>&1) || true
+  printf '%s\n' "--- gazette-dev bench-search output ---" "$out" "---------------------------------------" >&2
   printf '%s\n' "$out" > "$WORK/bench-search.txt"
   field() { awk -v k="$1" '{for (i = 1; i < NF; i++) if ($i == k) {print $(i + 1); exit}}' "$WORK/bench-search.txt"; }
   s_first=$(field first_match_ms); s_all=$(field counted_ms); s_n=$(field matches); s_key=$(field key_worst_ms)
@@ -337,7 +338,7 @@ if [[ $help_text == *bench-search* ]]; then
   row "search “$SEARCH_QUERY” in $biglabel, all ${s_n:-?} matches counted behind" "${s_all:-n/a}" ms "" "" info 0
   row "search “$SEARCH_QUERY” in $biglabel, slowest key while counting" "${s_key:-n/a}" ms "" "" info 0
 else
-  row "search “$SEARCH_QUERY” in $biglabel, first match on screen" "n/a (needs gazette bench-search)" ms "" "" abs "$T_SEARCH_FIRST_MS"
+  row "search “$SEARCH_QUERY” in $biglabel, first match on screen" "n/a (needs gazette-dev beside the binary)" ms "" "" abs "$T_SEARCH_FIRST_MS"
 fi
 
 say "dump: $biglabel, gazette vs fold, lynx, w3m"
@@ -375,7 +376,7 @@ mkdir -p "$DATA"
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 {
 if [ -f "$WORK/bench-next.txt" ]; then
-  echo; echo "gazette bench-next $DATA/n$BIGN --presses $PRESSES:"; sed 's/^/    /' "$WORK/bench-next.txt"
+  echo; echo "gazette-dev bench-next $DATA/n$BIGN --presses $PRESSES:"; sed 's/^/    /' "$WORK/bench-next.txt"
 fi
 python3 - "$ROWS" "$MODE" "$ELAPSED" "$RUNS" "$(nproc) cores; load average (1/5/15 min) at start $LOAD_START, at end $LOAD_END" "$REV" "$BIN$BIN_NOTE" \
   "$BENCH/baseline-$MODE.tsv" "${GAZETTE_BENCH_SAVE_BASELINE:-0}" <<'EOF'

@@ -64,6 +64,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         if let h = section.heading { checkWrap(h, width: width, "heading") }
         for p in section.paragraphs { checkWrap(p, width: width, "paragraph") }
     }
-    for f in footer { checkWrap(f, width: width, "footer") }
+    for f in footer { checkWrap(f.text, width: width, "footer") }
     return 0
 }

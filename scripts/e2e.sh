@@ -5,6 +5,8 @@
 set -u
 bin=${1:-.build/debug/gazette}
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+# The development tool (the crash check), built beside the binary under test.
+dev_bin=${GAZETTE_DEV:-$(dirname "$bin")/gazette-dev}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'for s in gz-e2e-$$ gz-e2e-sig-$$ gz-e2e-locale-$$ gz-e2e-colour-$$ gz-e2e-clusters-$$ gz-e2e-state-$$ gz-e2e-less-$$ gz-e2e-search-$$ gz-e2e-config-$$; do tmux -L "$s" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
@@ -90,6 +92,13 @@ out=$(COLUMNS=50 "$bin" dump "$work/articles/01_first.txt" 2>&1 | awk '{ if (len
 check "dump to a pipe wraps to \$COLUMNS" bash -c "[ '$out' -le 50 ] && [ '$out' -ge 40 ]"
 out=$("$bin" dump --width 0 "$work/articles/01_first.txt" 2>&1)
 check "dump --width 0 does not wrap: a paragraph is one line" grep -qF "$long Night trams are back after forty years." <<< "$out"
+
+# The shipped binary carries no development tool or test hook (they are gazette-dev's).
+hooks=$(for c in bench-next bench-search heading-features; do "$bin" help $c 2>&1 | head -1; done; "$bin" state soak 2>&1; grep -ac GAZETTE_TEST_CRASH "$bin")
+check "gazette has no bench-next, bench-search, heading-features, state soak or crash hook" \
+  bash -c '! grep -qiE "time following|time an in-article|heading detector.s features|random keys|state soak <path>" <<< "$1" && [ "$(tail -1 <<< "$1")" = 0 ]' _ "$hooks"
+dev_help=$("$dev_bin" --help 2>&1)
+check "gazette-dev has them" bash -c 'for c in bench-next bench-search soak heading-features crash; do grep -q "^  $c " <<< "$1" || exit 1; done' _ "$dev_help"
 
 out=$("$bin" --version 2>&1)
 check "--version prints a version" grep -qE '^[0-9]+\.[0-9]+\.[0-9]+' <<< "$out"

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """The kill test: the reader's loop and store run on a folder with random keys
-(`gazette state soak`), and are killed with SIGKILL at random, seeded moments, many
+(`gazette-dev soak`: a development tool, built beside gazette; the shipped binary has no such
+command), and are killed with SIGKILL at random, seeded moments, many
 times. After each kill the database must pass PRAGMA integrity_check, and the newest
 position kept must be at most LIMIT seconds older than the kill (positions are written
 at most 0.75 s after they are made).
 
 usage: kill-test.py GAZETTE [KILLS] [SEED]   (make test runs a short one; try 100 kills)
+gazette-dev is the one beside GAZETTE, or $GAZETTE_DEV.
 Prints 'N passed, N failed'; exits 1 on any failure."""
 import os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, time
 
@@ -13,6 +15,7 @@ LIMIT = 1.0  # "at most the last second": the debounce (0.75 s) plus a write and
 
 def main():
     gazette = os.path.abspath(sys.argv[1])
+    dev = os.path.abspath(os.environ.get("GAZETTE_DEV") or os.path.join(os.path.dirname(gazette), "gazette-dev"))
     kills = int(sys.argv[2]) if len(sys.argv) > 2 else 6
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 10
     here = os.path.dirname(os.path.abspath(__file__))
@@ -27,7 +30,7 @@ def main():
         worst = 0.0
         measured = 0
         for k in range(kills):
-            child = subprocess.Popen([gazette, "state", "soak", folder, "--seed", str(seed + k), "--interval", "2"],
+            child = subprocess.Popen([dev, "soak", folder, "--seed", str(seed + k), "--interval", "2"],
                                      env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
             started = time.time()
             # Half the kills early (during start-up and the first writes), half after a write was due.

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Times the phases of `make test`, so every run says where its minutes went.
 #   scripts/timed.sh LOG NAME COMMAND...   runs COMMAND; appends NAME's wall and CPU seconds to LOG
-#   scripts/timed.sh LOG --report          prints each phase's time and share, and the machine's load
+#   scripts/timed.sh LOG --report [BUDGET] prints each phase's time and share, and the machine's load;
+#                                          with BUDGET (seconds), exits 1 when the phases' wall time
+#                                          summed is over it (make test's budget: a slower run is a
+#                                          regression to look at, not a number to live with)
 # CPU seconds (user + system of the phase's processes) hardly move with the machine's load;
 # wall seconds do, a lot, on 2 shared cores: compare phases by their share and their CPU time.
 set -u
@@ -10,9 +13,9 @@ now() { date +%s.%N; }
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "?"; }
 
 if [ "${1:-}" = --report ]; then
-  python3 - "$log" "$(nproc 2>/dev/null || echo '?')" "$(load)" <<'PY'
+  python3 - "$log" "$(nproc 2>/dev/null || echo '?')" "$(load)" "${2:-}" <<'PY'
 import sys
-path, cores, load_end = sys.argv[1:4]
+path, cores, load_end, budget = sys.argv[1:5]
 phases, load_start = [], "?"
 for line in open(path, encoding="utf-8"):
     kind, *rest = line.rstrip("\n").split("\t")
@@ -25,8 +28,14 @@ for name, wall, cpu, rc in phases:
     print(f"  {name:<28} {wall:6.1f} s {100 * wall / max(total, 0.1):4.0f} %  {cpu:6.1f} s CPU{status}")
 print(f"  {'total':<28} {total:6.1f} s        {sum(p[2] for p in phases):6.1f} s CPU")
 print(f"  machine: {cores} cores; load average (1/5/15 min) at start {load_start}, at end {load_end}")
+if budget:
+    limit = float(budget)
+    if total > limit:
+        print(f"  budget: {limit:.0f} s; OVER by {total - limit:.1f} s: make test failed (see the phases above)")
+        sys.exit(1)
+    print(f"  budget: {limit:.0f} s; within it, {limit - total:.1f} s to spare")
 PY
-  exit 0
+  exit $?
 fi
 
 name=$1; shift

@@ -49,9 +49,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// Escapes quotes, backslashes, every control character (C0, DEL, C1), the
-    /// line/paragraph separators (some JSON readers take them as line ends) and the
-    /// bidirectional controls.
+    /// Escapes quotes, backslashes and every scalar of `UnsafeScalars` (controls, separators,
+    /// bidirectional controls, U+FEFF): escaped, they still decode to the same text.
     static func quote(_ s: String, into out: inout String) {
         // Fast path (issue 12: scalar-by-scalar appends were two thirds of `toc --json`):
         // find the escapes on the UTF-8 bytes and copy the runs between them whole.
@@ -68,7 +67,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                     continue
                 }
                 let c = b[i]
-                if c >= 0x20 && c < 0x7F && c != 0x22 && c != 0x5C || c >= 0x80 && !escapedLead(b, i) {
+                if c >= 0x20 && c < 0x7F && c != 0x22 && c != 0x5C || c >= 0x80 && !UnsafeScalars.startsAt(b, i) {
                     i += 1
                     continue
                 }
@@ -94,19 +93,6 @@ public indirect enum JSONValue: Sendable, Equatable {
             && !hasZero(x ^ (ones &* 0x22)) && !hasZero(x ^ (ones &* 0x5C))
     }
 
-    /// Whether the non-ASCII byte at `i` starts a scalar `quoteScalar` escapes: a C1 control
-    /// (C2 80–9F), U+2028–U+202E (E2 80 A8–AE) or U+2066–U+2069 (E2 81 A6–A9).
-    @inline(__always)
-    private static func escapedLead(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        let c = b[i]
-        guard c == 0xC2 || c == 0xE2, i + 1 < b.count else { return false }
-        let d = b[i + 1]
-        if c == 0xC2 { return d <= 0x9F }
-        guard d == 0x80 || d == 0x81, i + 2 < b.count else { return false }
-        let e = b[i + 2]
-        return d == 0x80 ? (0xA8...0xAE).contains(e) : (0xA6...0xA9).contains(e)
-    }
-
     /// The reference: every scalar through `quoteScalar`. The differential test holds
     /// `quote` to it.
     static func quoteByScalar(_ s: String, into out: inout String) {
@@ -124,10 +110,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         case "\t": out += "\\t"
         default:
             let v = scalar.value
-            // Bidi embeddings, overrides and isolates too: escaped, they cannot reorder a terminal line.
-            if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
-                || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-            {
+            // Bidi controls too: escaped, they cannot reorder a terminal line a script prints.
+            if UnsafeScalars.contains(scalar) {
                 let hex = String(v, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             } else {

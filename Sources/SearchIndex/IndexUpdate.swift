@@ -113,7 +113,7 @@ extension SearchIndex {
         let loader = CollectionLoader(fileExtension: scope.fileExtension)
         var wanted: [String] = []
         var gone: [Int64] = []
-        var known: [String: (id: Int64, stat: FileStat)] = [:]
+        var known: [String: (id: Int64, stat: FileStamp)] = [:]
         for folder in scope.folders {
             let listed = (try? loader.list(folder: folder)) ?? []
             let existing = try filesUnder(folder)
@@ -129,8 +129,8 @@ extension SearchIndex {
         // Look at each file once, even when named twice (a file inside a named folder).
         var seen = Set<String>()
         wanted = wanted.filter { seen.insert($0).inserted }
-        let stats = ParallelMap.map(wanted) { FileStat.of($0) }
-        var work: [(path: String, stat: FileStat)] = []
+        let stats = ParallelMap.map(wanted) { FileStamp.of($0) }
+        var work: [(path: String, stat: FileStamp)] = []
         for (path, stat) in zip(wanted, stats) {
             guard let stat else {
                 if let row = known[path] { gone.append(row.id) }
@@ -170,7 +170,7 @@ extension SearchIndex {
                 bytes: parallel ? SearchIndex.batchBytes : SearchIndex.serialBatchBytes)
             let batch = Array(work[start..<end])
             start = end
-            let make = { @Sendable (item: (path: String, stat: FileStat)) in
+            let make = { @Sendable (item: (path: String, stat: FileStamp)) in
                 IndexedArticle.make(path: item.path, stat: item.stat, reader: reader, parser: parser)
             }
             let made = parallel ? ParallelMap.map(batch, make) : batch.map(make)
@@ -201,7 +201,7 @@ extension SearchIndex {
     }
 
     /// One big file, streamed in one transaction: a file that cannot be read gets its reason.
-    private func indexBig(_ item: (path: String, stat: FileStat), report: inout IndexReport) {
+    private func indexBig(_ item: (path: String, stat: FileStamp), report: inout IndexReport) {
         let reader = FileReader()
         let parser = ArticleParser()
         do {
@@ -239,26 +239,26 @@ extension SearchIndex {
     }
 
     /// The indexed files directly inside `folder` (not in its subfolders), by path.
-    func filesUnder(_ folder: String) throws -> [String: (id: Int64, stat: FileStat)] {
+    func filesUnder(_ folder: String) throws -> [String: (id: Int64, stat: FileStamp)] {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         return try pool.read { db in
-            var out: [String: (id: Int64, stat: FileStat)] = [:]
+            var out: [String: (id: Int64, stat: FileStamp)] = [:]
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT id, path, size, mtime, inode FROM file WHERE path > ? AND path < ?",
                 arguments: [base, SearchIndex.upperBound(of: base)])
             while let row = try rows.next() {
                 let path: String = row["path"]
                 guard IndexScope.isDirectly(path, in: base) else { continue }
-                out[path] = (row["id"], FileStat(size: row["size"], mtime: row["mtime"], inode: row["inode"]))
+                out[path] = (row["id"], FileStamp(size: row["size"], mtime: row["mtime"], inode: row["inode"]))
             }
             return out
         }
     }
 
-    func fileRow(_ path: String) throws -> (id: Int64, stat: FileStat)? {
+    func fileRow(_ path: String) throws -> (id: Int64, stat: FileStamp)? {
         try pool.read { db in
             try Row.fetchOne(db, sql: "SELECT id, size, mtime, inode FROM file WHERE path = ?", arguments: [path])
-                .map { ($0["id"], FileStat(size: $0["size"], mtime: $0["mtime"], inode: $0["inode"])) }
+                .map { ($0["id"], FileStamp(size: $0["size"], mtime: $0["mtime"], inode: $0["inode"])) }
         }
     }
 

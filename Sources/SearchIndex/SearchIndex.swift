@@ -52,7 +52,7 @@ public final class SearchIndex: Sendable {
         try pool.write { db in
             for (name, article) in articles {
                 try SearchIndex.insert(
-                    IndexedArticle.make(article, path: name, stat: FileStat(size: 0, mtime: 0, inode: 0)), in: db)
+                    IndexedArticle.make(article, path: name, stat: FileStamp(size: 0, mtime: 0, inode: 0)), in: db)
             }
         }
     }

@@ -8,12 +8,11 @@ public enum Fingerprint {
 
     public static func of(_ bytes: some Collection<UInt8>) -> String {
         // Two FNV-1a hashes with different seeds: 128 bits, stable across runs and machines.
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x84222325_cbf29ce4
-        let prime: UInt64 = 0x100_0000_01b3
+        var a = FNV1a(), b = FNV1a(seed: 0x84222325_cbf29ce4)
         var pendingSpace = false, started = false
         func feed(_ byte: UInt8) {
-            a = (a ^ UInt64(byte)) &* prime
-            b = (b ^ UInt64(byte ^ 0x5c)) &* prime
+            a.add(byte)
+            b.add(byte ^ 0x5c)
         }
         for byte in bytes {
             if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
@@ -24,7 +23,7 @@ public enum Fingerprint {
             feed(byte)
             started = true
         }
-        return hex(a) + hex(b)
+        return hex(a.value) + hex(b.value)
     }
 
     /// The fingerprint of the file at `path`; nil when it cannot be read.

@@ -14,12 +14,14 @@ private let stopRequested = Atomic<Bool>(false)
 /// The full-screen reader on the real terminal: `EventLoop` on ncurses.
 public enum ReaderApp {
     /// `indexer`, when given, builds the whole collection in the background while
-    /// `library` (just the first article) is already on screen.
+    /// `library` (just the first article) is already on screen. `afterDraw` runs after each screen
+    /// is drawn: `gazette-dev crash` crashes there, to test that the terminal is still restored.
     public static func run(
         library: ArticleLibrary, start: ArticleID, chains: ChainBuilder.Result? = nil,
         indexer: EventLoop.Indexer? = nil, state hooks: StateHooks = .none(notice: nil),
         mouse: Bool = true, shortlist: [ArticleID]? = nil, search: SearchHooks? = nil,
-        options: ReaderOptions = .standard, theme: Theme = .standard, notice: String? = nil
+        options: ReaderOptions = .standard, theme: Theme = .standard, notice: String? = nil,
+        afterDraw: @escaping () -> Void = {}
     ) throws {
         // Every way out of the loop (q, a signal, an error thrown) writes the state that waits.
         defer { hooks.flush() }
@@ -27,13 +29,10 @@ public enum ReaderApp {
         defer { terminal.close() }
         let signals = watchTerminationSignals()
         defer { signals.forEach { $0.cancel() } }
-        // For the end-to-end test of the crash path: a fatal error in the loop must still
-        // leave the terminal restored, with the message after it.
-        let crash = getenv("GAZETTE_TEST_CRASH") != nil
         let loop = hooks.loop(
             backend: terminal, indexer: indexer,
             shouldStop: { stopRequested.load(ordering: .relaxed) },
-            afterDraw: { if crash { fatalError("crash requested by GAZETTE_TEST_CRASH") } }, search: search)
+            afterDraw: afterDraw, search: search)
         let size = terminal.size
         var opening = hooks.prepare(
             ReaderState.open(

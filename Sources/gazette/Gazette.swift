@@ -6,6 +6,7 @@ import Foundation
 import ReaderCore
 import ReaderLoop
 import Reports
+import StateStore
 import TerminalBackend
 
 struct Gazette: ParsableCommand {
@@ -20,8 +21,7 @@ struct Gazette: ParsableCommand {
         version: Gazette.version,
         subcommands: [
             Read.self, Toc.self, Chain.self, Check.self, Dump.self, Search.self, Unread.self, MarkRead.self,
-            StateCommand.self, ConfigCommand.self, KeysCommand.self, BenchNext.self, BenchSearch.self,
-            HeadingFeaturesCommand.self,
+            StateCommand.self, ConfigCommand.self, KeysCommand.self,
         ],
         defaultSubcommand: Read.self
     )
@@ -119,7 +119,8 @@ struct Read: ParsableCommand {
         // Show the first article at once; index the rest of the folder behind it.
         if let first = try Opening.first(resumed.map { [$0] } ?? paths, options) {
             let paths = paths, options = options
-            let hooks = state?.hooks(paths: paths, start: first.collection.entries[0].source, fromStart: fromStart)
+            let hooks = state?.hooks(
+                paths: paths, start: first.collection.entries[0].source, fromStart: fromStart, report: Output.error)
             try ReaderApp.run(
                 library: first, start: first.collection.entries[0].id,
                 indexer: {
@@ -135,7 +136,8 @@ struct Read: ParsableCommand {
             Output.report(failed)
             throw Opening.nothingToRead(paths)
         }
-        let hooks = state?.hooks(paths: paths, start: library.collection.entries[start].source, fromStart: fromStart)
+        let hooks = state?.hooks(
+            paths: paths, start: library.collection.entries[start].source, fromStart: fromStart, report: Output.error)
         let search =
             paths.isEmpty
             ? ReaderSearch.hooks(library: library)
@@ -309,53 +311,6 @@ struct Dump: ParsableCommand {
         if selected.isEmpty { throw Opening.nothingToRead(paths) }
         let columns = width.map { $0 == 0 ? PlainTextDump.unwrapped : $0 } ?? Terminal.dumpWidth
         try Output.dump(library, entries: selected, width: columns)
-    }
-}
-
-/// For `make bench`: the core's time per press of `n` (not listed in --help).
-struct BenchNext: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bench-next",
-        abstract: "Time following NEXT in the reader's core (for the benchmark).",
-        shouldDisplay: false
-    )
-    @Argument(help: "A folder of articles.") var path: String
-    @Option(help: "How many presses of n.") var presses = 1000
-    @OptionGroup var options: CollectionOptions
-
-    func run() throws {
-        let library = try Opening.folderLibrary(path, options)
-        let result = FollowBenchmark.run(
-            library: library, chains: ChainBuilder.build(library.collection), presses: presses)
-        func ms(_ ns: Int64) -> String { String(format: "%.3f", Double(ns) / 1_000_000) }
-        Output.line(
-            "presses \(presses) median_ms \(ms(result.median)) p99_ms \(ms(result.p99)) worst_ms \(ms(result.worst))")
-    }
-}
-
-/// For `make bench`: `/` on one article, timed in the reader's core (not listed in --help).
-struct BenchSearch: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "bench-search",
-        abstract: "Time an in-article search in the reader's core (for the benchmark).",
-        shouldDisplay: false
-    )
-    @Argument(help: "An article file.") var path: String
-    @Option(help: "What to search for.") var query: String
-    @OptionGroup var options: CollectionOptions
-
-    func run() throws {
-        let (library, selected, failed) = try Opening.open([path], options)
-        Output.report(failed)
-        guard let entry = selected.first else { throw Opening.nothingToRead([path]) }
-        let result = SearchBenchmark.run(library: library, entry: entry, query: query)
-        func ms(_ ns: Int64) -> String { String(format: "%.3f", Double(ns) / 1_000_000) }
-        let keys = result.keyNanoseconds.sorted()
-        Output.line(
-            "first_match_ms \(ms(result.firstMatchNanoseconds)) counted_ms \(ms(result.countedNanoseconds)) "
-                + "matches \(result.matches) keys \(keys.count) key_median_ms \(ms(keys[keys.count / 2])) "
-                + "key_worst_ms \(ms(keys.last ?? 0))")
-        Output.line("status: " + result.status.trimmingCharacters(in: .whitespaces))
     }
 }
 

@@ -13,12 +13,13 @@ struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Search every article of the folders (or files) for words, best match first.",
         discussion: """
-            Exit 3 when the index cannot be used (a full disk, a database another program holds).
             QUERY is one argument: words that must all be in one section, "exact phrases", prefix* \
             words and -excluded words. Case and accents are ignored as in the reader's / (a capital \
             makes case count). The first search of a folder builds its index under \
             $XDG_CACHE_HOME/gazette; later ones read only what changed. Exit status: 0 with results, \
-            1 with none, 2 on a usage error. With --json: JSON Lines {"file", "title", "section", \
+            1 with none, 2 on a usage error or when the index cannot be opened (its folder not writable, \
+            the database held while it is set up), 3 when the opened index fails during the search (a \
+            full disk, a database held past the busy timeout). With --json: JSON Lines {"file", "title", "section", \
             "snippet", "offset", "score"}, offset being the byte offset of the match in what \
             `gazette dump --width 0 FILE` prints.
             """

@@ -276,7 +276,7 @@ extension FuzzRegressionTests {
                     DisplayWidth.of(l.text), width, "\(name): \(l.kind) line \(l.text.debugDescription) at \(width)",
                     file: file, line: line)
             }
-            var texts = [article.title] + footer
+            var texts = [article.title] + footer.map(\.text)
             for s in article.sections { texts += [s.heading].compactMap { $0 } + s.paragraphs }
             for text in texts { assertWraps(text, width: width, name, file: file, line: line) }
         }

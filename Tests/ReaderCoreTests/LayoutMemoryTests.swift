@@ -14,13 +14,18 @@ final class LayoutMemoryTests: XCTestCase {
         ], previousTitle: "Before", nextTitle: nil, source: "t")
 
     func testTheSameFooterKeepsTheLinesAndAnotherIsLaidOutAsNew() {
-        let footer = ["—", "PREV: Before", "NEXT: (no link)"]
+        let footer = [
+            FooterLine.rule, FooterLine("PREV: Before", .footerLink), FooterLine("NEXT: (no link)", .footerUnresolved),
+        ]
         let layout = ArticleLayout.make(article, footer: footer, width: 20)
         let same = layout.replacingFooter(footer)
         XCTAssertEqual(same, layout)
         let address = { (l: ArticleLayout) in l.lines.body.withUnsafeBufferPointer { $0.baseAddress } }
         XCTAssertEqual(address(same), address(layout), "not copied")
-        let other = ["—", "PREV: Before (not in this collection)", "NEXT: (no link)"]
+        let other = [
+            FooterLine.rule, FooterLine("PREV: Before (not in this collection)", .footerUnresolved),
+            FooterLine("NEXT: (no link)", .footerUnresolved),
+        ]
         let replaced = layout.replacingFooter(other)
         XCTAssertEqual(replaced, ArticleLayout.make(article, footer: other, width: 20))
         XCTAssertEqual(address(replaced), address(layout), "other closing lines do not copy the body's")

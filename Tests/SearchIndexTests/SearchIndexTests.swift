@@ -317,7 +317,7 @@ final class SearchIndexTests: XCTestCase {
             folder.write(name, Fixture.spaced("Article \(n)", blocks).bytes)
             let path = folder.path(name)
             let whole = IndexedArticle.make(
-                path: path, stat: FileStat(size: 0, mtime: 0, inode: 0), reader: FileReader(), parser: ArticleParser())
+                path: path, stat: FileStamp(size: 0, mtime: 0, inode: 0), reader: FileReader(), parser: ArticleParser())
             var pieces: [IndexStream.Piece] = []
             var title = ""
             try IndexStream.read(
@@ -344,7 +344,7 @@ final class SearchIndexTests: XCTestCase {
         let index = try openIndex()
         let report = try index.update(scope)
         XCTAssertEqual(report.indexed, 1)
-        XCTAssertGreaterThan(try FileStat.of(folder.path("big.txt"))!.size, IndexStream.bigFileBytes)
+        XCTAssertGreaterThan(try FileStamp.of(folder.path("big.txt"))!.size, IndexStream.bigFileBytes)
         XCTAssertEqual(try search(index, "zebracrossing"), ["big.txt"])
         XCTAssertEqual(try search(index, "report"), ["big.txt"], "the title is in its rows")
     }

@@ -45,20 +45,30 @@ public struct FileReader: Sendable {
         let tail = try file.read(offset: file.size - Int64(edgeBytes), count: edgeBytes, path: path)
         return (head, tail)
     }
+}
 
-    /// The size and modification time, for caches.
-    public static func stamp(_ path: String) -> FileStamp? {
+/// What tells that a file changed since it was last read: size, modification time (ns) and inode
+/// (a file replaced by another of the same size and time is still seen). The search index keeps
+/// one per file. (The reader's file watch keeps `Document.FileStamp`, which `=` also shows.)
+public struct FileStamp: Sendable, Equatable, Hashable {
+    public var size: Int64
+    public var mtime: Int64
+    public var inode: Int64
+
+    public init(size: Int64, mtime: Int64, inode: Int64) {
+        self.size = size
+        self.mtime = mtime
+        self.inode = inode
+    }
+
+    /// Nil when the file is gone or cannot be looked at.
+    public static func of(_ path: String) -> FileStamp? {
         var st = stat()
         guard stat(FileName.encode(path), &st) == 0 else { return nil }
         return FileStamp(
-            size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+            size: Int64(st.st_size), mtime: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
+            inode: Int64(bitPattern: UInt64(st.st_ino)))
     }
-}
-
-/// Size and mtime: when both are unchanged the file is taken as unchanged.
-public struct FileStamp: Sendable, Equatable, Codable, Hashable {
-    public var size: Int64
-    public var modified: Int64
 }
 
 /// An open file descriptor known to be a regular file.

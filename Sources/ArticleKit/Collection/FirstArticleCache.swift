@@ -66,8 +66,7 @@ public struct FirstArticleCache: Sendable {
 
     func path(for key: Key) -> String {
         // FNV-1a: a stable name per folder, the same in every run.
-        var hash: UInt64 = 0xcbf29ce484222325
-        for b in key.folder.utf8 { hash = (hash ^ UInt64(b)) &* 0x100000001b3 }
+        let hash = FNV1a.hash(key.folder.utf8)
         return directory + "/first-" + String(hash, radix: 16)
     }
 

@@ -342,11 +342,7 @@ enum CaseFold {
     }
 
     /// FNV-1a, for sets of short words and for spotting repeated blocks.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-        return h
-    }
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 { FNV1a.hash(bytes) }
 
     static func hash(_ s: String) -> UInt64 {
         var copy = s

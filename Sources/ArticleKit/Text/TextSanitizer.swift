@@ -1,4 +1,5 @@
-/// Makes untrusted text safe to show in a terminal or print to one.
+/// Makes untrusted text safe to show in a terminal or print to one: every scalar of
+/// `UnsafeScalars` is replaced or dropped.
 ///
 /// C0 controls, DEL and ESC become visible Control Pictures (ESC shows as ␛),
 /// C1 controls become U+FFFD, tabs become a space, and bidirectional embeddings,
@@ -49,8 +50,8 @@ public enum TextSanitizer {
     }
 
     /// A byte-level look at UTF-8 text: false means `sanitize` would change nothing.
-    /// Every scalar `needsChange` flags starts with a byte below 0x20, 0x7F, 0xC2
-    /// (C1 controls), 0xE2 (U+2028–U+2069) or 0xEF (U+FEFF); most lines have none.
+    /// Every scalar `needsChange` flags is a byte below 0x20, 0x7F, or a sequence
+    /// `UnsafeScalars.startsAt` knows; most lines have none.
     public static func mayNeedChange(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = bytes.count
         var i = 0
@@ -67,35 +68,15 @@ public enum TextSanitizer {
             }
             let b = bytes[i]
             if b < 0x20 || b == 0x7F { return true }
-            if b >= 0xC2 && i + 1 < n {
-                let c = bytes[i + 1]
-                switch b {
-                case 0xC2: if c <= 0x9F { return true }
-                case 0xE2:
-                    if (c == 0x80 || c == 0x81) && i + 2 < n {
-                        let d = bytes[i + 2];
-                        if c == 0x80 ? (0xA8...0xAE).contains(d) : (0xA6...0xA9).contains(d) { return true }
-                    }
-                case 0xEF: if c == 0xBB && i + 2 < n && bytes[i + 2] == 0xBF { return true }
-                default: break
-                }
-            }
+            if b >= 0x80 && UnsafeScalars.startsAt(bytes, i) { return true }
             i += 1
         }
         return false
     }
 
-    /// True when the scalar would be changed or dropped.
+    /// True when the scalar would be changed or dropped: exactly the unsafe ones.
     @inline(__always)
-    public static func needsChange(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v < 0x20 || v == 0x7F { return true }
-        if v < 0x80 { return false }
-        if v <= 0x9F { return true }
-        if v < 0x2028 { return false }
-        return (0x2028...0x2029).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
-            || v == 0xFEFF
-    }
+    public static func needsChange(_ scalar: Unicode.Scalar) -> Bool { UnsafeScalars.contains(scalar) }
 
     enum Replacement { case keep, replace(Unicode.Scalar), drop }
 

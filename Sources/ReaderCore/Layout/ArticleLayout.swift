@@ -7,7 +7,9 @@ public enum LineKind: Sendable, Equatable {
     case heading
     case body
     case blank
+    /// The rule above the links.
     case footer
+    /// Where PREV or NEXT leads: an article here, or a title still being looked up.
     case footerLink
     /// One item of a list: its first line starts with the bullet, the next ones are indented under its text.
     case listItem
@@ -21,6 +23,23 @@ public enum LineKind: Sendable, Equatable {
     case caption
     /// Who wrote the article and when: a byline block, or the page's author and date under the title.
     case byline
+    /// A PREV or NEXT that leads nowhere here: a title not in the collection, or no link at all.
+    case footerUnresolved
+}
+
+/// A closing line and what it is. The renderer styles it by its kind, never by its words: a
+/// dangling title that wraps leaves "(not in this collection)" on a line of its own.
+public struct FooterLine: Sendable, Equatable {
+    public var text: String
+    public var kind: LineKind
+
+    public init(_ text: String, _ kind: LineKind) {
+        self.text = text
+        self.kind = kind
+    }
+
+    /// The rule that sets the closing lines apart from the article.
+    public static let rule = FooterLine("—", .footer)
 }
 
 public struct LayoutLine: Sendable, Equatable {
@@ -100,7 +119,7 @@ public struct ArticleLayout: Sendable, Equatable {
     public static let codeIndent = "  "
 
     /// Lays out `article`: title, the sections with their headings, then where PREV/NEXT lead.
-    public static func make(_ article: Article, footer: [String], width: Int) -> ArticleLayout {
+    public static func make(_ article: Article, footer: [FooterLine], width: Int) -> ArticleLayout {
         var builder = LayoutBuilder(width: width)
         // Room for every line at once, so the array is never copied to a bigger one as it grows: for a
         // 50 MB article that copy held two arrays of lines at once, a third more at the peak than after.
@@ -148,7 +167,7 @@ public struct ArticleLayout: Sendable, Equatable {
     /// indexed, without laying out a long article again.
     /// The same closing lines leave the layout as it is: its lines are not copied (600,000 of them in a
     /// 50 MB article, whose whole read comes with the footer the reader would give it).
-    public func replacingFooter(_ footer: [String]) -> ArticleLayout {
+    public func replacingFooter(_ footer: [FooterLine]) -> ArticleLayout {
         guard let start = footerStart else { return self }
         var alone = LayoutBuilder(width: width, section: max(0, sectionStarts.count - 1), block: footerBlock)
         alone.addFooter(footer)
@@ -251,12 +270,12 @@ public struct LayoutBuilder: Sendable {
     }
 
     /// The closing lines: where PREV and NEXT lead.
-    public mutating func addFooter(_ footer: [String]) {
+    public mutating func addFooter(_ footer: [FooterLine]) {
         let last = max(0, section)
         layout.footerStart = layout.lines.count
         layout.footerBlock = block
         add("", .blank, last)
-        for (i, text) in footer.enumerated() { addWrapped(text, i == 0 ? .footer : .footerLink, last) }
+        for line in footer { addWrapped(line.text, line.kind, last) }
     }
 
     /// Hands out the lines laid out since the last call and forgets them.

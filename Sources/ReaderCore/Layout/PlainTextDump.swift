@@ -85,22 +85,25 @@ public enum PlainTextDump {
     /// `indexing`: the folder is still being read, so a title not found yet may still be there.
     public static func footer(
         _ article: Article, links: Resolutions?, collection: ArticleCollection?, indexing: Bool = false
-    ) -> [String] {
+    ) -> [FooterLine] {
         footer(previous: article.previousTitle, next: article.nextTitle, links: links, indexing: indexing)
     }
 
-    public static func footer(previous: String?, next: String?, links: Resolutions?, indexing: Bool = false) -> [String]
-    {
+    public static func footer(
+        previous: String?, next: String?, links: Resolutions?, indexing: Bool = false
+    ) -> [FooterLine] {
         [
-            "—",
-            "PREV: " + linkLine(previous, links?.previous, indexing),
-            "NEXT: " + linkLine(next, links?.next, indexing),
+            .rule,
+            linkLine("PREV: ", previous, links?.previous, indexing),
+            linkLine("NEXT: ", next, links?.next, indexing),
         ]
     }
 
-    static func linkLine(_ title: String?, _ link: Link?, _ indexing: Bool) -> String {
-        guard let title else { return "(no link)" }
-        if link?.target != nil { return title }
-        return indexing ? "\(title) (looking it up…)" : "\(title) (not in this collection)"
+    /// The line and whether it leads somewhere: a title still looked up may yet, so it is not dangling.
+    static func linkLine(_ label: String, _ title: String?, _ link: Link?, _ indexing: Bool) -> FooterLine {
+        guard let title else { return FooterLine(label + "(no link)", .footerUnresolved) }
+        if link?.target != nil { return FooterLine(label + title, .footerLink) }
+        if indexing { return FooterLine(label + "\(title) (looking it up…)", .footerLink) }
+        return FooterLine(label + "\(title) (not in this collection)", .footerUnresolved)
     }
 }

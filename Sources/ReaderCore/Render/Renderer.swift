@@ -82,9 +82,8 @@ public enum Renderer {
             case .footer, .blank, .body, .listItem, .quote, .tableRow: style = .plain
             case .code: style = .code
             case .caption, .byline: style = .caption
-            case .footerLink:
-                style =
-                    line.text.hasSuffix("(not in this collection)") || line.text.hasSuffix("(no link)") ? .dim : .link
+            case .footerLink: style = .link
+            case .footerUnresolved: style = .dim
             }
             let text = state.options.plain ? plainText(line) : line.text
             screen.put(text, row: g.bodyTop + row, column: g.columnX, style: style, limit: g.columnX + g.columnWidth)

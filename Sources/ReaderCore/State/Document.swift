@@ -47,7 +47,8 @@ public struct Document: Sendable, Equatable {
     var hasOutline: Bool { article.sections.contains { $0.heading != nil } }
 
     static let loadingText = "Loading…"
-    static let readingFooter = ["—", "Reading the rest of this article…"]
+    /// Drawn as the link lines were before the links are known.
+    static let readingFooter = [FooterLine.rule, FooterLine("Reading the rest of this article…", .footerLink)]
 
     /// Stands in for an article while it is read: its title as the index knows it.
     static func loading(_ id: ArticleID, in collection: ArticleCollection, width: Int) -> Document {
@@ -99,7 +100,7 @@ public struct Document: Sendable, Equatable {
     static func footer(
         _ article: Article, extent: Extent, links: Resolutions?, collection: ArticleCollection,
         indexing: Bool
-    ) -> [String] {
+    ) -> [FooterLine] {
         switch extent {
         case .loading: return []
         case .start: return readingFooter

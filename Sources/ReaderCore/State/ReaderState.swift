@@ -229,7 +229,7 @@ public struct ReaderState: Sendable {
             article: article, width: geometry.width, height: geometry.height, indexing: indexing, layout: layout)
     }
 
-    var footer: [String] {
+    var footer: [FooterLine] {
         let links = entryIndex.map { library.collection.resolutions[$0] }
         return Document.footer(
             document.article, extent: document.extent, links: links, collection: library.collection,

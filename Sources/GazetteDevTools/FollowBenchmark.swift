@@ -1,19 +1,20 @@
 import ArticleKit
 import ReaderCore
+import ReaderLoop
 
 /// Times what one press of `n` costs in the core: resolve the link, read and parse
 /// the next article, lay it out and render the screen. At a chain's end it moves
-/// to the next chain's head, the same work. Used by `gazette bench-next`.
-public enum FollowBenchmark {
-    public struct Result: Sendable {
-        public var nanoseconds: [Int64]
-        public var median: Int64 { sorted[sorted.count / 2] }
-        public var worst: Int64 { sorted.last ?? 0 }
-        public var p99: Int64 { sorted[min(sorted.count - 1, sorted.count * 99 / 100)] }
+/// to the next chain's head, the same work. Used by `gazette-dev bench-next`.
+enum FollowBenchmark {
+    struct Result: Sendable {
+        var nanoseconds: [Int64]
+        var median: Int64 { sorted[sorted.count / 2] }
+        var worst: Int64 { sorted.last ?? 0 }
+        var p99: Int64 { sorted[min(sorted.count - 1, sorted.count * 99 / 100)] }
         var sorted: [Int64] { nanoseconds.sorted() }
     }
 
-    public static func run(
+    static func run(
         library: ArticleLibrary, chains: ChainBuilder.Result, presses: Int, width: Int = 100,
         height: Int = 30
     ) -> Result {

@@ -2,20 +2,20 @@ import ArticleKit
 import Foundation
 import ReaderCore
 import ReaderLoop
-import StateStore
 
 /// The reading state for one run of the reader: the store opened (or why not), where to
 /// start, and the hooks that keep what changes. The built-in collection keeps no state:
 /// it is the same for everyone and is read to learn the keys, not to follow the news.
-struct ReadingState {
-    let database: StateDatabase?
+/// Shared by `gazette` and the kill test's soak (`gazette-dev soak`), so the test kills the real wiring.
+public struct ReadingState {
+    public let database: StateDatabase?
     /// What to tell the person about the store, once.
-    let notice: String?
+    public let notice: String?
 
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
     static let quickFingerprintBytes = 1 << 20
 
-    static func open() -> ReadingState {
+    public static func open() -> ReadingState {
         guard let location = StateLocation.standard(environment: environment) else {
             return ReadingState(
                 database: nil,
@@ -29,17 +29,17 @@ struct ReadingState {
         }
     }
 
-    static func canonical(_ path: String) -> String {
+    public static func canonical(_ path: String) -> String {
         ArticleID.file(path, in: FileManager.default.currentDirectoryPath).key
     }
 
-    static func isFolder(_ path: String) -> Bool {
+    public static func isFolder(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// The file to show first: for a lone folder, the article last opened in it, while it is still there.
-    func startFile(_ paths: [String], fromStart: Bool, fileExtension: String) -> String? {
+    public func startFile(_ paths: [String], fromStart: Bool, fileExtension: String) -> String? {
         guard !fromStart, paths.count == 1, Self.isFolder(paths[0]), let database,
             let path = try? database.lastOpened(inFolder: Self.canonical(paths[0])),
             FileManager.default.fileExists(atPath: path),
@@ -49,7 +49,7 @@ struct ReadingState {
     }
 
     /// Where to open `file`: its saved place, found by path, else by its text's fingerprint.
-    func place(of file: String, fromStart: Bool) -> TextPlace? {
+    public func place(of file: String, fromStart: Bool) -> TextPlace? {
         guard !fromStart, let database else { return nil }
         let path = Self.canonical(file)
         if let place = try? database.place(for: ArticleKey(path: path, fingerprint: nil)) { return place }
@@ -60,8 +60,10 @@ struct ReadingState {
         return try? database.place(for: ArticleKey(path: path, fingerprint: Fingerprint.ofFile(path)))
     }
 
-    /// The hooks for a reader on `paths`, opening `start`.
-    func hooks(paths: [String], start: String, fromStart: Bool) -> StateHooks {
+    /// The hooks for a reader on `paths`, opening `start`; `report` hears a write that failed, on the way out.
+    public func hooks(
+        paths: [String], start: String, fromStart: Bool, report: @escaping @Sendable (String) -> Void
+    ) -> StateHooks {
         guard let database else { return .none(notice: notice) }
         let folders = Set(paths.map { p in Self.isFolder(p) ? Self.canonical(p) : Self.folder(of: Self.canonical(p)) })
         let scope = folders.sorted().joined(separator: "\n")
@@ -77,11 +79,11 @@ struct ReadingState {
             ],
             flush: {
                 writer.flush()
-                if let problem = writer.problem { Output.error(problem) }
+                if let problem = writer.problem { report(problem) }
             })
     }
 
-    static func folder(of path: String) -> String {
+    public static func folder(of path: String) -> String {
         (path as NSString).deletingLastPathComponent
     }
 }

@@ -1,23 +1,24 @@
 import ArticleKit
 import Dispatch
 import ReaderCore
+import ReaderLoop
 import Synchronization
 
 /// Times `/` on one article read whole, the way the run loop carries it out: how long until the first
 /// match is on screen (the part searched at once, and a render), how long until every match is
 /// counted behind the screen, and what keys cost meanwhile (`j` pressed and the screen drawn again,
-/// while the count runs on another thread). Used by `gazette bench-search`.
-public enum SearchBenchmark {
-    public struct Result: Sendable {
-        public var firstMatchNanoseconds: Int64
-        public var countedNanoseconds: Int64
-        public var matches: Int
+/// while the count runs on another thread). Used by `gazette-dev bench-search`.
+enum SearchBenchmark {
+    struct Result: Sendable {
+        var firstMatchNanoseconds: Int64
+        var countedNanoseconds: Int64
+        var matches: Int
         /// Each key handled while the count ran (at least one: one is pressed before the count starts).
-        public var keyNanoseconds: [Int64]
-        public var status: String
+        var keyNanoseconds: [Int64]
+        var status: String
     }
 
-    public static func run(
+    static func run(
         library: ArticleLibrary, entry: Int, query: String, width: Int = 100, height: Int = 30
     ) -> Result {
         let request = LoadRequest(

@@ -3,14 +3,13 @@ import ArticleKit
 import Foundation
 import Reports
 
-/// For scripts/train-headings.py (not listed in --help): every body block of the named
+/// For scripts/train-headings.py: every body block of the named
 /// articles with the heading detector's features, score and decision, as JSON Lines.
 /// The first line names the features; then one object per block, in file order.
 struct HeadingFeaturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "heading-features",
-        abstract: "Print the heading detector's features for every block (for training the model).",
-        shouldDisplay: false
+        abstract: "Print the heading detector's features for every block (for training the model)."
     )
     @Argument(help: "Article files or folders (their .txt files, in name order).") var paths: [String]
     @Option(help: "A model to decide with instead of the built-in one (JSON, as scripts/train-headings.py writes).")
@@ -19,14 +18,14 @@ struct HeadingFeaturesCommand: ParsableCommand {
     func run() throws {
         let detector = HeadingDetector(model: try model.map(Self.loadModel) ?? .trained)
         let names = HeadingModel.featureNames.map(JSONValue.string)
-        Output.line(JSONValue.object([("features", .array(names))]).serialized)
+        DevOutput.line(JSONValue.object([("features", .array(names))]).serialized)
         for file in try files() {
             let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: file)))
             let blocks: [HeadingFeatureDump.Block]
             do {
                 blocks = try HeadingFeatureDump.blocks(of: bytes, source: file, detector: detector)
             } catch {
-                Output.error(error.description)
+                DevOutput.error(error.description)
                 continue
             }
             for (i, b) in blocks.enumerated() {
@@ -39,7 +38,7 @@ struct HeadingFeaturesCommand: ParsableCommand {
                 if let score = b.score { line += ",\"score\":" + Self.number(score) }
                 if let regime = b.regime { line += ",\"regime\":\"" + regime.rawValue + "\"" }
                 if b.candidate { line += ",\"x\":[" + b.features.map(Self.number).joined(separator: ",") + "]" }
-                Output.line(line + "}")
+                DevOutput.line(line + "}")
             }
         }
     }
