@@ -629,4 +629,40 @@ final class MarkdownFormatTests: XCTestCase {
         XCTAssertEqual(
             Set(folderCollection.entries.map(\.links.title)), ["Harbour strike", "Harbour talks", "Harbour deal"])
     }
+
+    // MARK: the fixtures (also the fuzz target's seeds)
+
+    func testFixtureNotes() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Fixtures/Markdown/"
+        func note(_ name: String) throws -> Article {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder + name)))
+            let a = try ArticleParser().parse(bytes, source: folder + name)
+            assertClean(a)
+            XCTAssertEqual(a.meta.format, .markdown, name)
+            return a
+        }
+        let front = try note("front-matter.md")
+        XCTAssertEqual(front.title, "Hafenkräne: Streik legt Umschlag lahm")
+        XCTAssertEqual(front.headings, ["Was gefordert wird", "Statistik"])
+        XCTAssertEqual(front.previousTitle, "Tarifrunde beginnt")
+        XCTAssertEqual(front.nextTitle, "Einigung im Hafen")
+        XCTAssertEqual(
+            front.sections.last?.paragraphs,
+            [
+                "# Umschlag pro Tag\nawk '{ n += $3 } END { print n }' umschlag.log", "[Kräne] code inline", "hard",
+                "break",
+            ])
+        let cjk = try note("setext-cjk.md")
+        XCTAssertEqual(cjk.title, "東京の桜、観測史上最も早い開花")
+        XCTAssertEqual(cjk.headings, ["観測の方法"])
+        XCTAssertEqual(cjk.sections.last?.kinds, [.code, .listItem, .listItem, .quote])
+        let html = try note("html-blocks.md")
+        XCTAssertEqual(
+            html.sections[0].paragraphs,
+            ["Важно: голосование «перенесено».", "| a | b | |---|---| | 1 | 2 |", "Text with script and span."])
+        let escapes = try note("escapes.md")
+        XCTAssertEqual(escapes.title, "Escape ␛[31mred␛[0m")
+        XCTAssertEqual(escapes.sections[0].paragraphs.last, "    tab ␛[2J")
+        XCTAssertEqual(escapes.nextTitle, "b")
+    }
 }
