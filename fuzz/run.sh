@@ -24,7 +24,7 @@ ROOT=$(pwd)
 FUZZ="$ROOT/fuzz"
 BIN="$FUZZ/bin"
 FINDINGS="$FUZZ/findings"
-TARGETS=(parser layout)
+TARGETS=(parser layout markdown)
 NICE=(nice -n 15)
 
 usage() { echo "usage: fuzz/run.sh SECONDS | --smoke | --build" >&2; exit 2; }
@@ -67,15 +67,23 @@ OPT=-O
 DEBUG=(-g)
 [ "$MODE" = smoke ] && DEBUG=()
 SWIFTFLAGS=(-sanitize=fuzzer,address -parse-as-library -wmo "$OPT" "${DEBUG[@]}" -swift-version 6)
+# ArticleKit imports the C shims (CLibXML2, CCmark): their module maps, libxml2's headers, and the
+# libraries at the final link.
+XML2_CFLAGS=$(pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+SHIMS=(-I "$ROOT/CLibXML2" -I "$ROOT/CCmark")
+for f in $XML2_CFLAGS; do SHIMS+=(-Xcc "$f"); done
+CLIBS=(-lxml2 -lcmark)
 
 sources_newer_than() {  # any input of the build newer than $1?
   [ -e "$1" ] || return 0
-  [ -n "$(find Sources/ArticleKit Sources/ReaderCore "$FUZZ"/*.swift "$FUZZ/run.sh" -newer "$1" -print -quit)" ]
+  [ -n "$(find Sources/ArticleKit Sources/ReaderCore CLibXML2 CCmark "$FUZZ"/*.swift "$FUZZ/run.sh" -newer "$1" -print -quit)" ]
 }
 
 build() {
   mkdir -p "$BIN/modules"
-  if ! sources_newer_than "$BIN/.built" && [ -x "$BIN/parser" ] && [ -x "$BIN/layout" ]; then
+  local have=1 t
+  for t in "${TARGETS[@]}"; do [ -x "$BIN/$t" ] || have=0; done
+  if ! sources_newer_than "$BIN/.built" && [ "$have" = 1 ]; then
     echo "fuzz: targets up to date in ${BIN#"$ROOT"/}/"; return
   fi
   echo "fuzz: building ArticleKit, ReaderCore and the targets with -sanitize=fuzzer,address $OPT"
@@ -89,24 +97,25 @@ build() {
   local ak rc
   mapfile -t ak < <(find "$BIN/src/ArticleKit" -name '*.swift' | sort)
   mapfile -t rc < <(find "$BIN/src/ReaderCore" -name '*.swift' | sort)
-  if ! "${NICE[@]}" "$SWIFTC" "${SWIFTFLAGS[@]}" -module-name ArticleKit -emit-module \
+  if ! "${NICE[@]}" "$SWIFTC" "${SWIFTFLAGS[@]}" "${SHIMS[@]}" -module-name ArticleKit -emit-module \
         -emit-module-path "$BIN/modules/ArticleKit.swiftmodule" -emit-library -static \
         -o "$BIN/libArticleKit.a" "${ak[@]}" >>"$log" 2>&1 \
-     || ! "${NICE[@]}" "$SWIFTC" "${SWIFTFLAGS[@]}" -module-name ReaderCore -I "$BIN/modules" -emit-module \
+     || ! "${NICE[@]}" "$SWIFTC" "${SWIFTFLAGS[@]}" "${SHIMS[@]}" -module-name ReaderCore -I "$BIN/modules" -emit-module \
         -emit-module-path "$BIN/modules/ReaderCore.swiftmodule" -emit-library -static \
         -o "$BIN/libReaderCore.a" "${rc[@]}" >>"$log" 2>&1; then
     grep -v "Cannot export local symbol" "$log" | tail -40 >&2
     echo "fuzz: building the libraries failed (full log: ${log#"$ROOT"/})" >&2; exit 2
   fi
   for t in "${TARGETS[@]}"; do
-    if ! "${NICE[@]}" "$SWIFTC" "${SWIFTFLAGS[@]}" "${LINK[@]}" -module-name "fuzz_$t" -I "$BIN/modules" \
-          "$FUZZ/$t.swift" "$FUZZ/common.swift" "$BIN/libReaderCore.a" "$BIN/libArticleKit.a" -o "$BIN/$t" >>"$log" 2>&1; then
+    if ! "${NICE[@]}" "$SWIFTC" "${SWIFTFLAGS[@]}" "${SHIMS[@]}" "${LINK[@]}" -module-name "fuzz_$t" -I "$BIN/modules" \
+          "$FUZZ/$t.swift" "$FUZZ/common.swift" "$BIN/libReaderCore.a" "$BIN/libArticleKit.a" "${CLIBS[@]}" \
+          -o "$BIN/$t" >>"$log" 2>&1; then
       grep -v "Cannot export local symbol" "$log" | tail -40 >&2
       echo "fuzz: building target $t failed (full log: ${log#"$ROOT"/})" >&2; exit 2
     fi
   done
   mv "$BIN/.building" "$BIN/.built"   # stamped with the time the snapshot was taken
-  echo "fuzz: built ${BIN#"$ROOT"/}/parser and ${BIN#"$ROOT"/}/layout in $((SECONDS - t0)) s"
+  echo "fuzz: built ${TARGETS[*]} in ${BIN#"$ROOT"/}/ in $((SECONDS - t0)) s"
 }
 
 # --- seeds -----------------------------------------------------------------
@@ -117,7 +126,9 @@ make_seeds() {
   local t=$1 dir="$BIN/seeds-$1"
   rm -rf "$dir"; mkdir -p "$dir"
   local f base
-  for f in Tests/ArticleKitTests/Fixtures/Headings/*.txt Samples/articles/*.txt "$FUZZ"/seeds/*; do
+  local extra=()
+  [ "$t" = markdown ] && extra=(Tests/ArticleKitTests/Fixtures/Markdown/*.md)
+  for f in Tests/ArticleKitTests/Fixtures/Headings/*.txt Samples/articles/*.txt "$FUZZ"/seeds/* "${extra[@]}"; do
     [ -f "$f" ] || continue
     base=$(basename "$(dirname "$f")")-$(basename "$f")
     cp "$f" "$dir/$base"

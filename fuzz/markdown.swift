@@ -1,0 +1,78 @@
+// libFuzzer target: the Markdown reader (cmark under it) and the way a note is chosen and read.
+//
+// Invariants checked on every input:
+//  - reading never crashes or hangs (ASan and Swift runtime traps count as crashes);
+//  - the title, headings, paragraphs (each line of a code block) and PREV/NEXT titles contain no
+//    scalar that `TextSanitizer.needsChange` would change (no control, C1, bidi override);
+//    only code blocks hold line ends;
+//  - a title is at most `maxTitleScalars` scalars plus one "…", and never empty;
+//  - section levels are 1…6, and a section has no more kinds than paragraphs;
+//  - `ArticleParser.parse` of a `.md` file is the Markdown reader's article, and a file with no
+//    extension is read by whichever format `FormatChooser` sniffs without crashing.
+import ArticleKit
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+// fail(_:_:) is in common.swift, compiled into every target.
+
+func checkClean(_ s: String?, _ what: String) {
+    guard let s else { return }
+    if let bad = s.unicodeScalars.first(where: TextSanitizer.needsChange) {
+        fail("\(what) contains U+\(String(bad.value, radix: 16, uppercase: true))", String(reflecting: s.prefix(200)))
+    }
+}
+
+func checkTitle(_ s: String?, _ what: String) {
+    guard let s else { return }
+    checkClean(s, what)
+    if s.isEmpty { fail("\(what) is empty", "") }
+    if s.unicodeScalars.count > ArticleParser.maxTitleScalars + 1 {
+        fail("\(what) has \(s.unicodeScalars.count) scalars", String(reflecting: s.prefix(80)))
+    }
+}
+
+func check(_ a: Article) {
+    checkTitle(a.title, "title")
+    checkTitle(a.previousTitle, "PREV title")
+    checkTitle(a.nextTitle, "NEXT title")
+    for section in a.sections {
+        checkClean(section.heading, "heading")
+        if section.level < 1 || section.level > 6 {
+            fail("section level \(section.level)", String(reflecting: section.heading))
+        }
+        if section.kinds.count > section.paragraphs.count {
+            fail("\(section.kinds.count) kinds for \(section.paragraphs.count) paragraphs", "")
+        }
+        for (i, p) in section.paragraphs.enumerated() {
+            if p.isEmpty { fail("empty paragraph", String(reflecting: section.heading)) }
+            if section.kind(i) == .code {
+                for line in p.split(separator: "\n", omittingEmptySubsequences: false) {
+                    checkClean(String(line), "code line")
+                }
+            } else {
+                checkClean(p, "\(section.kind(i).rawValue) paragraph")
+            }
+        }
+    }
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let direct = try? MarkdownFormat().parse(bytes, source: "fuzz.md")
+    if let a = direct { check(a) }
+    let seam = try? ArticleParser().parse(bytes, source: "fuzz.md")
+    if seam != direct {
+        fail("ArticleParser.parse differs from MarkdownFormat.parse", String(reflecting: seam?.title ?? "nil"))
+    }
+    // No extension: sniffed (front matter or a `# ` heading make it Markdown). Pages are the HTML
+    // target's.
+    if FormatChooser.format(source: "fuzz-note", head: bytes) != .html,
+        let sniffed = try? ArticleParser().parse(bytes, source: "fuzz-note")
+    {
+        checkTitle(sniffed.title, "sniffed title")
+    }
+    return 0
+}
