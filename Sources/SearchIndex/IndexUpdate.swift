@@ -34,7 +34,9 @@ public struct IndexScope: Sendable, Equatable {
     public var fileExtension: String
 
     /// Paths are made canonical (absolute, lexically) against `directory`.
-    public init(folders: [String], files: [String], fileExtension: String = FormatChooser.defaultExtensions, directory: String) {
+    public init(
+        folders: [String], files: [String], fileExtension: String = FormatChooser.defaultExtensions, directory: String
+    ) {
         self.folders = folders.map { ArticleID.file($0, in: directory).key }
         self.files = files.map { ArticleID.file($0, in: directory).key }
         self.fileExtension = fileExtension

@@ -18,7 +18,7 @@ final class FolderTests: XCTestCase {
         tmp.write("01_good.txt", Fixture(title: "Good", blocks: [paragraph("Fine.")], next: "Other"))
         tmp.write("02_empty.txt", [])
         tmp.write("03_png.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])
-        tmp.write("04_notes.md", Array("not an article".utf8))
+        tmp.write("04_notes.csv", Array("not an article".utf8))
         tmp.write(".hidden.txt", Array("hidden".utf8))
         try tmp.makeFolder("05_dir.txt")
         XCTAssertEqual(mkfifo(folder + "/06_fifo.txt", 0o644), 0)
@@ -53,7 +53,7 @@ final class FolderTests: XCTestCase {
         }
         XCTAssertThrowsError(try CollectionLoader().collection(ofFolder: folder + "/nope"))
         try FileManager.default.removeItem(atPath: folder + "/big.txt")
-        tmp.write("notes.md", Array("not an article".utf8))
+        tmp.write("notes.csv", Array("not an article".utf8))
         XCTAssertThrowsError(try CollectionLoader().collection(ofFolder: folder)) {
             XCTAssertEqual($0 as? ArticleError, .noArticles(path: self.folder))
         }
@@ -73,19 +73,19 @@ final class FirstArticleCacheTests: XCTestCase {
     func testCachedFirstArticleIsValidUntilTheFolderChanges() throws {
         let root = try temporaryFolder("cache")
         let folder = try root.makeFolder("articles")
-        for name in ["b.txt", "c.txt", "a.md"] {
+        for name in ["b.txt", "c.txt", "a.csv"] {
             root.write("articles/" + name, Fixture(title: name, blocks: [paragraph("x")]))
         }
         let cache = FirstArticleCache(directory: root.path("cache"))
-        XCTAssertNil(cache.lookup(folder: folder, fileExtension: "txt"))
+        XCTAssertNil(cache.lookup(folder: folder, fileExtension: FormatChooser.defaultExtensions))
         let library = try XCTUnwrap(try ArticleLibrary.openFirst(paths: [folder], cache: cache))
         XCTAssertEqual(library.collection.entries.map(\.source), [folder + "/b.txt"])
-        XCTAssertEqual(cache.lookup(folder: folder, fileExtension: "txt"), folder + "/b.txt")
-        XCTAssertNil(cache.lookup(folder: folder, fileExtension: "md"))
+        XCTAssertEqual(cache.lookup(folder: folder, fileExtension: FormatChooser.defaultExtensions), folder + "/b.txt")
+        XCTAssertNil(cache.lookup(folder: folder, fileExtension: "csv"))
         // A new file changes the folder's mtime: the cache no longer answers.
         usleep(10_000)
         root.write("articles/a.txt", Fixture(title: "A", blocks: [paragraph("x")]))
-        XCTAssertNil(cache.lookup(folder: folder, fileExtension: "txt"))
+        XCTAssertNil(cache.lookup(folder: folder, fileExtension: FormatChooser.defaultExtensions))
         let again = try XCTUnwrap(try ArticleLibrary.openFirst(paths: [folder], cache: cache))
         XCTAssertEqual(again.collection.entries.map(\.source), [folder + "/a.txt"])
     }

@@ -52,7 +52,9 @@ public enum FormatChooser {
         var i = 0
         let n = min(head.count, 4096)
         if n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF { i = 3 }
-        func skipBlanks() { while i < n, head[i] == 0x20 || head[i] == 0x0A || head[i] == 0x0D || head[i] == 0x09 { i += 1 } }
+        func skipBlanks() {
+            while i < n, head[i] == 0x20 || head[i] == 0x0A || head[i] == 0x0D || head[i] == 0x09 { i += 1 }
+        }
         skipBlanks()
         guard i < n else { return .text }
         func startsWith(_ word: String, at at: Int) -> Bool {
@@ -71,7 +73,9 @@ public enum FormatChooser {
                 if startsWith("<!--", at: at) || startsWith("<?xml", at: at) {
                     while at + 1 < n, head[at] != UInt8(ascii: ">") { at += 1 }
                     at += 1
-                    while at < n, head[at] == 0x20 || head[at] == 0x0A || head[at] == 0x0D || head[at] == 0x09 { at += 1 }
+                    while at < n, head[at] == 0x20 || head[at] == 0x0A || head[at] == 0x0D || head[at] == 0x09 {
+                        at += 1
+                    }
                     continue
                 }
                 break

@@ -126,7 +126,9 @@ enum BoilerplateRules {
         // script: that is the article, not hidden furniture.
         if node.attribute("hidden") != nil && node.attribute("id")?.hasPrefix("S:") != true { return true }
         if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
-        if let cls = node.attribute("class"), cls.split(separator: " ").contains(where: { hiddenClasses.contains($0.lowercased()) }) {
+        if let cls = node.attribute("class"),
+            cls.split(separator: " ").contains(where: { hiddenClasses.contains($0.lowercased()) })
+        {
             return true
         }
         if let style = node.attribute("style")?.lowercased().filter({ $0 != " " }),
@@ -165,7 +167,8 @@ enum BoilerplateRules {
         "newsletter", "sign up", "subscribe", "advertisement", "tags", "topics", "see also", "kommentare",
         "kommentar", "das könnte sie auch interessieren", "mehr zum thema", "weitere artikel", "meistgelesen",
         "commentaires", "à lire aussi", "a lire aussi", "sur le même sujet", "comentarios", "temas relacionados",
-        "noticias relacionadas", "te puede interesar", "más noticias", "commenti", "leggi anche", "potrebbe interessarti",
+        "noticias relacionadas", "te puede interesar", "más noticias", "commenti", "leggi anche",
+        "potrebbe interessarti",
         "comentários", "leia também", "veja também", "komentarze", "czytaj także", "zobacz także", "reklama",
         "relaterte saker", "les også", "läs också", "relaterat", "taip pat skaitykite", "ezek is érdekelhetnek",
         "関連記事", "コメント", "相关阅读", "相关新闻", "관련기사", "댓글", "читайте также", "комментарии",
@@ -174,7 +177,9 @@ enum BoilerplateRules {
     static func isFurnitureHeading(_ text: String) -> Bool {
         guard text.count <= 60 else { return false }
         var t = text.lowercased()
-        while let last = t.last, last == ":" || last == "." || last == "…" || last == " " || last == "!" { t.removeLast() }
+        while let last = t.last, last == ":" || last == "." || last == "…" || last == " " || last == "!" {
+            t.removeLast()
+        }
         if t.hasSuffix("...") { t.removeLast(3) }
         return furnitureHeadings.contains(t.trimmingCharacters(in: .whitespaces))
     }

@@ -50,7 +50,8 @@ struct HTMLBlockReader {
             let level = Int(String(node.name.dropFirst())) ?? 2
             // A heading that is a link is a teaser for another article; one that names furniture
             // ("Comments", "Related articles") heads what was left out.
-            if extractor.linkDensity(i) > 0.8 || extractor.isInsideLink(i) || BoilerplateRules.isFurnitureHeading(text) {
+            if extractor.linkDensity(i) > 0.8 || extractor.isInsideLink(i) || BoilerplateRules.isFurnitureHeading(text)
+            {
                 return
             }
             // A "heading" of a paragraph's length is a paragraph set in large type.

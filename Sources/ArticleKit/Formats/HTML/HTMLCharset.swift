@@ -47,7 +47,8 @@ public enum HTMLCharset {
         }
         let repaired = Array(String(decoding: bytes, as: UTF8.self).utf8)
         return Decoded(
-            utf8: withoutNUL(repaired), charset: "utf-8", warning: "text is not valid UTF-8; bad bytes are shown as \u{FFFD}")
+            utf8: withoutNUL(repaired), charset: "utf-8",
+            warning: "text is not valid UTF-8; bad bytes are shown as \u{FFFD}")
     }
 
     /// The charset a page declares in its first 8 kB, as written.
@@ -67,7 +68,9 @@ public enum HTMLCharset {
                     var name: [UInt8] = []
                     while j < head.count, name.count < 40 {
                         let c = head[j]
-                        let ok = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x5F || c == 0x2E || c == 0x3A
+                        let ok =
+                            (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x5F || c == 0x2E
+                            || c == 0x3A
                         if !ok { break }
                         name.append(c)
                         j += 1
@@ -99,7 +102,8 @@ public enum HTMLCharset {
             "x-cp1252", "iso_8859-1", "cp819", "ibm819":
             return "windows-1252"
         case "gb2312", "gbk", "gb18030", "x-gbk", "chinese", "csgb2312", "euc-cn": return "gb18030"
-        case "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j", "cp932", "csshiftjis": return "cp932"
+        case "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j", "cp932", "csshiftjis":
+            return "cp932"
         case "euc-kr", "ks_c_5601-1987", "cp949", "windows-949", "korean", "ksc5601": return "cp949"
         case "big5", "big5-hkscs", "x-x-big5": return "big5-hkscs"
         case "euc-jp", "x-euc-jp": return "euc-jp"
@@ -198,7 +202,15 @@ public enum HTMLCharset {
             let b = bytes[i]
             if b < 0x80 { i += 1; continue }
             let len: Int
-            if b >= 0xC2 && b <= 0xDF { len = 2 } else if b >= 0xE0 && b <= 0xEF { len = 3 } else if b >= 0xF0 && b <= 0xF4 { len = 4 } else { len = 0 }
+            if b >= 0xC2 && b <= 0xDF {
+                len = 2
+            } else if b >= 0xE0 && b <= 0xEF {
+                len = 3
+            } else if b >= 0xF0 && b <= 0xF4 {
+                len = 4
+            } else {
+                len = 0
+            }
             guard len > 0, i + len <= n else { invalid += 1; i += 1; continue }
             var ok = true
             for k in 1..<len where bytes[i + k] & 0xC0 != 0x80 { ok = false }

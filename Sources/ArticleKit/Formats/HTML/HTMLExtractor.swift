@@ -51,7 +51,8 @@ struct HTMLExtractor {
             if debug {
                 for i in nodes.indices where removed[i] && raw[i] > 300 && !removed[max(0, nodes[i].parent)] {
                     FileHandle.standardError.write(
-                        "REMOVED \(nodes[i].name).\(nodes[i].attribute("class") ?? "")#\(nodes[i].attribute("id") ?? "") role=\(nodes[i].attribute("role") ?? "") \(raw[i])\n".data(using: .utf8)!)
+                        "REMOVED \(nodes[i].name).\(nodes[i].attribute("class") ?? "")#\(nodes[i].attribute("id") ?? "") role=\(nodes[i].attribute("role") ?? "") \(raw[i])\n"
+                            .data(using: .utf8)!)
                 }
             }
         }
@@ -121,7 +122,9 @@ struct HTMLExtractor {
         for i in stride(from: nodes.count - 1, through: 0, by: -1) where !removed[i] {
             let node = nodes[i]
             if node.isText { textLength[i] = node.text.unicodeScalars.count { !HTMLText.isSpace($0) } }
-            if node.name == "a", let href = node.attribute("href"), !href.hasPrefix("#") { linkLength[i] = textLength[i] }
+            if node.name == "a", let href = node.attribute("href"), !href.hasPrefix("#") {
+                linkLength[i] = textLength[i]
+            }
             if node.parent >= 0 {
                 textLength[node.parent] += textLength[i]
                 linkLength[node.parent] += linkLength[i]
@@ -134,7 +137,9 @@ struct HTMLExtractor {
         var k = tree.nodes[i].parent
         var steps = 0
         while k > 0 && steps < 4 {
-            if tree.nodes[k].name == "a", let href = tree.nodes[k].attribute("href"), !href.hasPrefix("#") { return true }
+            if tree.nodes[k].name == "a", let href = tree.nodes[k].attribute("href"), !href.hasPrefix("#") {
+                return true
+            }
             k = tree.nodes[k].parent
             steps += 1
         }
@@ -202,7 +207,9 @@ struct HTMLExtractor {
         }
         if debug {
             for i in nodes.indices where scored[i] && score[i] > best * 0.3 {
-                FileHandle.standardError.write("CAND \(nodes[i].name).\(nodes[i].attribute("class") ?? "") \(score[i]) len=\(textLength[i])\n".data(using: .utf8)!)
+                FileHandle.standardError.write(
+                    "CAND \(nodes[i].name).\(nodes[i].attribute("class") ?? "") \(score[i]) len=\(textLength[i])\n"
+                        .data(using: .utf8)!)
             }
         }
         guard top > 0 else { return bodyOrRoot() }

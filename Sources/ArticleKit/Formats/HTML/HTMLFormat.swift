@@ -19,16 +19,29 @@ public struct HTMLFormat: ArticleFormat {
             for (i, n) in tree.nodes.enumerated() where n.isText && n.text.contains(needle) {
                 var path: [String] = []
                 var k = i
-                while k >= 0 { path.append(tree.nodes[k].name + "." + (tree.nodes[k].attribute("class") ?? "") + "[\(extractor.removed[k] ? "X" : "")\(extractor.textLength[k])]"); k = tree.nodes[k].parent }
-                FileHandle.standardError.write(("FOUND " + path.reversed().joined(separator: " > ") + "\n").data(using: .utf8)!)
+                while k >= 0 {
+                    path.append(
+                        tree.nodes[k].name + "." + (tree.nodes[k].attribute("class") ?? "")
+                            + "[\(extractor.removed[k] ? "X" : "")\(extractor.textLength[k])]");
+                    k = tree.nodes[k].parent
+                }
+                FileHandle.standardError.write(
+                    ("FOUND " + path.reversed().joined(separator: " > ") + "\n").data(using: .utf8)!)
             }
         }
         if ProcessInfo.processInfo.environment["GZ_DEBUG"] != nil {
             for m in main {
                 var path: [String] = []
                 var k = m
-                while k >= 0 { path.append(tree.nodes[k].name + "." + (tree.nodes[k].attribute("class") ?? "") + "#" + (tree.nodes[k].attribute("id") ?? "")); k = tree.nodes[k].parent }
-                FileHandle.standardError.write(("MAIN " + path.reversed().joined(separator: " > ") + " len=\(extractor.textLength[m])\n").data(using: .utf8)!)
+                while k >= 0 {
+                    path.append(
+                        tree.nodes[k].name + "." + (tree.nodes[k].attribute("class") ?? "") + "#"
+                            + (tree.nodes[k].attribute("id") ?? ""));
+                    k = tree.nodes[k].parent
+                }
+                FileHandle.standardError.write(
+                    ("MAIN " + path.reversed().joined(separator: " > ") + " len=\(extractor.textLength[m])\n").data(
+                        using: .utf8)!)
             }
         }
         reader.read(main)
@@ -67,7 +80,8 @@ public struct HTMLFormat: ArticleFormat {
         let top = blocks.lazy.filter { $0.headingLevel > 0 }.map(\.headingLevel).min() ?? 1
         for block in blocks {
             if block.headingLevel > 0 {
-                sections.append(Section(heading: block.text, paragraphs: [], level: min(6, block.headingLevel - top + 1)))
+                sections.append(
+                    Section(heading: block.text, paragraphs: [], level: min(6, block.headingLevel - top + 1)))
                 continue
             }
             if sections.isEmpty { sections.append(Section(heading: nil, paragraphs: [])) }
@@ -117,7 +131,9 @@ public struct HTMLFormat: ArticleFormat {
         }
         if controls * 10 > n { throw .binary(path: source) }
         if nul {
-            let first = bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+            let first = bytes.first {
+                $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF
+            }
             let nuls = bytes[..<n].count { $0 == 0 }
             if first != UInt8(ascii: "<") || nuls * 20 > n { throw .binary(path: source) }
         }
@@ -187,7 +203,9 @@ struct TitleChooser {
         let siteKey = site.map(key)
         let kept = parts.filter { p in
             let k = key(p)
-            if let siteKey, !siteKey.isEmpty, k == siteKey || siteKey.contains(k) || k.contains(siteKey) && k.count < siteKey.count + 6 {
+            if let siteKey, !siteKey.isEmpty,
+                k == siteKey || siteKey.contains(k) || k.contains(siteKey) && k.count < siteKey.count + 6
+            {
                 return false
             }
             return !k.isEmpty
@@ -202,6 +220,9 @@ struct TitleChooser {
 
     /// Titles compared without case, spaces or punctuation.
     static func key(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+        String(
+            String.UnicodeScalarView(
+                s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+        )
     }
 }

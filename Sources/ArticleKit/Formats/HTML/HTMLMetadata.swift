@@ -73,10 +73,14 @@ struct HTMLMetadata {
         }
         gather(value, depth: 0)
         var fromArticle = false
-        let articleTypes = ["article", "newsarticle", "blogposting", "reportagenewsarticle", "report", "analysisnewsarticle",
-            "opinionnewsarticle", "techarticle", "scholarlyarticle", "socialmediaposting", "liveblogposting", "webpage"]
+        let articleTypes = [
+            "article", "newsarticle", "blogposting", "reportagenewsarticle", "report", "analysisnewsarticle",
+            "opinionnewsarticle", "techarticle", "scholarlyarticle", "socialmediaposting", "liveblogposting", "webpage",
+        ]
         for o in objects {
-            let types = ((o["@type"] as? String).map { [$0] } ?? (o["@type"] as? [String]) ?? []).map { $0.lowercased() }
+            let types = ((o["@type"] as? String).map { [$0] } ?? (o["@type"] as? [String]) ?? []).map {
+                $0.lowercased()
+            }
             guard types.contains(where: articleTypes.contains) else { continue }
             // An article's own headline wins over the page's.
             if types != ["webpage"], let h = o["headline"] as? String {
@@ -125,7 +129,8 @@ enum HTMLText {
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x200B, 0x2028, 0x2029:
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0C, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x200B, 0x2028,
+            0x2029:
             return true
         default: return false
         }

@@ -44,7 +44,8 @@ public struct HTMLTree: Sendable {
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                    htmlReadMemory($0, Int32(clamping: buf.count), nil, "UTF-8", options | Int32(XML_PARSE_HUGE.rawValue))
+                    htmlReadMemory(
+                        $0, Int32(clamping: buf.count), nil, "UTF-8", options | Int32(XML_PARSE_HUGE.rawValue))
                 }
             } ?? nil
         }
@@ -91,12 +92,15 @@ public struct HTMLTree: Sendable {
                 }
                 attr = a.pointee.next
             }
-            let index = add(Node(name: name, text: "", parent: parent, children: [], attributes: attributes), to: parent)
+            let index = add(
+                Node(name: name, text: "", parent: parent, children: [], attributes: attributes), to: parent)
             var child = node.pointee.children
             if depth >= Self.maxDepth {
                 // Too deep: keep the text, flattened.
                 if let text = xmlNodeGetContent(node) {
-                    add(Node(name: "", text: String(cString: text), parent: index, children: [], attributes: []), to: index)
+                    add(
+                        Node(name: "", text: String(cString: text), parent: index, children: [], attributes: []),
+                        to: index)
                     gazette_xml_free(text)
                 }
                 return
@@ -136,7 +140,9 @@ public struct HTMLTree: Sendable {
             out += node.text
             return
         }
-        if node.name == "script" || node.name == "style" || node.name == "noscript" || node.name == "template" { return }
+        if node.name == "script" || node.name == "style" || node.name == "noscript" || node.name == "template" {
+            return
+        }
         for c in node.children { collectText(c, into: &out) }
     }
 }
