@@ -13,6 +13,10 @@ lgone() {
   done
   return 1
 }
+# lstatus TEXT [SESSION]: the status line (the pane's last row) holds TEXT now.
+lstatus() { lpane "${2:-less}" | tail -1 | grep -qF -- "$1"; }
+# ltop LINE [SESSION]: the first row under the title bar is LINE now.
+ltop() { [ "$(lpane "${2:-less}" | sed -n 2p)" = "$1" ]; }
 lexpect() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name" "$(lpane "${session:-less}")"; fi; }
 reader_in() { # session command: a reader in a fresh 80x24 pane that prints its exit status
   tl new-session -d -s "$1" -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen "$2; echo \"EXIT=\$?\"; sleep 60"
@@ -45,6 +49,14 @@ if command -v tmux >/dev/null 2>&1; then
   # It comes back where it was left (the end, after the wrap); the wheel starts from the top.
   tl send-keys -t less g
   lexpect "g goes to the top" lwait "1–"
+  # A digit is only a count (issue 20): g 3 j puts line 4 on top, not section 3 plus a line.
+  tl send-keys -t less 3 j
+  lexpect "g 3 j puts line 4 on top" lwait " 4–"
+  lexpect "... still in section 1" lstatus "§ 1/3"
+  tl send-keys -t less 3 ']'
+  lexpect "3 ] goes to section 3" lwait "§ 3/3"
+  tl send-keys -t less g
+  lexpect "g goes to the top again" lwait "§ 1/3"
 
   # Ctrl-L: garbage written behind ncurses' back stays until the screen is drawn whole.
   tty=$(tl display -p -t less '#{pane_tty}')

@@ -265,6 +265,41 @@ final class CountTests: XCTestCase {
         XCTAssertEqual(state.currentSection, 10, "without a count ] is the next section")
     }
 
+    /// Issue 20: a digit is only a count for the next key. It used to jump to its section at once
+    /// as well, so `g5j` landed a line into section 5 and `20]` went to section 2 first.
+    func testADigitIsOnlyACountForTheNextKey() {
+        var state = LessFixtures.state(2, width: 40, height: 12)
+        XCTAssertGreaterThan(state.maxTop, 80)
+        state.type("g5j")
+        XCTAssertEqual(state.top, 5, "g 5 j puts line 6 on top")
+        XCTAssertNil(state.count)
+        state.type("70g2k")
+        XCTAssertEqual(state.top, 67)
+        state.type("3")
+        XCTAssertEqual(state.top, 67, "a digit alone does not move")
+        XCTAssertTrue(state.status.contains("3…"), state.status)
+        state.press(.character("G"))
+        XCTAssertEqual(state.top, 2, "3G is line 3")
+        XCTAssertNil(state.count, "and the count is used up")
+        state.press(.character("G"))
+        XCTAssertEqual(state.top, state.maxTop, "G alone is the end")
+        state.type("g20]")
+        XCTAssertEqual(state.top, 0, "no section 20: the reader stays")
+        XCTAssertEqual(state.message, "There is no section 20 (this article has 12)")
+        state.type("3]")
+        XCTAssertEqual(state.currentSection, 2)
+        XCTAssertEqual(state.focus, state.document.layout.sectionStarts[2])
+        state.type("40%")
+        XCTAssertEqual(state.top, min(state.maxTop, 40 * state.lines.count / 100))
+    }
+
+    func testDigitsCannotBeBoundInTheArticleView() {
+        XCTAssertTrue(KeyContext.article.typesText(.character("7")))
+        XCTAssertFalse(KeyContext.article.typesText(.character("j")))
+        XCTAssertTrue(KeyMap.standard.helpLines.contains { $0.keys == "0 … 9" && $0.summary == KeyMap.digitsSummary })
+        XCTAssertFalse(KeyMap.standard.helpLines.contains { $0.summary.hasPrefix("section 1") })
+    }
+
     func testDigitsTypedInTheOutlinePickSectionsPastNine() {
         var state = LessFixtures.state(2, width: 80, height: 24)
         state.press(.character("t"), .character("1"))

@@ -80,13 +80,12 @@ extension ReaderState {
         anchor = anchorPosition()
     }
 
-    /// A key in the article view. Digits make a count for the next key, as in less; the first
-    /// one also jumps to its section at once, so `3` alone still means section 3.
+    /// A key in the article view. Digits only make a count for the next key, as in less and vim
+    /// (`5j`, `12g`, `40%`, `3]`): a digit that also moved would leave the next motion counting
+    /// from the wrong place. Section N is `N]`.
     mutating func articleKey(_ key: Key) {
-        if case .character(let c) = key, c.isASCII, let digit = c.wholeNumberValue {
-            let first = count == nil
+        if KeyContext.article.typesText(key), case .character(let c) = key, let digit = c.wholeNumberValue {
             count = min((count ?? 0) * 10 + digit, 9_999_999)
-            if first, let command = keyMap.command(for: key) { apply(command) }
             return
         }
         if let command = keyMap.command(for: key) { apply(command) }
