@@ -146,5 +146,20 @@ SH
   lexpect "a file changed on disk is read again" lwait "CHANGED ON DISK" edit
   tl send-keys -t edit 'q'
   lexpect "q leaves after editing" lwait "EXIT=0" edit
+
+  # Two paragraphs put in above the screen: the same text stays on top after the reload (issue 20).
+  session=place
+  cp "$work/articles/01_first.txt" "$work/place.txt"
+  reader_in place "'$bin' --from-start '$work/place.txt'"
+  lexpect "the reader opens the file to change" lwait "§ 1/3" place
+  tl send-keys -t place 2 ']'
+  lexpect "2 ] goes to section 2" lwait "§ 2/3" place
+  top=$(lpane place | sed -n 2p)
+  sed -i 's/^Why the service came back$/Inserted paragraph one.\n\nInserted paragraph two.\n\n&/' "$work/place.txt"
+  lexpect "a change above the screen is read again" lwait "Read again from the file" place
+  lexpect "... with the same text on top" ltop "$top" place
+  lexpect "... which is the heading 2 ] went to" grep -qF "Why the service came back" <<< "$top"
+  tl send-keys -t place 'q'
+  lexpect "q leaves after the change" lwait "EXIT=0" place
   tl kill-server 2>/dev/null
 fi

@@ -77,6 +77,46 @@ final class TerminalEffectsLoopTests: XCTestCase {
         XCTAssertEqual(backend.screens.last?.text(row: 11).contains("Read again from the file"), true)
     }
 
+    static let sections = """
+        The Harbour Plan
+
+        -
+
+        First paragraph about the harbour and the boats.
+
+        Second paragraph about the town.
+
+        What the Council Decided
+
+        Third paragraph about the fish market on the quay, and what the council decided about it.
+
+        Fourth paragraph about the night trams that will serve the quay again.
+
+        Fifth paragraph about the money, which nobody could find.
+
+        Sixth paragraph about the old lighthouse keeper and his cat.
+        """
+
+    /// Issue 20: two paragraphs put in above the screen used to move the view four lines up, into
+    /// the section before; the same text stays on top, as reopening keeps it (by `TextPlace`).
+    func testAnEditAboveTheScreenKeepsTheSameTextOnTop() throws {
+        let path = try write(Self.sections)
+        let inserted = Self.sections.replacingOccurrences(
+            of: "Second paragraph", with: "An inserted paragraph.\n\nAnother inserted one.\n\nSecond paragraph")
+        let (backend, final) = try run(
+            path,
+            [
+                .press("]"), .pause,
+                .meanwhile { try? inserted.write(toFile: path, atomically: false, encoding: .utf8) },
+                .press("q"),
+            ])
+        XCTAssertFalse(backend.ranOut)
+        XCTAssertTrue(final.lines.contains { $0.text.contains("Another inserted one") })
+        XCTAssertTrue(final.lines[final.top].text.hasSuffix("What the Council Decided"), final.lines[final.top].text)
+        XCTAssertEqual(final.currentSection, 1)
+        XCTAssertTrue(backend.screens.last?.text(row: 1).hasSuffix("What the Council Decided") ?? false)
+    }
+
     func testAnUnchangedFileIsNotReadAgain() throws {
         let path = try write(Self.article)
         let (backend, final) = try run(path, [.pause, .pause, .press("q")])
