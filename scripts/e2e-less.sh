@@ -161,5 +161,18 @@ SH
   lexpect "... which is the heading 2 ] went to" grep -qF "Why the service came back" <<< "$top"
   tl send-keys -t place 'q'
   lexpect "q leaves after the change" lwait "EXIT=0" place
+
+  # The outline pane breaks a word wider than itself with a hyphen, dropping no letter (issue 20).
+  session=pane
+  para="Die Kassen und die Kliniken streiten seit Monaten darüber, wer welche Daten zeigen muss, und das Ministerium hat dazu bisher keinen Vorschlag gemacht."
+  printf 'Krankenhausreform im Land\n\nKrankenhausreform im Land\n-\n\n%s\n\nEinrichtungsübergreifende Intransparenzen bei Krankenkassenmonitoring\n\n%s\n\nWas jetzt geschieht\n\n%s\n\n-\n' \
+    "$para" "$para" "$para" > "$work/de.txt"
+  tl new-session -d -s pane -x 110 -y 24 -e LANG=C.UTF-8 -e TERM=screen \
+    "'$bin' --from-start '$work/de.txt'; echo \"EXIT=\$?\"; sleep 60"
+  lexpect "the outline pane opens beside a German article" lwait "Outline (t)" pane
+  lexpect "... and keeps every letter of Einrichtungsübergreifende" bash -c \
+    "tmux -L '$sock' capture-pane -p -t pane | grep -q 'Einrichtungsübergrei-\$' && tmux -L '$sock' capture-pane -p -t pane | grep -q '│ *fende Intransparenzen'"
+  tl send-keys -t pane 'q'
+  lexpect "q leaves (outline pane)" lwait "EXIT=0" pane
   tl kill-server 2>/dev/null
 fi

@@ -1,4 +1,5 @@
 import ArticleKit
+import GazetteTestSupport
 import ReaderLoop
 import XCTest
 
@@ -380,6 +381,70 @@ final class RoughEdgeTests: XCTestCase {
         XCTAssertTrue(lines[2].hasSuffix("…"), lines[2])
         XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 12 })
         XCTAssertEqual(Renderer.paneLines("short one", width: 12), ["short one"])
+    }
+
+    /// Issue 20: a word wider than the pane lost letters ("Einrichtungsübergrei" / "nde"): the rows
+    /// after the first were indented past the pane's edge, and a long word was cut with no mark.
+    func testTheOutlinePaneKeepsEveryLetterOfALongWord() {
+        let heading = "3. Einrichtungsübergreifende Intransparenzen bei Krankenkassenmonitoring"
+        let lines = Renderer.paneLines(heading, width: 24, indent: 3, limit: 6)
+        XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 24 }, "\(lines)")
+        XCTAssertTrue(lines.dropFirst().allSatisfy { $0.hasPrefix("   ") }, "\(lines)")
+        XCTAssertEqual(Self.rejoined(lines), heading)
+        XCTAssertTrue(lines[0].hasSuffix("-"), lines[0])
+        // Too long for its rows: it ends with "…", never in the middle of a word without one.
+        let short = Renderer.paneLines(heading, width: 24, indent: 3, limit: 2)
+        XCTAssertEqual(short.count, 2)
+        XCTAssertTrue(short[1].hasSuffix("…"), short[1])
+        // Ideographs break between characters, with no hyphen.
+        XCTAssertFalse(Renderer.paneLines(String(repeating: "活版印刷所", count: 4), width: 12).joined().contains("-"))
+    }
+
+    /// Pane rows read back as one line: a row ending in a hyphen goes on in the next without a space.
+    static func rejoined(_ rows: [String]) -> String {
+        var text = ""
+        for row in rows {
+            let part = row.trimmingCharacters(in: .whitespaces)
+            if text.hasSuffix("-") {
+                text.removeLast()
+                text += part
+            } else {
+                text += (text.isEmpty ? "" : " ") + part
+            }
+        }
+        return text
+    }
+
+    /// The pane on screen, at the width the issue saw it: every letter of the heading is drawn.
+    func testTheOutlinePaneOnScreenKeepsEveryLetter() {
+        let paragraph =
+            "Die Kassen und die Kliniken streiten seit Monaten darüber, wer welche Daten zeigen muss, und das "
+            + "Ministerium hat dazu bisher keinen Vorschlag gemacht, der beide Seiten überzeugt hätte."
+        let text = Fixture.spaced(
+            "Krankenhausreform im Land",
+            [
+                paragraph, "Einrichtungsübergreifende Intransparenzen bei Krankenkassenmonitoring", paragraph,
+                "Was jetzt geschieht", paragraph,
+            ],
+            previous: nil, next: nil, repeats: 1
+        ).text
+        var state = ReaderState(
+            library: memoryLibrary([("de.txt", text)]), start: 0, width: 110, height: 24)
+        _ = state.handle(InputEvent.key(Key.character("j")))
+        XCTAssertNotNil(state.geometry.pane)
+        let pane = state.geometry.pane!
+        let rows = (0..<24).map { row in
+            String(state.screen.text(row: row).dropFirst(pane.x)).trimmingCharacters(in: .whitespaces)
+        }
+        // The entry's rows, read back: the heading's first words whole, then "…" for the rest.
+        guard let first = rows.firstIndex(where: { $0.hasPrefix("2. ") }),
+            let next = rows.firstIndex(where: { $0.hasPrefix("3. ") })
+        else { return XCTFail("\(rows)") }
+        let shown = Self.rejoined(Array(rows[first..<next]))
+        XCTAssertTrue(shown.hasSuffix("…"), shown)
+        let heading = "2. Einrichtungsübergreifende Intransparenzen bei Krankenkassenmonitoring"
+        XCTAssertTrue(heading.hasPrefix(shown.dropLast()), shown)
+        XCTAssertTrue(shown.hasPrefix("2. Einrichtungsübergreifende Intransparenzen"), shown)
     }
 
     func testTheHelpSaysWhatItsKeysDo() {

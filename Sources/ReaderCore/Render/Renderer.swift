@@ -138,9 +138,8 @@ public enum Renderer {
         // Each entry wrapped to the pane: (entry, text) rows.
         var rows: [(entry: Int, text: String)] = []
         for (i, text) in outlineEntries(state).enumerated() {
-            for (k, part) in paneLines(text, width: max(1, pane.width - 3)).enumerated() {
-                rows.append((i, (k == 0 ? "" : "   ") + part))
-            }
+            // Rows after an entry's first hang under its heading, inside the same width.
+            for part in paneLines(text, width: max(1, pane.width - 3), indent: 3) { rows.append((i, part)) }
         }
         let visible = max(1, g.bodyHeight - 2)
         let anchor = rows.firstIndex { $0.entry == (focused ?? state.currentSection) } ?? 0
@@ -161,13 +160,44 @@ public enum Renderer {
         }
     }
 
-    /// A heading wrapped to the pane, at most `limit` rows; a longer one ends its last row with "…",
-    /// so the pane never drops words without saying so.
-    static func paneLines(_ text: String, width: Int, limit: Int = 3) -> [String] {
-        let wrapped = TextWrapper.wrap(text, width: width)
-        guard wrapped.count > limit else { return wrapped }
+    /// A heading wrapped to the pane: no row wider than `width`, the rows after the first indented by
+    /// `indent` (counted in the width), at most `limit` rows. A word wider than a row is broken with a
+    /// hyphen, never cut; a longer heading ends its last row with "…", so the pane never drops
+    /// letters or words without saying so.
+    static func paneLines(_ text: String, width: Int, indent: Int = 0, limit: Int = 3) -> [String] {
+        let room = max(1, width - indent)
+        let text = hyphenated(text, width: room)
+        guard let first = TextWrapper.wrap(text, width: width).first else { return [] }
+        let rest = text.dropFirst(first.count).drop { $0 == " " }
+        let pad = String(repeating: " ", count: width - room)
+        let lines = [first] + (rest.isEmpty ? [] : TextWrapper.wrap(String(rest), width: room).map { pad + $0 })
+        guard lines.count > limit else { return lines }
         // Ends in "…" either way: appended when it fits, else put in place of the last character.
-        return Array(wrapped.prefix(limit - 1)) + [fit(wrapped[limit - 1] + "…", width)]
+        var last = lines[limit - 1]
+        if last.hasSuffix("-") { last.removeLast() }
+        return Array(lines.prefix(limit - 1)) + [fit(last + "…", width)]
+    }
+
+    /// `text` with each word wider than `width` broken into pieces that end in a hyphen and fit it.
+    /// Only words of one-column characters: CJK lines break between ideographs without one.
+    static func hyphenated(_ text: String, width: Int) -> String {
+        guard width >= 2, DisplayWidth.of(text) > width else { return text }
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            guard DisplayWidth.of(word) > width, word.allSatisfy({ DisplayWidth.of($0) <= 1 }) else {
+                return String(word)
+            }
+            var pieces: [String] = []
+            var piece = ""
+            for c in word {
+                if DisplayWidth.of(piece) + DisplayWidth.of(c) > width - 1 {
+                    pieces.append(piece + "-")
+                    piece = ""
+                }
+                piece.append(c)
+            }
+            return (pieces + [piece]).joined(separator: " ")
+        }
+        return words.joined(separator: " ")
     }
 
     static func clearBody(_ state: ReaderState, _ screen: inout Screen) {
