@@ -118,6 +118,20 @@ if command -v tmux >/dev/null 2>&1; then
   lexpect "... saying why in one line" bash -c \
     "[ \$(wc -l < '$work/dumb.err') -eq 1 ] && grep -q 'cannot move its cursor' '$work/dumb.err'"
 
+  # Files the reader skips (empty, binary) are said on screen and again on stderr after it (issue 20).
+  session=skips
+  mkdir -p "$work/skips"
+  cp "$work/articles/01_first.txt" "$work/skips/01_first.txt"
+  : > "$work/skips/02_empty.txt"
+  printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' > "$work/skips/03_image.txt"
+  tl new-session -d -s skips -x 100 -y 24 -e LANG=C.UTF-8 -e TERM=screen \
+    "'$bin' --from-start '$work/skips' 2>'$work/skips.err'; echo \"EXIT=\$?\"; sleep 60"
+  lexpect "the reader says on screen that files were skipped" lwait "skipped, the file is empty (and 1 more" skips
+  tl send-keys -t skips 'q'
+  lexpect "q leaves (skipped files)" lwait "EXIT=0" skips
+  lexpect "... and stderr names both skipped files" bash -c \
+    "grep -q '02_empty.txt: skipped, the file is empty' '$work/skips.err' && grep -q '03_image.txt: skipped, it looks like binary data' '$work/skips.err'"
+
   # gazette -: the article from standard input, the keys from the terminal.
   session=stdin
   reader_in stdin "printf 'Piped Article Title\n\n-\n\nA paragraph that came down a pipe.\n' | '$bin' -"

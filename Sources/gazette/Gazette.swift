@@ -6,6 +6,7 @@ import Foundation
 import ReaderCore
 import ReaderLoop
 import Reports
+import Synchronization
 import TerminalBackend
 
 struct Gazette: ParsableCommand {
@@ -109,8 +110,13 @@ struct Read: ParsableCommand {
 
     func openReader() throws {
         let setup = setup()
-        // Printed once the screen is restored, where the person can read them.
-        defer { for problem in setup.problems { Output.error(problem) } }
+        // Files that could not be read: said on screen once they are known, and printed once the
+        // screen is restored, where the person can read them (as are the config file's problems).
+        let skipped = Mutex<[ArticleError]>([])
+        defer {
+            for problem in setup.problems { Output.error(problem) }
+            Output.report(skipped.withLock { $0 })
+        }
         // A folder opens on the article last read in it; the built-in collection keeps no state.
         let state = paths.isEmpty ? nil : ReadingState.open()
         let resumed = state?.startFile(paths, fromStart: fromStart, fileExtension: options.fileExtension)
@@ -121,8 +127,9 @@ struct Read: ParsableCommand {
             try ReaderApp.run(
                 library: first, start: first.collection.entries[0].id,
                 indexer: {
-                    let (library, _, _) = (try? Opening.open(paths, options)) ?? (first, [0], [])
-                    return (library, ChainBuilder.build(library.collection))
+                    let (library, _, failed) = (try? Opening.open(paths, options)) ?? (first, [0], [])
+                    skipped.withLock { $0 = failed }
+                    return (library, ChainBuilder.build(library.collection), failed)
                 }, state: hooks ?? .none(notice: nil), mouse: setup.mouse, shortlist: shortlist,
                 search: ReaderSearch.hooks(paths: paths, fileExtension: options.fileExtension),
                 options: setup.options, theme: setup.theme, notice: setup.notice)
@@ -133,6 +140,8 @@ struct Read: ParsableCommand {
             Output.report(failed)
             throw Opening.nothingToRead(paths)
         }
+        skipped.withLock { $0 = failed }
+        let notice = [setup.notice, SkippedFiles.notice(failed)].compactMap { $0 }.joined(separator: " · ")
         let hooks = state?.hooks(paths: paths, start: library.collection.entries[start].source, fromStart: fromStart)
         let search =
             paths.isEmpty
@@ -141,7 +150,7 @@ struct Read: ParsableCommand {
         try ReaderApp.run(
             library: library, start: library.collection.entries[start].id,
             state: hooks ?? .none(notice: nil), mouse: setup.mouse, shortlist: shortlist, search: search,
-            options: setup.options, theme: setup.theme, notice: setup.notice)
+            options: setup.options, theme: setup.theme, notice: notice.isEmpty ? nil : notice)
     }
 
     /// Two or more files named, and no folder: those files are the article list.
