@@ -118,6 +118,21 @@ if command -v tmux >/dev/null 2>&1; then
   lexpect "... saying why in one line" bash -c \
     "[ \$(wc -l < '$work/dumb.err') -eq 1 ] && grep -q 'cannot move its cursor' '$work/dumb.err'"
 
+  # TERM=dumb on a folder prints what `dump` prints: every article, not only the first (issue 20).
+  session=dumbdir
+  tl new-session -d -s dumbdir -x 80 -y 24 -e LANG=C.UTF-8 \
+    "TERM=dumb '$bin' '$work/articles' 2>/dev/null; echo '=== dump'; TERM=dumb '$bin' dump '$work/articles' 2>/dev/null; echo \"DONE=\$?\"; sleep 60"
+  lexpect "TERM=dumb on a folder prints the articles" lwait "DONE=0" dumbdir
+  tl capture-pane -p -S - -E - -t dumbdir > "$work/dumbdir.txt"
+  lexpect "... every one of them, as gazette dump DIR prints them" python3 -c '
+import sys
+text = open(sys.argv[1]).read()
+reader, dump = text.split("=== dump\n")
+dump = dump.split("DONE=")[0]
+assert reader.endswith(dump) and reader.count("金沢の路地に活版印刷所が復活") == dump.count("金沢の路地に活版印刷所が復活") > 0, (reader[-300:], dump[-300:])' "$work/dumbdir.txt"
+  out=$("$bin" "$work/articles" 2>/dev/null | cat)
+  lexpect "gazette DIR | cat prints what gazette dump DIR prints" test "$out" = "$("$bin" dump "$work/articles" 2>/dev/null)"
+
   # Files the reader skips (empty, binary) are said on screen and again on stderr after it (issue 20).
   session=skips
   mkdir -p "$work/skips"

@@ -98,13 +98,13 @@ struct Read: ParsableCommand {
 
     func run() throws {
         if paths.contains("-") { return try readStandardInput() }
-        guard Terminal.isInteractive else { return try dumpFirst() }
+        guard Terminal.isInteractive else { return try dumpAll() }
         do {
             try openReader()
         } catch let error as TerminalError where error.cannotDraw {
             // What `gazette FILE | cat` prints, rather than a blind screen.
-            Output.error("\(error.description); printing the article as text instead")
-            try dumpFirst()
+            Output.error("\(error.description); printing the articles as text instead")
+            try dumpAll()
         }
     }
 
@@ -163,11 +163,12 @@ struct Read: ParsableCommand {
         return files.map(options.loader.store.identity(of:))
     }
 
-    func dumpFirst() throws {
+    /// What `gazette dump PATH...` prints: every article named or in the folders, not only the first.
+    func dumpAll() throws {
         let (library, selected, failed) = try Opening.open(paths, options)
         Output.report(failed)
-        guard let start = selected.first else { throw Opening.nothingToRead(paths) }
-        try Output.dump(library, entries: [start], width: Terminal.dumpWidth)
+        if selected.isEmpty { throw Opening.nothingToRead(paths) }
+        try Output.dump(library, entries: selected, width: Terminal.dumpWidth)
     }
 
     /// `gazette -`: one article from standard input, keys from the terminal (as less reads a pipe).
