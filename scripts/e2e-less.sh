@@ -133,6 +133,19 @@ assert reader.endswith(dump) and reader.count("金沢の路地に活版印刷所
   out=$("$bin" "$work/articles" 2>/dev/null | cat)
   lexpect "gazette DIR | cat prints what gazette dump DIR prints" test "$out" = "$("$bin" dump "$work/articles" 2>/dev/null)"
 
+  # = at 100 columns names the file; the folder is what gets shortened (issue 20).
+  session=where
+  deep="$work/a folder/with a rather long name/for the news of the year/december"
+  mkdir -p "$deep"
+  cp "$work/articles/01_first.txt" "$deep/2026-12-01-harbour-trams.txt"
+  tl new-session -d -s where -x 100 -y 24 -e LANG=C.UTF-8 -e TERM=screen \
+    "'$bin' --from-start '$deep/2026-12-01-harbour-trams.txt'; echo \"EXIT=\$?\"; sleep 60"
+  lexpect "the reader opens a file deep in folders" lwait "§ 1/3" where
+  tl send-keys -t where '='
+  lexpect "= at 100 columns shows the file name" lwait "/2026-12-01-harbour-trams.txt · " where
+  tl send-keys -t where 'q'
+  lexpect "q leaves (=)" lwait "EXIT=0" where
+
   # Files the reader skips (empty, binary) are said on screen and again on stderr after it (issue 20).
   session=skips
   mkdir -p "$work/skips"

@@ -370,9 +370,13 @@ final class RoughEdgeTests: XCTestCase {
         XCTAssertTrue(fitted.hasSuffix("…” is not in this collection"), fitted)
         XCTAssertTrue(fitted.hasPrefix("PREV “Harbour"), fitted)
         XCTAssertLessThanOrEqual(DisplayWidth.of(fitted), 50)
+        // The folder gives way, not the file's name (issue 20: "/very/long/… · lines 1–9 of 90").
         XCTAssertEqual(
             StatusText.fit("/very/long/path/to/a.txt · lines 1–9 of 90", 30),
-            "/very/long/… · lines 1–9 of 90")
+            "/very…/a.txt · lines 1–9 of 90")
+        XCTAssertEqual(
+            StatusText.fit("/very/long/path/to/a-long-name.txt · lines 1–9 of 90", 30),
+            "…/a-long-name.txt · lines 1–9…", "the name first, then what fits of the rest")
     }
 
     func testTheOutlinePaneNeverDropsTextSilently() {

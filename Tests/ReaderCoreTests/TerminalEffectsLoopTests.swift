@@ -150,6 +150,22 @@ final class TerminalEffectsLoopTests: XCTestCase {
         XCTAssertEqual(EditorCommand.line(of: "nowhere at all", in: Self.article), 1)
     }
 
+    /// Issue 20: at 100 columns `=` showed "/work… · 11 kB": the name was cut, the folder kept.
+    func testWhereAmIAtAHundredColumnsShowsTheFileName() throws {
+        let deep = folder.appendingPathComponent("news/archive/2026/december")
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        let path = deep.appendingPathComponent("2026-12-01-harbour-plan.txt").path
+        try Self.article.write(toFile: path, atomically: false, encoding: .utf8)
+        let library = try ArticleLibrary.open(paths: [path]).library
+        var state = ReaderState.open(
+            library: library, at: library.collection.entries[0].id, width: 100, height: 12
+        ).state
+        _ = DocumentLoader.settle([.load(state.request(state.document.id))], into: &state)
+        state.press(.character("="))
+        XCTAssertTrue(state.status.contains("/2026-12-01-harbour-plan.txt · "), state.status)
+        XCTAssertTrue(state.status.contains(" · lines 1–"), state.status)
+    }
+
     func testWhereAmINamesTheFileItsSizeAndWhenItChanged() throws {
         let path = try write(Self.article)
         let library = try ArticleLibrary.open(paths: [path]).library
