@@ -466,6 +466,24 @@ final class RoughEdgeTests: XCTestCase {
         state.press(.character("x"))
         XCTAssertEqual(state.overlay, .none)
     }
+
+    /// Issue 20: Space and PgDn closed the help; they page it, as in less, and b and PgUp page back.
+    func testSpaceAndPgDnPageTheHelp() {
+        var state = LessFixtures.state(width: 80, height: 16)
+        state.press(.character("?"))
+        XCTAssertTrue(state.screen.text(row: 1).contains("Space/b page"), state.screen.text(row: 1))
+        let page = state.bodyHeight - 1
+        state.press(.character(" "))
+        XCTAssertEqual(state.overlay, .help(scroll: page))
+        state.press(.pageDown)
+        XCTAssertEqual(state.overlay, .help(scroll: 2 * page))
+        state.press(.character("b"))
+        XCTAssertEqual(state.overlay, .help(scroll: page))
+        state.press(.pageUp, .pageUp)
+        XCTAssertEqual(state.overlay, .help(scroll: 0))
+        for _ in 0..<50 { state.press(.character(" ")) }
+        XCTAssertEqual(state.overlay, .help(scroll: Renderer.helpRows(state).count - state.bodyHeight))
+    }
 }
 
 final class MouseTests: XCTestCase {

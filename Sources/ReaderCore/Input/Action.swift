@@ -244,6 +244,9 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
             return [
                 E(.down, [.character("j"), .down], "scroll down"),
                 E(.up, [.character("k"), .up], "scroll up"),
+                // Space and PgDn page the help, as in less: closing it on them loses a reader's place.
+                E(.pageDown, [.character(" "), .pageDown, .character("f")], "a page down"),
+                E(.pageUp, [.character("b"), .pageUp], "a page up"),
             ]
         case .prompt:
             return [

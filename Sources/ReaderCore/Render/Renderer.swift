@@ -309,7 +309,8 @@ public enum Renderer {
         let all = contexts.flatMap(\.1)
         let keyWidth = min(width / 3, all.map { DisplayWidth.of($0.keys) }.max() ?? 10)
         let scroll = "\(keys.label(.down, in: .help))/\(keys.label(.up, in: .help))"
-        var rows = [HelpRow(text: "Keys — \(scroll) scroll; any other key closes this help", bold: true)]
+        let page = "\(keys.label(.pageDown, in: .help))/\(keys.label(.pageUp, in: .help))"
+        var rows = [HelpRow(text: "Keys — \(page) page, \(scroll) scroll; any other key closes this help", bold: true)]
         for (context, lines) in contexts {
             rows.append(HelpRow(text: ""))
             rows.append(HelpRow(text: context.title, bold: true))

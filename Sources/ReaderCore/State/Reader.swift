@@ -499,12 +499,14 @@ extension ReaderState {
     }
 
     mutating func helpKey(_ key: Key, _ scroll: Int) {
+        // Stops at the last screenful, so k scrolls back at once.
+        let last = max(0, Renderer.helpRows(self).count - bodyHeight)
+        let page = max(1, bodyHeight - 1)
         switch keyMap.action(for: key, in: .help) {
-        case .down:
-            // Stops at the last screenful, so k scrolls back at once.
-            let last = max(0, Renderer.helpRows(self).count - bodyHeight)
-            overlay = .help(scroll: min(last, scroll + 1))
+        case .down: overlay = .help(scroll: min(last, scroll + 1))
         case .up: overlay = .help(scroll: max(0, scroll - 1))
+        case .pageDown: overlay = .help(scroll: min(last, scroll + page))
+        case .pageUp: overlay = .help(scroll: max(0, scroll - page))
         default: overlay = .none
         }
     }
