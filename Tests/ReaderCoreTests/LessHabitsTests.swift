@@ -217,6 +217,18 @@ final class LessSearchTests: XCTestCase {
         XCTAssertEqual(state.message, "End of the article — n: next article, p: previous")
     }
 
+    /// Issue 20: a search typed below its only matches went back to the top in silence.
+    func testASearchThatWrapsFromTheEndSaysSo() {
+        var state = LessFixtures.state(2, width: 40, height: 12)
+        state.press(.character("G"))
+        state.search("Part number 1 ")
+        XCTAssertEqual(state.message, "search hit the end, continuing at the top")
+        XCTAssertLessThan(state.top, state.maxTop)
+        state.press(.character("g"))
+        state.search("Part number 2 ")
+        XCTAssertNotEqual(state.message, "search hit the end, continuing at the top", "found below the top")
+    }
+
     func testNoMatchKeepsTheSearchOnAndSaysHowToClearIt() {
         var state = LessFixtures.state()
         state.search("zeppelin")

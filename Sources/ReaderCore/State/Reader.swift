@@ -366,7 +366,7 @@ extension ReaderState {
                 "The next match is not found yet: counting (\(counting.percent)%) · \(keyMap.label(.escape)) stops"
             return
         }
-        if next >= s.matches.count { message = "search hit the end, continuing at the top" }
+        if next >= s.matches.count { message = Self.wrappedForward }
         if next < 0 { message = "search hit the top, continuing at the end" }
         s.current = (next + s.matches.count) % s.matches.count
         s.visited = true
