@@ -167,6 +167,15 @@ assert reader.endswith(dump) and reader.count("金沢の路地に活版印刷所
   tl send-keys -t stdin 'j' 'q'
   lexpect "... and takes keys from the terminal" lwait "EXIT=0" stdin
 
+  # gazette - with the terminal on standard input says what it waits for (issue 20).
+  session=stdintty
+  reader_in stdintty "'$bin' -"
+  lexpect "gazette - on a terminal says what it waits for" lwait "reading an article from the terminal" stdintty
+  tl send-keys -t stdintty 'Typed Title' Enter Enter 'A paragraph typed at the terminal.' Enter C-d
+  lexpect "... and shows what was typed" lwait "A paragraph typed at the terminal." stdintty
+  tl send-keys -t stdintty 'q'
+  lexpect "... and q leaves" lwait "EXIT=0" stdintty
+
   # v: the editor gets +LINE FILE; the article is read again on return.
   session=edit
   cp "$work/articles/01_first.txt" "$work/edited.txt"

@@ -176,6 +176,12 @@ struct Read: ParsableCommand {
         guard paths == ["-"] else {
             throw UsageFailure(message: "- (standard input) is one article: name no other path")
         }
+        // A terminal on standard input: say what is awaited, as less says "Missing filename".
+        if isatty(STDIN_FILENO) == 1 {
+            Output.error(
+                "gazette -: reading an article from the terminal; type it and end with Ctrl-D "
+                    + "(or pipe one in: cat FILE | gazette -)")
+        }
         let data = FileHandle.standardInput.readDataToEndOfFile()
         let name = "(standard input)"
         let store = MemoryStore([(name: name, text: String(decoding: data, as: UTF8.self))])
