@@ -13,6 +13,10 @@ lgone() {
   done
   return 1
 }
+# lstatus TEXT [SESSION]: the status line (the pane's last row) holds TEXT now.
+lstatus() { lpane "${2:-less}" | tail -1 | grep -qF -- "$1"; }
+# ltop LINE [SESSION]: the first row under the title bar is LINE now.
+ltop() { [ "$(lpane "${2:-less}" | sed -n 2p)" = "$1" ]; }
 lexpect() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name" "$(lpane "${session:-less}")"; fi; }
 reader_in() { # session command: a reader in a fresh 80x24 pane that prints its exit status
   tl new-session -d -s "$1" -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen "$2; echo \"EXIT=\$?\"; sleep 60"
@@ -45,6 +49,14 @@ if command -v tmux >/dev/null 2>&1; then
   # It comes back where it was left (the end, after the wrap); the wheel starts from the top.
   tl send-keys -t less g
   lexpect "g goes to the top" lwait "1–"
+  # A digit is only a count (issue 20): g 3 j puts line 4 on top, not section 3 plus a line.
+  tl send-keys -t less 3 j
+  lexpect "g 3 j puts line 4 on top" lwait " 4–"
+  lexpect "... still in section 1" lstatus "§ 1/3"
+  tl send-keys -t less 3 ']'
+  lexpect "3 ] goes to section 3" lwait "§ 3/3"
+  tl send-keys -t less g
+  lexpect "g goes to the top again" lwait "§ 1/3"
 
   # Ctrl-L: garbage written behind ncurses' back stays until the screen is drawn whole.
   tty=$(tl display -p -t less '#{pane_tty}')
@@ -106,12 +118,63 @@ if command -v tmux >/dev/null 2>&1; then
   lexpect "... saying why in one line" bash -c \
     "[ \$(wc -l < '$work/dumb.err') -eq 1 ] && grep -q 'cannot move its cursor' '$work/dumb.err'"
 
+  # TERM=dumb on a folder prints what `dump` prints: every article, not only the first (issue 20).
+  session=dumbdir
+  tl new-session -d -s dumbdir -x 80 -y 24 -e LANG=C.UTF-8 \
+    "TERM=dumb '$bin' '$work/articles' 2>/dev/null; echo '=== dump'; TERM=dumb '$bin' dump '$work/articles' 2>/dev/null; echo \"DONE=\$?\"; sleep 60"
+  lexpect "TERM=dumb on a folder prints the articles" lwait "DONE=0" dumbdir
+  tl capture-pane -p -S - -E - -t dumbdir > "$work/dumbdir.txt"
+  lexpect "... every one of them, as gazette dump DIR prints them" python3 -c '
+import sys
+text = open(sys.argv[1]).read()
+reader, dump = text.split("=== dump\n")
+dump = dump.split("DONE=")[0]
+assert reader.endswith(dump) and reader.count("金沢の路地に活版印刷所が復活") == dump.count("金沢の路地に活版印刷所が復活") > 0, (reader[-300:], dump[-300:])' "$work/dumbdir.txt"
+  out=$("$bin" "$work/articles" 2>/dev/null | cat)
+  lexpect "gazette DIR | cat prints what gazette dump DIR prints" test "$out" = "$("$bin" dump "$work/articles" 2>/dev/null)"
+
+  # = at 100 columns names the file; the folder is what gets shortened (issue 20).
+  session=where
+  deep="$work/a folder/with a rather long name/for the news of the year/december"
+  mkdir -p "$deep"
+  cp "$work/articles/01_first.txt" "$deep/2026-12-01-harbour-trams.txt"
+  tl new-session -d -s where -x 100 -y 24 -e LANG=C.UTF-8 -e TERM=screen \
+    "'$bin' --from-start '$deep/2026-12-01-harbour-trams.txt'; echo \"EXIT=\$?\"; sleep 60"
+  lexpect "the reader opens a file deep in folders" lwait "§ 1/3" where
+  tl send-keys -t where '='
+  lexpect "= at 100 columns shows the file name" lwait "/2026-12-01-harbour-trams.txt · " where
+  tl send-keys -t where 'q'
+  lexpect "q leaves (=)" lwait "EXIT=0" where
+
+  # Files the reader skips (empty, binary) are said on screen and again on stderr after it (issue 20).
+  session=skips
+  mkdir -p "$work/skips"
+  cp "$work/articles/01_first.txt" "$work/skips/01_first.txt"
+  : > "$work/skips/02_empty.txt"
+  printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' > "$work/skips/03_image.txt"
+  tl new-session -d -s skips -x 100 -y 24 -e LANG=C.UTF-8 -e TERM=screen \
+    "'$bin' --from-start '$work/skips' 2>'$work/skips.err'; echo \"EXIT=\$?\"; sleep 60"
+  lexpect "the reader says on screen that files were skipped" lwait "skipped, the file is empty (and 1 more" skips
+  tl send-keys -t skips 'q'
+  lexpect "q leaves (skipped files)" lwait "EXIT=0" skips
+  lexpect "... and stderr names both skipped files" bash -c \
+    "grep -q '02_empty.txt: skipped, the file is empty' '$work/skips.err' && grep -q '03_image.txt: skipped, it looks like binary data' '$work/skips.err'"
+
   # gazette -: the article from standard input, the keys from the terminal.
   session=stdin
   reader_in stdin "printf 'Piped Article Title\n\n-\n\nA paragraph that came down a pipe.\n' | '$bin' -"
   lexpect "gazette - shows the article read from standard input" lwait "A paragraph that came down a pipe." stdin
   tl send-keys -t stdin 'j' 'q'
   lexpect "... and takes keys from the terminal" lwait "EXIT=0" stdin
+
+  # gazette - with the terminal on standard input says what it waits for (issue 20).
+  session=stdintty
+  reader_in stdintty "'$bin' -"
+  lexpect "gazette - on a terminal says what it waits for" lwait "reading an article from the terminal" stdintty
+  tl send-keys -t stdintty 'Typed Title' Enter Enter 'A paragraph typed at the terminal.' Enter C-d
+  lexpect "... and shows what was typed" lwait "A paragraph typed at the terminal." stdintty
+  tl send-keys -t stdintty 'q'
+  lexpect "... and q leaves" lwait "EXIT=0" stdintty
 
   # v: the editor gets +LINE FILE; the article is read again on return.
   session=edit
@@ -134,5 +197,33 @@ SH
   lexpect "a file changed on disk is read again" lwait "CHANGED ON DISK" edit
   tl send-keys -t edit 'q'
   lexpect "q leaves after editing" lwait "EXIT=0" edit
+
+  # Two paragraphs put in above the screen: the same text stays on top after the reload (issue 20).
+  session=place
+  cp "$work/articles/01_first.txt" "$work/place.txt"
+  reader_in place "'$bin' --from-start '$work/place.txt'"
+  lexpect "the reader opens the file to change" lwait "§ 1/3" place
+  tl send-keys -t place 2 ']'
+  lexpect "2 ] goes to section 2" lwait "§ 2/3" place
+  top=$(lpane place | sed -n 2p)
+  sed -i 's/^Why the service came back$/Inserted paragraph one.\n\nInserted paragraph two.\n\n&/' "$work/place.txt"
+  lexpect "a change above the screen is read again" lwait "Read again from the file" place
+  lexpect "... with the same text on top" ltop "$top" place
+  lexpect "... which is the heading 2 ] went to" grep -qF "Why the service came back" <<< "$top"
+  tl send-keys -t place 'q'
+  lexpect "q leaves after the change" lwait "EXIT=0" place
+
+  # The outline pane breaks a word wider than itself with a hyphen, dropping no letter (issue 20).
+  session=pane
+  para="Die Kassen und die Kliniken streiten seit Monaten darüber, wer welche Daten zeigen muss, und das Ministerium hat dazu bisher keinen Vorschlag gemacht."
+  printf 'Krankenhausreform im Land\n\nKrankenhausreform im Land\n-\n\n%s\n\nEinrichtungsübergreifende Intransparenzen bei Krankenkassenmonitoring\n\n%s\n\nWas jetzt geschieht\n\n%s\n\n-\n' \
+    "$para" "$para" "$para" > "$work/de.txt"
+  tl new-session -d -s pane -x 110 -y 24 -e LANG=C.UTF-8 -e TERM=screen \
+    "'$bin' --from-start '$work/de.txt'; echo \"EXIT=\$?\"; sleep 60"
+  lexpect "the outline pane opens beside a German article" lwait "Outline (t)" pane
+  lexpect "... and keeps every letter of Einrichtungsübergreifende" bash -c \
+    "tmux -L '$sock' capture-pane -p -t pane | grep -q 'Einrichtungsübergrei-\$' && tmux -L '$sock' capture-pane -p -t pane | grep -q '│ *fende Intransparenzen'"
+  tl send-keys -t pane 'q'
+  lexpect "q leaves (outline pane)" lwait "EXIT=0" pane
   tl kill-server 2>/dev/null
 fi

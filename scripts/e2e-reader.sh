@@ -25,6 +25,9 @@ else
     "printf 'SHELL-BEFORE\n'; '$bin' --from-start '$work/articles'; echo \"EXIT=\$?\"; sleep 60"
   expect "the reader shows the first article's title" wait_for "Harbour trams return at night"
   expect "the title bar shows the place in the chain" wait_for "chain 1/3"
+  # The folder's binary file is said once in the status line (issue 20); the next key clears it.
+  expect "the status line says the binary file was skipped" wait_for "04_image.txt: skipped, it looks like binary"
+  tm send-keys -t e2e C-l
   expect "the status line names the section" wait_for "§ 1/3 Beginning"
   tm send-keys -t e2e ']'
   expect "] moves the next heading to the top" wait_row 1 " § Why the service came back"

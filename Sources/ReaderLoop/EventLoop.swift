@@ -15,7 +15,9 @@ public struct EventLoop {
     /// Milliseconds between looks at the open article's file, to notice it changed on disk.
     public static let watchInterval = 1000
 
-    public typealias Indexer = @Sendable () -> (ArticleLibrary, ChainBuilder.Result)
+    /// Builds the whole collection behind the first article: with the files it had to skip, which the
+    /// reader says once in the status line.
+    public typealias Indexer = @Sendable () -> (ArticleLibrary, ChainBuilder.Result, skipped: [ArticleError])
 
     let backend: any Backend
     let worker: any Worker
@@ -215,7 +217,8 @@ private struct Session {
                 }
                 outstanding += 1
                 loop.worker.start {
-                    let (library, chains) = indexer()
+                    let (library, chains, skipped) = indexer()
+                    if let notice = SkippedFiles.notice(skipped) { mailbox.post(.notice(notice), finishesJob: false) }
                     mailbox.post(.indexed(library, chains))
                 }
             case .searchCollection(let request):

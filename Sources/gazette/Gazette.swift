@@ -7,6 +7,7 @@ import ReaderCore
 import ReaderLoop
 import Reports
 import StateStore
+import Synchronization
 import TerminalBackend
 
 struct Gazette: ParsableCommand {
@@ -99,20 +100,25 @@ struct Read: ParsableCommand {
 
     func run() throws {
         if paths.contains("-") { return try readStandardInput() }
-        guard Terminal.isInteractive else { return try dumpFirst() }
+        guard Terminal.isInteractive else { return try dumpAll() }
         do {
             try openReader()
         } catch let error as TerminalError where error.cannotDraw {
             // What `gazette FILE | cat` prints, rather than a blind screen.
-            Output.error("\(error.description); printing the article as text instead")
-            try dumpFirst()
+            Output.error("\(error.description); printing the articles as text instead")
+            try dumpAll()
         }
     }
 
     func openReader() throws {
         let setup = setup()
-        // Printed once the screen is restored, where the person can read them.
-        defer { for problem in setup.problems { Output.error(problem) } }
+        // Files that could not be read: said on screen once they are known, and printed once the
+        // screen is restored, where the person can read them (as are the config file's problems).
+        let skipped = Mutex<[ArticleError]>([])
+        defer {
+            for problem in setup.problems { Output.error(problem) }
+            Output.report(skipped.withLock { $0 })
+        }
         // A folder opens on the article last read in it; the built-in collection keeps no state.
         let state = paths.isEmpty ? nil : ReadingState.open()
         let resumed = state?.startFile(paths, fromStart: fromStart, fileExtension: options.fileExtension)
@@ -124,8 +130,9 @@ struct Read: ParsableCommand {
             try ReaderApp.run(
                 library: first, start: first.collection.entries[0].id,
                 indexer: {
-                    let (library, _, _) = (try? Opening.open(paths, options)) ?? (first, [0], [])
-                    return (library, ChainBuilder.build(library.collection))
+                    let (library, _, failed) = (try? Opening.open(paths, options)) ?? (first, [0], [])
+                    skipped.withLock { $0 = failed }
+                    return (library, ChainBuilder.build(library.collection), failed)
                 }, state: hooks ?? .none(notice: nil), mouse: setup.mouse, shortlist: shortlist,
                 search: ReaderSearch.hooks(paths: paths, fileExtension: options.fileExtension),
                 options: setup.options, theme: setup.theme, notice: setup.notice)
@@ -136,6 +143,8 @@ struct Read: ParsableCommand {
             Output.report(failed)
             throw Opening.nothingToRead(paths)
         }
+        skipped.withLock { $0 = failed }
+        let notice = [setup.notice, SkippedFiles.notice(failed)].compactMap { $0 }.joined(separator: " · ")
         let hooks = state?.hooks(
             paths: paths, start: library.collection.entries[start].source, fromStart: fromStart, report: Output.error)
         let search =
@@ -145,7 +154,7 @@ struct Read: ParsableCommand {
         try ReaderApp.run(
             library: library, start: library.collection.entries[start].id,
             state: hooks ?? .none(notice: nil), mouse: setup.mouse, shortlist: shortlist, search: search,
-            options: setup.options, theme: setup.theme, notice: setup.notice)
+            options: setup.options, theme: setup.theme, notice: notice.isEmpty ? nil : notice)
     }
 
     /// Two or more files named, and no folder: those files are the article list.
@@ -158,17 +167,24 @@ struct Read: ParsableCommand {
         return files.map(options.loader.store.identity(of:))
     }
 
-    func dumpFirst() throws {
+    /// What `gazette dump PATH...` prints: every article named or in the folders, not only the first.
+    func dumpAll() throws {
         let (library, selected, failed) = try Opening.open(paths, options)
         Output.report(failed)
-        guard let start = selected.first else { throw Opening.nothingToRead(paths) }
-        try Output.dump(library, entries: [start], width: Terminal.dumpWidth)
+        if selected.isEmpty { throw Opening.nothingToRead(paths) }
+        try Output.dump(library, entries: selected, width: Terminal.dumpWidth)
     }
 
     /// `gazette -`: one article from standard input, keys from the terminal (as less reads a pipe).
     func readStandardInput() throws {
         guard paths == ["-"] else {
             throw UsageFailure(message: "- (standard input) is one article: name no other path")
+        }
+        // A terminal on standard input: say what is awaited, as less says "Missing filename".
+        if isatty(STDIN_FILENO) == 1 {
+            Output.error(
+                "gazette -: reading an article from the terminal; type it and end with Ctrl-D "
+                    + "(or pipe one in: cat FILE | gazette -)")
         }
         let data = FileHandle.standardInput.readDataToEndOfFile()
         let name = "(standard input)"

@@ -30,7 +30,7 @@ final class EventLoopTests: XCTestCase {
 
     func testKeysTypedWhileIndexingWaitAndRunInOrder() {
         let full = self.full
-        let indexer: EventLoop.Indexer = { (full, ChainBuilder.build(full.collection)) }
+        let indexer: EventLoop.Indexer = { (full, ChainBuilder.build(full.collection), []) }
         let run = LoopRun(
             opening(firstOnly, indexing: true), indexer: indexer,
             [
@@ -57,6 +57,28 @@ final class EventLoopTests: XCTestCase {
         XCTAssertEqual(
             run.persisted.map(\.article.key), ["01_it.txt", "02_ja.txt", "03_en.txt", "02_ja.txt"],
             "each article left, then the one quit from")
+    }
+
+    /// Issue 20: files the folder's index had to skip (empty, binary) were said nowhere in the reader.
+    /// The status line says so once they are known, by file name, and a key clears it.
+    func testSkippedFilesAreSaidOnceInTheStatusLine() {
+        let full = self.full
+        let skipped: [ArticleError] = [.empty(path: "/news/05_empty.txt"), .binary(path: "/news/06_image.txt")]
+        let indexer: EventLoop.Indexer = { (full, ChainBuilder.build(full.collection), skipped) }
+        let run = LoopRun(
+            opening(firstOnly, indexing: true, width: 100), indexer: indexer,
+            [.pause, .finishWork, .pause, .press("j"), .pause, .press("q")])
+        let screens = run.backend.screens
+        XCTAssertFalse(run.backend.ranOut)
+        let status = screens.map { $0.text(row: $0.height - 1) }
+        XCTAssertFalse(status[0].contains("skipped"), status[0])
+        XCTAssertEqual(
+            status.filter { $0.contains("05_empty.txt: skipped, the file is empty (and 1 more") }.count, 1, "\(status)")
+        XCTAssertFalse(status.last?.contains("skipped") ?? true, "said once: the next key clears it \(status)")
+        XCTAssertEqual(
+            SkippedFiles.notice([.binary(path: "/news/06_image.txt")]),
+            "06_image.txt: skipped, it looks like binary data, not text (printed again on exit)")
+        XCTAssertNil(SkippedFiles.notice([]))
     }
 
     func testABigArticleShowsItsStartThenTheWhole() {

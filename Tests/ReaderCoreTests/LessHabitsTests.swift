@@ -1,4 +1,5 @@
 import ArticleKit
+import GazetteTestSupport
 import ReaderLoop
 import XCTest
 
@@ -216,6 +217,18 @@ final class LessSearchTests: XCTestCase {
         XCTAssertEqual(state.message, "End of the article — n: next article, p: previous")
     }
 
+    /// Issue 20: a search typed below its only matches went back to the top in silence.
+    func testASearchThatWrapsFromTheEndSaysSo() {
+        var state = LessFixtures.state(2, width: 40, height: 12)
+        state.press(.character("G"))
+        state.search("Part number 1 ")
+        XCTAssertEqual(state.message, "search hit the end, continuing at the top")
+        XCTAssertLessThan(state.top, state.maxTop)
+        state.press(.character("g"))
+        state.search("Part number 2 ")
+        XCTAssertNotEqual(state.message, "search hit the end, continuing at the top", "found below the top")
+    }
+
     func testNoMatchKeepsTheSearchOnAndSaysHowToClearIt() {
         var state = LessFixtures.state()
         state.search("zeppelin")
@@ -263,6 +276,41 @@ final class CountTests: XCTestCase {
         XCTAssertEqual(state.currentSection, 9)
         state.press(.character("]"))
         XCTAssertEqual(state.currentSection, 10, "without a count ] is the next section")
+    }
+
+    /// Issue 20: a digit is only a count for the next key. It used to jump to its section at once
+    /// as well, so `g5j` landed a line into section 5 and `20]` went to section 2 first.
+    func testADigitIsOnlyACountForTheNextKey() {
+        var state = LessFixtures.state(2, width: 40, height: 12)
+        XCTAssertGreaterThan(state.maxTop, 80)
+        state.type("g5j")
+        XCTAssertEqual(state.top, 5, "g 5 j puts line 6 on top")
+        XCTAssertNil(state.count)
+        state.type("70g2k")
+        XCTAssertEqual(state.top, 67)
+        state.type("3")
+        XCTAssertEqual(state.top, 67, "a digit alone does not move")
+        XCTAssertTrue(state.status.contains("3…"), state.status)
+        state.press(.character("G"))
+        XCTAssertEqual(state.top, 2, "3G is line 3")
+        XCTAssertNil(state.count, "and the count is used up")
+        state.press(.character("G"))
+        XCTAssertEqual(state.top, state.maxTop, "G alone is the end")
+        state.type("g20]")
+        XCTAssertEqual(state.top, 0, "no section 20: the reader stays")
+        XCTAssertEqual(state.message, "There is no section 20 (this article has 12)")
+        state.type("3]")
+        XCTAssertEqual(state.currentSection, 2)
+        XCTAssertEqual(state.focus, state.document.layout.sectionStarts[2])
+        state.type("40%")
+        XCTAssertEqual(state.top, min(state.maxTop, 40 * state.lines.count / 100))
+    }
+
+    func testDigitsCannotBeBoundInTheArticleView() {
+        XCTAssertTrue(KeyContext.article.typesText(.character("7")))
+        XCTAssertFalse(KeyContext.article.typesText(.character("j")))
+        XCTAssertTrue(KeyMap.standard.helpLines.contains { $0.keys == "0 … 9" && $0.summary == KeyMap.digitsSummary })
+        XCTAssertFalse(KeyMap.standard.helpLines.contains { $0.summary.hasPrefix("section 1") })
     }
 
     func testDigitsTypedInTheOutlinePickSectionsPastNine() {
@@ -334,9 +382,13 @@ final class RoughEdgeTests: XCTestCase {
         XCTAssertTrue(fitted.hasSuffix("…” is not in this collection"), fitted)
         XCTAssertTrue(fitted.hasPrefix("PREV “Harbour"), fitted)
         XCTAssertLessThanOrEqual(DisplayWidth.of(fitted), 50)
+        // The folder gives way, not the file's name (issue 20: "/very/long/… · lines 1–9 of 90").
         XCTAssertEqual(
             StatusText.fit("/very/long/path/to/a.txt · lines 1–9 of 90", 30),
-            "/very/long/… · lines 1–9 of 90")
+            "/very…/a.txt · lines 1–9 of 90")
+        XCTAssertEqual(
+            StatusText.fit("/very/long/path/to/a-long-name.txt · lines 1–9 of 90", 30),
+            "…/a-long-name.txt · lines 1–9…", "the name first, then what fits of the rest")
     }
 
     func testTheOutlinePaneNeverDropsTextSilently() {
@@ -345,6 +397,70 @@ final class RoughEdgeTests: XCTestCase {
         XCTAssertTrue(lines[2].hasSuffix("…"), lines[2])
         XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 12 })
         XCTAssertEqual(Renderer.paneLines("short one", width: 12), ["short one"])
+    }
+
+    /// Issue 20: a word wider than the pane lost letters ("Einrichtungsübergrei" / "nde"): the rows
+    /// after the first were indented past the pane's edge, and a long word was cut with no mark.
+    func testTheOutlinePaneKeepsEveryLetterOfALongWord() {
+        let heading = "3. Einrichtungsübergreifende Intransparenzen bei Krankenkassenmonitoring"
+        let lines = Renderer.paneLines(heading, width: 24, indent: 3, limit: 6)
+        XCTAssertTrue(lines.allSatisfy { DisplayWidth.of($0) <= 24 }, "\(lines)")
+        XCTAssertTrue(lines.dropFirst().allSatisfy { $0.hasPrefix("   ") }, "\(lines)")
+        XCTAssertEqual(Self.rejoined(lines), heading)
+        XCTAssertTrue(lines[0].hasSuffix("-"), lines[0])
+        // Too long for its rows: it ends with "…", never in the middle of a word without one.
+        let short = Renderer.paneLines(heading, width: 24, indent: 3, limit: 2)
+        XCTAssertEqual(short.count, 2)
+        XCTAssertTrue(short[1].hasSuffix("…"), short[1])
+        // Ideographs break between characters, with no hyphen.
+        XCTAssertFalse(Renderer.paneLines(String(repeating: "活版印刷所", count: 4), width: 12).joined().contains("-"))
+    }
+
+    /// Pane rows read back as one line: a row ending in a hyphen goes on in the next without a space.
+    static func rejoined(_ rows: [String]) -> String {
+        var text = ""
+        for row in rows {
+            let part = row.trimmingCharacters(in: .whitespaces)
+            if text.hasSuffix("-") {
+                text.removeLast()
+                text += part
+            } else {
+                text += (text.isEmpty ? "" : " ") + part
+            }
+        }
+        return text
+    }
+
+    /// The pane on screen, at the width the issue saw it: every letter of the heading is drawn.
+    func testTheOutlinePaneOnScreenKeepsEveryLetter() {
+        let paragraph =
+            "Die Kassen und die Kliniken streiten seit Monaten darüber, wer welche Daten zeigen muss, und das "
+            + "Ministerium hat dazu bisher keinen Vorschlag gemacht, der beide Seiten überzeugt hätte."
+        let text = Fixture.spaced(
+            "Krankenhausreform im Land",
+            [
+                paragraph, "Einrichtungsübergreifende Intransparenzen bei Krankenkassenmonitoring", paragraph,
+                "Was jetzt geschieht", paragraph,
+            ],
+            previous: nil, next: nil, repeats: 1
+        ).text
+        var state = ReaderState(
+            library: memoryLibrary([("de.txt", text)]), start: 0, width: 110, height: 24)
+        _ = state.handle(InputEvent.key(Key.character("j")))
+        XCTAssertNotNil(state.geometry.pane)
+        let pane = state.geometry.pane!
+        let rows = (0..<24).map { row in
+            String(state.screen.text(row: row).dropFirst(pane.x)).trimmingCharacters(in: .whitespaces)
+        }
+        // The entry's rows, read back: the heading's first words whole, then "…" for the rest.
+        guard let first = rows.firstIndex(where: { $0.hasPrefix("2. ") }),
+            let next = rows.firstIndex(where: { $0.hasPrefix("3. ") })
+        else { return XCTFail("\(rows)") }
+        let shown = Self.rejoined(Array(rows[first..<next]))
+        XCTAssertTrue(shown.hasSuffix("…"), shown)
+        let heading = "2. Einrichtungsübergreifende Intransparenzen bei Krankenkassenmonitoring"
+        XCTAssertTrue(heading.hasPrefix(shown.dropLast()), shown)
+        XCTAssertTrue(shown.hasPrefix("2. Einrichtungsübergreifende Intransparenzen"), shown)
     }
 
     func testTheHelpSaysWhatItsKeysDo() {
@@ -361,6 +477,24 @@ final class RoughEdgeTests: XCTestCase {
         XCTAssertEqual(state.overlay, .help(scroll: last - 1))
         state.press(.character("x"))
         XCTAssertEqual(state.overlay, .none)
+    }
+
+    /// Issue 20: Space and PgDn closed the help; they page it, as in less, and b and PgUp page back.
+    func testSpaceAndPgDnPageTheHelp() {
+        var state = LessFixtures.state(width: 80, height: 16)
+        state.press(.character("?"))
+        XCTAssertTrue(state.screen.text(row: 1).contains("Space/b page"), state.screen.text(row: 1))
+        let page = state.bodyHeight - 1
+        state.press(.character(" "))
+        XCTAssertEqual(state.overlay, .help(scroll: page))
+        state.press(.pageDown)
+        XCTAssertEqual(state.overlay, .help(scroll: 2 * page))
+        state.press(.character("b"))
+        XCTAssertEqual(state.overlay, .help(scroll: page))
+        state.press(.pageUp, .pageUp)
+        XCTAssertEqual(state.overlay, .help(scroll: 0))
+        for _ in 0..<50 { state.press(.character(" ")) }
+        XCTAssertEqual(state.overlay, .help(scroll: Renderer.helpRows(state).count - state.bodyHeight))
     }
 }
 

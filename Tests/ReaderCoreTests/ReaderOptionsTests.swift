@@ -168,7 +168,7 @@ final class ReaderOptionsTests: XCTestCase {
             }
         }
         collect(state.screen)
-        state.press(.character("3"))
+        state.press(.character("3"), .character("]"))
         collect(state.screen)
         state.press(.character("t"))
         collect(state.screen, body: false)
@@ -236,7 +236,7 @@ final class ReaderOptionsTests: XCTestCase {
         state.press(.character("j"), .character("j"))
         XCTAssertEqual(state.screen.cursor?.row, 1 + state.focus - state.top)
         XCTAssertEqual(state.screen.cursor?.column, state.geometry.columnX)
-        state.press(.character("3"))
+        state.press(.character("3"), .character("]"))
         XCTAssertEqual(state.screen.cursor?.row, 1 + state.focus - state.top)
         XCTAssertEqual(state.lines[state.focus].kind, .heading)
         state.press(.character("t"), .character("k"))

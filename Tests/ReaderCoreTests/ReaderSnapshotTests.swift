@@ -216,12 +216,12 @@ final class ReaderSnapshotTests: XCTestCase {
 
     func testSectionNumbersAndMissingSection() {
         var state = ReaderFixtures.state(0)
-        state.press(.character("3"))
+        // Section N is N]: a digit is only a count.
+        state.type("3]")
         XCTAssertEqual(state.currentSection, 2)
-        // A digit right after a digit extends the count (39) rather than jumping; Esc ends the count.
-        state.press(.escape, .character("9"))
+        state.type("9]")
         XCTAssertEqual(state.message, "There is no section 9 (this article has 3)")
-        state.press(.escape, .character("1"))
+        state.type("1]")
         XCTAssertEqual(state.top, 0)
     }
 }
@@ -267,7 +267,7 @@ final class BigArticleTests: XCTestCase {
         var state = ReaderState(library: library, start: 0, width: 80, height: 24)
         XCTAssertEqual(state.document.extent, .start)
         XCTAssertEqual(state.lines.last?.text, "Reading the rest of this article…")
-        state.press(.character("5"))
+        state.type("5]")
         let top = state.top
         let topText = state.lines[top].text
         let request = LoadRequest(article: state.document.id, width: 80, height: 24, indexing: false)
@@ -303,7 +303,7 @@ final class ReadmeKeysTests: XCTestCase {
                 XCTAssertTrue(table.contains(row), "README lacks, under \(heading): \(row)")
             }
         }
-        XCTAssertTrue(text.contains("| `1` … `9` | `section_1` … `section_9` |"))
+        XCTAssertTrue(text.contains("| `0` … `9` | (a count) | \(KeyMap.digitsSummary) |"))
     }
 }
 

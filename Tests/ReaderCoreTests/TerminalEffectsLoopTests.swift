@@ -77,6 +77,46 @@ final class TerminalEffectsLoopTests: XCTestCase {
         XCTAssertEqual(backend.screens.last?.text(row: 11).contains("Read again from the file"), true)
     }
 
+    static let sections = """
+        The Harbour Plan
+
+        -
+
+        First paragraph about the harbour and the boats.
+
+        Second paragraph about the town.
+
+        What the Council Decided
+
+        Third paragraph about the fish market on the quay, and what the council decided about it.
+
+        Fourth paragraph about the night trams that will serve the quay again.
+
+        Fifth paragraph about the money, which nobody could find.
+
+        Sixth paragraph about the old lighthouse keeper and his cat.
+        """
+
+    /// Issue 20: two paragraphs put in above the screen used to move the view four lines up, into
+    /// the section before; the same text stays on top, as reopening keeps it (by `TextPlace`).
+    func testAnEditAboveTheScreenKeepsTheSameTextOnTop() throws {
+        let path = try write(Self.sections)
+        let inserted = Self.sections.replacingOccurrences(
+            of: "Second paragraph", with: "An inserted paragraph.\n\nAnother inserted one.\n\nSecond paragraph")
+        let (backend, final) = try run(
+            path,
+            [
+                .press("]"), .pause,
+                .meanwhile { try? inserted.write(toFile: path, atomically: false, encoding: .utf8) },
+                .press("q"),
+            ])
+        XCTAssertFalse(backend.ranOut)
+        XCTAssertTrue(final.lines.contains { $0.text.contains("Another inserted one") })
+        XCTAssertTrue(final.lines[final.top].text.hasSuffix("What the Council Decided"), final.lines[final.top].text)
+        XCTAssertEqual(final.currentSection, 1)
+        XCTAssertTrue(backend.screens.last?.text(row: 1).hasSuffix("What the Council Decided") ?? false)
+    }
+
     func testAnUnchangedFileIsNotReadAgain() throws {
         let path = try write(Self.article)
         let (backend, final) = try run(path, [.pause, .pause, .press("q")])
@@ -108,6 +148,22 @@ final class TerminalEffectsLoopTests: XCTestCase {
         XCTAssertEqual(EditorCommand.make(path: "a b.txt", line: 7).suffix(2), ["7", "a b.txt"])
         XCTAssertEqual(EditorCommand.line(of: "Second paragraph about the town.", in: Self.article), 7)
         XCTAssertEqual(EditorCommand.line(of: "nowhere at all", in: Self.article), 1)
+    }
+
+    /// Issue 20: at 100 columns `=` showed "/work… · 11 kB": the name was cut, the folder kept.
+    func testWhereAmIAtAHundredColumnsShowsTheFileName() throws {
+        let deep = folder.appendingPathComponent("news/archive/2026/december")
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        let path = deep.appendingPathComponent("2026-12-01-harbour-plan.txt").path
+        try Self.article.write(toFile: path, atomically: false, encoding: .utf8)
+        let library = try ArticleLibrary.open(paths: [path]).library
+        var state = ReaderState.open(
+            library: library, at: library.collection.entries[0].id, width: 100, height: 12
+        ).state
+        _ = DocumentLoader.settle([.load(state.request(state.document.id))], into: &state)
+        state.press(.character("="))
+        XCTAssertTrue(state.status.contains("/2026-12-01-harbour-plan.txt · "), state.status)
+        XCTAssertTrue(state.status.contains(" · lines 1–"), state.status)
     }
 
     func testWhereAmINamesTheFileItsSizeAndWhenItChanged() throws {

@@ -120,8 +120,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         guard case .character(let c) = key else { return false }
         switch self {
         case .list, .prompt: return true
-        case .outline: return c.isASCII && c.isNumber
-        case .article, .picker, .results, .help: return false
+        case .outline, .article: return c.isASCII && c.isNumber
+        case .picker, .results, .help: return false
         }
     }
 
@@ -131,7 +131,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .list: "characters type into the article list's filter"
         case .prompt: "characters are typed into the search prompt"
         case .outline: "digits pick a section by number in the outline"
-        case .article, .picker, .results, .help: nil
+        case .article: "digits are a count for the next key in the article view (3] is section 3)"
+        case .picker, .results, .help: nil
         }
     }
 
@@ -165,9 +166,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
                 E(.nextSection, [.character("]"), .character("}")]),
                 E(.previousSection, [.character("["), .character("{")]),
             ]
-                + (1...9).map { n in
-                    E(Action(rawValue: "section_\(n)")!, [.character(Character(String(n)))], "section \(n)")
-                } + [
+                // Digits are a count (`3]` is section 3): these are left for a config to bind elsewhere.
+                + (1...9).map { n in E(Action(rawValue: "section_\(n)")!, [], "section \(n)") } + [
                     E(.outline, [.character("t"), .character("o")]),
                     // n is less's and vim's next match while a search is on; J and → always follow the chain.
                     E(.nextMatchOrFollowNext, [.character("n")]),
@@ -244,6 +244,9 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
             return [
                 E(.down, [.character("j"), .down], "scroll down"),
                 E(.up, [.character("k"), .up], "scroll up"),
+                // Space and PgDn page the help, as in less: closing it on them loses a reader's place.
+                E(.pageDown, [.character(" "), .pageDown, .character("f")], "a page down"),
+                E(.pageUp, [.character("b"), .pageUp], "a page up"),
             ]
         case .prompt:
             return [

@@ -21,7 +21,7 @@ public enum Command: Sendable, Hashable {
         case .pageUp: return "up a page"
         case .top: return "start of the article (12g: line 12)"
         case .bottom: return "end of the article (12G: line 12)"
-        case .nextSection: return "next section (12]: section 12)"
+        case .nextSection: return "next section (3]: section 3, 12]: section 12)"
         case .previousSection: return "previous section (or start of this one)"
         case .section(let n): return "section \(n)"
         case .outline: return "outline of the sections (Enter jumps)"

@@ -74,21 +74,16 @@ public struct KeyMap: Sendable, Equatable {
         keys(for: action, in: context).first?.description ?? action.name
     }
 
-    /// Digits jump to a section at once and, as in less, make a count for the next key.
-    public static let digitsSummary = "section 1 to 9 (1 is the lede); also a count: 12g 40% 12] 5j"
+    /// Digits are a count for the next key, as in less and vim; `N]` is how section N is reached.
+    public static let digitsSummary = "a count for the next key: 5j 5k, 12g 12G (line 12), 40%, 3] (section 3)"
 
-    /// Help lines of a context: keys, then what they do, in table order. Sections 1–9 are one line
-    /// while they are on the digits; an unbound action is left out.
+    /// Help lines of a context: keys, then what they do, in table order. The article view's digits
+    /// are one line, where the sections' actions stand; an unbound action is left out.
     public func helpLines(in context: KeyContext = .article) -> [(keys: String, summary: String)] {
         var lines: [(String, String)] = []
-        let onDigits = (1...9).allSatisfy { n in
-            keys(for: Action(rawValue: "section_\(n)")!, in: .article) == [.character(Character(String(n)))]
-        }
-        for b in bindings(in: context) where !b.keys.isEmpty {
-            if context == .article, onDigits, let n = b.action.sectionNumber {
-                if n == 1 { lines.append(("1 … 9", Self.digitsSummary)) }
-                continue
-            }
+        for b in bindings(in: context) {
+            if context == .article, b.action == .section1 { lines.append(("0 … 9", Self.digitsSummary)) }
+            guard !b.keys.isEmpty else { continue }
             lines.append((b.keys.map(\.description).joined(separator: " "), context.summary(b.action)))
         }
         return lines

@@ -163,11 +163,13 @@ public enum Renderer {
         var rows: [(entry: Int, text: String)] = []
         let sections = state.document.article.sections
         for (i, text) in outlineEntries(state).enumerated() {
-            // A sub-section's rows all stand under its indent, while the pane has room for it.
+            // A sub-section's rows all stand under its indent, while the pane has room for it; rows after
+            // an entry's first hang under its heading, inside the same width.
             let indent = outlineIndent(sections[i])
             let shown = pane.width - 3 - indent.count >= 8 ? indent : ""
-            let parts = paneLines(String(text.dropFirst(indent.count)), width: max(1, pane.width - 3 - shown.count))
-            for (k, part) in parts.enumerated() { rows.append((i, shown + (k == 0 ? "" : "   ") + part)) }
+            let parts = paneLines(
+                String(text.dropFirst(indent.count)), width: max(1, pane.width - 3 - shown.count), indent: 3)
+            for part in parts { rows.append((i, shown + part)) }
         }
         let visible = max(1, g.bodyHeight - 2)
         let anchor = rows.firstIndex { $0.entry == (focused ?? state.currentSection) } ?? 0
@@ -188,13 +190,44 @@ public enum Renderer {
         }
     }
 
-    /// A heading wrapped to the pane, at most `limit` rows; a longer one ends its last row with "…",
-    /// so the pane never drops words without saying so.
-    static func paneLines(_ text: String, width: Int, limit: Int = 3) -> [String] {
-        let wrapped = TextWrapper.wrap(text, width: width)
-        guard wrapped.count > limit else { return wrapped }
+    /// A heading wrapped to the pane: no row wider than `width`, the rows after the first indented by
+    /// `indent` (counted in the width), at most `limit` rows. A word wider than a row is broken with a
+    /// hyphen, never cut; a longer heading ends its last row with "…", so the pane never drops
+    /// letters or words without saying so.
+    static func paneLines(_ text: String, width: Int, indent: Int = 0, limit: Int = 3) -> [String] {
+        let room = max(1, width - indent)
+        let text = hyphenated(text, width: room)
+        guard let first = TextWrapper.wrap(text, width: width).first else { return [] }
+        let rest = text.dropFirst(first.count).drop { $0 == " " }
+        let pad = String(repeating: " ", count: width - room)
+        let lines = [first] + (rest.isEmpty ? [] : TextWrapper.wrap(String(rest), width: room).map { pad + $0 })
+        guard lines.count > limit else { return lines }
         // Ends in "…" either way: appended when it fits, else put in place of the last character.
-        return Array(wrapped.prefix(limit - 1)) + [fit(wrapped[limit - 1] + "…", width)]
+        var last = lines[limit - 1]
+        if last.hasSuffix("-") { last.removeLast() }
+        return Array(lines.prefix(limit - 1)) + [fit(last + "…", width)]
+    }
+
+    /// `text` with each word wider than `width` broken into pieces that end in a hyphen and fit it.
+    /// Only words of one-column characters: CJK lines break between ideographs without one.
+    static func hyphenated(_ text: String, width: Int) -> String {
+        guard width >= 2, DisplayWidth.of(text) > width else { return text }
+        let words = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            guard DisplayWidth.of(word) > width, word.allSatisfy({ DisplayWidth.of($0) <= 1 }) else {
+                return String(word)
+            }
+            var pieces: [String] = []
+            var piece = ""
+            for c in word {
+                if DisplayWidth.of(piece) + DisplayWidth.of(c) > width - 1 {
+                    pieces.append(piece + "-")
+                    piece = ""
+                }
+                piece.append(c)
+            }
+            return (pieces + [piece]).joined(separator: " ")
+        }
+        return words.joined(separator: " ")
     }
 
     static func clearBody(_ state: ReaderState, _ screen: inout Screen) {
@@ -306,7 +339,8 @@ public enum Renderer {
         let all = contexts.flatMap(\.1)
         let keyWidth = min(width / 3, all.map { DisplayWidth.of($0.keys) }.max() ?? 10)
         let scroll = "\(keys.label(.down, in: .help))/\(keys.label(.up, in: .help))"
-        var rows = [HelpRow(text: "Keys — \(scroll) scroll; any other key closes this help", bold: true)]
+        let page = "\(keys.label(.pageDown, in: .help))/\(keys.label(.pageUp, in: .help))"
+        var rows = [HelpRow(text: "Keys — \(page) page, \(scroll) scroll; any other key closes this help", bold: true)]
         for (context, lines) in contexts {
             rows.append(HelpRow(text: ""))
             rows.append(HelpRow(text: context.title, bold: true))

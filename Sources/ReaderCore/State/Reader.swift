@@ -80,13 +80,12 @@ extension ReaderState {
         anchor = anchorPosition()
     }
 
-    /// A key in the article view. Digits make a count for the next key, as in less; the first
-    /// one also jumps to its section at once, so `3` alone still means section 3.
+    /// A key in the article view. Digits only make a count for the next key, as in less and vim
+    /// (`5j`, `12g`, `40%`, `3]`): a digit that also moved would leave the next motion counting
+    /// from the wrong place. Section N is `N]`.
     mutating func articleKey(_ key: Key) {
-        if case .character(let c) = key, c.isASCII, let digit = c.wholeNumberValue {
-            let first = count == nil
+        if KeyContext.article.typesText(key), case .character(let c) = key, let digit = c.wholeNumberValue {
             count = min((count ?? 0) * 10 + digit, 9_999_999)
-            if first, let command = keyMap.command(for: key) { apply(command) }
             return
         }
         if let command = keyMap.command(for: key) { apply(command) }
@@ -367,7 +366,7 @@ extension ReaderState {
                 "The next match is not found yet: counting (\(counting.percent)%) · \(keyMap.label(.escape)) stops"
             return
         }
-        if next >= s.matches.count { message = "search hit the end, continuing at the top" }
+        if next >= s.matches.count { message = Self.wrappedForward }
         if next < 0 { message = "search hit the top, continuing at the end" }
         s.current = (next + s.matches.count) % s.matches.count
         s.visited = true
@@ -500,12 +499,14 @@ extension ReaderState {
     }
 
     mutating func helpKey(_ key: Key, _ scroll: Int) {
+        // Stops at the last screenful, so k scrolls back at once.
+        let last = max(0, Renderer.helpRows(self).count - bodyHeight)
+        let page = max(1, bodyHeight - 1)
         switch keyMap.action(for: key, in: .help) {
-        case .down:
-            // Stops at the last screenful, so k scrolls back at once.
-            let last = max(0, Renderer.helpRows(self).count - bodyHeight)
-            overlay = .help(scroll: min(last, scroll + 1))
+        case .down: overlay = .help(scroll: min(last, scroll + 1))
         case .up: overlay = .help(scroll: max(0, scroll - 1))
+        case .pageDown: overlay = .help(scroll: min(last, scroll + page))
+        case .pageUp: overlay = .help(scroll: max(0, scroll - page))
         default: overlay = .none
         }
     }

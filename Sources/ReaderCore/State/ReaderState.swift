@@ -418,7 +418,11 @@ public struct ReaderState: Sendable {
             }
             search = SearchState(query: query, matches: matches, current: min(current, max(0, matches.count - 1)))
             search?.visited = keepCurrent == nil || visited
-            if revealing, let s = search, !s.matches.isEmpty { reveal(s.matches[s.current]) }
+            if revealing, let s = search, !s.matches.isEmpty {
+                // None below the top: the first match is above it, as the backward step says when it wraps.
+                if keepCurrent == nil, s.matches[s.current].line < top { message = Self.wrappedForward }
+                reveal(s.matches[s.current])
+            }
             return
         }
         let here = min(top, total - 1)
@@ -449,6 +453,9 @@ public struct ReaderState: Sendable {
         search = s
         if revealing, !s.awaitingFirst, !s.matches.isEmpty { reveal(s.matches[s.current]) }
     }
+
+    /// What a forward search says when it finds its match only from the top, as less says it.
+    static let wrappedForward = "search hit the end, continuing at the top"
 
     /// The search on screen, run again on a new layout: the current match stays current.
     mutating func rerunSearch() {
@@ -483,6 +490,7 @@ public struct ReaderState: Sendable {
             s.current = firstNew
             counting.awaitingFirst = false
             revealed = s.matches[firstNew]
+            if chunk.wrapped { message = Self.wrappedForward }
         }
         if chunk.final {
             if counting.awaitingFirst {

@@ -35,18 +35,30 @@ extension ReaderState {
     }
 
     /// Reads the article on screen again: after the editor, on `R`, or when its file changed.
-    /// The place is kept by line (the same width lays the same text out the same way).
+    /// The place is kept by its text (`TextPlace`), as reopening keeps it: the text may have
+    /// changed above the screen, so the same line number can hold other words.
     mutating func reload() {
         guard !isLoading else { return }
         let here = currentPosition
         search = nil  // given back by `arrive` from the position, on the text as read now
         overlay = .none
         document = Document.loading(here.article, in: library.collection, width: geometry.columnWidth)
-        arrival = here
+        arrival = Self.byText(here)
         setTop(0)
         reading.remove(here.article)
         outbox.append(.load(request(here.article)))
         message = "Read again from the file"
+    }
+
+    /// `position` to be found again by its text: its line is forgotten, so `arrive` looks the place up.
+    static func byText(_ position: Position) -> Position {
+        guard let place = position.place else { return position }
+        var found = Position(article: position.article, place: place)
+        found.progress = position.progress
+        found.search = position.search
+        found.landing = position.landing
+        found.results = position.results
+        return found
     }
 
     static func size(_ bytes: Int) -> String {
