@@ -51,9 +51,10 @@ public enum HTMLCharset {
             warning: "text is not valid UTF-8; bad bytes are shown as \u{FFFD}")
     }
 
-    /// The charset a page declares in its first 8 kB, as written.
+    /// The charset a page declares in its first 64 kB, as written (pages put long scripts before
+    /// their `<meta>`).
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
-        let n = min(bytes.count, 8192)
+        let n = min(bytes.count, 65536)
         // Lower-cased ASCII view of the head; other bytes kept as they are.
         let head = bytes[..<n].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
         let key = Array("charset".utf8)

@@ -31,7 +31,6 @@ struct HTMLExtractor {
 
     // MARK: furniture
 
-    let debug = ProcessInfo.processInfo.environment["GZ_DEBUG"] != nil
     private mutating func markFurniture() {
         let nodes = tree.nodes
         // Raw text lengths first: a "furniture" name on what holds most of the page's text is not furniture.
@@ -47,15 +46,6 @@ struct HTMLExtractor {
         }
         let paragraphText = nodes.indices.reduce(0) { $0 + (nodes[$1].name == "p" ? raw[$1] : 0) }
         let total = max(raw.first ?? 0, 1)
-        defer {
-            if debug {
-                for i in nodes.indices where removed[i] && raw[i] > 300 && !removed[max(0, nodes[i].parent)] {
-                    FileHandle.standardError.write(
-                        "REMOVED \(nodes[i].name).\(nodes[i].attribute("class") ?? "")#\(nodes[i].attribute("id") ?? "") role=\(nodes[i].attribute("role") ?? "") \(raw[i])\n"
-                            .data(using: .utf8)!)
-                }
-            }
-        }
         for i in nodes.indices where i > 0 {
             let node = nodes[i]
             let parent = node.parent
@@ -203,13 +193,6 @@ struct HTMLExtractor {
             if score[i] > best {
                 best = score[i]
                 top = i
-            }
-        }
-        if debug {
-            for i in nodes.indices where scored[i] && score[i] > best * 0.3 {
-                FileHandle.standardError.write(
-                    "CAND \(nodes[i].name).\(nodes[i].attribute("class") ?? "") \(score[i]) len=\(textLength[i])\n"
-                        .data(using: .utf8)!)
             }
         }
         guard top > 0 else { return bodyOrRoot() }

@@ -15,35 +15,6 @@ public struct HTMLFormat: ArticleFormat {
         let extractor = HTMLExtractor(tree)
         var reader = HTMLBlockReader(extractor)
         let main = extractor.mainContent()
-        if let needle = ProcessInfo.processInfo.environment["GZ_FIND"] {
-            for (i, n) in tree.nodes.enumerated() where n.isText && n.text.contains(needle) {
-                var path: [String] = []
-                var k = i
-                while k >= 0 {
-                    path.append(
-                        tree.nodes[k].name + "." + (tree.nodes[k].attribute("class") ?? "")
-                            + "[\(extractor.removed[k] ? "X" : "")\(extractor.textLength[k])]");
-                    k = tree.nodes[k].parent
-                }
-                FileHandle.standardError.write(
-                    ("FOUND " + path.reversed().joined(separator: " > ") + "\n").data(using: .utf8)!)
-            }
-        }
-        if ProcessInfo.processInfo.environment["GZ_DEBUG"] != nil {
-            for m in main {
-                var path: [String] = []
-                var k = m
-                while k >= 0 {
-                    path.append(
-                        tree.nodes[k].name + "." + (tree.nodes[k].attribute("class") ?? "") + "#"
-                            + (tree.nodes[k].attribute("id") ?? ""));
-                    k = tree.nodes[k].parent
-                }
-                FileHandle.standardError.write(
-                    ("MAIN " + path.reversed().joined(separator: " > ") + " len=\(extractor.textLength[m])\n").data(
-                        using: .utf8)!)
-            }
-        }
         reader.read(main)
         var blocks = reader.blocks
         let title = TitleChooser(tree: tree, extractor: extractor, metadata: metadata, blocks: blocks).title

@@ -108,8 +108,33 @@ enum HTMLText {
     /// Runs of whitespace (also non-breaking spaces) become one space, ends trimmed, control
     /// characters and bidirectional overrides made harmless.
     static func clean(_ s: String) -> String {
-        TextSanitizer.sanitize(collapse(s))
+        TextSanitizer.sanitize(collapse(windows1252Controls(s)))
     }
+
+    /// `&#147;` and its kind name C1 controls, but every page that writes them means windows-1252's
+    /// quotes and dashes (as browsers read them).
+    static func windows1252Controls(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.value <= 0x9F }) else { return s }
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            if scalar.value >= 0x80 && scalar.value <= 0x9F,
+                let mapped = cp1252High[Int(scalar.value - 0x80)], let u = Unicode.Scalar(mapped)
+            {
+                out.append(u)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// windows-1252 bytes 0x80–0x9F as Unicode; nil where the byte is undefined.
+    static let cp1252High: [UInt32?] = [
+        0x20AC, nil, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, nil,
+        0x017D,
+        nil, nil, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, nil,
+        0x017E, 0x0178,
+    ]
 
     static func collapse(_ s: String) -> String {
         var out = ""
