@@ -7,6 +7,8 @@ public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(path: String, bytes: Int64, limit: Int64)
     case empty(path: String)
     case binary(path: String)
+    /// A page or note that parsed but holds no text to read (only scripts, only markup).
+    case noText(path: String)
     case noArticles(path: String)
 
     public var description: String {
@@ -24,6 +26,8 @@ public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path): skipped, the file is empty"
         case .binary:
             return "\(path): skipped, it looks like binary data, not text"
+        case .noText:
+            return "\(path): skipped, the page has no text to read (only markup or scripts)"
         case .noArticles:
             return "\(path): no article files in this folder (see --ext)"
         }
@@ -33,7 +37,7 @@ public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String {
         switch self {
         case .notFound(let p), .notReadable(let p, _), .notARegularFile(let p, _), .tooLarge(let p, _, _),
-            .empty(let p), .binary(let p), .noArticles(let p):
+            .empty(let p), .binary(let p), .noText(let p), .noArticles(let p):
             return p
         }
     }

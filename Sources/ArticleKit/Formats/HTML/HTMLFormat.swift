@@ -31,8 +31,12 @@ public struct HTMLFormat: ArticleFormat {
         blocks = Self.withoutEmptySections(blocks)
         var warnings: [String] = []
         if let w = decoded.warning { warnings.append(w) }
+        if tree.stoppedEarly {
+            warnings.append(
+                "the page nests elements deeper than \(HTMLTree.maxDepth); what follows that point was not read")
+        }
         guard let title, !title.isEmpty else {
-            guard let first = blocks.first else { throw .empty(path: source) }
+            guard let first = blocks.first else { throw .noText(path: source) }
             // No title anywhere: the first block's start names it.
             let named = String(first.text.prefix(80))
             warnings.append("the page has no title; its first words stand for it")

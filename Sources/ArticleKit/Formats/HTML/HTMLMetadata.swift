@@ -43,7 +43,7 @@ struct HTMLMetadata {
                 if rel.contains("prev") || rel.contains("previous") { previousURL = previousURL ?? href }
                 if rel.contains("next") { nextURL = nextURL ?? href }
             case "script" where (node.attribute("type") ?? "").lowercased().contains("ld+json"):
-                readStructuredData(tree.text(of: i))
+                readStructuredData(tree.ownText(of: i))
             case "time" where date == nil:
                 if let d = node.attribute("datetime"), !d.isEmpty { date = d }
             default: break

@@ -23,10 +23,18 @@ public struct HTMLTree: Sendable {
     public var nodes: [Node]
     /// The `<html>` element (libxml2 makes one when the page has none); -1 for a page with no elements.
     public var root: Int
+    /// libxml2 stopped before the end of the page (nested deeper than it reads): the rest is missing.
+    public var stoppedEarly = false
+
+    /// Set once, before the first page: libxml2's depth limit is a process-wide setting.
+    private static let depthLimitSet: Bool = {
+        gazette_xml_set_max_depth(UInt32(maxDepth))
+        return true
+    }()
 
     /// Deeper elements than this are read as text of their ancestor at this depth: a page of 100,000
     /// nested elements must not overflow the stack of a recursive walk.
-    static let maxDepth = 400
+    static let maxDepth = 512
     /// Attributes the extractor reads; the rest are dropped when the tree is copied.
     static let keptAttributes: Set<String> = [
         "id", "class", "role", "itemprop", "href", "rel", "property", "name", "content", "hidden",
@@ -40,17 +48,19 @@ public struct HTMLTree: Sendable {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
-        // No XML_PARSE_HUGE: libxml2 then stops nesting at depth 256 and keeps what it read (real pages
-        // go no deeper than about 50, and HUGE brings back quadratic cases: 50,000 misnested inline
-        // tags took 19 s). A text node over 10 MB is cut there: a 50 MB one-line page is read in part.
+        // No XML_PARSE_HUGE, which lifts every limit and lets misnested pages go quadratic (50,000
+        // misnested inline tags: 19 s). Nesting stops at `maxDepth` (real pages go no deeper than
+        // about 50) and what was read before is kept; a text node over 10 MB is cut there.
+        _ = Self.depthLimitSet
+        var stopped: Int32 = 0
         let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                    htmlReadMemory(
-                        $0, Int32(clamping: buf.count), nil, "UTF-8", options)
+                    gazette_html_read($0, Int32(clamping: buf.count), options, &stopped)
                 }
             } ?? nil
         }
+        stoppedEarly = stopped != 0
         guard let doc else { return }
         defer { xmlFreeDoc(doc) }
         nodes.reserveCapacity(bytes.count / 40)
@@ -122,6 +132,11 @@ public struct HTMLTree: Sendable {
         let index = nodes.count - 1
         nodes[parent].children.append(index)
         return index
+    }
+
+    /// The text directly inside `index` (a script's or a style's source), unlike `text(of:)`.
+    public func ownText(of index: Int) -> String {
+        nodes[index].children.lazy.filter { nodes[$0].isText }.map { nodes[$0].text }.joined()
     }
 
     /// Every element named `name`, in document order.
