@@ -174,6 +174,28 @@ enum BoilerplateRules {
         "関連記事", "コメント", "相关阅读", "相关新闻", "관련기사", "댓글", "читайте также", "комментарии",
     ]
 
+    /// Short lines that label furniture inside an article's text: advertisement labels, widget titles.
+    static let furnitureLines: Set<String> = [
+        "advert", "advertisement", "ad", "anzeige", "werbung", "publicité", "publicite", "publicidad", "pubblicità",
+        "publicidade", "continua depois da publicidade", "continúa después de la publicidad", "reklama", "reklame",
+        "annons", "annonse", "mainos", "advertentie", "реклама", "広告", "广告", "광고", "war der artikel nützlich",
+        "was this article helpful", "skip advert", "story continues below advertisement", "article continues below",
+        "continue reading below", "scroll to continue", "scroll to continue with content",
+    ]
+
+    static func isFurnitureLine(_ text: String) -> Bool {
+        guard text.count <= 60 else { return false }
+        return furnitureLines.contains(normalizedLabel(text)) || isFurnitureHeading(text)
+    }
+
+    static func normalizedLabel(_ text: String) -> String {
+        var t = text.lowercased()
+        while let last = t.last, last == ":" || last == "." || last == "…" || last == " " || last == "!" || last == "?" {
+            t.removeLast()
+        }
+        return t.trimmingCharacters(in: .whitespaces)
+    }
+
     static func isFurnitureHeading(_ text: String) -> Bool {
         guard text.count <= 60 else { return false }
         var t = text.lowercased()

@@ -24,7 +24,7 @@ struct HTMLBlockReader {
         let text = HTMLText.clean(buffer)
         buffer.removeAll(keepingCapacity: true)
         guard !text.isEmpty else { return }
-        if kind == .text && isReadAlso(text) { return }
+        if kind == .text && (isReadAlso(text) || BoilerplateRules.isFurnitureLine(text)) { return }
         blocks.append(.init(text: text, kind: quoteDepth > 0 && kind == .text ? .quote : kind))
     }
 
