@@ -107,6 +107,8 @@ enum BoilerplateRules {
             guard let value = node.attribute(key), !value.isEmpty else { continue }
             let ws = words(value).map { $0.lowercased() }
             if ws.contains(where: isPositive) && !ws.contains(where: { strongNegative.contains($0) }) { return false }
+            // An embedded post (a tweet, a video's description) inside the article is its content.
+            if ws.contains("embed") || ws.contains("tweet") { return false }
             if ws.contains(where: isNegative) { negative = true }
         }
         return negative

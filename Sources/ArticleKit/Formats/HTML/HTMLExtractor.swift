@@ -251,6 +251,25 @@ struct HTMLExtractor {
         {
             top = nodes[top].parent
         }
+        // An article set in repeated boxes of one kind (a CMS's paragraph modules): the box that won
+        // stands beside twins of the same name and class, which belong with it.
+        var twins: Set<Int> = []
+        var k = top
+        for _ in 0..<4 {
+            let p = nodes[k].parent
+            guard p > 0, nodes[p].name != "body" else { break }
+            let cls = nodes[k].attribute("class") ?? ""
+            let same = nodes[p].children.filter { c in
+                c != k && !removed[c] && nodes[c].name == nodes[k].name && !cls.isEmpty
+                    && nodes[c].attribute("class") == cls && textLength[c] >= 80 && linkDensity(c) < 0.3
+            }
+            if !same.isEmpty {
+                top = k
+                twins = Set(same)
+                break
+            }
+            k = p
+        }
         // Siblings that belong with it: scored well, or paragraphs of real text.
         let topScore = score[top]
         let siblingThreshold = max(10, topScore * 0.2)
@@ -258,7 +277,7 @@ struct HTMLExtractor {
         var picked: [Int] = []
         let siblings = nodes[top].parent >= 0 ? nodes[nodes[top].parent].children : [top]
         for s in siblings where !removed[s] {
-            if s == top {
+            if s == top || twins.contains(s) {
                 picked.append(s)
                 continue
             }
