@@ -105,7 +105,9 @@ final class HTMLFormatTests: XCTestCase {
         ] {
             XCTAssertFalse(text.contains(furniture), "furniture shown: \(furniture)\n\(text)")
         }
-        XCTAssertEqual(a.sections.compactMap(\.heading), ["What the union wants", "The employers' answer", "Cargo that cannot wait"])
+        XCTAssertEqual(
+            a.sections.compactMap(\.heading),
+            ["What the union wants", "The employers' answer", "Cargo that cannot wait"])
         XCTAssertEqual(a.sections.map(\.level), [1, 1, 2, 1])
         let lines = outline(a)
         XCTAssertTrue(lines[0].hasPrefix("text: The cranes of the northern harbour stood still"), lines[0])
@@ -137,28 +139,37 @@ final class HTMLFormatTests: XCTestCase {
         let head = "<html><head><meta charset=\"windows-1252\"><title>Preise steigen</title></head><body><article>"
         var bytes = Array(head.utf8)
         bytes += [0x3C, 0x70, 0x3E]  // <p>
-        bytes += Array("Die Gr".utf8) + [0xF6] + Array("".utf8) + [0xDF] + Array("e der Br".utf8) + [0xFC]
+        bytes +=
+            Array("Die Gr".utf8) + [0xF6] + Array("".utf8) + [0xDF] + Array("e der Br".utf8) + [0xFC]
             + Array("cke kostet 40 ".utf8) + [0x80] + Array(" mehr als geplant, sagt das Bauamt der Stadt.".utf8)
         bytes += Array("</p></article></body></html>".utf8)
         let a = try HTMLFormat().parse(bytes, source: "preise.html")
-        XCTAssertEqual(a.sections.first?.paragraphs.first, "Die Größe der Brücke kostet 40 € mehr als geplant, sagt das Bauamt der Stadt.")
+        XCTAssertEqual(
+            a.sections.first?.paragraphs.first,
+            "Die Größe der Brücke kostet 40 € mehr als geplant, sagt das Bauamt der Stadt.")
         XCTAssertEqual(a.warnings, [])
     }
 
     func testShiftJISAndEUCKRPagesAreConverted() throws {
-        for (charset, text) in [("shift_jis", "港のクレーンが止まった。労働組合は賃上げを求めている。"), ("euc-kr", "항구의 크레인이 멈췄다. 노조는 임금 인상을 요구한다.")] {
+        for (charset, text) in [
+            ("shift_jis", "港のクレーンが止まった。労働組合は賃上げを求めている。"), ("euc-kr", "항구의 크레인이 멈췄다. 노조는 임금 인상을 요구한다."),
+        ] {
             let cd = iconv_open(HTMLCharset.canonical(charset), "UTF-8")
             XCTAssertNotEqual(cd, iconv_t(bitPattern: -1))
             iconv_close(cd)
             let encoded = try XCTUnwrap(convert(text, to: HTMLCharset.canonical(charset)))
-            let bytes = Array("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=\(charset)\"><title>t</title></head><body><p>".utf8) + encoded + Array("</p></body></html>".utf8)
+            let bytes =
+                Array(
+                    "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=\(charset)\"><title>t</title></head><body><p>"
+                        .utf8) + encoded + Array("</p></body></html>".utf8)
             let a = try HTMLFormat().parse(bytes, source: "p.html")
             XCTAssertEqual(a.sections.first?.paragraphs.first, text, charset)
         }
     }
 
     func testAUTF8PageMislabelledAsLatin1IsReadAsUTF8() throws {
-        let html = "<html><head><meta charset=\"iso-8859-1\"><title>Café</title></head><body><p>Der Bürgermeister eröffnet das Café am Hafen.</p></body></html>"
+        let html =
+            "<html><head><meta charset=\"iso-8859-1\"><title>Café</title></head><body><p>Der Bürgermeister eröffnet das Café am Hafen.</p></body></html>"
         let a = try read(html)
         XCTAssertEqual(a.sections.first?.paragraphs.first, "Der Bürgermeister eröffnet das Café am Hafen.")
         XCTAssertTrue(a.warnings.contains { $0.contains("read as UTF-8") }, "\(a.warnings)")
@@ -176,9 +187,11 @@ final class HTMLFormatTests: XCTestCase {
 
     func testTitleWithoutTheSiteName() {
         XCTAssertEqual(
-            TitleChooser.withoutSiteName("Harbour cranes stop | The Courier", site: "The Courier"), "Harbour cranes stop")
+            TitleChooser.withoutSiteName("Harbour cranes stop | The Courier", site: "The Courier"),
+            "Harbour cranes stop")
         XCTAssertEqual(
-            TitleChooser.withoutSiteName("The Courier - Harbour cranes stop", site: "The Courier"), "Harbour cranes stop")
+            TitleChooser.withoutSiteName("The Courier - Harbour cranes stop", site: "The Courier"),
+            "Harbour cranes stop")
         XCTAssertEqual(TitleChooser.withoutSiteName("Harbour cranes stop – Courier", site: nil), "Harbour cranes stop")
         XCTAssertEqual(TitleChooser.withoutSiteName("No separator here", site: nil), "No separator here")
     }
@@ -210,7 +223,8 @@ final class HTMLFormatTests: XCTestCase {
             """
         }
         let tmp = try temporaryFolder("html-chain")
-        tmp.write("b.html", Array(page("day-2", "Day two", prev: "/day-1", next: "https://www.courier.example/day-3/").utf8))
+        tmp.write(
+            "b.html", Array(page("day-2", "Day two", prev: "/day-1", next: "https://www.courier.example/day-3/").utf8))
         tmp.write("a.html", Array(page("day-1", "Day one", prev: nil, next: "day-2").utf8))
         tmp.write("c.html", Array(page("day-3", "Day three", prev: "http://courier.example/day-2#top", next: nil).utf8))
         let collection = try CollectionLoader().collection(ofFolder: tmp.path)
@@ -233,8 +247,14 @@ final class HTMLFormatTests: XCTestCase {
     // MARK: bad input
 
     func testBadPagesGetAReasonOrTheBestReading() throws {
-        XCTAssertThrowsError(try HTMLFormat().parse([], source: "e.html")) { XCTAssertEqual($0 as? ArticleError, .empty(path: "e.html")) }
-        XCTAssertThrowsError(try HTMLFormat().parse([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 0, count: 600), source: "img.html")) {
+        XCTAssertThrowsError(try HTMLFormat().parse([], source: "e.html")) {
+            XCTAssertEqual($0 as? ArticleError, .empty(path: "e.html"))
+        }
+        XCTAssertThrowsError(
+            try HTMLFormat().parse(
+                [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + [UInt8](repeating: 0, count: 600), source: "img.html"
+            )
+        ) {
             XCTAssertEqual($0 as? ArticleError, .binary(path: "img.html"))
         }
         // Only script: nothing to read, and it says so.
@@ -242,7 +262,8 @@ final class HTMLFormatTests: XCTestCase {
             try read("<html><head><script>var a = 1;</script></head><body><script>go()</script></body></html>")
         ) { XCTAssertEqual($0 as? ArticleError, .noText(path: "page.html")) }
         // Misnested and unclosed tags, a NUL, an escape sequence: read, and nothing unsafe comes out.
-        let messy = "<html><body><div><p>First <b>bold <i>both</b> italic</i> words\u{0}here \u{1B}[31mred\u{1B}[0m<p>Second paragraph with <a href=x>a link"
+        let messy =
+            "<html><body><div><p>First <b>bold <i>both</b> italic</i> words\u{0}here \u{1B}[31mred\u{1B}[0m<p>Second paragraph with <a href=x>a link"
         let a = try read(messy)
         let text = allText(a)
         XCTAssertTrue(text.contains("First bold both italic words"), text)
@@ -279,9 +300,11 @@ final class HTMLFormatTests: XCTestCase {
         var produced = 0
         input.withUnsafeMutableBufferPointer { inBuf in
             output.withUnsafeMutableBufferPointer { outBuf in
-                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?
+                    .assumingMemoryBound(to: CChar.self)
                 var inLeft = inBuf.count
-                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress)?.assumingMemoryBound(to: CChar.self)
+                var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress)?
+                    .assumingMemoryBound(to: CChar.self)
                 var outLeft = outBuf.count
                 _ = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
                 produced = outBuf.count - outLeft

@@ -192,7 +192,8 @@ enum BoilerplateRules {
 
     static func normalizedLabel(_ text: String) -> String {
         var t = text.lowercased()
-        while let last = t.last, last == ":" || last == "." || last == "…" || last == " " || last == "!" || last == "?" {
+        while let last = t.last, last == ":" || last == "." || last == "…" || last == " " || last == "!" || last == "?"
+        {
             t.removeLast()
         }
         return t.trimmingCharacters(in: .whitespaces)

@@ -55,6 +55,13 @@ public struct MarkdownFormat: ArticleFormat {
             title = ArticleGrammar.title(text)
             blocks.remove(at: first)
         }
+        // A note that gives its title in front matter and again as its first heading shows it once.
+        if let t = title, let first = blocks.firstIndex(where: { if case .heading = $0 { true } else { false } }),
+            case .heading(_, let text) = blocks[first], TitleChooser.key(text) == TitleChooser.key(t),
+            !blocks[..<first].contains(where: { if case .heading = $0 { false } else { true } })
+        {
+            blocks.remove(at: first)
+        }
         if title == nil && blocks.isEmpty { throw .empty(path: source) }
 
         var meta = ArticleMeta(format: .markdown)
