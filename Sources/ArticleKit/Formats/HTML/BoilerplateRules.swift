@@ -49,45 +49,60 @@ enum BoilerplateRules {
         "richtext", "rich-text", "news", "detail", "single", "lead", "paragraph", "section",
     ]
 
-    /// The words of a class or id value: "article-body__text shareBar" → article, body, text, share, bar.
-    static func words(_ value: String) -> [Substring] {
-        var out: [Substring] = []
-        var start: String.Index? = nil
+    /// The words of a class or id value, lower-cased: "article-body__text shareBar" → article, body,
+    /// text, share, bar. By bytes (names are ASCII but for rare exceptions, whose bytes stay in a word).
+    static func words(_ value: String) -> [String] {
+        var out: [String] = []
+        var word: [UInt8] = []
         var previousLower = false
-        var i = value.startIndex
-        while i < value.endIndex {
-            let c = value[i]
-            let isLetter = c.isLetter || c.isNumber
-            if !isLetter {
-                if let s = start { out.append(value[s..<i]) }
-                start = nil
-                previousLower = false
-            } else {
-                // A capital after a lower-case letter starts a word (camelCase).
-                if start != nil && c.isUppercase && previousLower {
-                    out.append(value[start!..<i])
-                    start = i
-                } else if start == nil {
-                    start = i
-                }
-                previousLower = c.isLowercase
-            }
-            i = value.index(after: i)
+        func end() {
+            if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
         }
-        if let s = start { out.append(value[s...]) }
+        for b in value.utf8 {
+            let upper = b >= 0x41 && b <= 0x5A
+            let lower = b >= 0x61 && b <= 0x7A
+            let inWord = upper || lower || (b >= 0x30 && b <= 0x39) || b >= 0x80
+            if !inWord {
+                end()
+                previousLower = false
+                continue
+            }
+            // A capital after a lower-case letter starts a word (camelCase).
+            if upper && previousLower { end() }
+            word.append(upper ? b + 0x20 : b)
+            previousLower = lower
+        }
+        end()
         return out
     }
 
-    /// +25 for a name of the article's own, -25 for furniture (both can apply), as the block scores use it.
-    static func classWeight(_ node: HTMLTree.Node) -> Int {
+    /// What an element's class and id say, judged once per element.
+    struct NameVerdict {
+        /// +25 for a name of the article's own, -25 for furniture (both can apply), as block scores use it.
         var weight = 0
-        for key in ["class", "id"] {
-            guard let value = node.attribute(key), !value.isEmpty else { continue }
-            let ws = words(value).map { $0.lowercased() }
-            if ws.contains(where: isNegative) { weight -= 25 }
-            if ws.contains(where: isPositive) { weight += 25 }
+        /// The name marks furniture and nothing of the article's own.
+        var furniture = false
+
+        init(_ node: HTMLTree.Node) {
+            guard !node.isText, !node.attributes.isEmpty else { return }
+            var negative = false
+            var kept = false
+            for key in ["class", "id"] {
+                guard let value = node.attribute(key), !value.isEmpty else { continue }
+                let ws = BoilerplateRules.words(value)
+                let isNegative = ws.contains(where: BoilerplateRules.isNegative)
+                let isPositive = ws.contains(where: BoilerplateRules.isPositive)
+                if isNegative { weight -= 25 }
+                if isPositive { weight += 25 }
+                // A name with an article word and no strong furniture word keeps the element; so does an
+                // embedded post (a tweet, a video's description) inside the article.
+                if isPositive && !ws.contains(where: { strongNegative.contains($0) }) { kept = true }
+                if ws.contains("embed") || ws.contains("tweet") { kept = true }
+                if isNegative { negative = true }
+            }
+            furniture = negative && !kept
         }
-        return weight
     }
 
     static func isNegative(_ word: String) -> Bool {
@@ -95,23 +110,8 @@ enum BoilerplateRules {
         if word.count > 3 && word.hasSuffix("s") && negativeWords.contains(String(word.dropLast())) { return true }
         return negativePrefixes.contains { word.hasPrefix($0) }
     }
-
     static func isPositive(_ word: String) -> Bool {
         positiveWords.contains { word.hasPrefix($0) }
-    }
-
-    /// Whether the element's class or id names furniture and nothing of the article's own.
-    static func isFurnitureByName(_ node: HTMLTree.Node) -> Bool {
-        var negative = false
-        for key in ["class", "id"] {
-            guard let value = node.attribute(key), !value.isEmpty else { continue }
-            let ws = words(value).map { $0.lowercased() }
-            if ws.contains(where: isPositive) && !ws.contains(where: { strongNegative.contains($0) }) { return false }
-            // An embedded post (a tweet, a video's description) inside the article is its content.
-            if ws.contains("embed") || ws.contains("tweet") { return false }
-            if ws.contains(where: isNegative) { negative = true }
-        }
-        return negative
     }
 
     /// Furniture words that outweigh an article word in the same name ("article-share", "post-comments").

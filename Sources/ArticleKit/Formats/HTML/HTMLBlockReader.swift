@@ -187,7 +187,7 @@ struct HTMLBlockReader {
         let length = extractor.textLength[i]
         guard length > 0 else { return false }
         let density = extractor.linkDensity(i)
-        let weight = BoilerplateRules.classWeight(tree.nodes[i])
+        let weight = extractor.names[i].weight
         if weight < 0 && density > 0.2 { return true }
         return density > 0.5 && weight < 25
     }
@@ -197,7 +197,7 @@ struct HTMLBlockReader {
         let items = tree.nodes[i].children.filter { tree.nodes[$0].name == "li" && !extractor.removed[$0] }
         guard !items.isEmpty else { return false }
         if extractor.linkDensity(i) > 0.7 { return true }
-        return BoilerplateRules.classWeight(tree.nodes[i]) < 0 && extractor.linkDensity(i) > 0.3
+        return extractor.names[i].weight < 0 && extractor.linkDensity(i) > 0.3
     }
 
     /// Preformatted text: its lines kept, tabs as four spaces, blank lines at its ends dropped, each

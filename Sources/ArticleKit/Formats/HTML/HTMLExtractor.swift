@@ -18,6 +18,9 @@ struct HTMLExtractor {
     /// Characters of visible text under each node, and of them inside links.
     private(set) var textLength: [Int]
     private(set) var linkLength: [Int]
+    /// What each element's class and id say (judged once: the words of a name are split and matched
+    /// only here).
+    let names: [BoilerplateRules.NameVerdict]
 
     init(_ tree: HTMLTree) {
         self.tree = tree
@@ -25,6 +28,7 @@ struct HTMLExtractor {
         removed = [Bool](repeating: false, count: n)
         textLength = [Int](repeating: 0, count: n)
         linkLength = [Int](repeating: 0, count: n)
+        names = tree.nodes.map { BoilerplateRules.NameVerdict($0) }
         markFurniture()
         measure()
     }
@@ -38,7 +42,7 @@ struct HTMLExtractor {
         for i in stride(from: nodes.count - 1, through: 1, by: -1) {
             let node = nodes[i]
             if node.isText {
-                raw[i] = node.text.unicodeScalars.count { !HTMLText.isSpace($0) }
+                raw[i] = node.length
             } else if node.name == "script" || node.name == "style" {
                 raw[i] = 0
             }
@@ -82,7 +86,7 @@ struct HTMLExtractor {
                 removed[i] = true
                 continue
             }
-            if BoilerplateRules.isFurnitureByName(node) {
+            if names[i].furniture {
                 // Never the container of most of the page's paragraphs.
                 let share = paragraphText > 0 ? paragraphShare(i, raw: raw) : 0
                 if share * 2 < paragraphText || paragraphText == 0 && raw[i] * 2 < total {
@@ -111,7 +115,7 @@ struct HTMLExtractor {
         let nodes = tree.nodes
         for i in stride(from: nodes.count - 1, through: 0, by: -1) where !removed[i] {
             let node = nodes[i]
-            if node.isText { textLength[i] = node.text.unicodeScalars.count { !HTMLText.isSpace($0) } }
+            if node.isText { textLength[i] = node.length }
             if node.name == "a", let href = node.attribute("href"), !href.hasPrefix("#") {
                 linkLength[i] = textLength[i]
             }
@@ -164,7 +168,7 @@ struct HTMLExtractor {
             if nodes[k].attribute("itemprop")?.lowercased().contains("articlebody") == true { s += 50 }
             // A name of the article's own counts where there is text to back it (a page may call
             // every small box "content").
-            let weight = BoilerplateRules.classWeight(nodes[k])
+            let weight = names[k].weight
             score[k] = s + (weight > 0 ? Double(weight) * min(1, Double(textLength[k]) / 500) : Double(weight))
         }
         for i in nodes.indices where !removed[i] && isScorableBlock(i) {

@@ -12,6 +12,8 @@ public struct HTMLTree: Sendable {
         public var parent: Int
         public var children: [Int]
         public var attributes: [(name: String, value: String)]
+        /// A text node's visible characters (not whitespace), counted once from its bytes.
+        public var length = 0
 
         public var isText: Bool { name.isEmpty }
         public func attribute(_ key: String) -> String? {
@@ -78,14 +80,18 @@ public struct HTMLTree: Sendable {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             guard let content = node.pointee.content else { return }
+            let length = Self.visibleLength(content)
             let text = String(cString: content)
             if text.isEmpty { return }
             // Adjacent text joins (libxml2 splits text at entities in some cases).
             if let last = nodes[parent].children.last, nodes[last].isText {
                 nodes[last].text += text
+                nodes[last].length += length
                 return
             }
-            add(Node(name: "", text: text, parent: parent, children: [], attributes: []), to: parent)
+            var textNode = Node(name: "", text: text, parent: parent, children: [], attributes: [])
+            textNode.length = length
+            add(textNode, to: parent)
         case XML_ELEMENT_NODE:
             let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
             guard !name.isEmpty else { return }
@@ -110,9 +116,9 @@ public struct HTMLTree: Sendable {
             if depth >= Self.maxDepth {
                 // Too deep: keep the text, flattened.
                 if let text = xmlNodeGetContent(node) {
-                    add(
-                        Node(name: "", text: String(cString: text), parent: index, children: [], attributes: []),
-                        to: index)
+                    var flat = Node(name: "", text: String(cString: text), parent: index, children: [], attributes: [])
+                    flat.length = Self.visibleLength(text)
+                    add(flat, to: index)
                     gazette_xml_free(text)
                 }
                 return
@@ -124,6 +130,27 @@ public struct HTMLTree: Sendable {
         default:
             return  // comments, processing instructions, DTD: never shown
         }
+    }
+
+    /// Characters that are not whitespace, from UTF-8 bytes: every byte that starts a character,
+    /// less ASCII blanks and the no-break space (U+00A0, C2 A0).
+    static func visibleLength(_ p: UnsafePointer<xmlChar>) -> Int {
+        var n = 0
+        var i = 0
+        var previous: UInt8 = 0
+        while true {
+            let b = p[i]
+            if b == 0 { break }
+            switch b {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0C: break
+            case 0x80...0xBF:
+                if b == 0xA0 && previous == 0xC2 { n -= 1 }
+            default: n += 1
+            }
+            previous = b
+            i += 1
+        }
+        return n
     }
 
     @discardableResult
