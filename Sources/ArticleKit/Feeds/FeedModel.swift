@@ -89,3 +89,25 @@ public struct FeedError: Error, Sendable, Equatable, CustomStringConvertible {
     public init(_ reason: String) { self.reason = reason }
     public var description: String { reason }
 }
+
+extension FeedItem {
+    /// The title to show: the item's, else the first words of its text, else its address's last
+    /// part, else "Untitled item".
+    public var displayTitle: String {
+        if let title, !title.isEmpty { return ArticleGrammar.title(title) }
+        if let text = FeedText.plain(fromHTML: body), !text.isEmpty {
+            let words = text.split(separator: " ")
+            var out = ""
+            for w in words {
+                if out.count + w.count > 80 { break }
+                out += (out.isEmpty ? "" : " ") + w
+            }
+            if out.isEmpty { out = String(text.prefix(80)) }
+            return ArticleGrammar.title(out.count < text.count ? out + "…" : out)
+        }
+        if let link, let last = link.split(separator: "/").last, !last.isEmpty, link.split(separator: "/").count > 2 {
+            return ArticleGrammar.title(String(last))
+        }
+        return "Untitled item"
+    }
+}

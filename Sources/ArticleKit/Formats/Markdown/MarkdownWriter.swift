@@ -46,6 +46,11 @@ public enum MarkdownWriter {
         return out
     }
 
+    /// A value as `document` writes it in the front matter (quoted, escaped).
+    public static func frontMatterValue(_ value: String) -> String {
+        quoted(HTMLText.collapse(TextSanitizer.sanitize(value)))
+    }
+
     /// The separator and PREV/NEXT lines that end a note (docs/FORMAT.md); empty with no links.
     public static func trailer(previous: String?, next: String?) -> String {
         let p = previous.map(line).flatMap { $0.isEmpty ? nil : $0 }
