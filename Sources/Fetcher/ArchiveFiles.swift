@@ -77,8 +77,9 @@ public final class FolderLock: @unchecked Sendable {
 
 enum AtomicFile {
     /// Writes `bytes` to a hidden temporary file beside `path`, flushes it, and renames it over
-    /// `path`: a reader (or a kill) sees the old file or the new one, never half of one.
-    static func write(_ bytes: [UInt8], to path: String) -> FetchError? {
+    /// `path`: a reader (or a kill) sees the old file or the new one, never half of one. `sync`
+    /// flushes it to the disk first (articles), so a power cut leaves no empty file either.
+    static func write(_ bytes: [UInt8], to path: String, sync: Bool = true) -> FetchError? {
         let dir = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (dir.isEmpty ? "." : dir) + "/." + name + ".tmp-\(getpid())"
@@ -101,7 +102,7 @@ enum AtomicFile {
             unlink(temporary)
             return FetchError("cannot write \(path): \(String(cString: strerror(failed)))")
         }
-        fsync(fd)
+        if sync { fsync(fd) }
         close(fd)
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))

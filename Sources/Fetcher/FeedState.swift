@@ -64,7 +64,8 @@ struct FeedState: Codable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self) else { return FetchError("cannot encode the feed's state") }
-        return AtomicFile.write([UInt8](data), to: path)
+        // Saved after every article: not flushed each time (a rename is enough against a kill).
+        return AtomicFile.write([UInt8](data), to: path, sync: false)
     }
 
     /// Every item in chain order: publication (or first-seen) time, then arrival.

@@ -156,7 +156,7 @@ public final class HTTPClient: Sendable {
         switch ns.code {
         case NSURLErrorTimedOut:
             return FetchError("timed out: nothing from the server for \(Int(options.connectTimeout)) s")
-        case NSURLErrorCannotConnectToHost: return FetchError("cannot connect: " + (detail ?? "connection refused"))
+        case NSURLErrorCannotConnectToHost: return FetchError("cannot connect: no server answers there")
         case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed: return FetchError("host not found")
         case NSURLErrorNetworkConnectionLost: return FetchError("the connection was lost")
         case NSURLErrorNotConnectedToInternet: return FetchError("no network")

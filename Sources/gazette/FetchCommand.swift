@@ -134,6 +134,8 @@ struct Fetch: ParsableCommand {
                 ("moved_to", .optional(report.movedTo)), ("notes", .array(report.notes.map(JSONValue.string))),
             ])
             Output.line(value.serialized)
+            // A failure is said on stderr too, where a script's log finds it.
+            if report.status == .failed { Output.error("\(name): \(report.error ?? "failed")") }
             return
         }
         switch report.status {
