@@ -1,5 +1,6 @@
 import ArticleKit
 import Foundation
+import Synchronization
 
 /// What one feed's fetch did.
 public struct FeedReport: Sendable {
@@ -36,6 +37,9 @@ public struct FeedReport: Sendable {
 public final class FeedFetcher: Sendable {
     public let client: HTTPClient
     let clock: @Sendable () -> Date
+    /// Hosts that timed out or could not be reached in this run: their other pages are not asked
+    /// for (a stalled site costs one timeout, not one per item).
+    private let unreachable = Mutex<Set<String>>([])
 
     public init(client: HTTPClient, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.client = client
@@ -292,7 +296,10 @@ public final class FeedFetcher: Sendable {
         }
         var fromPage: Article?
         var note: String?
-        if let link = item.link {
+        let host = item.link.flatMap { URL(string: $0)?.host?.lowercased() } ?? ""
+        if item.link != nil, unreachable.withLock({ $0.contains(host) }) {
+            note = "the page was not asked for (\(host) did not answer earlier in this fetch)"
+        } else if let link = item.link {
             switch client.get(link, accept: Self.pageAccept) {
             case .success(let r):
                 let type = r.contentType?.lowercased() ?? ""
@@ -307,6 +314,9 @@ public final class FeedFetcher: Sendable {
                 }
             case .failure(let error):
                 note = "the page could not be fetched (\(error.reason))"
+                if ["timed out", "cannot connect", "host not found"].contains(where: { error.reason.hasPrefix($0) }) {
+                    unreachable.withLock { _ = $0.insert(host) }
+                }
             }
         }
         let pageText = fromPage.map(Self.textLength) ?? 0

@@ -347,6 +347,23 @@ final class FetcherTests: XCTestCase {
         XCTAssertEqual(try articles(folder)["2024-05-03-story-c.md"]?.previousTitle, "Story b")
     }
 
+    func testAStalledSiteCostsOneTimeoutNotOnePerItem() throws {
+        let stalled = try LocalServer { _ in .stall(seconds: 30) }
+        addTeardownBlock { stalled.stop() }
+        let site = Site()
+        let server = try serve(site)
+        site.set(
+            "/feed",
+            rss(stalled.base, [("a", "Story a", nil), ("b", "Story b", nil), ("c", "Story c", nil)]))
+        let folder = try temporaryFolder("stalled")
+        let start = Date()
+        let report = try fetch(server.base + "/feed", into: folder, client: client(connect: 1, total: 5))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 4)
+        XCTAssertEqual(report.status, .fetched, "the feed's text serves")
+        XCTAssertEqual(report.new, 3)
+        XCTAssertEqual(report.notes.filter { $0.contains("did not answer earlier") }.count, 2, "\(report.notes)")
+    }
+
     func testTheFeedsFile() {
         let list = FeedList.parse(
             """
