@@ -3,7 +3,7 @@ import PackageDescription
 
 // Dependencies point one way, toward ArticleKit: gazette → TerminalBackend → ReaderLoop → ReaderCore →
 // ArticleKit, gazette → StateStore → ReaderLoop, gazette → Config → ReaderCore (and TOMLKit),
-// gazette → SearchIndex → ArticleKit, and
+// gazette → SearchIndex → ArticleKit, gazette → Fetcher → ArticleKit, and
 // gazette → Reports → ArticleKit. gazette-dev (development tools) sits beside gazette, on the same
 // libraries; nothing depends on either executable. docs/ARCHITECTURE.md says why each target is one.
 let package = Package(
@@ -63,6 +63,9 @@ let package = Package(
         // line and column. The only code that knows TOML.
         .target(
             name: "Config", dependencies: ["ReaderCore", "ArticleKit", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // Feeds fetched into the archive: the HTTP client (FoundationNetworking's URLSession), the
+        // feeds file, the per-feed state and the atomic writes of each item's article.
+        .target(name: "Fetcher", dependencies: ["ArticleKit"]),
         // The full-text index of every article (SQLite FTS5): built and updated from the files,
         // queried by the search command and, through the run loop's hooks, by the reader.
         .target(
@@ -74,7 +77,7 @@ let package = Package(
             name: "gazette",
             dependencies: [
                 "ArticleKit", "Reports", "ReaderCore", "ReaderLoop", "TerminalBackend", "BuiltInArticles",
-                "StateStore", "SearchIndex", "Config",
+                "StateStore", "SearchIndex", "Config", "Fetcher",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,6 +112,10 @@ let package = Package(
         .testTarget(
             name: "SearchIndexTests",
             dependencies: ["SearchIndex", "ArticleKit", "ReaderCore", "GazetteTestSupport"]
+        ),
+        .testTarget(
+            name: "FetcherTests",
+            dependencies: ["Fetcher", "ArticleKit", "GazetteTestSupport"]
         ),
         .testTarget(
             name: "StateStoreTests",

@@ -122,7 +122,7 @@ out=$("$bin" < /dev/null 2>&1 | head -3)
 check "no arguments and no terminal: the built-in collection is printed" grep -q "Night Trams Return" <<< "$out"
 
 # --- the reader in tmux, scripts and emoji, then hostile input: see e2e-reader.sh, e2e-clusters.sh, e2e-hostile.sh ---
-for part in e2e-reader.sh e2e-less.sh e2e-clusters.sh e2e-hostile.sh e2e-state.sh e2e-search.sh e2e-config.sh; do
+for part in e2e-reader.sh e2e-less.sh e2e-clusters.sh e2e-hostile.sh e2e-state.sh e2e-search.sh e2e-config.sh e2e-fetch.sh; do
   if [ -f "$here/$part" ]; then source "$here/$part"; fi
 done
 

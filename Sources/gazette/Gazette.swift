@@ -22,7 +22,7 @@ struct Gazette: ParsableCommand {
         version: Gazette.version,
         subcommands: [
             Read.self, Toc.self, Chain.self, Check.self, Dump.self, Search.self, Unread.self, MarkRead.self,
-            StateCommand.self, ConfigCommand.self, KeysCommand.self,
+            StateCommand.self, ConfigCommand.self, KeysCommand.self, Fetch.self,
         ],
         defaultSubcommand: Read.self
     )

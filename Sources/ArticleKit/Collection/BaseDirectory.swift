@@ -7,16 +7,18 @@ import Foundation
 /// Where Gazette keeps what it writes, by the XDG base-directory rules: `$XDG_CACHE_HOME/gazette`
 /// (else `~/.cache/gazette`) for what can be made again, `$XDG_STATE_HOME/gazette` (else
 /// `~/.local/state/gazette`) for what a person would miss, and `$XDG_CONFIG_HOME/gazette` (else
-/// `~/.config/gazette`) for what a person writes (the config file). A relative XDG value is
+/// `~/.config/gazette`) for what a person writes (the config file), and `$XDG_DATA_HOME/gazette`
+/// (else `~/.local/share/gazette`) for the archive `gazette fetch` writes. A relative XDG value is
 /// ignored, as the specification asks.
 public enum BaseDirectory: Sendable {
-    case cache, state, config
+    case cache, state, config, data
 
     var variable: String {
         switch self {
         case .cache: "XDG_CACHE_HOME"
         case .state: "XDG_STATE_HOME"
         case .config: "XDG_CONFIG_HOME"
+        case .data: "XDG_DATA_HOME"
         }
     }
     var fallback: String {
@@ -24,6 +26,7 @@ public enum BaseDirectory: Sendable {
         case .cache: "/.cache"
         case .state: "/.local/state"
         case .config: "/.config"
+        case .data: "/.local/share"
         }
     }
 

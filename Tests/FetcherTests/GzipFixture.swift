@@ -1,0 +1,2 @@
+let gzippedFeed =
+    "H4sIAO3IE2sC/02OsQ7CMAxEfyXq0LEG1hqvrEh8QZVYqdUQosSA1K8nbUXV7XzPujvMpZgP5yKveG0u3akhtOMQIwdCFQ1Mt1lSYoewnSjKzz+7D3ZiZxZr5/4tjvx8RlgVOi42S9LaQG3QPrVe+wdHNV/R0fga3y0+rADh+I+wtcG+Cepg+gE3AOnKtgAAAA=="
