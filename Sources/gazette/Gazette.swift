@@ -219,7 +219,7 @@ struct Toc: ParsableCommand {
     @OptionGroup var options: CollectionOptions
 
     func run() throws {
-        let (library, selected, failed) = try Opening.open(paths, options)
+        let (library, selected, failed) = try Opening.open(paths, options, readsAtOnce: true)
         Output.report(failed)
         if selected.isEmpty { throw Opening.nothingToRead(paths) }
         // Parsed on every core, printed in entry order.
@@ -322,7 +322,7 @@ struct Dump: ParsableCommand {
     }
 
     func run() throws {
-        let (library, selected, failed) = try Opening.open(paths, options)
+        let (library, selected, failed) = try Opening.open(paths, options, readsAtOnce: true)
         Output.report(failed)
         if selected.isEmpty { throw Opening.nothingToRead(paths) }
         let columns = width.map { $0 == 0 ? PlainTextDump.unwrapped : $0 } ?? Terminal.dumpWidth
@@ -332,8 +332,11 @@ struct Dump: ParsableCommand {
 
 /// Opens what the command line names, turning a bad path into a usage error (exit 2).
 enum Opening {
-    static func open(_ paths: [String], _ options: CollectionOptions) throws -> (ArticleLibrary, [Int], [ArticleError])
-    {
+    /// `readsAtOnce`: the command reads every article right after the scan (`toc`, `dump`), so the
+    /// pages the scan read whole are kept for it instead of being parsed twice.
+    static func open(_ paths: [String], _ options: CollectionOptions, readsAtOnce: Bool = false) throws -> (
+        ArticleLibrary, [Int], [ArticleError]
+    ) {
         if paths.isEmpty {
             let store = MemoryStore(BuiltInArticles.all.map { (name: "builtin:" + $0.fileName, text: $0.text) })
             let loader = CollectionLoader(store: store)
@@ -344,7 +347,9 @@ enum Opening {
             )
         }
         do {
-            return try ArticleLibrary.open(paths: paths, loader: options.loader)
+            var loader = options.loader
+            if readsAtOnce { loader.parsed = ParsedArticles() }
+            return try ArticleLibrary.open(paths: paths, loader: loader)
         } catch {
             throw UsageFailure(message: error.description)
         }

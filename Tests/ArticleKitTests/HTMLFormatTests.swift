@@ -313,3 +313,23 @@ final class HTMLFormatTests: XCTestCase {
         return Array(output.prefix(produced))
     }
 }
+
+/// Pages read whole by a scan are kept once for a command that reads them next.
+final class ParsedArticlesTests: XCTestCase {
+    func testAScannedPageIsHandedOutOnceAndTheBudgetHolds() throws {
+        let tmp = try temporaryFolder("parsed")
+        tmp.write("a.html", Array(HTMLFormatTests.harbourPage.utf8))
+        tmp.write("b.html", Array(HTMLFormatTests.harbourPage.utf8))
+        var loader = CollectionLoader()
+        loader.parsed = ParsedArticles(budget: HTMLFormatTests.harbourPage.utf8.count)
+        let (library, selected, _) = try ArticleLibrary.open(paths: [tmp.path], loader: loader)
+        XCTAssertEqual(selected.count, 2)
+        // One page fits the budget: it is kept, the other is read again; both read the same.
+        let kept = try XCTUnwrap(library.parsed)
+        let first = try library.article(0).get()
+        XCTAssertNil(kept.take(library.collection.entries[0].source))
+        XCTAssertNil(kept.take(library.collection.entries[1].source))
+        XCTAssertEqual(first.title, try library.article(1).get().title)
+        XCTAssertEqual(first.sections, try library.article(0).get().sections)
+    }
+}

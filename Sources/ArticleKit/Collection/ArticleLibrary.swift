@@ -7,15 +7,23 @@ public struct ArticleLibrary: Sendable {
     public let store: any ArticleStore
     public var parser: ArticleParser
 
-    public init(collection: ArticleCollection, store: any ArticleStore, parser: ArticleParser = ArticleParser()) {
+    /// Pages the scan read whole, kept for this library's first read of each (commands only).
+    public var parsed: ParsedArticles?
+
+    public init(
+        collection: ArticleCollection, store: any ArticleStore, parser: ArticleParser = ArticleParser(),
+        parsed: ParsedArticles? = nil
+    ) {
         self.collection = collection
         self.store = store
         self.parser = parser
+        self.parsed = parsed
     }
 
     /// Reads and parses one entry.
     public func article(_ entry: Int) -> Result<Article, ArticleError> {
         let source = collection.entries[entry].source
+        if let kept = parsed?.take(source) { return .success(kept) }
         do throws(ArticleError) {
             return .success(try parser.parse(try store.bytes(of: source), source: source))
         } catch {
@@ -124,7 +132,7 @@ public struct ArticleLibrary: Sendable {
         let selected = wanted.compactMap(collection.index(of:))
         let wantedSet = Set(wanted)
         let failed = collection.failures.filter { wantedSet.contains(loader.store.identity(of: $0.path)) }
-        return (ArticleLibrary(collection: collection, store: loader.store), selected, failed)
+        return (ArticleLibrary(collection: collection, store: loader.store, parsed: loader.parsed), selected, failed)
     }
 
     /// Just the article the reader shows first — a named file, or a folder's first

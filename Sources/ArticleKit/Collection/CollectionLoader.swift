@@ -78,6 +78,8 @@ public struct CollectionLoader: Sendable {
     /// File name extensions of articles in a folder, without the dot, separated by commas
     /// ("txt,html,md"); empty takes every file.
     public var fileExtension: String
+    /// Where pages read whole during a scan are kept for the command that reads them next; nil keeps none.
+    public var parsed: ParsedArticles? = nil
 
     public init(store: any ArticleStore = FileStore(), fileExtension: String = FormatChooser.defaultExtensions) {
         self.store = store
@@ -172,7 +174,9 @@ public struct CollectionLoader: Sendable {
                 // body): it is read whole.
                 case let other:
                     let bytes = edges.tail == nil ? edges.head : try store.bytes(of: source)
-                    links = try ArticleParser.format(other).parse(bytes, source: source).links
+                    let article = try ArticleParser.format(other).parse(bytes, source: source)
+                    links = article.links
+                    parsed?.keep(article, source: source, bytes: bytes.count)
                 }
                 return .success((links, store.identity(of: source)))
             } catch {
