@@ -187,7 +187,10 @@ enum BoilerplateRules {
 
     static func isFurnitureLine(_ text: String) -> Bool {
         guard text.count <= 60 else { return false }
-        return furnitureLines.contains(normalizedLabel(text)) || isFurnitureHeading(text)
+        let label = normalizedLabel(text)
+        // A furniture heading's words as a paragraph of their own, but not a lone word ("More." can
+        // end a story).
+        return furnitureLines.contains(label) || (label.contains(" ") && isFurnitureHeading(text))
     }
 
     static func normalizedLabel(_ text: String) -> String {
