@@ -46,10 +46,11 @@ let package = Package(
         .target(name: "Reports", dependencies: ["ArticleKit"]),
         // Articles written for the project, opened when no path is given.
         .target(name: "BuiltInArticles"),
-        // Reader state, key map, layout and the screen model: no terminal, no threads of its own; it still
-        // holds an ArticleLibrary (which can read files) until issue 18 moves that out.
+        // Reader state, key map, layout and the screen model: no terminal, no threads of its own, no
+        // file reading (it holds the collection; the loop reads the articles it asks for).
         .target(name: "ReaderCore", dependencies: ["ArticleKit"]),
-        // The run loop: carries out the state's effects (reading, indexing) behind any backend.
+        // The run loop: carries out the state's effects (reading, indexing, the file watch) behind any
+        // backend; dump's streaming reader.
         .target(name: "ReaderLoop", dependencies: ["ReaderCore", "ArticleKit"]),
         // Reading state that survives a restart (positions, read marks, marks, history): the only
         // code that talks to SQLite. The core emits effects; this carries them out off the key path,

@@ -97,7 +97,7 @@ struct LoopRun {
     let persisted: [Position]
 
     init(
-        _ opening: (state: ReaderState, effects: [Effect]), indexer: EventLoop.Indexer? = nil,
+        _ opening: ReaderOpening, indexer: EventLoop.Indexer? = nil,
         search: SearchHooks? = nil, _ steps: [HeadlessBackend.Step]
     ) {
         let worker = ManualWorker()

@@ -83,7 +83,7 @@ final class ReaderSnapshotTests: XCTestCase {
         Snapshot.assert(state.screen, "list-filtered-60x12")
         state.press(.enter)
         XCTAssertEqual(state.entryIndex, 2)
-        XCTAssertEqual(state.backStack.last?.article, state.library.collection.entries[0].id)
+        XCTAssertEqual(state.backStack.last?.article, state.collection.entries[0].id)
     }
 
     func testSearchHighlightsEveryMatchAndCounts() {
@@ -242,7 +242,7 @@ final class BackgroundIndexTests: XCTestCase {
         XCTAssertEqual(state.entryIndex, 0)
         XCTAssertEqual(state.message, "Reading the folder… this happens as soon as it is indexed")
         state.press(.character("n"))
-        state.send(.indexed(full, ChainBuilder.build(full.collection)))
+        state.send(.indexed(full.collection, ChainBuilder.build(full.collection)))
         // Both waiting n ran, in order: we are on the third article, and back returns step by step.
         XCTAssertTrue(state.screen.text(row: 0).hasSuffix("chain 3/3"))
         state.press(.backspace)

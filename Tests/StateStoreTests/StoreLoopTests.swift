@@ -98,7 +98,7 @@ final class StoreLoopTests: XCTestCase {
         let temp = TempState()
         _ = try sit(temp, "GjjmA")
         let (later, script) = try sit(temp, "l")
-        XCTAssertTrue(later.journal.isRead(later.library.collection.entries[0].id))
+        XCTAssertTrue(later.journal.isRead(later.collection.entries[0].id))
         XCTAssertEqual(later.journal.marks.map(\.letter), ["A"])
         XCTAssertTrue(script.screens.last!.text(row: 0).hasSuffix("read"), "the title bar says it is read")
     }
@@ -161,10 +161,11 @@ final class StoreCostTests: XCTestCase {
         let library = try ArticleLibrary.open(paths: [path]).library
         let writer = StateWriter(database: try temp.open(), scope: temp.folder)
         func keys(store: Bool) -> Duration {
-            var (state, effects) = ReaderState.open(
+            let opening = ReaderState.open(
                 library: library, at: library.collection.entries[0].id,
                 width: 80, height: 24)
-            _ = DocumentLoader.settle(effects, into: &state)
+            var state = opening.state
+            _ = DocumentLoader.settle(opening.effects, into: &state, from: library)
             state.recordsChanges = store
             return ContinuousClock().measure {
                 for i in 0..<2000 {

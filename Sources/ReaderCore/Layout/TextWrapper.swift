@@ -10,6 +10,21 @@ import ArticleKit
 /// (an ASCII byte followed by another is a whole cluster of width 1), so a 50 MB
 /// paragraph wraps near the speed of `fold`; other scripts go cluster by cluster.
 public enum TextWrapper {
+    /// Cuts text to a width with "…" when it does not fit.
+    static func cut(_ text: String, _ width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        var out = ""
+        var w = 0
+        for c in text {
+            let cw = DisplayWidth.of(c)
+            if w + cw > width - 1 { break }
+            out.append(c)
+            w += cw
+        }
+        return out + "…"
+    }
+
     public static func wrap(_ text: String, width: Int) -> [String] {
         if width <= 1 { return oneColumn(text) }
         var text = text
