@@ -151,7 +151,7 @@ struct ColumnCursor {
         let b = bytes[position]
         if b >= 0x20 && b < 0x7F && (position + 1 == bytes.count || bytes[position + 1] < 0x80) { return (1, 1) }
         if let (scalar, length) = bytes.withUnsafeBufferPointer({ LoneScalar.at(position, in: $0) }) {
-            return (length, DisplayWidth.of(Character(scalar)))
+            return (length, TerminalCells.width(ofLone: scalar))
         }
         let c = text[text.utf8.index(text.utf8.startIndex, offsetBy: position)]
         return (c.utf8.count, DisplayWidth.of(c))
