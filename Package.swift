@@ -3,7 +3,7 @@ import PackageDescription
 
 // Dependencies point one way, toward ArticleKit: gazette → TerminalBackend → ReaderLoop → ReaderCore →
 // ArticleKit, gazette → StateStore → ReaderLoop, gazette → Config → ReaderCore (and TOMLKit),
-// gazette → SearchIndex → ArticleKit, and
+// gazette → SearchIndex → ArticleKit, StateStore and SearchIndex → SQLiteFiles → ArticleKit, and
 // gazette → Reports → ArticleKit. gazette-dev (development tools) sits beside gazette, on the same
 // libraries; nothing depends on either executable. docs/ARCHITECTURE.md says why each target is one.
 let package = Package(
@@ -52,13 +52,17 @@ let package = Package(
         // The run loop: carries out the state's effects (reading, indexing, the file watch) behind any
         // backend; dump's streaming reader.
         .target(name: "ReaderLoop", dependencies: ["ReaderCore", "ArticleKit"]),
+        // How the SQLite files (reading state, search index) are opened: WAL, one busy timeout, one damage
+        // check, what is done with a damaged file.
+        .target(
+            name: "SQLiteFiles", dependencies: ["ArticleKit", .product(name: "GRDB", package: "GRDB.swift")]),
         // Reading state that survives a restart (positions, read marks, marks, history): the only
         // code that talks to SQLite. The core emits effects; this carries them out off the key path,
         // through the run loop's state hooks.
         .target(
             name: "StateStore",
             dependencies: [
-                "ReaderCore", "ReaderLoop", "ArticleKit", .product(name: "GRDB", package: "GRDB.swift"),
+                "ReaderCore", "ReaderLoop", "ArticleKit", "SQLiteFiles", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         // The config file: TOML read into the reader's options and theme, every problem with its
         // line and column. The only code that knows TOML.
@@ -68,7 +72,7 @@ let package = Package(
         // queried by the search command and, through the run loop's hooks, by the reader.
         .target(
             name: "SearchIndex",
-            dependencies: ["ArticleKit", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["ArticleKit", "SQLiteFiles", .product(name: "GRDB", package: "GRDB.swift")]),
         // The only code that talks to ncurses.
         .target(name: "TerminalBackend", dependencies: ["ReaderLoop", "ReaderCore", "CNcurses"]),
         .executableTarget(
