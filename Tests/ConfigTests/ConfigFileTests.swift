@@ -307,6 +307,17 @@ final class ReadmeConfigTests: XCTestCase {
         XCTAssertNotEqual(result.config, .standard)
     }
 
+    /// The README lists every `[reading]` setting with its default and summary, from the one table.
+    func testTheReadmeListsEveryReadingSetting() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        for setting in ReadingSetting.all {
+            let row = "| `\(setting.name)` | \(setting.text(in: .standard)) | \(setting.summary) |"
+            XCTAssertTrue(text.contains(row), "README lacks: \(row)")
+        }
+    }
+
     /// What the file says is untrusted: an escape in a key or a value never reaches the terminal in
     /// a problem's line, and an invisible character is no key name.
     func testProblemLinesCarryNoControlsAndInvisibleKeysAreRefused() {
