@@ -95,9 +95,11 @@ let package = Package(
             path: "Sources/GazetteDevTools"
         ),
         // What the tests share: the one builder of article files, the temporary folder, the
-        // seeded generator. A regular target (test targets cannot depend on each other), used
+        // seeded generator, the hostile text, the headless backend and the manual worker. A regular target (test targets cannot depend on each other), used
         // only by the test targets.
-        .target(name: "GazetteTestSupport", dependencies: ["ArticleKit"], path: "Tests/GazetteTestSupport"),
+        .target(
+            name: "GazetteTestSupport", dependencies: ["ArticleKit", "ReaderCore", "ReaderLoop"],
+            path: "Tests/GazetteTestSupport"),
         .testTarget(
             name: "ArticleKitTests",
             dependencies: ["ArticleKit", "Reports", "ReaderCore", "BuiltInArticles", "GazetteTestSupport"],

@@ -1,5 +1,6 @@
 import ArticleKit
 import Foundation
+import GazetteTestSupport
 import Synchronization
 import XCTest
 
