@@ -117,6 +117,7 @@ let package = Package(
             name: "SearchIndexTests",
             dependencies: ["SearchIndex", "ArticleKit", "ReaderCore", "GazetteTestSupport"]
         ),
+        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "ReaderCore", "CNcurses"]),
         .testTarget(
             name: "StateStoreTests",
             dependencies: ["StateStore", "ReaderCore", "ReaderLoop", "ArticleKit", "GazetteTestSupport"]
