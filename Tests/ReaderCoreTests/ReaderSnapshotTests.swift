@@ -283,9 +283,7 @@ final class BigArticleTests: XCTestCase {
 /// The README lists every key the reader knows, in every context, as the help screen does.
 final class ReadmeKeysTests: XCTestCase {
     func testReadmeListsEveryBinding() throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("README.md")
-        let text = try String(contentsOf: readme, encoding: .utf8)
+        let text = try projectFile("README.md")
         for context in KeyContext.allCases {
             let heading = "**\(context.title)** (`[keys.\(context.name)]`)"
             guard let start = text.range(of: heading) else {
