@@ -31,6 +31,7 @@ TIMED = scripts/timed.sh $(PHASES)
 test: deps
 	@mkdir -p .build && : > $(PHASES)
 	@$(TIMED) "format lint" scripts/lint.sh
+	@$(TIMED) "built-in articles match Samples" python3 Samples/embed.py --check
 	@$(TIMED) "build (debug, with tests)" $(SWIFT) build --build-tests
 	@$(TIMED) "unit tests, bench, kill" scripts/beside.sh "bench smoke" \
 		nice -n 10 env GAZETTE_BENCH_BIN=$(CURDIR)/.build/debug/gazette bench/run.sh --smoke -- \

@@ -3,7 +3,8 @@ import PackageDescription
 
 // Dependencies point one way, toward ArticleKit: gazette → TerminalBackend → ReaderLoop → ReaderCore →
 // ArticleKit, gazette → StateStore → ReaderLoop, gazette → Config → ReaderCore (and TOMLKit),
-// gazette → SearchIndex → ArticleKit, gazette → Fetcher → ArticleKit, and
+// gazette → SearchIndex → ArticleKit, StateStore and SearchIndex → SQLiteFiles → ArticleKit,
+// gazette → Fetcher → ArticleKit, and
 // gazette → Reports → ArticleKit. gazette-dev (development tools) sits beside gazette, on the same
 // libraries; nothing depends on either executable. docs/ARCHITECTURE.md says why each target is one.
 let package = Package(
@@ -46,18 +47,23 @@ let package = Package(
         .target(name: "Reports", dependencies: ["ArticleKit"]),
         // Articles written for the project, opened when no path is given.
         .target(name: "BuiltInArticles"),
-        // Reader state, key map, layout and the screen model: no terminal, no threads of its own; it still
-        // holds an ArticleLibrary (which can read files) until issue 18 moves that out.
+        // Reader state, key map, layout and the screen model: no terminal, no threads of its own, no
+        // file reading (it holds the collection; the loop reads the articles it asks for).
         .target(name: "ReaderCore", dependencies: ["ArticleKit"]),
-        // The run loop: carries out the state's effects (reading, indexing) behind any backend.
+        // The run loop: carries out the state's effects (reading, indexing, the file watch) behind any
+        // backend; dump's streaming reader.
         .target(name: "ReaderLoop", dependencies: ["ReaderCore", "ArticleKit"]),
+        // How the SQLite files (reading state, search index) are opened: WAL, one busy timeout, one damage
+        // check, what is done with a damaged file.
+        .target(
+            name: "SQLiteFiles", dependencies: ["ArticleKit", .product(name: "GRDB", package: "GRDB.swift")]),
         // Reading state that survives a restart (positions, read marks, marks, history): the only
         // code that talks to SQLite. The core emits effects; this carries them out off the key path,
         // through the run loop's state hooks.
         .target(
             name: "StateStore",
             dependencies: [
-                "ReaderCore", "ReaderLoop", "ArticleKit", .product(name: "GRDB", package: "GRDB.swift"),
+                "ReaderCore", "ReaderLoop", "ArticleKit", "SQLiteFiles", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         // The config file: TOML read into the reader's options and theme, every problem with its
         // line and column. The only code that knows TOML.
@@ -70,7 +76,7 @@ let package = Package(
         // queried by the search command and, through the run loop's hooks, by the reader.
         .target(
             name: "SearchIndex",
-            dependencies: ["ArticleKit", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["ArticleKit", "SQLiteFiles", .product(name: "GRDB", package: "GRDB.swift")]),
         // The only code that talks to ncurses.
         .target(name: "TerminalBackend", dependencies: ["ReaderLoop", "ReaderCore", "CNcurses"]),
         .executableTarget(
@@ -93,9 +99,11 @@ let package = Package(
             path: "Sources/GazetteDevTools"
         ),
         // What the tests share: the one builder of article files, the temporary folder, the
-        // seeded generator. A regular target (test targets cannot depend on each other), used
+        // seeded generator, the hostile text, the headless backend and the manual worker. A regular target (test targets cannot depend on each other), used
         // only by the test targets.
-        .target(name: "GazetteTestSupport", dependencies: ["ArticleKit"], path: "Tests/GazetteTestSupport"),
+        .target(
+            name: "GazetteTestSupport", dependencies: ["ArticleKit", "ReaderCore", "ReaderLoop"],
+            path: "Tests/GazetteTestSupport"),
         .testTarget(
             name: "ArticleKitTests",
             dependencies: ["ArticleKit", "Reports", "ReaderCore", "BuiltInArticles", "GazetteTestSupport"],
@@ -113,6 +121,7 @@ let package = Package(
             name: "SearchIndexTests",
             dependencies: ["SearchIndex", "ArticleKit", "ReaderCore", "GazetteTestSupport"]
         ),
+        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend", "ReaderCore", "CNcurses"]),
         .testTarget(
             name: "FetcherTests",
             dependencies: ["Fetcher", "ArticleKit", "GazetteTestSupport"]

@@ -9,7 +9,10 @@ allows whitespace-only lines to be less indented). The newline before the
 closing delimiter is not part of a Swift multi-line literal, which matches
 the files having no trailing newline.
 
-Usage: python3 Samples/embed.py    (run from anywhere)
+Usage: python3 Samples/embed.py            (run from anywhere) writes it;
+       python3 Samples/embed.py --check    writes nothing, exits 1 when the Swift file is not what
+                                           Samples/articles makes (make test runs it, so the built-in
+                                           articles cannot drift from Samples/)
 """
 import re
 import sys
@@ -67,7 +70,7 @@ def literal(text: str) -> str:
     return f'#"""\n{body}\n{INDENT}"""#'
 
 
-def main() -> None:
+def main(check_only: bool) -> None:
     paths = sorted(ARTICLES.glob("*.txt"), key=lambda p: p.name)
     if not paths:
         fail(f"no .txt files in {ARTICLES}")
@@ -81,10 +84,23 @@ def main() -> None:
         entries.append(
             f'        BuiltInArticle(fileName: "{path.name}", text: {literal(text)}),\n'
         )
+    generated = (HEADER + "".join(entries) + FOOTER).encode("utf-8")
+    if check_only:
+        current = OUTPUT.read_bytes() if OUTPUT.exists() else b""
+        if current != generated:
+            fail(
+                f"{OUTPUT.relative_to(ROOT)} is not what Samples/articles makes; "
+                "run `python3 Samples/embed.py` and commit the result"
+            )
+        print(f"embed.py: {OUTPUT.relative_to(ROOT)} matches the {len(entries)} articles in Samples/articles")
+        return
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_bytes((HEADER + "".join(entries) + FOOTER).encode("utf-8"))
+    OUTPUT.write_bytes(generated)
     print(f"embed.py: wrote {len(entries)} articles to {OUTPUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":
-    main()
+    arguments = sys.argv[1:]
+    if arguments not in ([], ["--check"]):
+        fail("usage: embed.py [--check]")
+    main(check_only=arguments == ["--check"])

@@ -28,7 +28,7 @@ public enum ConfigReader {
 
     /// The settings at the top of the file, and the tables.
     static let topLevel = ["plain", "mouse", "reading", "theme", "keys"]
-    static let readingKeys = ["text_width", "margin", "outline_pane", "outline_pane_min_width", "space_next_article"]
+    static var readingKeys: [String] { ReadingSetting.names }
     static let lookKeys = ["bold", "underline", "reverse", "dim", "fg", "bg"]
 }
 
@@ -128,16 +128,13 @@ private struct Reading {
         guard let entries = table(value, ["reading"]) else { return }
         for (key, value) in entries {
             let path = ["reading", key]
-            switch key {
-            case "text_width":
-                if let n = integer(value, path, ReadingLayout.textWidths) { options.layout.textWidth = n }
-            case "margin":
-                if let n = integer(value, path, ReadingLayout.margins) { options.layout.margin = n }
-            case "outline_pane": if let b = bool(value, path) { options.layout.outlinePane = b }
-            case "outline_pane_min_width":
-                if let n = integer(value, path, ReadingLayout.paneMinWidths) { options.layout.paneMinWidth = n }
-            case "space_next_article": if let b = bool(value, path) { options.spaceNextArticle = b }
-            default: unknown(key, path, among: ConfigReader.readingKeys, in: "[reading]")
+            guard let setting = ReadingSetting.all.first(where: { $0.name == key }) else {
+                unknown(key, path, among: ConfigReader.readingKeys, in: "[reading]")
+                continue
+            }
+            switch setting.value {
+            case .number(let range, _, let set): if let n = integer(value, path, range) { set(&options, n) }
+            case .flag(_, let set): if let b = bool(value, path) { set(&options, b) }
             }
         }
     }

@@ -4,7 +4,9 @@ import ReaderCore
 /// setting present with a one-line comment, so that used as the config it changes nothing.
 public enum DefaultConfig {
     public static var text: String {
-        let reading = ReadingLayout.standard
+        let reading = ReadingSetting.all.map {
+            "# \($0.summary)\n\($0.name) = \($0.text(in: .standard))\n"
+        }.joined()
         var out = """
             # Gazette's config file: $XDG_CONFIG_HOME/gazette/config.toml (default ~/.config/gazette/config.toml),
             # or the file named by --config FILE or GAZETTE_CONFIG. Every value here is the default, so this
@@ -17,17 +19,7 @@ public enum DefaultConfig {
             mouse = \(GazetteConfig.standard.mouse)
 
             [reading]
-            # The widest the text column gets, in columns (\(ReadingLayout.textWidths.lowerBound)–\(ReadingLayout.textWidths.upperBound)).
-            text_width = \(reading.textWidth)
-            # Blank columns kept at least on either side of the text (\(ReadingLayout.margins.lowerBound)–\(ReadingLayout.margins.upperBound)).
-            margin = \(reading.margin)
-            # Show the outline as a pane beside the text on wide windows.
-            outline_pane = \(reading.outlinePane)
-            # The narrowest window, in columns, that shows that pane.
-            outline_pane_min_width = \(reading.paneMinWidth)
-            # Space (page_down) at the end of an article moves on to the next one in the chain.
-            space_next_article = \(ReaderOptions.standard.spaceNextArticle)
-
+            \(reading)
             [theme]
             # The built-in theme: \(Theme.names.joined(separator: ", ")). NO_COLOR keeps the attributes only.
             name = "\(Theme.standard.name)"

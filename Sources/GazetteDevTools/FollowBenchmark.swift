@@ -21,9 +21,9 @@ enum FollowBenchmark {
         let collection = library.collection
         let heads = chains.chains.map { collection.entries[$0.entries[0]].id }
         var (state, opening) = ReaderState.open(
-            library: library, at: heads[0], width: width, height: height,
+            collection: collection, at: heads[0], width: width, height: height,
             chains: chains)
-        _ = DocumentLoader.settle(opening, into: &state)
+        _ = DocumentLoader.settle(opening, into: &state, from: library)
         var nextHead = 1
         var times: [Int64] = []
         times.reserveCapacity(presses)
@@ -38,7 +38,7 @@ enum FollowBenchmark {
                 nextHead += 1
             }
             // As the run loop does before drawing; a big article's whole read is left out.
-            _ = DocumentLoader.settle(effects, into: &state)
+            _ = DocumentLoader.settle(effects, into: &state, from: library)
             _ = Renderer.render(state)
             let elapsed = clock.now - start
             times.append(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)

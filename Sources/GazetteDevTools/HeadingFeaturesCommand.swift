@@ -46,11 +46,9 @@ struct HeadingFeaturesCommand: ParsableCommand {
     func files() throws -> [String] {
         var out: [String] = []
         for path in paths {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw ValidationError("no such file or folder: \(path)")
-            }
-            if isFolder.boolValue {
+            let kind = NamedPaths.kind(path)
+            guard kind == .folder || kind == .file else { throw ValidationError("no such file or folder: \(path)") }
+            if kind == .folder {
                 let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".txt") }
                 out += names.sorted().map { (path as NSString).appendingPathComponent($0) }
             } else {

@@ -24,8 +24,8 @@ enum SearchBenchmark {
         let request = LoadRequest(
             article: library.collection.entries[entry].id, width: width, height: height, indexing: false)
         var (state, opening) = ReaderState.open(
-            library: library, at: request.article, width: width, height: height)
-        _ = DocumentLoader.settle(opening, into: &state)
+            collection: library.collection, at: request.article, width: width, height: height)
+        _ = DocumentLoader.settle(opening, into: &state, from: library)
         // The whole article, as the reader has it once the background read is in.
         _ = state.handle(.loaded(DocumentLoader.load(request, whole: true, from: library)))
         let clock = ContinuousClock()

@@ -23,8 +23,8 @@ public struct EventLoop {
     let worker: any Worker
     /// Builds the whole collection; needed when the state opens with `indexing`.
     let indexer: Indexer?
-    /// Where `.persistPosition` goes; while the state records changes, also the place
-    /// after every batch of keys (the store debounces). Must return at once.
+    /// Where `.persistPosition` goes (the state asks for it on leaving an article, and after a batch of
+    /// keys moved the place while it records changes; the store debounces). Must return at once.
     let persist: (Position) -> Void
     /// Where `.record` goes. Must return at once.
     let record: (StateChange) -> Void
@@ -64,9 +64,9 @@ public struct EventLoop {
 
     /// Runs until the reader quits; returns its last state.
     @discardableResult
-    public func run(_ opening: (state: ReaderState, effects: [Effect])) -> ReaderState {
-        var session = Session(state: opening.state, loop: self)
-        if search != nil { session.handle(.searchIndex(.building(done: 0, total: 0))) }
+    public func run(_ opening: ReaderOpening) -> ReaderState {
+        var session = Session(state: opening.state, library: opening.library, loop: self)
+        if search != nil { session.handle(.searchIndexOpened) }
         session.perform(opening.effects)
         for job in jobs {
             session.outstanding += 1
@@ -102,7 +102,8 @@ public struct EventLoop {
                 session.handle(.input(more))
                 taken += 1
             }
-            session.savePlace()
+            // A moment to save the place, if the state wants it saved.
+            if !session.quitting { session.handle(.keysTaken) }
             dirty = true
         }
         return session.state
@@ -112,6 +113,8 @@ public struct EventLoop {
 /// One run of the loop: the state, and the work it has asked for that is not done.
 private struct Session {
     var state: ReaderState
+    /// Where the articles are read from: its store and parser, with the state's collection.
+    let library: ArticleLibrary
     let loop: EventLoop
     let mailbox = Mailbox()
     /// Which search count is still wanted; the others stop at their next chunk.
@@ -122,17 +125,16 @@ private struct Session {
     var waiting: [Effect] = []
     var waitingJobs: [@Sendable () -> ReaderEvent] = []
     var quitting = false
-    /// The index update has been started (once, with the first screen).
-    var indexStarted = false
     /// The newest collection search asked, by purpose.
     let latestAsk = LatestAsk()
-    /// The place last passed to `persist`, so an unchanged one is not passed again.
-    var saved: Position?
-    /// When the open file was last looked at (`EventLoop.clock`).
+    /// The file the state asked to be watched (`.watchFile`).
+    var watched: Document.FileStamp?
+    /// When the watched file was last looked at (`EventLoop.clock`).
     var lastWatch = Int.min / 2
 
-    init(state: ReaderState, loop: EventLoop) {
+    init(state: ReaderState, library: ArticleLibrary, loop: EventLoop) {
         self.state = state
+        self.library = library
         self.loop = loop
     }
 
@@ -143,17 +145,16 @@ private struct Session {
     /// Reads articles at once (a first screen is quick to read), keeps background work
     /// for after the next draw, and passes positions on.
     mutating func perform(_ effects: [Effect]) {
-        for effect in DocumentLoader.settle(effects, into: &state) {
+        for effect in DocumentLoader.settle(effects, into: &state, from: library) {
             switch effect {
             case .load: continue  // settled above
-            case .loadFull, .startIndexing, .searchCollection: waiting.append(effect)
+            case .loadFull, .startIndexing, .searchCollection, .updateSearchIndex: waiting.append(effect)
+            case .watchFile(let stamp): watched = stamp
             case .countMatches(let job):
                 liveCount.set(job.id)
                 waiting.append(effect)
             case .cancelCount(let id): liveCount.cancel(id)
-            case .persistPosition(let position):
-                loop.persist(position)
-                saved = position
+            case .persistPosition(let position): loop.persist(position)
             case .record(let change): loop.record(change)
             case .quit: quitting = true
             case .repaint: loop.backend.repaint()
@@ -166,21 +167,11 @@ private struct Session {
         }
     }
 
-    /// Saved as you read, not only on leaving: a crash then loses at most what the
-    /// store has not written yet.
-    mutating func savePlace() {
-        guard state.recordsChanges, !quitting else { return }
-        let here = state.currentPosition
-        if here != saved {
-            loop.persist(here)
-            saved = here
-        }
-    }
-
-    /// Reloads the article when its file changed on disk since it was read; true when it did.
+    /// Reloads the article when the file the state watches changed on disk since it was read; true when
+    /// it did.
     mutating func watchFile() -> Bool {
         let now = loop.clock()
-        guard now - lastWatch >= EventLoop.watchInterval, let read = state.document.file else { return false }
+        guard now - lastWatch >= EventLoop.watchInterval, let read = watched else { return false }
         lastWatch = now
         guard let current = loop.stamp(read.path), current != read else { return false }
         handle(.reload)
@@ -191,25 +182,9 @@ private struct Session {
         let mailbox = self.mailbox
         for job in waitingJobs { loop.worker.start { mailbox.post(job()) } }
         waitingJobs.removeAll()
-        // After the folder's own index (titles, chains): that one the next keys may need.
-        if let search = loop.search, !indexStarted, !state.indexing {
-            indexStarted = true
-            outstanding += 1
-            loop.worker.start {
-                let outcome = search.update { done, total in
-                    mailbox.post(.searchIndex(.building(done: done, total: total)), finishesJob: false)
-                }
-                switch outcome {
-                case .success(let notice):
-                    if let notice { mailbox.post(.notice(notice), finishesJob: false) }
-                    mailbox.post(.searchIndex(.ready))
-                case .failure(let failure):
-                    mailbox.post(.notice(failure.message), finishesJob: false)
-                    mailbox.post(.searchIndex(.unavailable(failure.message)))
-                }
-            }
-        }
-        for effect in waiting {
+        // The index update ahead of the work asked with it, as the first screen's work goes.
+        let ordered = waiting.filter { $0 == .updateSearchIndex } + waiting.filter { $0 != .updateSearchIndex }
+        for effect in ordered {
             switch effect {
             case .startIndexing:
                 guard let indexer = loop.indexer else {
@@ -219,7 +194,7 @@ private struct Session {
                 loop.worker.start {
                     let (library, chains, skipped) = indexer()
                     if let notice = SkippedFiles.notice(skipped) { mailbox.post(.notice(notice), finishesJob: false) }
-                    mailbox.post(.indexed(library, chains))
+                    mailbox.post(.indexed(library.collection, chains))
                 }
             case .searchCollection(let request):
                 guard let search = loop.search else { continue }
@@ -244,9 +219,25 @@ private struct Session {
                     }
                     mailbox.post(.collectionResults(answer))
                 }
+            case .updateSearchIndex:
+                guard let search = loop.search else { continue }
+                outstanding += 1
+                loop.worker.start {
+                    let outcome = search.update { done, total in
+                        mailbox.post(.searchIndex(.building(done: done, total: total)), finishesJob: false)
+                    }
+                    switch outcome {
+                    case .success(let notice):
+                        if let notice { mailbox.post(.notice(notice), finishesJob: false) }
+                        mailbox.post(.searchIndex(.ready))
+                    case .failure(let failure):
+                        mailbox.post(.notice(failure.message), finishesJob: false)
+                        mailbox.post(.searchIndex(.unavailable(failure.message)))
+                    }
+                }
             case .loadFull(let request):
                 outstanding += 1
-                let library = state.library
+                let library = DocumentLoader.library(state.collection, like: self.library)
                 loop.worker.start { mailbox.post(.loaded(DocumentLoader.load(request, whole: true, from: library))) }
             case .countMatches(let job):
                 outstanding += 1

@@ -37,7 +37,7 @@ public struct StateHooks: Sendable {
     }
 
     /// The opening state told to record its changes (when anything keeps them) and to show the notice.
-    public func prepare(_ opening: (state: ReaderState, effects: [Effect])) -> (state: ReaderState, effects: [Effect]) {
+    public func prepare(_ opening: ReaderOpening) -> ReaderOpening {
         var opening = opening
         opening.state.recordsChanges = keeps
         if let notice { opening.state.announce(notice) }

@@ -87,10 +87,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Each test is the has-a-zero-byte test (exact as a yes/no).
     @inline(__always)
     private static func plainASCII(_ x: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
-        return x & high == 0 && (x &- ones &* 0x20) & ~x & high == 0 && !hasZero(x ^ (ones &* 0x7F))
-            && !hasZero(x ^ (ones &* 0x22)) && !hasZero(x ^ (ones &* 0x5C))
+        SWAR.isPrintableASCII(x) && !SWAR.hasByte(x, 0x22) && !SWAR.hasByte(x, 0x5C)
     }
 
     /// The reference: every scalar through `quoteScalar`. The differential test holds

@@ -1,6 +1,7 @@
 import ArticleKit
 import Foundation
 import GRDB
+import SQLiteFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -69,7 +70,7 @@ public final class SearchIndex: Sendable {
             guard case .damaged(let reason) = failure else {
                 throw .unusable(path: location.database, reason: failure.reason)
             }
-            removeFiles(location.database)
+            SQLiteFile.remove(location.database)
             guard case .success(let index) = connect(location) else {
                 throw .unusable(path: location.database, reason: "damaged, and no new index could be made")
             }
@@ -87,18 +88,13 @@ public final class SearchIndex: Sendable {
         }
     }
 
+    /// Opened as `SQLiteFile` opens every file, without reading every page first: the index is a cache
+    /// that may be large, and damage that shows in use has it built again (`IndexUpdate`).
     static func connect(_ location: IndexLocation) -> Result<SearchIndex, OpenFailure> {
-        do {
-            var config = Configuration()
-            config.busyMode = .timeout(10)
-            config.label = "gazette-search"
-            // A cache: a crash may lose the last batch, never the database (WAL keeps it whole).
-            config.prepareDatabase { db in
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                // 8 MiB of pages a connection: the reader keeps the index open beside everything else.
-                try db.execute(sql: "PRAGMA cache_size = -8192")
-            }
-            let pool = try DatabasePool(path: location.database, configuration: config)
+        // A cache: a crash may lose the last batch, never the database (WAL keeps it whole). 8 MiB of
+        // pages a connection: the reader keeps the index open beside everything else.
+        let config = SQLiteFile.configuration(label: "gazette-search", pragmas: ["PRAGMA cache_size = -8192"])
+        let opened = SQLiteFile.open(location.database, configuration: config, verify: false) { pool in
             try pool.write { db in
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 if version != IndexSchema.version {
@@ -108,11 +104,12 @@ public final class SearchIndex: Sendable {
                     try db.execute(sql: "PRAGMA user_version = \(IndexSchema.version)")
                 }
             }
-            return .success(SearchIndex(location: location, pool: pool))
-        } catch let error as DatabaseError where isDamage(error) {
-            return .failure(.damaged(error.message ?? "\(error.resultCode)"))
-        } catch {
-            return .failure(.failed(reason(error)))
+            return SearchIndex(location: location, pool: pool)
+        }
+        switch opened {
+        case .usable(let index): return .success(index)
+        case .damaged(let reason): return .failure(.damaged(reason))
+        case .failed(let reason): return .failure(.failed(reason))
         }
     }
 
@@ -121,25 +118,10 @@ public final class SearchIndex: Sendable {
     }
 
     /// Whether an error says the index file is damaged (so it should be built again).
-    public static func isDamage(_ error: any Error) -> Bool {
-        guard let error = error as? DatabaseError else { return false }
-        return isDamage(error)
-    }
-
-    static func isDamage(_ error: DatabaseError) -> Bool {
-        error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
-            || (error.message ?? "").contains("fts5: corrupt")
-    }
-
-    static func removeFiles(_ path: String) {
-        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
-    }
+    public static func isDamage(_ error: any Error) -> Bool { SQLiteFile.isDamage(error) }
 
     /// A database error's message (never the SQL it ran), else what the system says.
-    public static func reason(_ error: any Error) -> String {
-        if let db = error as? DatabaseError { return db.message ?? "\(db.resultCode)" }
-        return BaseDirectory.reason(error)
-    }
+    public static func reason(_ error: any Error) -> String { SQLiteFile.reason(error) }
 
     /// Empties the index (every table), as after damage: the next update reads every file again.
     public func reset() throws {

@@ -33,10 +33,7 @@ public struct ReadingState {
         ArticleID.file(path, in: FileManager.default.currentDirectoryPath).key
     }
 
-    public static func isFolder(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
+    public static func isFolder(_ path: String) -> Bool { NamedPaths.kind(path) == .folder }
 
     /// The file to show first: for a lone folder, the article last opened in it, while it is still there.
     public func startFile(_ paths: [String], fromStart: Bool, fileExtension: String) -> String? {
@@ -83,7 +80,6 @@ public struct ReadingState {
             })
     }
 
-    public static func folder(of path: String) -> String {
-        (path as NSString).deletingLastPathComponent
-    }
+    /// The folder of a canonical path, as the database keeps it (`ArticleKey.folder`).
+    public static func folder(of path: String) -> String { ArticleKey.folder(of: path) }
 }

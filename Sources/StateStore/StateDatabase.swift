@@ -1,6 +1,7 @@
 import ArticleKit
 import Foundation
 import GRDB
+import SQLiteFiles
 
 #if canImport(Glibc)
     import Glibc
@@ -34,8 +35,8 @@ public final class StateDatabase: Sendable {
     public let location: StateLocation
     let pool: DatabasePool
 
-    /// How long a writer waits for another process's write to finish.
-    public static let busyTimeout: TimeInterval = 5
+    /// How long a writer waits for another process's write to finish (`SQLiteFile`'s, shared with the index).
+    public static let busyTimeout: TimeInterval = SQLiteFile.busyTimeout
 
     init(location: StateLocation, pool: DatabasePool) {
         self.location = location
@@ -56,7 +57,12 @@ public final class StateDatabase: Sendable {
         case .newer(let unknown): throw .newerSchema(path: path, unknown: unknown)
         case .failed(let reason): throw .unreadable(path: path, reason: reason)
         case .damaged(let reason):
-            let aside = try moveAside(path, now: now)
+            let aside: String
+            switch SQLiteFile.moveAside(path, now: now) {
+            case .success(let name): aside = name
+            case .failure(let failure):
+                throw .unreadable(path: path, reason: "damaged, and it cannot be moved aside: \(failure.reason)")
+            }
             guard case .usable(let database) = connect(location) else {
                 throw .unreadable(path: path, reason: "damaged, and no fresh database could be made in its place")
             }
@@ -74,14 +80,11 @@ public final class StateDatabase: Sendable {
         case failed(String)
     }
 
-    /// Opens the pool, checks the file is a whole database of a schema this Gazette knows
-    /// (without writing to it), then migrates.
+    /// Opens the pool, checks the file is a whole database (`SQLiteFile.open`'s quick check) of a schema
+    /// this Gazette knows (without writing to it), then migrates.
     static func connect(_ location: StateLocation) -> Opened {
-        do {
-            let pool = try DatabasePool(path: location.database, configuration: configuration())
+        let opened = SQLiteFile.open(location.database, configuration: configuration(), verify: true) { pool in
             let verdict = try pool.read { db -> Opened? in
-                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
-                if check != ["ok"] { return .damaged(check.prefix(3).joined(separator: "; ")) }
                 let migrator = Schema.migrator
                 if try migrator.hasBeenSuperseded(db) {
                     let known = Set(migrator.migrations)
@@ -94,21 +97,18 @@ public final class StateDatabase: Sendable {
                 return verdict
             }
             try Schema.migrator.migrate(pool)
-            return .usable(StateDatabase(location: location, pool: pool))
-        } catch let error as DatabaseError where isDamage(error) {
-            return .damaged(error.message ?? "\(error.resultCode)")
-        } catch {
-            return .failed(reason(error))
+            return Opened.usable(StateDatabase(location: location, pool: pool))
+        }
+        switch opened {
+        case .usable(let verdict): return verdict
+        case .damaged(let reason): return .damaged(reason)
+        case .failed(let reason): return .failed(reason)
         }
     }
 
     static func configuration() -> Configuration {
-        var config = Configuration()
-        config.busyMode = .timeout(busyTimeout)
+        var config = SQLiteFile.configuration(label: "gazette-state")
         config.foreignKeysEnabled = true
-        config.label = "gazette-state"
-        // In WAL, NORMAL loses no committed transaction when the process is killed.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         return config
     }
 
@@ -116,32 +116,7 @@ public final class StateDatabase: Sendable {
         if let reason = BaseDirectory.prepare(directory) { throw .folderUnusable(path: directory, reason: reason) }
     }
 
-    static func isDamage(_ error: DatabaseError) -> Bool {
-        error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT
-    }
-
-    /// Renames the database and its WAL files to `state.sqlite.corrupt-<time>[-wal|-shm]`.
-    static func moveAside(_ path: String, now: Date) throws(StateStoreError) -> String {
-        let stamp = ISO8601DateFormatter.string(
-            from: now, timeZone: TimeZone(identifier: "UTC")!,
-            formatOptions: [.withYear, .withMonth, .withDay, .withTime])
-        var aside = path + ".corrupt-" + stamp
-        var n = 1
-        while FileManager.default.fileExists(atPath: aside) { aside = path + ".corrupt-\(stamp)-\(n)"; n += 1 }
-        guard rename(path, aside) == 0 else {
-            let why = String(cString: strerror(errno))
-            throw .unreadable(path: path, reason: "damaged, and it cannot be moved aside: \(why)")
-        }
-        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-            _ = rename(path + suffix, aside + suffix)
-        }
-        return aside
-    }
-
-    static func reason(_ error: any Error) -> String {
-        if let db = error as? DatabaseError { return db.message ?? "\(db.resultCode)" }
-        return BaseDirectory.reason(error)
-    }
+    static func reason(_ error: any Error) -> String { SQLiteFile.reason(error) }
 
     /// `PRAGMA integrity_check`: "ok" when the database is whole.
     public func integrityCheck() throws -> String {

@@ -21,15 +21,36 @@ public final class StateWriter: Sendable {
     nonisolated(unsafe) var fingerprints: [String: String?] = [:]
     let failure = Mutex<String?>(nil)
     let clock: @Sendable () -> Double
+    let scheduler: Scheduler
+
+    /// When a debounced write runs: `after(delay, queue, job)` runs `job` on `queue` once `delay` has
+    /// passed. The real one asks Dispatch; a test holds the job and runs it when it chooses, so no test
+    /// waits on the clock.
+    public struct Scheduler: Sendable {
+        public var after:
+            @Sendable (_ delay: TimeInterval, _ queue: DispatchQueue, _ job: @escaping @Sendable () -> Void) -> Void
+
+        public init(
+            after: @escaping @Sendable (TimeInterval, DispatchQueue, @escaping @Sendable () -> Void) -> Void
+        ) {
+            self.after = after
+        }
+
+        public static let dispatch = Scheduler { delay, queue, job in
+            queue.asyncAfter(deadline: .now() + delay, execute: job)
+        }
+    }
 
     public init(
         database: StateDatabase, scope: String, debounce: TimeInterval = 0.75,
-        clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+        clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 },
+        scheduler: Scheduler = .dispatch
     ) {
         self.database = database
         self.scope = scope
         self.debounce = debounce
         self.clock = clock
+        self.scheduler = scheduler
     }
 
     /// The first write that failed, if any, said as a person can act on it.
@@ -45,7 +66,7 @@ public final class StateWriter: Sendable {
             return !state.scheduled
         }
         if schedule {
-            queue.asyncAfter(deadline: .now() + debounce) { [self] in writePositions() }
+            scheduler.after(debounce, queue) { [self] in writePositions() }
         }
     }
 

@@ -169,13 +169,7 @@ public final class CursesTerminal {
     private func attributes(_ style: Style) -> (UInt32, Int16) {
         if let known = looks[style] { return known }
         let look = theme.resolve(style)
-        var a = gz_A_NORMAL
-        if look.bold { a |= gz_A_BOLD }
-        if look.underline { a |= gz_A_UNDERLINE }
-        if look.dim { a |= gz_A_DIM }
-        // Reverse stays with colours too: the pair is swapped to match (`ResolvedStyle.pair`).
-        if look.reverse { a |= gz_A_REVERSE }
-        let result = (a, look.pair.map(pair) ?? 0)
+        let result = (TerminalMapping.attributes(look), look.pair.map(pair) ?? 0)
         looks[style] = result
         return result
     }
@@ -223,48 +217,20 @@ public final class CursesTerminal {
         let rc = gz_wget_wch(window, &isKey, &value)
         if rc == gz_ERR { return nil }
         if isKey == 1 { return functionKey(Int32(bitPattern: value)) }
-        return characterKey(value)
+        return TerminalMapping.character(value)
     }
 
     private func functionKey(_ code: Int32) -> InputEvent? {
-        switch code {
-        case gz_KEY_RESIZE:
+        switch TerminalMapping.functionKey(code) {
+        case .key(let key): return .key(key)
+        case .resize:
             let s = size
             return .resize(width: s.width, height: s.height)
-        case gz_KEY_UP: return .key(.up)
-        case gz_KEY_DOWN: return .key(.down)
-        case gz_KEY_LEFT: return .key(.left)
-        case gz_KEY_RIGHT: return .key(.right)
-        case gz_KEY_NPAGE: return .key(.pageDown)
-        case gz_KEY_PPAGE: return .key(.pageUp)
-        case gz_KEY_HOME: return .key(.home)
-        case gz_KEY_END: return .key(.end)
-        case gz_KEY_BACKSPACE: return .key(.backspace)
-        case gz_KEY_ENTER: return .key(.enter)
-        case gz_KEY_DC: return .key(.delete)
-        case gz_KEY_BTAB: return .key(.backTab)
-        case gz_KEY_MOUSE:
+        case .mouse:
             var y: Int32 = 0, x: Int32 = 0
-            switch gz_get_mouse(&y, &x) {
-            case 1: return .mouse(.click(row: Int(y), column: Int(x)))
-            case 2: return .mouse(.wheel(-1, row: Int(y), column: Int(x)))
-            case 3: return .mouse(.wheel(1, row: Int(y), column: Int(x)))
-            default: return nil
-            }
-        default: return nil
-        }
-    }
-
-    private func characterKey(_ value: UInt32) -> InputEvent? {
-        switch value {
-        case 27: return .key(.escape)
-        case 127, 8: return .key(.backspace)
-        case 10, 13: return .key(.enter)
-        case 9: return .key(.tab)
-        case 1...26: return .key(.control(Character(Unicode.Scalar(value + 96)!)))
-        default:
-            guard let scalar = Unicode.Scalar(value), value >= 32 else { return nil }
-            return .key(.character(Character(scalar)))
+            let report = gz_get_mouse(&y, &x)
+            return TerminalMapping.mouse(report, row: Int(y), column: Int(x))
+        case .ignored: return nil
         }
     }
 

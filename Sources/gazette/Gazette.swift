@@ -159,10 +159,7 @@ struct Read: ParsableCommand {
 
     /// Two or more files named, and no folder: those files are the article list.
     var shortlist: [ArticleID]? {
-        var isDirectory: ObjCBool = false
-        let files = paths.filter {
-            FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && !isDirectory.boolValue
-        }
+        let files = paths.filter { NamedPaths.kind($0) == .file }
         guard paths.count > 1, files.count == paths.count else { return nil }
         return files.map(options.loader.store.identity(of:))
     }

@@ -1,5 +1,6 @@
 import ArticleKit
 import ReaderCore
+import ReaderLoop
 
 #if canImport(Glibc)
     import Glibc

@@ -13,14 +13,8 @@ enum ReaderSearch {
         guard let location = IndexLocation.standard(environment: ProcessInfo.processInfo.environment) else {
             return nil
         }
-        var folders: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            folders.append(isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent)
-        }
         let scope = IndexScope(
-            folders: folders.map { $0.isEmpty ? "." : $0 }, files: [], fileExtension: fileExtension,
+            folders: NamedPaths.folders(paths), files: [], fileExtension: fileExtension,
             directory: FileManager.default.currentDirectoryPath)
         let opened = Mutex<Result<SearchIndex, SearchFailure>?>(nil)
         // Opened once, by whichever asks first: the update job or an early query.

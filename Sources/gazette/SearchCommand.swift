@@ -105,11 +105,11 @@ struct Search: ParsableCommand {
         var folders: [String] = []
         var files: [String] = []
         for path in paths.isEmpty ? ["."] : paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw UsageFailure(message: "\(path): no such file or folder")
+            switch NamedPaths.kind(path) {
+            case .folder: folders.append(path)
+            case .file: files.append(path)
+            case .brokenLink, .missing: throw UsageFailure(message: "\(path): no such file or folder")
             }
-            if isDirectory.boolValue { folders.append(path) } else { files.append(path) }
         }
         let scope = IndexScope(folders: folders, files: files, fileExtension: options.fileExtension, directory: cwd)
         return (opened.index, scope, PathNames(typed: folders + files, scope: scope))

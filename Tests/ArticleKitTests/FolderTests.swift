@@ -82,9 +82,11 @@ final class FirstArticleCacheTests: XCTestCase {
         XCTAssertEqual(library.collection.entries.map(\.source), [folder + "/b.txt"])
         XCTAssertEqual(cache.lookup(folder: folder, fileExtension: FormatChooser.defaultExtensions), folder + "/b.txt")
         XCTAssertNil(cache.lookup(folder: folder, fileExtension: "csv"))
-        // A new file changes the folder's mtime: the cache no longer answers.
-        usleep(10_000)
+        // A new file changes the folder's mtime: the cache no longer answers. The file system's clock may not
+        // have moved on since the cache was made, so the mtime is set to another time rather than waited for.
         root.write("articles/a.txt", Fixture(title: "A", blocks: [paragraph("x")]))
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 1e9)], ofItemAtPath: folder)
         XCTAssertNil(cache.lookup(folder: folder, fileExtension: FormatChooser.defaultExtensions))
         let again = try XCTUnwrap(try ArticleLibrary.openFirst(paths: [folder], cache: cache))
         XCTAssertEqual(again.collection.entries.map(\.source), [folder + "/a.txt"])

@@ -18,17 +18,17 @@ final class HostileInputTests: XCTestCase {
 
     // MARK: what the cases are made of
 
-    static let esc = "\u{1B}"
-    static let csi = "\u{1B}[2J\u{1B}[31m"
-    static let osc = "\u{1B}]0;PWNED\u{07}"
-    static let clipboard = "\u{1B}]52;c;cm0gLXJmIH4K\u{07}"
-    static let dcs = "\u{1B}Pq#0;2;0;0;0\u{1B}\\"
-    static let c1 = "\u{9B}2J\u{9D}0;x\u{9C}"
-    static let bidi = "\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}"
-    static let zeroWidth = "\u{200B}\u{200C}\u{200D}\u{2060}"
-    static let body =
-        "The council met on Tuesday evening to discuss the proposal in detail, and several members asked for more time to read the report before any vote is taken."
-    static let allControls = csi + osc + clipboard + dcs + c1 + bidi
+    // `Hostile` (GazetteTestSupport) holds them; the names here are what the cases below are written in.
+    static let esc = Hostile.esc
+    static let csi = Hostile.csi
+    static let osc = Hostile.osc
+    static let clipboard = Hostile.clipboard
+    static let dcs = Hostile.dcs
+    static let c1 = Hostile.c1
+    static let bidi = Hostile.bidi
+    static let zeroWidth = Hostile.zeroWidth
+    static let body = Hostile.body
+    static let allControls = Hostile.allControls
 
     static let png: [UInt8] = [
         0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0x10,
@@ -38,7 +38,7 @@ final class HostileInputTests: XCTestCase {
     /// the 50 MB line and the 200,000 lines are in the end-to-end test.
     /// The random bytes are fixed (`randomBytes` is seeded), so a failure can be replayed.
     static let cases: [(name: String, bytes: [UInt8])] = {
-        let zalgo = "Z" + String(repeating: "\u{0301}", count: 10_000)
+        let zalgo = Hostile.zalgo
         var c: [(String, [UInt8])] = [
             ("random", randomBytes(64 * 1024, seed: 0x9E3779B97F4A7C15)),
             ("random-high", randomBytes(8 * 1024, seed: 42).map { $0 | 0x80 }),  // no NUL, no C0: all invalid UTF-8
@@ -331,7 +331,7 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testTenThousandCombiningMarksOnOneLetter() throws {
-        let zalgo = "Z" + String(repeating: "\u{0301}", count: 10_000)
+        let zalgo = Hostile.zalgo
         XCTAssertEqual(zalgo.count, 1, "one grapheme cluster")
         XCTAssertEqual(DisplayWidth.of(zalgo), 1)
         XCTAssertEqual(

@@ -18,7 +18,7 @@ final class LoneScalarTests: XCTestCase {
     /// One of each kind of scalar the shortcut accepts on either side.
     private let neighbours: [Unicode.Scalar] = [
         "a", "\u{E9}", "\u{0301}", "\u{416}", "\u{2014}", "\u{3001}",
-        "\u{30A2}", "\u{4E2D}", "\u{D55C}", "\u{FF21}",
+        "\u{30A2}", "\u{4E2D}", "\u{D55C}", "\u{FF21}", "\u{3030}", "\u{303D}", "\u{309B}", "\u{3105}",
     ]
 
     func testEveryScalarAcceptedFirstEndsItsCluster() {
@@ -45,5 +45,15 @@ final class LoneScalarTests: XCTestCase {
         XCTAssertFalse(isLone("\u{0915}\u{093F}"))
         XCTAssertFalse(isLone("👍🏽"))
         XCTAssertTrue(isLone("\u{E9}t\u{E9}"))
+    }
+
+    /// The ranges the wrapper's own rule had and the fold's lacked (wavy dash and the other CJK symbols,
+    /// the spacing voiced-sound marks) are settled in the one rule: each is its own cluster after a kana.
+    func testTheSettledRangesAreLone() {
+        XCTAssertTrue(isLone("\u{30A2}\u{3030}"))
+        XCTAssertTrue(isLone("\u{30A2}\u{309B}"))
+        XCTAssertTrue(isLone("\u{3042}\u{303D}"))
+        XCTAssertFalse(isLone("\u{3042}\u{302A}"), "an ideographic tone mark joins")
+        XCTAssertFalse(isLone("\u{3042}\u{3099}"), "the combining voiced-sound mark joins")
     }
 }

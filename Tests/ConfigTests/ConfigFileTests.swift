@@ -294,9 +294,7 @@ final class ConfigFileTests: XCTestCase {
 /// The README's example config is a file that checks clean.
 final class ReadmeConfigTests: XCTestCase {
     func testTheReadmeExampleHasNoProblems() throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("README.md")
-        let text = try String(contentsOf: readme, encoding: .utf8)
+        let text = try projectFile("README.md")
         let section = try XCTUnwrap(text.range(of: "## The config file"))
         let start = try XCTUnwrap(text.range(of: "```toml\n", range: section.upperBound..<text.endIndex))
         let end = try XCTUnwrap(text.range(of: "```", range: start.upperBound..<text.endIndex))
@@ -305,6 +303,15 @@ final class ReadmeConfigTests: XCTestCase {
         XCTAssertEqual(result.config.options.layout.textWidth, 72)
         XCTAssertEqual(result.config.theme.name, "dark")
         XCTAssertNotEqual(result.config, .standard)
+    }
+
+    /// The README lists every `[reading]` setting with its default and summary, from the one table.
+    func testTheReadmeListsEveryReadingSetting() throws {
+        let text = try projectFile("README.md")
+        for setting in ReadingSetting.all {
+            let row = "| `\(setting.name)` | \(setting.text(in: .standard)) | \(setting.summary) |"
+            XCTAssertTrue(text.contains(row), "README lacks: \(row)")
+        }
     }
 
     /// What the file says is untrusted: an escape in a key or a value never reaches the terminal in

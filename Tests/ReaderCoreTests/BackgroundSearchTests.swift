@@ -1,4 +1,5 @@
 import ArticleKit
+import GazetteTestSupport
 import ReaderLoop
 import XCTest
 

@@ -1,5 +1,6 @@
 import ArticleKit
 import GazetteTestSupport
+import ReaderLoop
 import XCTest
 
 @testable import ReaderCore

@@ -1,4 +1,5 @@
 import ArticleKit
+import GazetteTestSupport
 import ReaderLoop
 import XCTest
 
@@ -15,7 +16,7 @@ final class EventLoopTests: XCTestCase {
     }
 
     func opening(_ library: ArticleLibrary, indexing: Bool = false, width: Int = 60, height: Int = 12)
-        -> (state: ReaderState, effects: [Effect])
+        -> ReaderOpening
     {
         ReaderState.open(
             library: library, at: library.collection.entries[0].id, width: width, height: height,

@@ -14,13 +14,12 @@ import XCTest
 /// dumped line is wider than its width — at every window size, in every overlay,
 /// and with control characters typed (pasted) into the search prompt and the list.
 final class HostileScreenTests: XCTestCase {
-    static let esc = "\u{1B}"
-    static let controls =
-        "\u{1B}[2J\u{1B}[31m\u{1B}]0;PWNED\u{07}\u{1B}]52;c;cm0gLXJmIH4K\u{07}\u{1B}Pq#0;2;0\u{1B}\\\u{9B}2J\u{9D}0;x\u{9C}\u{7F}\u{08}"
-    static let bidi = "\u{202A}\u{202B}\u{202C}\u{202D}\u{202E}\u{2066}\u{2067}\u{2068}\u{2069}"
-    static let zalgo = "Z" + String(repeating: "\u{0301}", count: 10_000)
-    static let body =
-        "The council met on Tuesday evening to discuss the proposal in detail, and several members asked for more time to read the report before any vote is taken."
+    // `Hostile` (GazetteTestSupport) holds them, as it does for HostileInputTests.
+    static let esc = Hostile.esc
+    static let controls = Hostile.controls
+    static let bidi = Hostile.bidi
+    static let zalgo = Hostile.zalgo
+    static let body = Hostile.body
 
     /// File name → bytes. A chain runs through the escape, bidi and zero-width titles.
     static var files: [(String, [UInt8])] {

@@ -77,8 +77,8 @@ final class JournalTests: XCTestCase {
         var before = ReaderState(library: library, start: 0, width: 60, height: 12)
         for _ in 0..<9 { before.send(.key(.character("j"))) }
         let place = before.currentPosition.place!
-        var (state, effects) = ReaderState.open(library: library, at: id(0), width: 90, height: 30, resume: place)
-        _ = DocumentLoader.settle(effects, into: &state)
+        let state = ReaderState(
+            opening: ReaderState.open(library: library, at: id(0), width: 90, height: 30, resume: place))
         XCTAssertEqual(state.currentPosition.place?.block, place.block)
         XCTAssertTrue(
             Document.squash(topText(state)).hasPrefix(Document.squash(topText(before).prefix(8)))

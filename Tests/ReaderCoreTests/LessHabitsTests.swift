@@ -358,7 +358,7 @@ final class TerminalKeyTests: XCTestCase {
                 LoadRequest(
                     article: state.document.id, width: 60, height: 12,
                     indexing: false)))
-        _ = DocumentLoader.settle(effects, into: &state)
+        _ = TestReading.settle(effects, into: &state)
         XCTAssertEqual(state.top, top)
         XCTAssertEqual(state.search?.query, "harbour")
         XCTAssertEqual(state.message, "Read again from the file")
@@ -533,8 +533,8 @@ final class ShortlistTests: XCTestCase {
     func testFilesNamedOnTheCommandLineAreTheListAndLinksStillResolve() {
         let library = LessFixtures.library()
         let ids = [library.collection.entries[0].id, library.collection.entries[2].id]
-        var (state, effects) = ReaderState.open(library: library, at: ids[0], width: 60, height: 12, shortlist: ids)
-        _ = DocumentLoader.settle(effects, into: &state)
+        var state = ReaderState(
+            opening: ReaderState.open(library: library, at: ids[0], width: 60, height: 12, shortlist: ids))
         state.press(.character("l"))
         guard case .list(let list) = state.overlay else { return XCTFail("no list") }
         XCTAssertEqual(list.matches, [0, 2])

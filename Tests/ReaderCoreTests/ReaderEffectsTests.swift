@@ -23,12 +23,13 @@ final class ReaderEffectsTests: XCTestCase {
     }
 
     func testOpeningAsksForTheArticleAndShowsItsTitleMeanwhile() {
-        let (state, effects) = ReaderState.open(library: library, at: id(1), width: 60, height: 12)
+        let (state, effects) = ReaderState.open(collection: library.collection, at: id(1), width: 60, height: 12)
         XCTAssertEqual(effects, [.load(LoadRequest(article: id(1), width: 60, height: 12, indexing: false))])
         XCTAssertEqual(state.document.extent, .loading)
         XCTAssertTrue(state.screen.text(row: 0).contains("金沢の路地に活版印刷所が復活"))
         XCTAssertTrue(state.screen.text.contains("Loading…"))
-        let (_, indexing) = ReaderState.open(library: library, at: id(0), width: 60, height: 12, indexing: true)
+        let (_, indexing) = ReaderState.open(
+            collection: library.collection, at: id(0), width: 60, height: 12, indexing: true)
         XCTAssertEqual(indexing.last, .startIndexing)
     }
 
@@ -68,7 +69,7 @@ final class ReaderEffectsTests: XCTestCase {
         XCTAssertEqual(state.handle(.key(.character("G"))), [])
         XCTAssertEqual(state.handle(.key(.character("k"))), [])
         XCTAssertEqual(state.top, 0)
-        let left = DocumentLoader.settle(load, into: &state)
+        let left = TestReading.settle(load, into: &state)
         XCTAssertEqual(left, [.persistPosition(state.backStack[0])])
         XCTAssertEqual(state.document.id, id(1))
         XCTAssertEqual(state.top, state.maxTop - 1, "G, then k")
@@ -87,7 +88,7 @@ final class ReaderEffectsTests: XCTestCase {
         state.send(.key(.character("n")))
         state.send(.key(.character("n")))
         XCTAssertEqual(state.entryIndex, 0)
-        state.send(.indexed(full, ChainBuilder.build(full.collection)))
+        state.send(.indexed(full.collection, ChainBuilder.build(full.collection)))
         XCTAssertEqual(state.document.id, ArticleID(key: "03_en.txt"))
         XCTAssertEqual(state.entryIndex, 3)
         XCTAssertEqual(state.backStack.map(\.article), [italian, ArticleID(key: "02_ja.txt")])
@@ -105,7 +106,7 @@ final class ReaderEffectsTests: XCTestCase {
         let without = ArticleLibrary.of(["02_ja.txt"], in: store)
         var state = ReaderState(library: first, start: 0, width: 60, height: 12, indexing: true)
         state.send(.key(.character("n")))
-        XCTAssertEqual(state.send(.indexed(without, ChainBuilder.build(without.collection))), [])
+        XCTAssertEqual(state.send(.indexed(without.collection, ChainBuilder.build(without.collection))), [])
         XCTAssertFalse(state.indexing)
         XCTAssertEqual(state.message, "The folder changed while it was indexed; 01_it.txt is gone from it")
         XCTAssertEqual(state.document.id, id(0), "the waiting n is dropped with the index")
@@ -117,7 +118,7 @@ final class ReaderEffectsTests: XCTestCase {
         state.send(.key(.character("l")))
         state.send(.key(.end))
         let grown = grown()
-        state.send(.indexed(grown, ChainBuilder.build(grown.collection)))
+        state.send(.indexed(grown.collection, ChainBuilder.build(grown.collection)))
         guard case .list(let list) = state.overlay else { return XCTFail("the list closed") }
         XCTAssertEqual(list.matches.count, 5)
         XCTAssertEqual(list.marked, 1, "the article on screen moved down one")
@@ -130,9 +131,9 @@ final class ReaderEffectsTests: XCTestCase {
     func testTheWholeOfABigArticleIsAskedForOnce() {
         let big = BigFixture.library()
         var state = ReaderState(library: big, start: 0, width: 80, height: 24)
-        let left = DocumentLoader.settle(state.handle(.key(.character("n"))), into: &state)
+        let left = TestReading.settle(state.handle(.key(.character("n"))), into: &state)
         XCTAssertEqual(state.document.id, BigFixture.small)
-        let back = DocumentLoader.settle(state.handle(.key(.character("p"))), into: &state)
+        let back = TestReading.settle(state.handle(.key(.character("p"))), into: &state)
         XCTAssertEqual(state.document.extent, .start)
         XCTAssertFalse(back.contains(where: \.isWholeRead), "still being read: not asked again")
         XCTAssertFalse(left.contains(where: \.isWholeRead))
@@ -140,7 +141,7 @@ final class ReaderEffectsTests: XCTestCase {
         state.send(.key(.character("n")))
         state.send(.loaded(DocumentLoader.load(request, whole: true, from: big)))
         XCTAssertEqual(state.document.id, BigFixture.small, "an answer for an article not on screen is dropped")
-        let again = DocumentLoader.settle(state.handle(.key(.character("p"))), into: &state)
+        let again = TestReading.settle(state.handle(.key(.character("p"))), into: &state)
         XCTAssertEqual(again.last, .loadFull(request))
     }
 }

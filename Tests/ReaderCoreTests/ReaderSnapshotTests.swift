@@ -83,7 +83,7 @@ final class ReaderSnapshotTests: XCTestCase {
         Snapshot.assert(state.screen, "list-filtered-60x12")
         state.press(.enter)
         XCTAssertEqual(state.entryIndex, 2)
-        XCTAssertEqual(state.backStack.last?.article, state.library.collection.entries[0].id)
+        XCTAssertEqual(state.backStack.last?.article, state.collection.entries[0].id)
     }
 
     func testSearchHighlightsEveryMatchAndCounts() {
@@ -242,7 +242,7 @@ final class BackgroundIndexTests: XCTestCase {
         XCTAssertEqual(state.entryIndex, 0)
         XCTAssertEqual(state.message, "Reading the folder… this happens as soon as it is indexed")
         state.press(.character("n"))
-        state.send(.indexed(full, ChainBuilder.build(full.collection)))
+        state.send(.indexed(full.collection, ChainBuilder.build(full.collection)))
         // Both waiting n ran, in order: we are on the third article, and back returns step by step.
         XCTAssertTrue(state.screen.text(row: 0).hasSuffix("chain 3/3"))
         state.press(.backspace)
@@ -283,9 +283,7 @@ final class BigArticleTests: XCTestCase {
 /// The README lists every key the reader knows, in every context, as the help screen does.
 final class ReadmeKeysTests: XCTestCase {
     func testReadmeListsEveryBinding() throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("README.md")
-        let text = try String(contentsOf: readme, encoding: .utf8)
+        let text = try projectFile("README.md")
         for context in KeyContext.allCases {
             let heading = "**\(context.title)** (`[keys.\(context.name)]`)"
             guard let start = text.range(of: heading) else {

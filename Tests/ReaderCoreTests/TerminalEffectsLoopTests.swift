@@ -1,5 +1,6 @@
 import ArticleKit
 import Foundation
+import GazetteTestSupport
 import Synchronization
 import XCTest
 
@@ -157,10 +158,8 @@ final class TerminalEffectsLoopTests: XCTestCase {
         let path = deep.appendingPathComponent("2026-12-01-harbour-plan.txt").path
         try Self.article.write(toFile: path, atomically: false, encoding: .utf8)
         let library = try ArticleLibrary.open(paths: [path]).library
-        var state = ReaderState.open(
-            library: library, at: library.collection.entries[0].id, width: 100, height: 12
-        ).state
-        _ = DocumentLoader.settle([.load(state.request(state.document.id))], into: &state)
+        var state = ReaderState(
+            opening: ReaderState.open(library: library, at: library.collection.entries[0].id, width: 100, height: 12))
         state.press(.character("="))
         XCTAssertTrue(state.status.contains("/2026-12-01-harbour-plan.txt · "), state.status)
         XCTAssertTrue(state.status.contains(" · lines 1–"), state.status)
@@ -169,11 +168,8 @@ final class TerminalEffectsLoopTests: XCTestCase {
     func testWhereAmINamesTheFileItsSizeAndWhenItChanged() throws {
         let path = try write(Self.article)
         let library = try ArticleLibrary.open(paths: [path]).library
-        var state = ReaderState.open(
-            library: library, at: library.collection.entries[0].id,
-            width: 200, height: 12
-        ).state
-        _ = DocumentLoader.settle([.load(state.request(state.document.id))], into: &state)
+        var state = ReaderState(
+            opening: ReaderState.open(library: library, at: library.collection.entries[0].id, width: 200, height: 12))
         state.press(.character("="))
         let size = Self.article.utf8.count
         XCTAssertTrue(state.message?.hasPrefix("\(path) · \(size) bytes · lines 1–") ?? false, state.message ?? "nil")

@@ -1,40 +1,15 @@
 import ArticleKit
 import Foundation
+import GazetteTestSupport
 import ReaderCore
 import ReaderLoop
+import Synchronization
 import XCTest
 
 @testable import StateStore
 
 /// The run loop with the store plugged in: what a sitting leaves, the next one finds.
 final class StoreLoopTests: XCTestCase {
-    /// Keys from a script, then q; each screen kept.
-    final class Script: Backend {
-        var keys: [Character]
-        var screens: [Screen] = []
-        var waited = false
-        let size: (width: Int, height: Int)
-        init(_ keys: String, width: Int = 60, height: Int = 14) {
-            self.keys = Array(keys)
-            size = (width, height)
-        }
-        func draw(_ screen: Screen) { screens.append(screen) }
-        func repaint() {}
-        func suspend() {}
-        func runOutside(_ command: [String]) {}
-        func nextEvent(timeout: Int) -> InputEvent? {
-            // The journal job runs on the real worker: let it answer before the first key.
-            if !waited {
-                waited = true
-                usleep(100_000)
-                return nil
-            }
-            // Out of keys: Esc closes whatever is open, then q quits.
-            if keys.isEmpty { keys = ["q"]; return .key(.escape) }
-            return .key(.character(keys.removeFirst()))
-        }
-    }
-
     let long = String(repeating: "The committee met on Tuesday evening to discuss the proposal in detail. ", count: 6)
 
     func folder(_ temp: TempState) -> ArticleLibrary {
@@ -47,7 +22,7 @@ final class StoreLoopTests: XCTestCase {
     func sit(
         _ temp: TempState, _ keys: String, start: ArticleID? = nil, width: Int = 60,
         debounce: TimeInterval = 1
-    ) throws -> (ReaderState, Script) {
+    ) throws -> (ReaderState, HeadlessBackend) {
         let library = folder(temp)
         let db = try temp.open()
         let writer = StateWriter(database: db, scope: temp.folder, debounce: debounce)
@@ -65,9 +40,14 @@ final class StoreLoopTests: XCTestCase {
                 }
             ],
             flush: { writer.flush() })
-        let script = Script(keys, width: width)
+        // The journal job is let answer before the first key; out of keys, Esc closes whatever is open,
+        // then q quits.
+        let worker = ManualWorker()
+        let steps: [HeadlessBackend.Step] =
+            [.finishWork] + keys.map { .press($0) } + [.input(.key(.escape)), .press("q")]
+        let script = HeadlessBackend(width: width, height: 14, worker: worker, steps: steps)
         let opening = ReaderState.open(library: library, at: startID, width: width, height: 14, resume: hooks.resume)
-        let final = hooks.loop(backend: script, indexer: nil).run(hooks.prepare(opening))
+        let final = hooks.loop(backend: script, worker: worker, indexer: nil).run(hooks.prepare(opening))
         hooks.flush()
         XCTAssertNil(writer.problem)
         return (final, script)
@@ -98,7 +78,7 @@ final class StoreLoopTests: XCTestCase {
         let temp = TempState()
         _ = try sit(temp, "GjjmA")
         let (later, script) = try sit(temp, "l")
-        XCTAssertTrue(later.journal.isRead(later.library.collection.entries[0].id))
+        XCTAssertTrue(later.journal.isRead(later.collection.entries[0].id))
         XCTAssertEqual(later.journal.marks.map(\.letter), ["A"])
         XCTAssertTrue(script.screens.last!.text(row: 0).hasSuffix("read"), "the title bar says it is read")
     }
@@ -106,14 +86,16 @@ final class StoreLoopTests: XCTestCase {
     func testPositionsAreDebouncedAndFlushedOnTheWayOut() throws {
         let temp = TempState()
         let db = try temp.open()
-        let writer = StateWriter(database: db, scope: "s", debounce: 0.3)
+        let scheduler = HeldScheduler()
+        let writer = StateWriter(database: db, scope: "s", debounce: 0.3, scheduler: scheduler.scheduler)
         let path = temp.article("a.txt", "A\n\nText.\n")
         let id = ArticleID(key: path)
         for block in 0..<20 {
             writer.save(Position(article: id, place: TextPlace(block: block, offset: 0, heading: nil, snippet: "")))
         }
         XCTAssertNil(try db.place(for: ArticleKey(path: path, fingerprint: nil)), "not written at once")
-        Thread.sleep(forTimeInterval: 0.6)
+        XCTAssertEqual(scheduler.delays, [0.3], "one write, due after the debounce")
+        scheduler.runDue()
         XCTAssertEqual(try db.place(for: ArticleKey(path: path, fingerprint: nil))?.block, 19, "the newest, once due")
         writer.save(Position(article: id, place: TextPlace(block: 42, offset: 0, heading: nil, snippet: "")))
         writer.flush()
@@ -130,9 +112,11 @@ final class StoreLoopTests: XCTestCase {
         // Hold the database with a long write from elsewhere while positions arrive.
         let other = try temp.open()
         let held = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
             try? other.pool.write { _ in
-                held.signal(); Thread.sleep(forTimeInterval: 0.5)
+                held.signal()
+                release.wait()
             }
         }
         held.wait()
@@ -144,8 +128,29 @@ final class StoreLoopTests: XCTestCase {
             }
         }
         XCTAssertLessThan(elapsed, .milliseconds(100), "2000 calls while the database is busy: \(elapsed)")
+        release.signal()
         writer.flush()
         XCTAssertEqual(try db.place(for: ArticleKey(path: id.key, fingerprint: nil))?.block, 999)
+    }
+}
+
+/// Holds the writer's debounced writes until the test runs them: the test says when the time has come.
+final class HeldScheduler: Sendable {
+    private let held = Mutex<[(delay: TimeInterval, queue: DispatchQueue, job: @Sendable () -> Void)]>([])
+
+    var scheduler: StateWriter.Scheduler {
+        StateWriter.Scheduler { [self] delay, queue, job in held.withLock { $0.append((delay, queue, job)) } }
+    }
+
+    var delays: [TimeInterval] { held.withLock { $0.map(\.delay) } }
+
+    /// Runs every write held, on the writer's queue, as if their time had come.
+    func runDue() {
+        let due = held.withLock { jobs in
+            defer { jobs.removeAll() }
+            return jobs
+        }
+        for (_, queue, job) in due { queue.sync(execute: job) }
     }
 }
 
@@ -161,10 +166,11 @@ final class StoreCostTests: XCTestCase {
         let library = try ArticleLibrary.open(paths: [path]).library
         let writer = StateWriter(database: try temp.open(), scope: temp.folder)
         func keys(store: Bool) -> Duration {
-            var (state, effects) = ReaderState.open(
+            let opening = ReaderState.open(
                 library: library, at: library.collection.entries[0].id,
                 width: 80, height: 24)
-            _ = DocumentLoader.settle(effects, into: &state)
+            var state = opening.state
+            _ = DocumentLoader.settle(opening.effects, into: &state, from: library)
             state.recordsChanges = store
             return ContinuousClock().measure {
                 for i in 0..<2000 {

@@ -113,16 +113,14 @@ public struct ArticleLibrary: Sendable {
             }
         }
         for path in paths {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) || isSymlink(path) else {
-                throw .notFound(path: path)
-            }
-            if isDir.boolValue {
+            let kind = NamedPaths.kind(path)
+            guard kind != .missing else { throw .notFound(path: path) }
+            if kind == .folder {
                 let list = try loader.list(folder: path)
                 if list.isEmpty { throw .noArticles(path: path) }
                 wanted += add(list)
             } else {
-                let folder = (path as NSString).deletingLastPathComponent
+                let folder = NamedPaths.parent(path)
                 // A folder we cannot list still leaves the named file readable.
                 if let siblings = try? loader.list(folder: folder) { _ = add(siblings) }
                 wanted += add([path])
@@ -142,12 +140,10 @@ public struct ArticleLibrary: Sendable {
         paths: [String], loader: CollectionLoader = CollectionLoader(), cache: FirstArticleCache? = nil
     ) throws(ArticleError) -> ArticleLibrary? {
         guard let path = paths.first else { return nil }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) || isSymlink(path) else {
-            throw .notFound(path: path)
-        }
+        let kind = NamedPaths.kind(path)
+        guard kind != .missing else { throw .notFound(path: path) }
         let source: String
-        if isDir.boolValue {
+        if kind == .folder {
             if let cached = cache?.lookup(folder: path, fileExtension: loader.fileExtension) {
                 source = cached
             } else {
@@ -161,9 +157,5 @@ public struct ArticleLibrary: Sendable {
         let collection = loader.collection(of: [source])
         guard collection.failures.isEmpty, !collection.entries.isEmpty else { return nil }
         return ArticleLibrary(collection: collection, store: loader.store)
-    }
-
-    static func isSymlink(_ path: String) -> Bool {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
     }
 }

@@ -61,15 +61,13 @@ extension ArticleParser {
     /// tab, form feed or ESC). Eight bytes at a time while none is below 0x20 (issue 12: this
     /// ran byte by byte over the first 8 kB of every file).
     static func controlBytes(_ b: UnsafeBufferPointer<UInt8>) -> (nul: Bool, controls: Int) {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
         let raw = UnsafeRawBufferPointer(b)
         var controls = 0
         var i = 0
         while i < b.count {
-            if i + 8 <= b.count {
-                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                // The has-a-byte-below test, exact as a yes/no.
-                if (x &- ones &* 0x20) & ~x & high == 0 { i += 8; continue }
+            if i + 8 <= b.count, !SWAR.hasByte(SWAR.word(raw, at: i), below: 0x20) {
+                i += 8
+                continue
             }
             let c = b[i]
             i += 1

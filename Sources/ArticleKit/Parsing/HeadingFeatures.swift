@@ -84,24 +84,13 @@ struct UTF8Scalars: Sequence, IteratorProtocol {
     @inline(__always)
     mutating func next() -> Unicode.Scalar? {
         guard i < bytes.count else { return nil }
-        let b0 = UInt32(bytes[i])
-        let v: UInt32
-        if b0 < 0x80 {
-            v = b0
+        // Valid UTF-8 (sanitised text): the replacement character only stands for what cannot happen.
+        guard let (scalar, length) = UTF8Scalar.decode(bytes, at: i) else {
             i += 1
-        } else if b0 < 0xE0 {
-            v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-            i += 2
-        } else if b0 < 0xF0 {
-            v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-            i += 3
-        } else {
-            v =
-                (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                | UInt32(bytes[i + 3] & 0x3F)
-            i += 4
+            return "\u{FFFD}"
         }
-        return Unicode.Scalar(v).unsafelyUnwrapped
+        i += length
+        return scalar
     }
 }
 

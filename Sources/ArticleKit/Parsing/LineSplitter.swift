@@ -40,12 +40,9 @@ struct LineSplitter {
         var i = from
         let n = b.count
         let raw = UnsafeRawBufferPointer(b)
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
         while i + 8 <= n {
-            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            // The has-a-zero-byte test, exact as a yes/no: is any byte LF or CR?
-            let lf = x ^ (ones &* 0x0A), cr = x ^ (ones &* 0x0D)
-            if ((lf &- ones) & ~lf | (cr &- ones) & ~cr) & high != 0 { break }
+            let x = SWAR.word(raw, at: i)
+            if SWAR.hasByte(x, 0x0A) || SWAR.hasByte(x, 0x0D) { break }
             i += 8
         }
         while i < n && !isLineEnd(b[i]) { i += 1 }

@@ -89,20 +89,7 @@ public struct IndexText: Sendable {
     /// The scalar whose UTF-8 starts at `i` (the text is valid UTF-8).
     @inline(__always)
     static func scalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Unicode.Scalar {
-        let lead = UInt32(b[i])
-        let value: UInt32
-        if lead < 0x80 {
-            value = lead
-        } else if lead < 0xE0 {
-            value = (lead & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-        } else if lead < 0xF0 {
-            value = (lead & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-        } else {
-            value =
-                (lead & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6
-                | UInt32(b[i + 3] & 0x3F)
-        }
-        return Unicode.Scalar(value) ?? "\u{FFFD}"
+        UTF8Scalar.decode(b, at: i)?.scalar ?? "\u{FFFD}"
     }
 
     /// A scalar that belongs to the character before it: a combining mark, or a Hangul vowel or

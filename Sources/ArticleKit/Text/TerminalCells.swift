@@ -46,14 +46,18 @@ public enum TerminalCells {
     }
 
     /// The total width of `of(cluster)`, without building the cells.
+    /// The width of a cluster of one scalar, the common case: rule 4 is the only one that can apply
+    /// (a lone combining mark takes a cell of its own).
+    @inline(__always)
+    public static func width(ofLone scalar: Unicode.Scalar) -> Int {
+        let w = DisplayWidth.of(scalar)
+        return w > 0 || CellRules.isInvisible(scalar) ? w : 1
+    }
+
     public static func width(of cluster: Character) -> Int {
         var scalars = cluster.unicodeScalars.makeIterator()
         guard let first = scalars.next() else { return 0 }
-        guard let second = scalars.next() else {
-            // One scalar, the common case: rule 4 is the only one that can apply.
-            let w = DisplayWidth.of(first)
-            return w > 0 || CellRules.isInvisible(first) ? w : 1
-        }
+        guard let second = scalars.next() else { return width(ofLone: first) }
         var rules = CellRules()
         var total = rules.step(first).width
         total += rules.step(second).width

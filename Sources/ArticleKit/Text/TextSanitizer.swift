@@ -55,16 +55,12 @@ public enum TextSanitizer {
     public static func mayNeedChange(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = bytes.count
         var i = 0
-        // Eight bytes at a time while they are all printable ASCII (SWAR: no byte has
-        // its top bit set, none is below 0x20, none is 0x7F).
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        // Eight bytes at a time while they are all printable ASCII.
         let raw = UnsafeRawBufferPointer(bytes)
         while i < n {
-            if i + 8 <= n {
-                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                let below20 = (x &- ones &* 0x20) & ~x & high
-                let del = ((x ^ (ones &* 0x7F)) &- ones) & ~(x ^ (ones &* 0x7F)) & high
-                if x & high == 0 && below20 == 0 && del == 0 { i += 8; continue }
+            if i + 8 <= n, SWAR.isPrintableASCII(SWAR.word(raw, at: i)) {
+                i += 8
+                continue
             }
             let b = bytes[i]
             if b < 0x20 || b == 0x7F { return true }

@@ -44,10 +44,10 @@ public struct FooterLine: Sendable, Equatable {
 
 public struct LayoutLine: Sendable, Equatable {
     /// What goes before `body`: a heading's "§ ", or the indent of its next lines (short: no storage of its own).
-    var lead: String
+    public internal(set) var lead: String
     /// The rest: a slice of the paragraph it was cut from, so that a long article's lines are not a
     /// second copy of its text.
-    var body: Substring
+    public internal(set) var body: Substring
     public var kind: LineKind
     /// The section the line belongs to (0 is the lede, or the first section when there is no lede).
     public var section: Int

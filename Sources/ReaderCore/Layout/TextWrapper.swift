@@ -10,6 +10,21 @@ import ArticleKit
 /// (an ASCII byte followed by another is a whole cluster of width 1), so a 50 MB
 /// paragraph wraps near the speed of `fold`; other scripts go cluster by cluster.
 public enum TextWrapper {
+    /// Cuts text to a width with "…" when it does not fit.
+    static func cut(_ text: String, _ width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        var out = ""
+        var w = 0
+        for c in text {
+            let cw = DisplayWidth.of(c)
+            if w + cw > width - 1 { break }
+            out.append(c)
+            w += cw
+        }
+        return out + "…"
+    }
+
     public static func wrap(_ text: String, width: Int) -> [String] {
         if width <= 1 { return oneColumn(text) }
         var text = text
@@ -169,12 +184,11 @@ public enum TextWrapper {
             if byte < 0x80 && (next == n || b[next] < 0x80) {
                 w = byte < 0x20 ? 0 : 1
                 first = Unicode.Scalar(byte)
-            } else if byte >= 0x80, let (scalar, length) = decode(b, at: i), isLoneCluster(scalar),
-                i + length == n || startsCluster(b, at: i + length)
-            {
-                // Accented Latin and CJK followed by a plain character: one scalar, one cluster.
+            } else if byte >= 0x80, let (scalar, length) = LoneScalar.at(i, in: b) {
+                // Accented Latin, Greek, Cyrillic, Hangul and CJK followed by a plain character: one
+                // scalar, one cluster.
                 next = i + length
-                w = DisplayWidth.of(scalar)
+                w = TerminalCells.width(ofLone: scalar)
                 first = scalar
             } else {
                 let at = index(i)
@@ -233,41 +247,6 @@ public enum TextWrapper {
         }
         if lineStart < n || lines.isEmpty { emit(lineStart, n) }
         return lines
-    }
-
-    /// Decodes the scalar starting at `i` (the bytes are valid UTF-8: they are a String's).
-    @inline(__always)
-    static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int)? {
-        let b0 = UInt32(b[i])
-        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
-        let length = b0 >= 0xF0 ? 4 : (b0 >= 0xE0 ? 3 : 2)
-        guard i + length <= b.count else { return nil }
-        var value = b0 & (length == 2 ? 0x1F : (length == 3 ? 0x0F : 0x07))
-        for k in 1..<length { value = (value << 6) | (UInt32(b[i + k]) & 0x3F) }
-        return Unicode.Scalar(value).map { ($0, length) }
-    }
-
-    /// Scalars that never join the next one into a cluster, nor are joined by a
-    /// previous one: Latin-1 to IPA letters, kana and common ideographs, CJK
-    /// punctuation and fullwidth forms (minus their combining marks).
-    @inline(__always)
-    static func isLoneCluster(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0x20...0x7E, 0xA0...0x2FF, 0x3000...0x3029, 0x3030...0x303F, 0x3041...0x3096, 0x309B...0x30FF,
-            0x4E00...0x9FFF, 0xFF01...0xFF9D:
-            return true
-        default:
-            return false
-        }
-    }
-
-    /// Whether a cluster starts at `i`: true for scalars that cannot extend the one before.
-    @inline(__always)
-    static func startsCluster(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-        let c = b[i]
-        if c < 0x80 { return c != 0x0A }
-        guard let (scalar, _) = decode(b, at: i) else { return false }
-        return isLoneCluster(scalar)
     }
 
     /// A one-column window: each visible cluster on its own line, wide ones shown as

@@ -30,7 +30,7 @@ extension Renderer {
 
     static func recentOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {
         let recent = state.recentlyRead
-        let collection = state.library.collection
+        let collection = state.collection
         listOverlay(
             state, header: "Recently read — Enter opens, Esc closes", count: recent.count,
             row: { i in

@@ -39,19 +39,7 @@ public enum Renderer {
     }
 
     /// Cuts text to a width with "…" when it does not fit.
-    static func fit(_ text: String, _ width: Int) -> String {
-        guard width > 0 else { return "" }
-        if DisplayWidth.of(text) <= width { return text }
-        var out = ""
-        var w = 0
-        for c in text {
-            let cw = DisplayWidth.of(c)
-            if w + cw > width - 1 { break }
-            out.append(c)
-            w += cw
-        }
-        return out + "…"
-    }
+    static func fit(_ text: String, _ width: Int) -> String { TextWrapper.cut(text, width) }
 
     static func titleBar(_ state: ReaderState, _ screen: inout Screen) {
         screen.fill(row: 0, style: .titleBar)
@@ -285,7 +273,7 @@ public enum Renderer {
     }
 
     static func articleList(_ state: ReaderState, _ list: ArticleListState, _ screen: inout Screen) {
-        let entries = state.library.collection.entries
+        let entries = state.collection.entries
         let total = state.shortlist == nil ? entries.count : state.listPool.count
         let keys = state.keyMap
         var header =
@@ -302,7 +290,7 @@ public enum Renderer {
             row: { i in
                 // Matched in the text, not the title: marked so (in words in plain mode), under the title matches.
                 if i < list.matches.count { return listRow(state, entries[list.matches[i]]) }
-                let row = list.entry(atRow: i, in: state.library.collection).map { listRow(state, entries[$0]) } ?? ""
+                let row = list.entry(atRow: i, in: state.collection).map { listRow(state, entries[$0]) } ?? ""
                 return state.options.plain ? row + " (found in the text)" : "≈ " + row
             },
             marked: list.marked, selection: list.selection, target: { .listRow($0) }, &screen)
@@ -321,43 +309,10 @@ public enum Renderer {
         screen.cursor = (g.bodyTop, x)
     }
 
-    static func helpX(_ g: Geometry) -> Int { g.pane == nil ? g.columnX : max(1, (g.width - g.columnWidth) / 2) }
+    static func helpX(_ g: Geometry) -> Int { HelpPage.x(g) }
 
-    /// One line of the help: its text, and whether it is a heading.
-    struct HelpRow: Equatable {
-        var text: String
-        var bold = false
-    }
-
-    /// The help's lines at the window's width, from the key map the reader runs with: every
-    /// context's bindings under its heading. The state bounds its scrolling by their count.
-    static func helpRows(_ state: ReaderState) -> [HelpRow] {
-        let g = state.geometry
-        let keys = state.keyMap
-        let width = max(10, min(g.width - helpX(g) - 1, 90))
-        let contexts = KeyContext.allCases.map { ($0, keys.helpLines(in: $0)) }
-        let all = contexts.flatMap(\.1)
-        let keyWidth = min(width / 3, all.map { DisplayWidth.of($0.keys) }.max() ?? 10)
-        let scroll = "\(keys.label(.down, in: .help))/\(keys.label(.up, in: .help))"
-        let page = "\(keys.label(.pageDown, in: .help))/\(keys.label(.pageUp, in: .help))"
-        var rows = [HelpRow(text: "Keys — \(page) page, \(scroll) scroll; any other key closes this help", bold: true)]
-        for (context, lines) in contexts {
-            rows.append(HelpRow(text: ""))
-            rows.append(HelpRow(text: context.title, bold: true))
-            for l in lines {
-                let shown = fit(l.keys, keyWidth)
-                let pad = String(repeating: " ", count: keyWidth + 2 - DisplayWidth.of(shown))
-                for (i, part) in TextWrapper.wrap(l.summary, width: max(1, width - keyWidth - 2)).enumerated() {
-                    rows.append(
-                        HelpRow(text: (i == 0 ? shown + pad : String(repeating: " ", count: keyWidth + 2)) + part))
-                }
-            }
-            if let other = context.otherKeys {
-                rows += TextWrapper.wrap("And: " + other + ".", width: width).map { HelpRow(text: $0) }
-            }
-        }
-        return rows
-    }
+    /// The help's lines (`HelpPage`): what the state's help keys scroll through, drawn here.
+    static func helpRows(_ state: ReaderState) -> [HelpRow] { state.helpRows }
 
     /// "/query" with the cursor where the next character goes; a query wider than the line
     /// scrolls so the cursor stays in view.

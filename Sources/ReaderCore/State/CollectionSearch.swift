@@ -144,7 +144,7 @@ extension ReaderState {
             overlay = .results(state)
         case .list(var list) where list.bodyGeneration == results.generation:
             // Not those the titles matched already, and only what the list holds (a shortlist).
-            let entries = library.collection.entries
+            let entries = collection.entries
             let titled = Set(list.matches.map { entries[$0].id })
             let pool = shortlist.map(Set.init)
             list.bodyMatches = results.hits.map { ArticleID(key: $0.path) }.filter { id in
@@ -208,7 +208,7 @@ extension ReaderState {
     /// Opens the article of a hit at its match, with `/` set to the query's word there, so that
     /// n and N go on from it; Back comes back to these results.
     mutating func openHit(_ hit: SearchHit, from results: ResultsState) {
-        guard let entry = library.collection.index(of: ArticleID(key: hit.path)) else {
+        guard let entry = collection.index(of: ArticleID(key: hit.path)) else {
             if indexing {
                 // Only the first article is known yet: open the hit once the folder is read.
                 pendingHit = (hit, results)
@@ -218,7 +218,7 @@ extension ReaderState {
             }
             return
         }
-        let article = library.collection.entries[entry].id
+        let article = collection.entries[entry].id
         let term = hit.snippet.map { $0.term } ?? results.query.required.first?.text ?? ""
         var position = Position(article: article, block: 0, line: 0, width: 0)
         position.search = SearchState.Saved(query: SnippetCutter.articleSearch(for: .word(term)), current: nil)

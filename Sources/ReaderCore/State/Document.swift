@@ -19,6 +19,8 @@ public struct Document: Sendable, Equatable {
     public var extent: Extent
     /// The file as it was when read, where it is a file (nil for built-in or in-memory articles).
     public var file: FileStamp?
+    /// The layout folded for `/`, made at the first search and kept while the layout stays.
+    var folded = FoldedLayouts()
 
     public init(id: ArticleID, article: Article, failure: String? = nil, layout: ArticleLayout, extent: Extent) {
         self.id = id

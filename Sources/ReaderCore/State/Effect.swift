@@ -32,6 +32,12 @@ public enum Effect: Sendable, Equatable {
     case cancelCount(Int)
     /// Search every article (the index may still be growing). Answered by `.collectionResults`.
     case searchCollection(CollectionSearchRequest)
+    /// Bring the full-text index up to date behind the screen: asked once, when the loop has said it has
+    /// an index (`.searchIndexOpened`) and the folder is known whole. Answered by `.searchIndex`.
+    case updateSearchIndex
+    /// Look at this file now and then, and say `.reload` when it changed on disk: the article on screen
+    /// was read from it. A new one replaces the one watched before.
+    case watchFile(Document.FileStamp)
 }
 
 /// Which article to read, and for what window: the column it is laid out to depends
@@ -59,8 +65,9 @@ public enum ReaderEvent: Sendable {
     case input(InputEvent)
     /// An article read and laid out, in answer to `.load` or `.loadFull`.
     case loaded(Document)
-    /// The folder's full index, in answer to `.startIndexing` (or a re-index).
-    case indexed(ArticleLibrary, ChainBuilder.Result)
+    /// The folder's full index, in answer to `.startIndexing` (or a re-index): the run loop keeps
+    /// where the articles are read from, the reader gets what it needs to know of them.
+    case indexed(ArticleCollection, ChainBuilder.Result)
     /// Open an article from outside the reader's own keys (a benchmark, later a search hit).
     case open(ArticleID)
     /// The process is asked to end (SIGTERM, SIGHUP): leave as quitting does.
@@ -75,6 +82,12 @@ public enum ReaderEvent: Sendable {
     case collectionResults(CollectionResults)
     /// How far the full-text index of the folder is (sent as it grows, and once it is ready).
     case searchIndex(SearchIndexStatus)
+    /// The run loop has a full-text index for this reader: the reader asks for it to be brought up to
+    /// date (`.updateSearchIndex`) once the folder is known whole.
+    case searchIndexOpened
+    /// A batch of keys has been taken: the place is saved if it moved (`.persistPosition`), so a crash
+    /// loses at most what the store has not written yet.
+    case keysTaken
     /// A part of the count asked for by `.countMatches`.
     case searchCounted(SearchChunk)
 }

@@ -1,5 +1,4 @@
 import ArticleKit
-import Foundation
 
 /// A layout's text blocks folded once for `/`: each block's lines joined by one space (what wrapping
 /// took out), folded, with where each line starts, so a match maps back to lines and columns.
@@ -41,20 +40,17 @@ struct FoldedLayout: Sendable {
     }
 }
 
-/// The folded form of the layout searched last, in both cases, so that searching again (another word,
-/// `n` after a resize brought the same layout back) does not fold the article again. The search entry
-/// point is handed only the layout, so the cache sits beside it rather than in the document.
-final class FoldedLayoutCache: @unchecked Sendable {
-    static let shared = FoldedLayoutCache()
-
-    private let lock = NSLock()
-    // Guarded by `lock`.
+/// The folded form of a document's layout, in both cases, made at its first search and kept in the
+/// document, so that searching again (another word, `n` after a resize brought the same layout back) does
+/// not fold the article again. A cache, not a part of the document's meaning: any two are equal.
+struct FoldedLayouts: Sendable, Equatable {
+    /// The lines the folded forms were made from: another layout starts them afresh.
     private var lines = LayoutLines()
     private var folded: [Bool: FoldedLayout] = [:]
 
-    func folded(_ layout: ArticleLayout, keepingCase: Bool) -> FoldedLayout {
-        lock.lock()
-        defer { lock.unlock() }
+    init() {}
+
+    mutating func folded(_ layout: ArticleLayout, keepingCase: Bool) -> FoldedLayout {
         // Array equality is immediate when both share storage, as one document's layout does.
         if lines != layout.lines {
             lines = layout.lines
@@ -65,4 +61,6 @@ final class FoldedLayoutCache: @unchecked Sendable {
         folded[keepingCase] = made
         return made
     }
+
+    static func == (_: FoldedLayouts, _: FoldedLayouts) -> Bool { true }
 }

@@ -13,16 +13,18 @@ extension ReaderState {
         switch event {
         case .input(let input): take(input)
         case .loaded(let document): receive(document)
-        case .indexed(let library, let chains): install(library: library, chains: chains)
+        case .indexed(let collection, let chains): install(collection: collection, chains: chains)
         case .open(let article):
             message = nil
-            guard library.collection.contains(article) else { message = "\(article) is not in this collection"; break }
+            guard collection.contains(article) else { message = "\(article) is not in this collection"; break }
             open(article)
         case .stop: apply(.quit)
         case .reload: reload()
         case .journal(let journal): install(journal: journal)
         case .collectionResults(let results): receive(results)
         case .searchIndex(let status): receive(indexStatus: status)
+        case .searchIndexOpened: receive(indexStatus: .building(done: 0, total: 0))
+        case .keysTaken: break  // the policy's, below
         case .notice(let text): announce(text)
         case .searchCounted(let chunk): receive(chunk)
         }
@@ -39,6 +41,7 @@ extension ReaderState {
                     back: Array(backStack.suffix(Journal.historyLimit)),
                     forward: Array(forwardStack.suffix(Journal.historyLimit))))
         }
+        decidePolicy(after: event)
         return outbox
     }
 
@@ -226,14 +229,14 @@ extension ReaderState {
         let name = direction.rawValue
         // An article with no line for this direction still has a neighbour when another article's
         // opposite line names it (B has no PREV, but A's NEXT is B): the chain's edge leads there.
-        if let entry = entryIndex, library.collection.link(entry, direction) == nil, !indexing,
+        if let entry = entryIndex, collection.link(entry, direction) == nil, !indexing,
             chains.predecessor.indices.contains(entry),
             let neighbour = chainNeighbour(entry, direction)
         {
-            open(library.collection.entries[neighbour].id)
+            open(collection.entries[neighbour].id)
             return
         }
-        guard let entry = entryIndex, let link = library.collection.link(entry, direction) else {
+        guard let entry = entryIndex, let link = collection.link(entry, direction) else {
             message =
                 direction == .next
                 ? "End of the chain: this article has no NEXT" : "Start of the chain: this article has no PREV"
@@ -243,7 +246,7 @@ extension ReaderState {
             message = "\(name) “\(link.title)” is not in this collection"
             return
         }
-        open(library.collection.entries[target].id)
+        open(collection.entries[target].id)
     }
 
     /// The entry before or after `entry` in its chain; in a cycle the head and the tail are neighbours.
@@ -312,7 +315,7 @@ extension ReaderState {
         overlay = .none
         prompt = nil
         geometry = Geometry(width: geometry.width, height: geometry.height, wantsPane: false, layout: layout)
-        document = Document.loading(position.article, in: library.collection, width: geometry.columnWidth)
+        document = Document.loading(position.article, in: collection, width: geometry.columnWidth)
         arrival = position
         setTop(0)
         anchor = anchorPosition()
@@ -447,8 +450,8 @@ extension ReaderState {
         case .bottom: list.selection = max(0, last)
         case .open:
             overlay = .none
-            if let entry = list.entry(atRow: list.selection, in: library.collection) {
-                let article = library.collection.entries[entry].id
+            if let entry = list.entry(atRow: list.selection, in: collection) {
+                let article = collection.entries[entry].id
                 if article != document.id { open(article) }
             }
             return
@@ -487,7 +490,7 @@ extension ReaderState {
         // a capital (which still only narrows).
         var fold = TextFold(for: list.filter)
         let words = list.filter.split(separator: " ").map { fold.fold(String($0)) }.filter { !$0.isEmpty }
-        let entries = library.collection.entries
+        let entries = collection.entries
         let pool = narrowing ? list.matches : listPool
         list.matches = pool.filter { i in
             let title = fold.fold(entries[i].links.title)
@@ -500,7 +503,7 @@ extension ReaderState {
 
     mutating func helpKey(_ key: Key, _ scroll: Int) {
         // Stops at the last screenful, so k scrolls back at once.
-        let last = max(0, Renderer.helpRows(self).count - bodyHeight)
+        let last = max(0, helpRows.count - bodyHeight)
         let page = max(1, bodyHeight - 1)
         switch keyMap.action(for: key, in: .help) {
         case .down: overlay = .help(scroll: min(last, scroll + 1))

@@ -45,7 +45,7 @@ extension ReaderState {
     /// can say which of its articles are still in the folder.
     mutating func takeHistoryFromJournal() {
         guard !indexing, backStack.isEmpty, forwardStack.isEmpty else { return }
-        let here = library.collection
+        let here = collection
         backStack = journal.back.filter { here.contains($0.article) && $0.article != document.id }
         forwardStack = journal.forward.filter { here.contains($0.article) && $0.article != document.id }
         journal.back = []
@@ -105,7 +105,7 @@ extension ReaderState {
                 return
             }
             let entries = chains.chains[chains.position[entry].chain].entries
-            setRead(entries.map { library.collection.entries[$0].id }, true)
+            setRead(entries.map { collection.entries[$0].id }, true)
             message = "Marked the \(entries.count) article\(entries.count == 1 ? "" : "s") of this chain read"
         case .nextUnread:
             if let next = nextUnread() { open(next) } else { message = "No unread article left in this folder" }
@@ -134,7 +134,7 @@ extension ReaderState {
 
     /// The first unread article after this one in its chain, then in the folder (wrapping).
     func nextUnread() -> ArticleID? {
-        let entries = library.collection.entries
+        let entries = collection.entries
         guard !entries.isEmpty else { return nil }
         let here = entryIndex ?? -1
         func unread(_ entry: Int) -> Bool { entry != here && !journal.isRead(entries[entry].id) }
@@ -182,7 +182,7 @@ extension ReaderState {
                 setTop(line)
             }
         } else {
-            guard library.collection.contains(position.article) else {
+            guard collection.contains(position.article) else {
                 message = "That mark is in \(position.article), which is not in this collection"
                 return
             }
@@ -210,7 +210,7 @@ extension ReaderState {
 
     /// The recent articles that are in this collection.
     public var recentlyRead: [ArticleID] {
-        journal.recent.filter { library.collection.contains($0) }
+        journal.recent.filter { collection.contains($0) }
     }
 
     /// How the article list and title bar show an article: read, or how far it was read.

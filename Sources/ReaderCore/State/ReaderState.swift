@@ -83,9 +83,10 @@ public struct ArticleListState: Sendable, Equatable {
 }
 
 /// Everything the reader shows, as a value. `handle` changes it and says what must be
-/// done (`Effect`); `Renderer.render` draws it. It reads no file and starts no thread.
+/// done (`Effect`); `Renderer.render` draws it. It reads no file and starts no thread: it knows the
+/// collection (titles, links, identities), and the run loop reads the articles it asks for.
 public struct ReaderState: Sendable {
-    public internal(set) var library: ArticleLibrary
+    public internal(set) var collection: ArticleCollection
     public internal(set) var chains: ChainBuilder.Result
     /// True while the folder is indexed in the background: only the first article is known.
     public internal(set) var indexing: Bool
@@ -149,37 +150,39 @@ public struct ReaderState: Sendable {
     public var recordsChanges = false
     /// This sitting's reading of the article on screen, marks typed half-way, jumps.
     var sitting = Sitting()
+    /// What the run loop does on the reader's word: update the index, save the place, watch the file.
+    var policy = LoopPolicy()
 
     /// The reader on `start`, showing its title while the article is read.
-    /// `indexing`: `library` holds only the first article; `.indexed` brings the rest.
+    /// `indexing`: `collection` holds only the first article; `.indexed` brings the rest.
     init(
-        library: ArticleLibrary, start: ArticleID, width: Int, height: Int, options: ReaderOptions = .standard,
+        collection: ArticleCollection, start: ArticleID, width: Int, height: Int, options: ReaderOptions = .standard,
         chains: ChainBuilder.Result? = nil, indexing: Bool = false, resume: TextPlace? = nil,
         shortlist: [ArticleID]? = nil
     ) {
-        self.library = library
+        self.collection = collection
         self.shortlist = shortlist
-        self.chains = chains ?? ChainBuilder.build(library.collection)
+        self.chains = chains ?? ChainBuilder.build(collection)
         self.options = options
         self.indexing = indexing
         geometry = Geometry(width: width, height: height, wantsPane: false, layout: options.effectiveLayout)
-        document = Document.loading(start, in: library.collection, width: geometry.columnWidth)
+        document = Document.loading(start, in: collection, width: geometry.columnWidth)
         arrival =
             resume.map { Position(article: start, place: $0) } ?? Position(article: start, block: 0, line: 0, width: 0)
         anchor = anchorPosition()
     }
 
     /// The reader opening on `start`, and what must happen first: read that article,
-    /// and index the folder when `library` holds only it (`indexing`).
+    /// and index the folder when `collection` holds only it (`indexing`).
     public static func open(
-        library: ArticleLibrary, at start: ArticleID, width: Int, height: Int,
+        collection: ArticleCollection, at start: ArticleID, width: Int, height: Int,
         options: ReaderOptions = .standard, chains: ChainBuilder.Result? = nil,
         indexing: Bool = false, resume: TextPlace? = nil, shortlist: [ArticleID]? = nil
     )
         -> (state: ReaderState, effects: [Effect])
     {
         let state = ReaderState(
-            library: library, start: start, width: width, height: height, options: options,
+            collection: collection, start: start, width: width, height: height, options: options,
             chains: chains, indexing: indexing, resume: resume, shortlist: shortlist)
         return (state, [.load(state.request(start))] + (indexing ? [.startIndexing] : []))
     }
@@ -199,11 +202,11 @@ public struct ReaderState: Sendable {
     public var hasOutline: Bool { document.hasOutline }
     /// The entries the article list offers, in the collection's order.
     public var listPool: [Int] {
-        guard let shortlist else { return Array(library.collection.entries.indices) }
-        return shortlist.compactMap(library.collection.index(of:)).sorted()
+        guard let shortlist else { return Array(collection.entries.indices) }
+        return shortlist.compactMap(collection.index(of:)).sorted()
     }
     /// Where the article on screen is in the current collection (nil if it is not in it).
-    public var entryIndex: Int? { library.collection.index(of: document.id) }
+    public var entryIndex: Int? { collection.index(of: document.id) }
     var isLoading: Bool { document.extent == .loading }
 
     /// Where the article sits in its chain: (1-based position, chain length).
@@ -230,9 +233,9 @@ public struct ReaderState: Sendable {
     }
 
     var footer: [FooterLine] {
-        let links = entryIndex.map { library.collection.resolutions[$0] }
+        let links = entryIndex.map { collection.resolutions[$0] }
         return Document.footer(
-            document.article, extent: document.extent, links: links, collection: library.collection,
+            document.article, extent: document.extent, links: links, collection: collection,
             indexing: indexing)
     }
 
@@ -298,8 +301,8 @@ public struct ReaderState: Sendable {
     /// The whole folder, indexed: the article on screen, the history and what waited
     /// keep pointing at the same articles (by identity, wherever they now are in the
     /// entries), links now resolve, and the commands that waited run.
-    mutating func install(library full: ArticleLibrary, chains: ChainBuilder.Result) {
-        guard full.collection.contains(document.id) else {
+    mutating func install(collection full: ArticleCollection, chains: ChainBuilder.Result) {
+        guard full.contains(document.id) else {
             indexing = false
             pending.removeAll()
             message = "The folder changed while it was indexed; \(document.article.source) is gone from it"
@@ -307,7 +310,7 @@ public struct ReaderState: Sendable {
         }
         let keep = anchor ?? anchorPosition()
         let selected = listSelection
-        library = full
+        collection = full
         self.chains = chains
         indexing = false
         takeHistoryFromJournal()
@@ -315,7 +318,7 @@ public struct ReaderState: Sendable {
         if case .list(var list) = overlay {
             // The list's rows are entry numbers: rebuild them, and keep the same article selected.
             refilter(&list, narrowing: false)
-            if let row = selected.flatMap(full.collection.index(of:)).flatMap(list.matches.firstIndex(of:)) {
+            if let row = selected.flatMap(full.index(of:)).flatMap(list.matches.firstIndex(of:)) {
                 list.selection = row
             }
             overlay = .list(list)
@@ -330,9 +333,9 @@ public struct ReaderState: Sendable {
 
     /// The article under the article list's selection, when the list is open.
     var listSelection: ArticleID? {
-        guard case .list(let list) = overlay, let entry = list.entry(atRow: list.selection, in: library.collection)
+        guard case .list(let list) = overlay, let entry = list.entry(atRow: list.selection, in: collection)
         else { return nil }
-        return library.collection.entries[entry].id
+        return collection.entries[entry].id
     }
 
     /// Runs, in order, what waited for the index or for an article, until something
@@ -411,7 +414,7 @@ public struct ReaderState: Sendable {
         let visited = search?.visited ?? true
         let total = lines.count
         if total <= searchWindow.wholeLines {
-            let matches = SearchState.find(query, in: document.layout)
+            let matches = SearchState.find(query, in: document.layout, keeping: &document.folded)
             var current = keepCurrent ?? 0
             if keepCurrent == nil, let firstBelow = matches.firstIndex(where: { $0.line >= top }) {
                 current = firstBelow

@@ -67,16 +67,26 @@ public struct SearchState: Sendable, Equatable {
 
     /// Matches of `query` in the layout's text blocks, under `TextFold`: accents, quotes and dashes never
     /// count; case counts only when the query has a capital (smartcase, as in less -i and vim).
-    /// `lines`: only the blocks of those lines (whole blocks), folded for this call and not kept; nil: the
-    /// whole layout, folded once and kept for the next search (`FoldedLayoutCache`).
+    /// `lines`: only the blocks of those lines (whole blocks); nil: the whole layout. Folded for this call
+    /// and not kept: the reader keeps its document's folded form (`find(_:in:keeping:)`).
     public static func find(_ query: String, in layout: ArticleLayout, lines: Range<Int>? = nil) -> [Match] {
         var fold = TextFold(for: query)
+        return find(query, fold: &fold, in: layout) { FoldedLayout(layout, keepingCase: $0, lines: lines) }
+    }
+
+    /// The matches in the whole layout, its folded form taken from `folded` (made there at the first search).
+    static func find(_ query: String, in layout: ArticleLayout, keeping folded: inout FoldedLayouts) -> [Match] {
+        var fold = TextFold(for: query)
+        return find(query, fold: &fold, in: layout) { folded.folded(layout, keepingCase: $0) }
+    }
+
+    private static func find(
+        _ query: String, fold: inout TextFold, in layout: ArticleLayout, folding: (_ keepingCase: Bool) -> FoldedLayout
+    ) -> [Match] {
         let needle = fold.fold(query)
         guard !needle.isEmpty else { return [] }
         var matches: [Match] = []
-        let folded =
-            lines.map { FoldedLayout(layout, keepingCase: fold.keepsCase, lines: $0) }
-            ?? FoldedLayoutCache.shared.folded(layout, keepingCase: fold.keepsCase)
+        let folded = folding(fold.keepsCase)
         for block in folded.blocks {
             let ranges = block.text.matches(of: needle)
             guard !ranges.isEmpty else { continue }
@@ -141,7 +151,7 @@ struct ColumnCursor {
         let b = bytes[position]
         if b >= 0x20 && b < 0x7F && (position + 1 == bytes.count || bytes[position + 1] < 0x80) { return (1, 1) }
         if let (scalar, length) = bytes.withUnsafeBufferPointer({ LoneScalar.at(position, in: $0) }) {
-            return (length, DisplayWidth.of(Character(scalar)))
+            return (length, TerminalCells.width(ofLone: scalar))
         }
         let c = text[text.utf8.index(text.utf8.startIndex, offsetBy: position)]
         return (c.utf8.count, DisplayWidth.of(c))

@@ -42,7 +42,7 @@ extension ReaderState {
         let here = currentPosition
         search = nil  // given back by `arrive` from the position, on the text as read now
         overlay = .none
-        document = Document.loading(here.article, in: library.collection, width: geometry.columnWidth)
+        document = Document.loading(here.article, in: collection, width: geometry.columnWidth)
         arrival = Self.byText(here)
         setTop(0)
         reading.remove(here.article)

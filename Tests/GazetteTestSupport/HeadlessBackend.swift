@@ -1,12 +1,11 @@
+import ReaderCore
 import ReaderLoop
 import Synchronization
 
-@testable import ReaderCore
-
 /// A terminal for tests: replays a script of keys, resizes, pauses and signals, and
 /// records every screen drawn and every wait the loop asked for.
-final class HeadlessBackend: Backend {
-    enum Step {
+public final class HeadlessBackend: Backend {
+    public enum Step {
         case input(InputEvent)
         /// Nothing queued: one wait times out (ending a burst of queued events).
         case pause
@@ -17,38 +16,38 @@ final class HeadlessBackend: Backend {
         /// Something done to the world meanwhile (a file changed on disk); the wait times out.
         case meanwhile(() -> Void)
 
-        static func press(_ c: Character) -> Step { .input(.key(.character(c))) }
+        public static func press(_ c: Character) -> Step { .input(.key(.character(c))) }
     }
 
-    private(set) var size: (width: Int, height: Int)
-    private(set) var steps: [Step]
-    private(set) var screens: [Screen] = []
+    public private(set) var size: (width: Int, height: Int)
+    public private(set) var steps: [Step]
+    public private(set) var screens: [Screen] = []
     /// Milliseconds of each wait the loop asked for, in order.
-    private(set) var timeouts: [Int] = []
+    public private(set) var timeouts: [Int] = []
     /// How many jobs the worker had started when each screen was drawn.
-    private(set) var jobsAtDraw: [Int] = []
-    private(set) var stopRequested = false
-    private(set) var requests: [Request] = []
+    public private(set) var jobsAtDraw: [Int] = []
+    public private(set) var stopRequested = false
+    public private(set) var requests: [Request] = []
     /// The script ran out before the loop ended: a test that meant to quit did not.
-    private(set) var ranOut = false
-    let worker: ManualWorker
+    public private(set) var ranOut = false
+    public let worker: ManualWorker
 
-    init(width: Int, height: Int, worker: ManualWorker, steps: [Step]) {
+    public init(width: Int, height: Int, worker: ManualWorker, steps: [Step]) {
         size = (width, height)
         self.worker = worker
         self.steps = steps
     }
 
-    func draw(_ screen: Screen) {
+    public func draw(_ screen: Screen) {
         screens.append(screen)
         jobsAtDraw.append(worker.started)
     }
 
-    func repaint() { requests.append(.repaint) }
-    func suspend() { requests.append(.suspend) }
-    func runOutside(_ command: [String]) { requests.append(.run(command)) }
+    public func repaint() { requests.append(.repaint) }
+    public func suspend() { requests.append(.suspend) }
+    public func runOutside(_ command: [String]) { requests.append(.run(command)) }
 
-    func nextEvent(timeout: Int) -> InputEvent? {
+    public func nextEvent(timeout: Int) -> InputEvent? {
         timeouts.append(timeout)
         guard !steps.isEmpty else {
             ranOut = true
@@ -69,19 +68,21 @@ final class HeadlessBackend: Backend {
 }
 
 /// Holds background jobs until the script says they are done.
-final class ManualWorker: Worker {
+public final class ManualWorker: Worker {
+    public init() {}
+
     private let jobs = Mutex<[@Sendable () -> Void]>([])
     private let count = Atomic<Int>(0)
 
     /// Jobs started so far, done or not.
-    var started: Int { count.load(ordering: .relaxed) }
+    public var started: Int { count.load(ordering: .relaxed) }
 
-    func start(_ job: @escaping @Sendable () -> Void) {
+    public func start(_ job: @escaping @Sendable () -> Void) {
         jobs.withLock { $0.append(job) }
         count.add(1, ordering: .relaxed)
     }
 
-    func finish() {
+    public func finish() {
         let held = jobs.withLock { jobs in
             defer { jobs.removeAll() }
             return jobs
@@ -91,13 +92,13 @@ final class ManualWorker: Worker {
 }
 
 /// Runs the loop on a script; `persisted` is every position it passed on.
-struct LoopRun {
-    let backend: HeadlessBackend
-    let final: ReaderState
-    let persisted: [Position]
+public struct LoopRun {
+    public let backend: HeadlessBackend
+    public let final: ReaderState
+    public let persisted: [Position]
 
-    init(
-        _ opening: (state: ReaderState, effects: [Effect]), indexer: EventLoop.Indexer? = nil,
+    public init(
+        _ opening: ReaderOpening, indexer: EventLoop.Indexer? = nil,
         search: SearchHooks? = nil, _ steps: [HeadlessBackend.Step]
     ) {
         let worker = ManualWorker()
@@ -116,7 +117,7 @@ struct LoopRun {
 
 extension HeadlessBackend {
     /// What the loop asked of the terminal beyond drawing, in order.
-    enum Request: Equatable {
+    public enum Request: Equatable {
         case repaint, suspend
         case run([String])
     }
