@@ -91,7 +91,17 @@ if command -v tmux >/dev/null 2>&1; then
   lexpect "two files named: the reader opens the first" lwait "chain 1/3" two
   tl send-keys -t two 'l'
   lexpect "... and the list holds just those two" lwait "Articles (2)" two
-  tl send-keys -t two Escape Escape 'q'
+  # The list reads letters as keys, as newsboat, mutt and less do: j moves, / filters, q closes it (issue 20).
+  tl send-keys -t two 'j' Enter
+  lexpect "j moves down the article list (Enter opens the second)" lwait "chain 3/3" two
+  tl send-keys -t two 'l' '/' 'trams'
+  lexpect "/ starts the list's filter, typed in the status line" lwait "filter: trams" two
+  tl send-keys -t two Enter
+  lexpect "... Enter keeps the filter" lwait "Articles matching “trams”: 1 of 2" two
+  tl send-keys -t two 'q'
+  lexpect "q closes the list" lgone "Articles matching" two
+  lexpect "... and not the reader" lwait "chain 3/3" two
+  tl send-keys -t two 'q'
   lexpect "q leaves (two files)" lwait "EXIT=0" two
 
   # Ctrl-Z hands the terminal to the shell; fg brings the screen back (SIGCONT redraws).

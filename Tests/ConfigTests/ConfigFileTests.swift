@@ -125,7 +125,7 @@ final class ConfigFileTests: XCTestCase {
     func testKeysThatAreTypedCannotBeBound() {
         let result = read(
             """
-            [keys.list]
+            [keys.filter]
             down = ["j", "C-d"]
             [keys.prompt]
             cancel = ["Esc", "Space"]
@@ -135,7 +135,7 @@ final class ConfigFileTests: XCTestCase {
         XCTAssertEqual(
             result.problems.map(\.description),
             [
-                "2:9: j cannot be bound in [keys.list]: characters type into the article list's filter; "
+                "2:9: j cannot be bound in [keys.filter]: characters type into the article list's filter; "
                     + "use a named or Ctrl key (as \"Down\" or \"C-n\")",
                 "4:18: Space cannot be bound in [keys.prompt]: characters are typed into the search prompt; "
                     + "use a named or Ctrl key (as \"Down\" or \"C-n\")",
@@ -143,8 +143,10 @@ final class ConfigFileTests: XCTestCase {
                     + "use a named or Ctrl key (as \"Down\" or \"C-n\")",
             ])
         let keys = result.config.options.keyMap
-        XCTAssertNil(keys.action(for: .character("j"), in: .list))
-        XCTAssertEqual(keys.keys(for: .down, in: .list), [.control("d")])
+        XCTAssertNil(keys.action(for: .character("j"), in: .filter))
+        XCTAssertEqual(keys.keys(for: .down, in: .filter), [.control("d")])
+        // The list itself reads letters as keys (j, k, q): they can be bound there.
+        XCTAssertEqual(read("[keys.list]\ndown = [\"x\"]\nclose = [\"Q\"]\n").problems, [])
         XCTAssertNil(keys.action(for: .character(" "), in: .prompt))
         XCTAssertNil(keys.action(for: .character("5"), in: .outline))
         // Letters stay bindable in the outline, as out of the box (j, k, t, q).

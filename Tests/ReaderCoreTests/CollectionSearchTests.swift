@@ -133,7 +133,7 @@ final class CollectionSearchTests: XCTestCase {
 
     func testTheListFilterFindsBodiesToo() throws {
         var state = state()
-        state.press(.character("l"))
+        state.press(.character("l"), .character("/"))
         var asked: CollectionSearchRequest?
         for c in "counc" { asked = request(state.send(.key(.character(c)))) ?? asked }
         let last = try XCTUnwrap(asked)
@@ -144,7 +144,7 @@ final class CollectionSearchTests: XCTestCase {
         XCTAssertEqual(list.matches, [], "no title holds it")
         XCTAssertEqual(list.bodyMatches.map(\.key), ["03_en.txt"])
         XCTAssertTrue(state.screen.text.contains("≈ "), state.screen.text)
-        state.press(.enter)
+        state.press(.enter, .enter)  // the first keeps the filter, the second opens
         XCTAssertEqual(state.document.id, ArticleID(key: "03_en.txt"))
     }
 
@@ -264,7 +264,7 @@ final class CollectionSearchTests: XCTestCase {
     /// ≈ rows wait for their answer without leaving the selection outside the rows.
     func testTheListSelectionStaysInsideItsRows() throws {
         var state = state()
-        state.press(.character("l"))
+        state.press(.character("l"), .character("/"))
         var asked: CollectionSearchRequest?
         for c in "council" { asked = request(state.send(.key(.character(c)))) ?? asked }
         state.press(.down, .down)
@@ -272,7 +272,7 @@ final class CollectionSearchTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(before.selection, 0)
         let last = try XCTUnwrap(asked)
         state.send(.collectionResults(answer(try SearchQuery.parse("council"), generation: last.generation)))
-        state.press(.enter)
+        state.press(.enter, .enter)
         XCTAssertEqual(state.document.id, ArticleID(key: "03_en.txt"), "Enter opens the ≈ row")
     }
 }

@@ -25,7 +25,7 @@ public enum Command: Sendable, Hashable {
         case .previousSection: return "previous section (or start of this one)"
         case .section(let n): return "section \(n)"
         case .outline: return "outline of the sections (Enter jumps)"
-        case .articleList: return "list of all articles (type to filter, Enter opens)"
+        case .articleList: return "list of all articles (/ filters, Enter opens)"
         case .help: return "this help"
         case .followNext: return "follow NEXT to the next article in the chain"
         case .followPrevious: return "follow PREV to the previous article in the chain"

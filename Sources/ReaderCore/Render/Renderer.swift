@@ -290,10 +290,16 @@ public enum Renderer {
         let keys = state.keyMap
         var header =
             list.filter.isEmpty
-            ? "Articles (\(total)) — type to filter, \(keys.label(.open, in: .list)) opens, "
-                + "\(keys.label(.clearOrClose, in: .list)) closes"
+            ? "Articles (\(total)) — \(keys.label(.filter, in: .list)) filters, \(keys.label(.open, in: .list)) opens, "
+                + "\(keys.label(.close, in: .list)) closes"
             : "Articles matching “\(list.filter)”: \(list.matches.count) of \(total)"
-        if list.unreadOnly {
+        if list.typing {
+            // The filter is typed in the status line: the header says how to leave it.
+            header =
+                (list.filter.isEmpty ? "Articles (\(total))" : "Matching: \(list.matches.count) of \(total)")
+                + " — \(keys.label(.submit, in: .filter)) keeps the filter, "
+                + "\(keys.label(.cancel, in: .filter)) drops it"
+        } else if list.unreadOnly {
             header = "Unread: \(list.matches.count) of \(total) — \(keys.label(.unreadOnly, in: .list)) shows all"
         }
         if !list.bodyMatches.isEmpty { header += " · \(list.bodyMatches.count) more in the text (≈)" }
@@ -375,12 +381,27 @@ public enum Renderer {
         screen.cursor = (row, min(leadWidth + column, end, width - 1))
     }
 
+    /// The article list's filter while it is typed, "filter: words", with the cursor at its end; a
+    /// filter wider than the line shows its end.
+    static func filterLine(_ filter: String, row: Int, width: Int, _ screen: inout Screen) {
+        let lead = "filter: "
+        let room = max(1, width - 1 - DisplayWidth.of(lead))
+        var text = Substring(filter)
+        while DisplayWidth.of(text) > room, !text.isEmpty { text.removeFirst() }
+        let end = screen.put(lead + text, row: row, column: 0, style: .statusBar, limit: width - 1)
+        screen.cursor = (row, min(end, width - 1))
+    }
+
     static func statusLine(_ state: ReaderState, _ screen: inout Screen) {
         let g = state.geometry
         let row = g.statusRow
         screen.fill(row: row, style: .statusBar)
         if let prompt = state.prompt {
             promptLine(prompt, row: row, width: g.width, &screen)
+            return
+        }
+        if case .list(let list) = state.overlay, list.typing {
+            filterLine(list.filter, row: row, width: g.width, &screen)
             return
         }
         var right = ""
