@@ -62,6 +62,8 @@ if command -v tmux >/dev/null 2>&1; then
   qexpect "reader: s opens the collection search prompt" find pane_wait "$sock" find "search all:"
   tm send-keys -t find "sourdough" Enter
   qexpect "reader: the results list the articles with the word" find pane_wait "$sock" find "Market stalls reopen —"
+  qexpect "reader: a result says where it is: its section and its file's name (issue 20)" find bash -c "
+    tmux -L '$sock' capture-pane -p -t find | grep 'Sourdough returns' | grep '› Ovens' | grep -q '01_bakery.txt'"
   qexpect "reader: ... the article using it most first" find bash -c "
     tmux -L '$sock' capture-pane -p -t find | grep -A2 '“sourdough”' | sed -n 3p | grep -q 'Sourdough returns'"
   tm send-keys -t find Down Enter

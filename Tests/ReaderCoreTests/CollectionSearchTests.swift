@@ -70,7 +70,9 @@ final class CollectionSearchTests: XCTestCase {
         XCTAssertEqual(shown.hits.map(\.path), ["03_en.txt"])
         let screen = state.screen
         let row = try XCTUnwrap((0..<screen.height).first { screen.text(row: $0).contains(" — The council will") })
-        XCTAssertTrue(screen.text(row: row).hasPrefix("   Family cyclists"), screen.text)
+        // The title gives way to the section (issue 20: a result says where it is) and the file name.
+        XCTAssertTrue(screen.text(row: row).hasPrefix("   Family cyclis"), screen.text)
+        XCTAssertTrue(screen.text(row: row).contains("› What comes next"), screen.text)
         // The word is highlighted in the row: the cells under "council" carry the match style.
         let column = try XCTUnwrap(Self.column(of: "council", in: screen.text(row: row)))
         XCTAssertEqual(screen[row, column].style.role, .currentMatch)

@@ -245,7 +245,7 @@ public enum Renderer {
     static func listOverlay(
         _ state: ReaderState, header: String, count: Int, row rowText: (Int) -> String,
         marked: Int?, selection: Int, target: (Int) -> Screen.Target, numbered: Bool = false,
-        _ screen: inout Screen
+        trailer: (Int) -> String = { _ in "" }, _ screen: inout Screen
     ) -> (entries: Range<Int>, firstRow: Int) {
         let g = state.geometry
         clearBody(state, &screen)
@@ -264,7 +264,7 @@ public enum Renderer {
             }
             let style: Style = i == selection ? .selection : .plain
             if i == selection { screen.fill(row: y, from: x, to: x + width, style: style) }
-            screen.put(fit(text, width), row: y, column: x, style: style, limit: x + width)
+            screen.put(withTrailer(text, trailer(i), width), row: y, column: x, style: style, limit: x + width)
             if i == selection { screen.cursor = (y, x) }
             screen.targets[y] = target(i)
         }
@@ -272,6 +272,29 @@ public enum Renderer {
             screen.put("(nothing matches)", row: g.bodyTop + 2, column: x, style: .dim); screen.cursor = (g.bodyTop, x)
         }
         return (first..<min(count, first + visible), g.bodyTop + 2)
+    }
+
+    /// `text` cut to the room that `trailer` leaves, and the trailer at the row's right end: what a row
+    /// ends with (a file name, how far an article was read) never gives way to a long title. The
+    /// trailer takes half the row at most (cut with "…" beyond that); on a row too narrow for both,
+    /// the text comes first.
+    static func withTrailer(_ text: String, _ trailer: String, _ width: Int) -> String {
+        let tail = shownTrailer(trailer, width)
+        guard !tail.isEmpty else { return fit(text, width) }
+        let head = fit(text, width - DisplayWidth.of(tail) - 2)
+        return head + String(repeating: " ", count: max(2, width - DisplayWidth.of(head) - DisplayWidth.of(tail)))
+            + tail
+    }
+
+    /// What `withTrailer` keeps of a trailer in a row `width` wide ("" when the row is too narrow).
+    static func shownTrailer(_ trailer: String, _ width: Int) -> String {
+        guard !trailer.isEmpty, width >= 24 else { return "" }
+        return fit(trailer, width / 2)
+    }
+
+    /// The file name of a path or article key, the last part after "/".
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     static func outlineOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {
@@ -311,7 +334,10 @@ public enum Renderer {
                 let row = list.entry(atRow: i, in: state.library.collection).map { listRow(state, entries[$0]) } ?? ""
                 return state.options.plain ? row + " (found in the text)" : "≈ " + row
             },
-            marked: list.marked, selection: list.selection, target: { .listRow($0) }, &screen)
+            marked: list.marked, selection: list.selection, target: { .listRow($0) },
+            trailer: { i in
+                list.entry(atRow: i, in: state.library.collection).map { listNote(state, entries[$0]) } ?? ""
+            }, &screen)
     }
 
     /// The help screen, generated from the live key map; summaries wrap to the window.
