@@ -40,6 +40,13 @@ if command -v tmux >/dev/null 2>&1; then
   lexpect "n steps to the next match while a search is on" lwait "match 2/"
   tl send-keys -t less 'N' 'N'
   lexpect "N past the first match wraps with a notice" lwait "search hit the top, continuing at the end"
+  # A regular expression, as less has it: ~ first, which Ctrl-R in the prompt puts in (issue 20).
+  tl send-keys -t less '/' 'commit+ee' C-r
+  lexpect "Ctrl-R in the prompt makes the query a regular expression" lwait "/~commit+ee"
+  tl send-keys -t less Enter
+  lexpect "... which finds its matches" lwait "· n/N · Esc clears"
+  tl send-keys -t less '/' '~(' Enter
+  lexpect "a pattern that does not compile says so" lwait "is not a regular expression"
   tl send-keys -t less Escape
   lexpect "Esc clears the search" lwait "Search cleared"
   tl send-keys -t less 'n'

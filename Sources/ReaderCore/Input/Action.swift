@@ -24,6 +24,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case submit, cancel, deleteBack = "delete_back", cursorLeft = "cursor_left", cursorRight = "cursor_right"
     case lineStart = "line_start", lineEnd = "line_end", deleteToStart = "delete_to_start"
     case deleteWord = "delete_word", historyPrevious = "history_previous", historyNext = "history_next"
+    case toggleRegex = "toggle_regex"
 
     public var name: String { rawValue }
 
@@ -279,6 +280,9 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
                 E(.deleteWord, [.control("w")], "delete the word before the cursor"),
                 E(.historyPrevious, [.up], "earlier search"),
                 E(.historyNext, [.down], "later search"),
+                E(
+                    .toggleRegex, [.control("r")],
+                    "a regular expression or plain text: puts ~ before the query, or takes it away"),
             ]
         }
     }

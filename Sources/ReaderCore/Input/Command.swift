@@ -31,7 +31,7 @@ public enum Command: Sendable, Hashable {
         case .followPrevious: return "follow PREV to the previous article in the chain"
         case .back: return "back along your history"
         case .forward: return "forward along your history"
-        case .search: return "search this article (Enter runs, Esc cancels)"
+        case .search: return "search this article (Enter runs, Esc cancels; ~ first: a regular expression)"
         case .searchCollection: return "search every article of the folder (Enter opens a hit at its match)"
         case .nextMatchOrFollowNext: return "next match while a search is on, else follow NEXT"
         case .nextMatch: return "next search match"

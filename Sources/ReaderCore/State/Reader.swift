@@ -342,6 +342,11 @@ extension ReaderState {
             }
             if typed.isEmpty, let s = search, s.query == query { stepMatch(1); return }
             if !typed.isEmpty { queries.removeAll { $0 == typed }; queries.append(typed) }
+            // A regular expression that does not compile says why, rather than "No match".
+            if let problem = SearchState.regexProblem(query) {
+                message = problem
+                return
+            }
             runSearch(query, revealing: true)
             if let s = search, s.matches.isEmpty, s.counting == nil { message = "No match for “\(query)”" }
         }
