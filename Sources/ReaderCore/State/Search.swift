@@ -111,6 +111,15 @@ extension SearchState {
         return String(query.dropFirst())
     }
 
+    /// A pattern query finding any of `texts`, each matched as written (its metacharacters escaped).
+    public static func anyOf(_ texts: [String]) -> String {
+        let special = Set("\\^$.|?*+()[]{}")
+        let escaped = texts.map { text in
+            text.map { special.contains($0) ? "\\\($0)" : String($0) }.joined()
+        }
+        return String(regexPrefix) + escaped.joined(separator: "|")
+    }
+
     /// Why a regular-expression query cannot run, in words; nil when it can (or is no regex).
     public static func regexProblem(_ query: String) -> String? {
         guard let pattern = regexPattern(query) else { return nil }
