@@ -215,6 +215,26 @@ SH
   tl send-keys -t edit 'q'
   lexpect "q leaves after editing" lwait "EXIT=0" edit
 
+  # An editor that cannot run says so; one set as `sh -c '…'` is given to a shell, as git does (issue 20).
+  session=noedit
+  tl new-session -d -s noedit -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen -e VISUAL="/no/such-editor -w" \
+    "'$bin' --from-start '$work/edited.txt'; echo \"EXIT=\$?\"; sleep 60"
+  lexpect "the reader opens with a missing editor set" lwait "Harbour trams return" noedit
+  tl send-keys -t noedit 'v'
+  lexpect "v with an editor that cannot run says so" lwait "was not found" noedit
+  tl send-keys -t noedit 'q'
+  lexpect "q leaves (missing editor)" lwait "EXIT=0" noedit
+  session=shedit
+  tl new-session -d -s shedit -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen \
+    -e EDITOR="sh -c 'printf \"%s|\" \"\$@\" > \"\$(dirname \"\$2\")/sh-editor-args\"' an-editor" -e VISUAL= \
+    "'$bin' --from-start '$work/edited.txt'; echo \"EXIT=\$?\"; sleep 60"
+  lexpect "the reader opens with EDITOR='sh -c …'" lwait "Harbour trams return" shedit
+  tl send-keys -t shedit 'v'
+  lexpect "EDITOR='sh -c …' is given to a shell: its script gets +LINE and the file" bash -c \
+    "for i in \$(seq 1 100); do grep -q '^+[0-9]*|.*edited.txt|\$' '$work/sh-editor-args' 2>/dev/null && exit 0; sleep 0.05; done; exit 1"
+  tl send-keys -t shedit 'q'
+  lexpect "q leaves (sh -c editor)" lwait "EXIT=0" shedit
+
   # Two paragraphs put in above the screen: the same text stays on top after the reload (issue 20).
   session=place
   cp "$work/articles/01_first.txt" "$work/place.txt"

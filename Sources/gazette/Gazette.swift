@@ -346,7 +346,7 @@ enum Opening {
         do {
             return try ArticleLibrary.open(paths: paths, loader: options.loader)
         } catch {
-            throw UsageFailure(message: error.description)
+            throw UsageFailure(message: EmptyFolder.describe(error, fileExtension: options.fileExtension))
         }
     }
 
@@ -365,7 +365,7 @@ enum Opening {
                 FirstArticleCache.init)
             return try ArticleLibrary.openFirst(paths: paths, loader: options.loader, cache: cache)
         } catch {
-            throw UsageFailure(message: error.description)
+            throw UsageFailure(message: EmptyFolder.describe(error, fileExtension: options.fileExtension))
         }
     }
 

@@ -309,6 +309,42 @@ final class ReadmeConfigTests: XCTestCase {
         XCTAssertNotEqual(result.config, .standard)
     }
 
+    /// Issue 20: the example showed changed settings as if they were the defaults. Each setting line
+    /// says its default, and what it says is what `gazette config --default` writes.
+    func testTheReadmeExampleSaysEachSettingsRealDefault() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let section = try XCTUnwrap(text.range(of: "## The config file"))
+        let start = try XCTUnwrap(text.range(of: "```toml\n", range: section.upperBound..<text.endIndex))
+        let end = try XCTUnwrap(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        XCTAssertTrue(text[section.upperBound..<start.lowerBound].contains("**changes**"))
+        // The defaults: "table.key" → value, from the default file.
+        var defaults: [String: String] = [:]
+        var table = ""
+        for line in DefaultConfig.text.split(separator: "\n") where !line.hasPrefix("#") {
+            if line.hasPrefix("[") { table = String(line.dropFirst().dropLast()) + "."; continue }
+            guard let eq = line.range(of: " = ") else { continue }
+            defaults[table + line[..<eq.lowerBound]] = String(line[eq.upperBound...])
+        }
+        table = ""
+        for line in text[start.upperBound..<end.lowerBound].split(separator: "\n") {
+            if line.hasPrefix("[") { table = String(line.dropFirst().dropLast()) + "."; continue }
+            guard let eq = line.range(of: " = "), let hash = line.range(of: "# ") else { continue }
+            let name = table + line[..<eq.lowerBound]
+            let value = line[eq.upperBound..<hash.lowerBound].trimmingCharacters(in: .whitespaces)
+            let comment = line[hash.upperBound...]
+            guard let real = defaults[name] else { continue }  // a theme role: no line in the default file
+            if value == real {
+                XCTAssertTrue(comment.contains("the default"), "\(name) is the default; the line should say so")
+            } else if !name.hasPrefix("keys.") {
+                XCTAssertTrue(comment.contains("(default \(real))"), "\(name): says \(comment), default is \(real)")
+            } else {
+                XCTAssertTrue(comment.contains("(default "), "\(name) changes keys; the line should say their default")
+            }
+        }
+    }
+
     /// What the file says is untrusted: an escape in a key or a value never reaches the terminal in
     /// a problem's line, and an invisible character is no key name.
     func testProblemLinesCarryNoControlsAndInvisibleKeysAreRefused() {

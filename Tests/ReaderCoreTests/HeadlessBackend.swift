@@ -47,6 +47,12 @@ final class HeadlessBackend: Backend {
     func repaint() { requests.append(.repaint) }
     func suspend() { requests.append(.suspend) }
     func runOutside(_ command: [String]) { requests.append(.run(command)) }
+    /// How a command run outside ends (`runOutsideReporting`): 0, an exit status, nil for not started.
+    var outsideStatus: Int32? = 0
+    func runOutsideReporting(_ command: [String]) -> Int32? {
+        requests.append(.run(command))
+        return outsideStatus
+    }
 
     func nextEvent(timeout: Int) -> InputEvent? {
         timeouts.append(timeout)
