@@ -33,8 +33,10 @@ enum EmptyFolder {
         }
         var line = "\(folder): no article files (\(patterns(fileExtension))) in this folder"
         if !others.isEmpty {
-            let exts = Set(others.compactMap { $0.contains(".") ? $0.split(separator: ".").last.map(String.init) : nil })
-            let hint = exts.isEmpty ? "--ext '' reads every file" : "--ext \(exts.sorted().joined(separator: ",")) reads them"
+            let exts = Set(
+                others.compactMap { $0.contains(".") ? $0.split(separator: ".").last.map(String.init) : nil })
+            let hint =
+                exts.isEmpty ? "--ext '' reads every file" : "--ext \(exts.sorted().joined(separator: ",")) reads them"
             line += "; it holds \(others.count) other file\(others.count == 1 ? "" : "s") (\(hint))"
         }
         if !subfolders.isEmpty {

@@ -13,7 +13,8 @@ final class EditorTests: XCTestCase {
     func handed(_ editor: String, line: Int, path: String) throws -> String {
         let out = NSTemporaryDirectory() + "gazette-editor-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: out) }
-        let command = EditorCommand.make(path: path, line: line, editor: editor.replacingOccurrences(of: "OUT", with: out))
+        let setting = editor.replacingOccurrences(of: "OUT", with: out)
+        let command = EditorCommand.make(path: path, line: line, editor: setting)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
