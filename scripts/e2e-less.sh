@@ -40,6 +40,13 @@ if command -v tmux >/dev/null 2>&1; then
   lexpect "n steps to the next match while a search is on" lwait "match 2/"
   tl send-keys -t less 'N' 'N'
   lexpect "N past the first match wraps with a notice" lwait "search hit the top, continuing at the end"
+  # A regular expression, as less has it: ~ first, which Ctrl-R in the prompt puts in (issue 20).
+  tl send-keys -t less '/' 'commit+ee' C-r
+  lexpect "Ctrl-R in the prompt makes the query a regular expression" lwait "/~commit+ee"
+  tl send-keys -t less Enter
+  lexpect "... which finds its matches" lwait "· n/N · Esc clears"
+  tl send-keys -t less '/' '~(' Enter
+  lexpect "a pattern that does not compile says so" lwait "is not a regular expression"
   tl send-keys -t less Escape
   lexpect "Esc clears the search" lwait "Search cleared"
   tl send-keys -t less 'n'
@@ -91,7 +98,17 @@ if command -v tmux >/dev/null 2>&1; then
   lexpect "two files named: the reader opens the first" lwait "chain 1/3" two
   tl send-keys -t two 'l'
   lexpect "... and the list holds just those two" lwait "Articles (2)" two
-  tl send-keys -t two Escape Escape 'q'
+  # The list reads letters as keys, as newsboat, mutt and less do: j moves, / filters, q closes it (issue 20).
+  tl send-keys -t two 'j' Enter
+  lexpect "j moves down the article list (Enter opens the second)" lwait "chain 3/3" two
+  tl send-keys -t two 'l' '/' 'trams'
+  lexpect "/ starts the list's filter, typed in the status line" lwait "filter: trams" two
+  tl send-keys -t two Enter
+  lexpect "... Enter keeps the filter" lwait "Articles matching “trams”: 1 of 2" two
+  tl send-keys -t two 'q'
+  lexpect "q closes the list" lgone "Articles matching" two
+  lexpect "... and not the reader" lwait "chain 3/3" two
+  tl send-keys -t two 'q'
   lexpect "q leaves (two files)" lwait "EXIT=0" two
 
   # Ctrl-Z hands the terminal to the shell; fg brings the screen back (SIGCONT redraws).
@@ -197,6 +214,26 @@ SH
   lexpect "a file changed on disk is read again" lwait "CHANGED ON DISK" edit
   tl send-keys -t edit 'q'
   lexpect "q leaves after editing" lwait "EXIT=0" edit
+
+  # An editor that cannot run says so; one set as `sh -c '…'` is given to a shell, as git does (issue 20).
+  session=noedit
+  tl new-session -d -s noedit -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen -e VISUAL="/no/such-editor -w" \
+    "'$bin' --from-start '$work/edited.txt'; echo \"EXIT=\$?\"; sleep 60"
+  lexpect "the reader opens with a missing editor set" lwait "Harbour trams return" noedit
+  tl send-keys -t noedit 'v'
+  lexpect "v with an editor that cannot run says so" lwait "was not found" noedit
+  tl send-keys -t noedit 'q'
+  lexpect "q leaves (missing editor)" lwait "EXIT=0" noedit
+  session=shedit
+  tl new-session -d -s shedit -x 80 -y 24 -e LANG=C.UTF-8 -e TERM=screen \
+    -e EDITOR="sh -c 'printf \"%s|\" \"\$@\" > \"\$(dirname \"\$2\")/sh-editor-args\"' an-editor" -e VISUAL= \
+    "'$bin' --from-start '$work/edited.txt'; echo \"EXIT=\$?\"; sleep 60"
+  lexpect "the reader opens with EDITOR='sh -c …'" lwait "Harbour trams return" shedit
+  tl send-keys -t shedit 'v'
+  lexpect "EDITOR='sh -c …' is given to a shell: its script gets +LINE and the file" bash -c \
+    "for i in \$(seq 1 100); do grep -q '^+[0-9]*|.*edited.txt|\$' '$work/sh-editor-args' 2>/dev/null && exit 0; sleep 0.05; done; exit 1"
+  tl send-keys -t shedit 'q'
+  lexpect "q leaves (sh -c editor)" lwait "EXIT=0" shedit
 
   # Two paragraphs put in above the screen: the same text stays on top after the reload (issue 20).
   session=place

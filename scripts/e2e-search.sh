@@ -62,6 +62,8 @@ if command -v tmux >/dev/null 2>&1; then
   qexpect "reader: s opens the collection search prompt" find pane_wait "$sock" find "search all:"
   tm send-keys -t find "sourdough" Enter
   qexpect "reader: the results list the articles with the word" find pane_wait "$sock" find "Market stalls reopen —"
+  qexpect "reader: a result says where it is: its section and its file's name (issue 20)" find bash -c "
+    tmux -L '$sock' capture-pane -p -t find | grep 'Sourdough returns' | grep '› Ovens' | grep -q '01_bakery.txt'"
   qexpect "reader: ... the article using it most first" find bash -c "
     tmux -L '$sock' capture-pane -p -t find | grep -A2 '“sourdough”' | sed -n 3p | grep -q 'Sourdough returns'"
   tm send-keys -t find Down Enter
@@ -73,7 +75,7 @@ if command -v tmux >/dev/null 2>&1; then
   tm send-keys -t find n
   qexpect "reader: n goes on to the next match" find pane_wait "$sock" find "match 3/3"
   tm resize-window -t find -x 70 -y 20 2>/dev/null || tm resize-pane -t find -x 70 -y 20
-  tm send-keys -t find Escape l "bread"
+  tm send-keys -t find Escape l / "bread"
   qexpect "reader: the list filter finds bodies too (≈)" find bash -c "
     for i in \$(seq 1 100); do tmux -L '$sock' capture-pane -p -t find | grep '≈' | grep -q 'Sourdough returns' && exit 0; sleep 0.05; done; exit 1"
   tm send-keys -t find Escape Escape q

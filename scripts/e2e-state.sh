@@ -41,7 +41,12 @@ if command -v tmux >/dev/null 2>&1; then
   sexpect "state: reopening the folder opens the article last read" again pane_wait "$sock" again "Lighthouse keepers write a history"
   sexpect "state: ... at the same place (the same top line)" again bash -c "
     for i in \$(seq 1 100); do [ \"\$(tmux -L '$sock' capture-pane -p -t again | sed -n 2p)\" = '$top' ] && exit 0; sleep 0.05; done; exit 1"
-  tm send-keys -t again q
+  # A bookmark says where it is: its section and its file's name (issue 20).
+  tm send-keys -t again m A B
+  sexpect "state: the bookmarks list opens" again pane_wait "$sock" again "Bookmarks (1)"
+  sexpect "state: ... and a bookmark names its section and its file" again bash -c "
+    tmux -L '$sock' capture-pane -p -t again | grep 'A  Lighthouse' | grep '› The last keepers' | grep -q '02_lighthouse.txt'"
+  tm send-keys -t again Escape q
   pane_wait "$sock" again "EXIT=0" >/dev/null
   tm kill-session -t again
 

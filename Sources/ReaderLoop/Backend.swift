@@ -14,6 +14,17 @@ public protocol Backend: AnyObject {
     func suspend()
     /// Leaves the screen, runs `command` on the terminal and waits for it, then takes the screen back.
     func runOutside(_ command: [String])
+    /// As `runOutside`, saying how the command ended: its exit status (128 + the signal's number when a
+    /// signal ended it), nil when it could not be started at all.
+    func runOutsideReporting(_ command: [String]) -> Int32?
+}
+
+extension Backend {
+    /// For a backend that cannot tell: the command is taken to have run.
+    public func runOutsideReporting(_ command: [String]) -> Int32? {
+        runOutside(command)
+        return 0
+    }
 }
 
 /// Runs jobs off the loop's thread; each job posts its answer to the loop's mailbox.

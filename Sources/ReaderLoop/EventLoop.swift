@@ -161,8 +161,12 @@ private struct Session {
             case .suspend: loop.backend.suspend()
             case .edit(let path, let near):
                 let line = EditorCommand.line(of: near, inFileAt: path)
-                loop.backend.runOutside(EditorCommand.make(path: path, line: line))
-                handle(.reload)
+                let editor = EditorCommand.editor()
+                let command = EditorCommand.make(path: path, line: line, editor: editor)
+                let status = loop.backend.runOutsideReporting(command)
+                // An editor that could not run changed nothing: say so, rather than "Read again".
+                if status != 126 && status != 127 && status != nil { handle(.reload) }
+                if let problem = EditorCommand.problem(status, editor: editor) { handle(.notice(problem)) }
             }
         }
     }

@@ -22,10 +22,35 @@ public enum FileStamps {
 }
 
 /// The command `v` runs: `$VISUAL`, else `$EDITOR`, else vi, with `+LINE FILE` as every
-/// common editor takes it. Through sh, so an editor set as "code -w" keeps its arguments.
+/// common editor takes it. The setting is given to a shell as git and less give it (`sh -c 'EDITOR "$@"'`),
+/// so "code -w" keeps its arguments and `sh -c '…'` or quotes inside it mean what they say.
 public enum EditorCommand {
-    public static func make(path: String, line: Int) -> [String] {
-        ["/bin/sh", "-c", "exec ${VISUAL:-${EDITOR:-vi}} \"+$1\" \"$2\"", "gazette-editor", String(line), path]
+    /// `$VISUAL`, else `$EDITOR` (an empty one is unset), else vi.
+    public static func editor(_ environment: (String) -> String? = { getenv($0).map { String(cString: $0) } })
+        -> String
+    {
+        for name in ["VISUAL", "EDITOR"] {
+            if let value = environment(name), !value.trimmingCharacters(in: .whitespaces).isEmpty { return value }
+        }
+        return "vi"
+    }
+
+    public static func make(path: String, line: Int, editor: String = editor()) -> [String] {
+        ["/bin/sh", "-c", editor + " \"$@\"", editor, "+\(line)", path]
+    }
+
+    /// What the status line says when the editor did not run, or ended badly; nil when it ran well.
+    public static func problem(_ status: Int32?, editor: String) -> String? {
+        switch status {
+        case 0?: return nil
+        case nil: return "Could not start /bin/sh to run the editor “\(editor)”"
+        case 127?: return "The editor “\(editor)” was not found: set $VISUAL or $EDITOR to one that runs"
+        case 126?: return "The editor “\(editor)” cannot be run: set $VISUAL or $EDITOR to one that runs"
+        case let code?:
+            return code > 128
+                ? "The editor “\(editor)” was stopped by signal \(code - 128); the file was read again"
+                : "The editor “\(editor)” ended with status \(code); the file was read again"
+        }
     }
 
     /// The 1-based line of the file where `text` starts: the first line holding its first words

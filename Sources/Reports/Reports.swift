@@ -83,16 +83,22 @@ public enum ChainReport {
             ("files", .array(chain.entries.map { .string(collection.entries[$0].source) })),
             ("dangling_prev", .optional(chain.danglingPrevious)),
             ("dangling_next", .optional(chain.danglingNext)),
+            ("cycle", .bool(chain.isCycle)),
         ])
     }
 
     public static func text(_ chain: Chain, number: Int, collection: ArticleCollection) -> String {
         var lines = ["Chain \(number): \(chain.entries.count) article\(chain.entries.count == 1 ? "" : "s")"]
+        // A cycle has no head: it is shown cut where the reader numbers it from, and says it comes round.
+        if chain.isCycle { lines[0] += ", a cycle (the last leads back to the first)" }
         if let d = chain.danglingPrevious { lines.append("  ← \(d) (not in this collection)") }
         for e in chain.entries {
             lines.append("  \(collection.entries[e].links.title)  [\(shown(collection.entries[e].source))]")
         }
         if let d = chain.danglingNext { lines.append("  → \(d) (not in this collection)") }
+        if chain.isCycle, let first = chain.entries.first {
+            lines.append("  ↻ back to \(collection.entries[first].links.title)")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -63,23 +63,27 @@ extension StateDatabase {
         }
     }
 
-    /// Merges exported state in: an article is found by fingerprint, else by path, else
-    /// added; of two read states or places the newer wins, progress takes the furthest.
+    /// Merges exported state in: an article is found by its path, else by its fingerprint (the same
+    /// text elsewhere, as on another machine), else added; of two read states or places the newer wins,
+    /// progress takes the furthest. Two files with the same text stay apart: a row found by path is never
+    /// taken by fingerprint for another article of the export, nor is one row taken for two of them.
     public func importing(_ articles: [ExportedArticle]) throws -> ImportSummary {
         try pool.write { db in
             var summary = ImportSummary()
+            let exportedPaths = Set(articles.map(\.path))
+            var claimed: Set<Int64> = []
             for article in articles {
-                var id: Int64?
-                if let fingerprint = article.fingerprint {
-                    id = try Int64.fetchOne(
-                        db,
-                        sql: """
-                            SELECT id FROM article WHERE fingerprint = ? ORDER BY opened DESC
-                            """, arguments: [fingerprint])
+                var id = try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE path = ?", arguments: [article.path])
+                if id == nil, let fingerprint = article.fingerprint {
+                    let candidates = try Row.fetchAll(
+                        db, sql: "SELECT id, path FROM article WHERE fingerprint = ? ORDER BY opened DESC",
+                        arguments: [fingerprint])
+                    id =
+                        candidates.first { row in
+                            !claimed.contains(row["id"]) && !exportedPaths.contains(row["path"] as String)
+                        }?["id"]
                 }
-                if id == nil {
-                    id = try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE path = ?", arguments: [article.path])
-                }
+                if let id { claimed.insert(id) }
                 let row: Int64
                 if let id {
                     row = id

@@ -38,23 +38,33 @@ extension CursesTerminal {
     }
 
     public func runOutside(_ command: [String]) {
+        _ = runOutsideReporting(command)
+    }
+
+    public func runOutsideReporting(_ command: [String]) -> Int32? {
         def_prog_mode()
         endwin()
         // The editor's own messages belong on the terminal, not in the capture.
         CursesTerminal.releaseStderr()
-        CursesTerminal.spawnAndWait(command)
+        let status = CursesTerminal.spawnAndWait(command)
         CursesTerminal.captureStderr()
         reset_prog_mode()
         repaint()
+        return status
     }
 
-    static func spawnAndWait(_ command: [String]) {
+    /// The command's exit status (128 + the signal's number when a signal ended it); nil when it
+    /// could not be started.
+    static func spawnAndWait(_ command: [String]) -> Int32? {
         var argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) }
         argv.append(nil)
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, command[0], nil, nil, argv, environ) == 0 else { return }
+        guard posix_spawn(&pid, command[0], nil, nil, argv, environ) == 0 else { return nil }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        var waited: pid_t = -1
+        repeat { waited = waitpid(pid, &status, 0) } while waited < 0 && errno == EINTR
+        guard waited == pid else { return nil }
+        return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 }

@@ -348,7 +348,7 @@ enum Opening {
             if readsAtOnce { loader.parsed = ParsedArticles() }
             return try ArticleLibrary.open(paths: paths, loader: loader)
         } catch {
-            throw UsageFailure(message: error.description)
+            throw UsageFailure(message: EmptyFolder.describe(error, fileExtension: options.fileExtension))
         }
     }
 
@@ -367,7 +367,7 @@ enum Opening {
                 FirstArticleCache.init)
             return try ArticleLibrary.openFirst(paths: paths, loader: options.loader, cache: cache)
         } catch {
-            throw UsageFailure(message: error.description)
+            throw UsageFailure(message: EmptyFolder.describe(error, fileExtension: options.fileExtension))
         }
     }
 

@@ -65,7 +65,13 @@ struct Search: ParsableCommand {
             print(hit, article: article, snippet: snippet, file: names.shown(hit.path))
         }
         let shown = found.count
-        if shown == 0 { throw ExitCode(1) }
+        if shown == 0 {
+            // Nothing found because there was nothing to search: say why (subfolders are never searched).
+            for folder in paths.isEmpty ? ["."] : paths {
+                if let why = EmptyFolder.why(folder, fileExtension: options.fileExtension) { Output.error(why) }
+            }
+            throw ExitCode(1)
+        }
     }
 
     /// Results beyond this are not asked for: nobody reads them, and the index would rank them all.

@@ -44,16 +44,31 @@ struct Unread: ParsableCommand {
 struct MarkRead: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mark",
-        abstract: "Mark article files read or unread in the reading state."
+        abstract: "Mark article files read or unread in the reading state.",
+        // Two lines, as the command is used: the generated "--read --unread <files>" read as if both
+        // were wanted, or as if --read took a value.
+        usage: "gazette mark --read FILE...\ngazette mark --unread FILE..."
     )
-    @Flag(exclusivity: .exclusive, help: "Mark them read, or unread.") var state: ReadMark
-    @Argument(help: "Article files.") var files: [String]
+    @Flag(exclusivity: .exclusive) var state: ReadMark?
+    @Argument(help: "Article files.") var files: [String] = []
 
     enum ReadMark: String, EnumerableFlag {
         case read, unread
+
+        static func help(for value: ReadMark) -> ArgumentHelp? {
+            value == .read ? "Mark the files read." : "Mark the files unread."
+        }
+    }
+
+    func validate() throws {
+        guard state != nil else {
+            throw ValidationError("say which: gazette mark --read FILE... or gazette mark --unread FILE...")
+        }
+        guard !files.isEmpty else { throw ValidationError("name the article files to mark") }
     }
 
     func run() throws {
+        guard let state else { return }
         let reading = ReadingState.open()
         guard let database = reading.database else {
             Output.error(reading.notice ?? "reading state is not available")

@@ -125,7 +125,7 @@ final class ConfigFileTests: XCTestCase {
     func testKeysThatAreTypedCannotBeBound() {
         let result = read(
             """
-            [keys.list]
+            [keys.filter]
             down = ["j", "C-d"]
             [keys.prompt]
             cancel = ["Esc", "Space"]
@@ -135,7 +135,7 @@ final class ConfigFileTests: XCTestCase {
         XCTAssertEqual(
             result.problems.map(\.description),
             [
-                "2:9: j cannot be bound in [keys.list]: characters type into the article list's filter; "
+                "2:9: j cannot be bound in [keys.filter]: characters type into the article list's filter; "
                     + "use a named or Ctrl key (as \"Down\" or \"C-n\")",
                 "4:18: Space cannot be bound in [keys.prompt]: characters are typed into the search prompt; "
                     + "use a named or Ctrl key (as \"Down\" or \"C-n\")",
@@ -143,8 +143,10 @@ final class ConfigFileTests: XCTestCase {
                     + "use a named or Ctrl key (as \"Down\" or \"C-n\")",
             ])
         let keys = result.config.options.keyMap
-        XCTAssertNil(keys.action(for: .character("j"), in: .list))
-        XCTAssertEqual(keys.keys(for: .down, in: .list), [.control("d")])
+        XCTAssertNil(keys.action(for: .character("j"), in: .filter))
+        XCTAssertEqual(keys.keys(for: .down, in: .filter), [.control("d")])
+        // The list itself reads letters as keys (j, k, q): they can be bound there.
+        XCTAssertEqual(read("[keys.list]\ndown = [\"x\"]\nclose = [\"Q\"]\n").problems, [])
         XCTAssertNil(keys.action(for: .character(" "), in: .prompt))
         XCTAssertNil(keys.action(for: .character("5"), in: .outline))
         // Letters stay bindable in the outline, as out of the box (j, k, t, q).
@@ -311,6 +313,42 @@ final class ReadmeConfigTests: XCTestCase {
         for setting in ReadingSetting.all {
             let row = "| `\(setting.name)` | \(setting.text(in: .standard)) | \(setting.summary) |"
             XCTAssertTrue(text.contains(row), "README lacks: \(row)")
+        }
+    }
+
+    /// Issue 20: the example showed changed settings as if they were the defaults. Each setting line
+    /// says its default, and what it says is what `gazette config --default` writes.
+    func testTheReadmeExampleSaysEachSettingsRealDefault() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let section = try XCTUnwrap(text.range(of: "## The config file"))
+        let start = try XCTUnwrap(text.range(of: "```toml\n", range: section.upperBound..<text.endIndex))
+        let end = try XCTUnwrap(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        XCTAssertTrue(text[section.upperBound..<start.lowerBound].contains("**changes**"))
+        // The defaults: "table.key" → value, from the default file.
+        var defaults: [String: String] = [:]
+        var table = ""
+        for line in DefaultConfig.text.split(separator: "\n") where !line.hasPrefix("#") {
+            if line.hasPrefix("[") { table = String(line.dropFirst().dropLast()) + "."; continue }
+            guard let eq = line.range(of: " = ") else { continue }
+            defaults[table + line[..<eq.lowerBound]] = String(line[eq.upperBound...])
+        }
+        table = ""
+        for line in text[start.upperBound..<end.lowerBound].split(separator: "\n") {
+            if line.hasPrefix("[") { table = String(line.dropFirst().dropLast()) + "."; continue }
+            guard let eq = line.range(of: " = "), let hash = line.range(of: "# ") else { continue }
+            let name = table + line[..<eq.lowerBound]
+            let value = line[eq.upperBound..<hash.lowerBound].trimmingCharacters(in: .whitespaces)
+            let comment = line[hash.upperBound...]
+            guard let real = defaults[name] else { continue }  // a theme role: no line in the default file
+            if value == real {
+                XCTAssertTrue(comment.contains("the default"), "\(name) is the default; the line should say so")
+            } else if !name.hasPrefix("keys.") {
+                XCTAssertTrue(comment.contains("(default \(real))"), "\(name): says \(comment), default is \(real)")
+            } else {
+                XCTAssertTrue(comment.contains("(default "), "\(name) changes keys; the line should say their default")
+            }
         }
     }
 

@@ -46,6 +46,12 @@ public final class HeadlessBackend: Backend {
     public func repaint() { requests.append(.repaint) }
     public func suspend() { requests.append(.suspend) }
     public func runOutside(_ command: [String]) { requests.append(.run(command)) }
+    /// How a command run outside ends (`runOutsideReporting`): 0, an exit status, nil for not started.
+    public var outsideStatus: Int32? = 0
+    public func runOutsideReporting(_ command: [String]) -> Int32? {
+        requests.append(.run(command))
+        return outsideStatus
+    }
 
     public func nextEvent(timeout: Int) -> InputEvent? {
         timeouts.append(timeout)

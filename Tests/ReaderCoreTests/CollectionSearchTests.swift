@@ -70,7 +70,9 @@ final class CollectionSearchTests: XCTestCase {
         XCTAssertEqual(shown.hits.map(\.path), ["03_en.txt"])
         let screen = state.screen
         let row = try XCTUnwrap((0..<screen.height).first { screen.text(row: $0).contains(" — The council will") })
-        XCTAssertTrue(screen.text(row: row).hasPrefix("   Family cyclists"), screen.text)
+        // The title gives way to the section (issue 20: a result says where it is) and the file name.
+        XCTAssertTrue(screen.text(row: row).hasPrefix("   Family cyclis"), screen.text)
+        XCTAssertTrue(screen.text(row: row).contains("› What comes next"), screen.text)
         // The word is highlighted in the row: the cells under "council" carry the match style.
         let column = try XCTUnwrap(Self.column(of: "council", in: screen.text(row: row)))
         XCTAssertEqual(screen[row, column].style.role, .currentMatch)
@@ -133,7 +135,7 @@ final class CollectionSearchTests: XCTestCase {
 
     func testTheListFilterFindsBodiesToo() throws {
         var state = state()
-        state.press(.character("l"))
+        state.press(.character("l"), .character("/"))
         var asked: CollectionSearchRequest?
         for c in "counc" { asked = request(state.send(.key(.character(c)))) ?? asked }
         let last = try XCTUnwrap(asked)
@@ -144,7 +146,7 @@ final class CollectionSearchTests: XCTestCase {
         XCTAssertEqual(list.matches, [], "no title holds it")
         XCTAssertEqual(list.bodyMatches.map(\.key), ["03_en.txt"])
         XCTAssertTrue(state.screen.text.contains("≈ "), state.screen.text)
-        state.press(.enter)
+        state.press(.enter, .enter)  // the first keeps the filter, the second opens
         XCTAssertEqual(state.document.id, ArticleID(key: "03_en.txt"))
     }
 
@@ -264,7 +266,7 @@ final class CollectionSearchTests: XCTestCase {
     /// ≈ rows wait for their answer without leaving the selection outside the rows.
     func testTheListSelectionStaysInsideItsRows() throws {
         var state = state()
-        state.press(.character("l"))
+        state.press(.character("l"), .character("/"))
         var asked: CollectionSearchRequest?
         for c in "council" { asked = request(state.send(.key(.character(c)))) ?? asked }
         state.press(.down, .down)
@@ -272,7 +274,7 @@ final class CollectionSearchTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(before.selection, 0)
         let last = try XCTUnwrap(asked)
         state.send(.collectionResults(answer(try SearchQuery.parse("council"), generation: last.generation)))
-        state.press(.enter)
+        state.press(.enter, .enter)
         XCTAssertEqual(state.document.id, ArticleID(key: "03_en.txt"), "Enter opens the ≈ row")
     }
 }

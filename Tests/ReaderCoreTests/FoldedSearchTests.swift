@@ -85,7 +85,7 @@ final class FoldedSearchTests: XCTestCase {
             store: store)
         func filtered(_ filter: String) -> [Int] {
             var state = ReaderState(library: library, start: 0, width: 60, height: 12)
-            state.press(.character("l"))
+            state.press(.character("l"), .character("/"))
             state.type(filter)
             guard case .list(let list) = state.overlay else { XCTFail("list closed"); return [] }
             return list.matches

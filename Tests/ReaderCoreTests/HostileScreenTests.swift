@@ -228,9 +228,10 @@ final class HostileScreenTests: XCTestCase {
             ("outline", [.key(.character("t"))]), ("outline down", [.key(.down), .key(.down)]),
             ("outline jump", [.key(.enter)]),
             ("help", [.key(.character("?"))]), ("help scroll", [.key(.pageDown)]), ("help close", [.key(.escape)]),
-            ("list", [.key(.character("l"))]), ("list filter", "\u{9B}2J\u{202E}zero".map { .key(.character($0)) }),
+            ("list", [.key(.character("l")), .key(.character("/"))]),
+            ("list filter", "\u{9B}2J\u{202E}zero".map { .key(.character($0)) }),
             ("list unfilter", Array(repeating: .key(.backspace), count: 8)),
-            ("list close", [.key(.escape), .key(.escape)]),
+            ("list close", [.key(.enter), .key(.escape), .key(.escape)]),
             ("search", [.key(.character("/"))] + "␛[2J".map { .key(.character($0)) } + [.key(.enter)]),
             ("next match", [.key(.character(".")), .key(.character("."))]),
             (

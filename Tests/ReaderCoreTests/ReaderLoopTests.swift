@@ -71,7 +71,7 @@ final class ReaderLoopTests: XCTestCase {
         XCTAssertEqual(EditorCommand.line(of: "not there at all", in: file), 1)
         XCTAssertEqual(EditorCommand.line(of: "", in: file), 1)
         let command = EditorCommand.make(path: "/tmp/a b.txt", line: 7)
-        XCTAssertEqual(command.suffix(2), ["7", "/tmp/a b.txt"], "line and path are arguments, never parsed by sh")
+        XCTAssertEqual(command.suffix(2), ["+7", "/tmp/a b.txt"], "line and path are arguments, never parsed by sh")
     }
 
     func testAFileStampIsTakenOnlyOfARegularFile() throws {

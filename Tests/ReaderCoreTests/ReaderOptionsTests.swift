@@ -55,8 +55,13 @@ final class ReaderOptionsTests: XCTestCase {
         state.press(.control("j"))
         guard case .list(let moved) = state.overlay else { return XCTFail("no list") }
         XCTAssertEqual(moved.selection, before.selection + 1)
-        // A character bound to nothing still types into the filter.
-        state.press(.character("K"))
+        // j was down's: rebound, it does nothing, and types nothing (the list reads letters as keys).
+        state.press(.character("j"))
+        guard case .list(let still) = state.overlay else { return XCTFail("no list") }
+        XCTAssertEqual(still.selection, moved.selection)
+        XCTAssertEqual(still.filter, "")
+        // After /, any character types into the filter.
+        state.press(.character("/"), .character("K"))
         guard case .list(let typed) = state.overlay else { return XCTFail("no list") }
         XCTAssertEqual(typed.filter, "K")
     }

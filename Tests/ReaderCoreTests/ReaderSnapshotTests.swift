@@ -77,11 +77,11 @@ final class ReaderSnapshotTests: XCTestCase {
         var state = ReaderFixtures.state(0, width: 60, height: 12)
         state.press(.character("l"))
         Snapshot.assert(state.screen, "list-60x12")
-        state.type("brid")
+        state.type("/brid")
         guard case .list(let list) = state.overlay else { return XCTFail("list closed") }
         XCTAssertEqual(list.matches, [2])
         Snapshot.assert(state.screen, "list-filtered-60x12")
-        state.press(.enter)
+        state.press(.enter, .enter)  // keeps the filter, then opens
         XCTAssertEqual(state.entryIndex, 2)
         XCTAssertEqual(state.backStack.last?.article, state.collection.entries[0].id)
     }
@@ -167,8 +167,8 @@ final class ReaderSnapshotTests: XCTestCase {
         state.press(.character("n"))
         XCTAssertEqual(state.entryIndex, 1)
         state.press(.character("l"))
-        state.type("Schwarz")
-        state.press(.enter)
+        state.type("/Schwarz")
+        state.press(.enter, .enter)
         XCTAssertEqual(state.entryIndex, 3)
         state.press(.backspace)
         XCTAssertEqual(state.entryIndex, 1)

@@ -28,10 +28,13 @@ final class TerminalEffectsLoopTests: XCTestCase {
 
     /// Runs the loop with a clock that moves a second each time it is read, so every idle wait
     /// looks at the file.
-    func run(_ path: String, _ steps: [HeadlessBackend.Step]) throws -> (HeadlessBackend, ReaderState) {
+    func run(_ path: String, _ steps: [HeadlessBackend.Step], outsideStatus: Int32? = 0) throws -> (
+        HeadlessBackend, ReaderState
+    ) {
         let (library, _, _) = try ArticleLibrary.open(paths: [path])
         let worker = ManualWorker()
         let backend = HeadlessBackend(width: 60, height: 12, worker: worker, steps: steps)
+        backend.outsideStatus = outsideStatus
         let ticks = Mutex(0)
         let loop = EventLoop(
             backend: backend, worker: worker, shouldStop: { backend.stopRequested },
@@ -135,7 +138,7 @@ final class TerminalEffectsLoopTests: XCTestCase {
                 .input(.key(.character("j"))), .press("v"), .pause, .press("q"),
             ])
         guard case .run(let command)? = backend.requests.last else { return XCTFail("no editor: \(backend.requests)") }
-        XCTAssertEqual(command.suffix(2), [String(EditorCommand.line(of: final.focusText, inFileAt: path)), path])
+        XCTAssertEqual(command.suffix(2), ["+\(EditorCommand.line(of: final.focusText, inFileAt: path))", path])
         XCTAssertEqual(backend.screens.last?.text(row: 11).contains("Read again from the file"), true)
     }
 
@@ -146,7 +149,7 @@ final class TerminalEffectsLoopTests: XCTestCase {
     }
 
     func testTheEditorCommandPutsTheLineFirst() {
-        XCTAssertEqual(EditorCommand.make(path: "a b.txt", line: 7).suffix(2), ["7", "a b.txt"])
+        XCTAssertEqual(EditorCommand.make(path: "a b.txt", line: 7).suffix(2), ["+7", "a b.txt"])
         XCTAssertEqual(EditorCommand.line(of: "Second paragraph about the town.", in: Self.article), 7)
         XCTAssertEqual(EditorCommand.line(of: "nowhere at all", in: Self.article), 1)
     }

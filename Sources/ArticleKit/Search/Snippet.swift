@@ -56,6 +56,9 @@ public struct SnippetCutter: Sendable {
     /// About how many columns a snippet gets.
     public var width: Int
     private let needles: [(term: SearchQuery.Term, folded: FoldedText)]
+    /// Each phrase of the query (two words or more), its words folded, in order: a snippet and its
+    /// offset go to where a phrase stands whole, not to its first word elsewhere.
+    private let phrases: [(term: SearchQuery.Term, words: [FoldedText])]
     private let keepsCase: Bool
 
     public init(query: SearchQuery, width: Int = 90) {
@@ -77,6 +80,42 @@ public struct SnippetCutter: Sendable {
             }
         }
         self.needles = needles
+        phrases = query.required.compactMap { term in
+            guard case .phrase = term else { return nil }
+            let words = SnippetCutter.words(of: term.text).map { fold.fold($0) }.filter { !$0.isEmpty }
+            return words.count > 1 ? (term, words) : nil
+        }
+    }
+
+    /// The first place in `text` where one of the query's phrases stands whole: its words one after the
+    /// other, with nothing between them but spaces and punctuation (as the index's tokens are read).
+    func firstPhrase(_ folded: FoldedText, _ utf8: [UInt8]) -> (range: Range<Int>, term: SearchQuery.Term)? {
+        func onlySeparators(_ range: Range<Int>) -> Bool {
+            guard range.lowerBound <= range.upperBound else { return false }
+            // ASCII that is neither a letter nor a digit; anything else may be part of a word.
+            return utf8[range].allSatisfy { b in
+                b < 0x80 && !(0x61...0x7A).contains(b | 0x20) && !(0x30...0x39).contains(b)
+            }
+        }
+        var best: (range: Range<Int>, term: SearchQuery.Term)?
+        for phrase in phrases {
+            let found = phrase.words.map { folded.matches(of: $0) }
+            for start in found[0] {
+                var end = start.upperBound
+                var whole = true
+                for next in found.dropFirst() {
+                    guard let r = next.first(where: { $0.lowerBound >= end && onlySeparators(end..<$0.lowerBound) })
+                    else { whole = false; break }
+                    end = r.upperBound
+                }
+                guard whole else { continue }
+                if best.map({ start.lowerBound < $0.range.lowerBound }) ?? true {
+                    best = (start.lowerBound..<end, phrase.term)
+                }
+                break
+            }
+        }
+        return best
     }
 
     /// The words of a term as typed (not yet folded: the cutter folds them its own way), split where
@@ -102,7 +141,11 @@ public struct SnippetCutter: Sendable {
             guard needles.allSatisfy({ all.contains($0.folded) }) else { return nil }
         }
         // The paragraph holding the most of the query's words; the first of those.
-        var best: (place: Snippet.Place, text: String, found: [(range: Range<Int>, needle: Int)], terms: Int)? = nil
+        var best:
+            (
+                place: Snippet.Place, text: String, found: [(range: Range<Int>, needle: Int)], terms: Int,
+                phrase: (range: Range<Int>, term: SearchQuery.Term)?
+            )? = nil
         let candidates: [(Snippet.Place, String)] =
             section.paragraphs.enumerated().map { (.paragraph($0.offset), $0.element) }
             + [(.heading, section.heading ?? ""), (.title, article.title)]
@@ -118,22 +161,25 @@ public struct SnippetCutter: Sendable {
                 if !chosen.isEmpty { terms += 1 }
                 found += chosen.map { ($0, k) }
             }
-            if terms > (best?.terms ?? 0) {
-                best = (place, text, found.sorted { $0.range.lowerBound < $1.range.lowerBound }, terms)
+            let phrase = phrases.isEmpty ? nil : firstPhrase(folded, utf8)
+            // More of the query's words wins; with as many, a paragraph where a phrase stands whole.
+            if terms > (best?.terms ?? 0) || (terms == best?.terms && phrase != nil && best?.phrase == nil) {
+                best = (place, text, found.sorted { $0.range.lowerBound < $1.range.lowerBound }, terms, phrase)
             }
-            if terms == needles.count { break }
+            if terms == needles.count && (phrases.isEmpty || phrase != nil) { break }
         }
         guard !needles.isEmpty, let best, let first = best.found.first else { return nil }
         let text = best.text
-        let term = needles[first.needle].term.text
-        let window = SnippetCutter.window(text, around: first.range, width: width)
+        let term = best.phrase?.term.text ?? needles[first.needle].term.text
+        let at = best.phrase?.range ?? first.range
+        let window = SnippetCutter.window(text, around: at, width: width)
         let matches = best.found.map(\.range).compactMap { r -> Range<Int>? in
             guard r.lowerBound >= window.range.lowerBound, r.upperBound <= window.range.upperBound else { return nil }
             let shift = window.lead - window.range.lowerBound
             return (r.lowerBound + shift)..<(r.upperBound + shift)
         }
         return Snippet(
-            text: window.text, matches: matches, place: best.place, offset: first.range.lowerBound, term: term)
+            text: window.text, matches: matches, place: best.place, offset: at.lowerBound, term: term)
     }
 
     /// Whether a match stands as the word the index matched: not inside a longer word (a

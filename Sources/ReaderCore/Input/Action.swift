@@ -19,11 +19,12 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
     case setMark = "set_mark", jumpToMark = "jump_to_mark", bookmarks, recentlyRead = "recently_read"
     // Lists and overlays.
     case down, up, open, close, clearOrClose = "clear_or_close", unreadOnly = "unread_only"
-    case deleteChar = "delete_char"
+    case deleteChar = "delete_char", filter
     // The search prompt's line editing.
     case submit, cancel, deleteBack = "delete_back", cursorLeft = "cursor_left", cursorRight = "cursor_right"
     case lineStart = "line_start", lineEnd = "line_end", deleteToStart = "delete_to_start"
     case deleteWord = "delete_word", historyPrevious = "history_previous", historyNext = "history_next"
+    case toggleRegex = "toggle_regex"
 
     public var name: String { rawValue }
 
@@ -83,7 +84,7 @@ public enum Action: String, Sendable, Hashable, CaseIterable {
 /// Where keys are read: each context has its own table, so `j` can move the outline's selection
 /// and scroll the article. Adding a context is a case here and its table in `defaults`.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case article, outline, list, picker, results, help, prompt
+    case article, outline, list, filter, picker, results, help, prompt
 
     public var name: String { rawValue }
 
@@ -93,6 +94,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .article: "Reading an article"
         case .outline: "In the outline"
         case .list: "In the article list"
+        case .filter: "In the article list's filter"
         case .picker: "In the bookmarks and recently read lists"
         case .results: "In the results of a search of every article"
         case .help: "In this help"
@@ -105,7 +107,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .article: nil
         case .outline: "digits pick a section by number (12 for the 12th); other keys do nothing"
-        case .list: "characters type into the filter"
+        case .list: "other keys do nothing; / starts the filter"
+        case .filter: "characters type into the filter, which narrows the list as it is typed"
         case .picker: "other keys close the list"
         case .results: "other keys do nothing"
         case .help: "other keys close the help"
@@ -114,25 +117,27 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Whether this context reads `key` as text rather than as an action: every character in the
-    /// list's filter and the search prompt, the digits that pick a section in the outline. Bound to
-    /// an action, such a key could no longer be typed, so the config file refuses it.
+    /// list's filter (after `/`) and the search prompt, the digits that pick a section in the outline
+    /// and count in the article view. Bound to an action, such a key could no longer be typed, so the
+    /// config file refuses it. The article list itself reads letters as keys (j, k, q, as newsboat and
+    /// mutt do): its filter is a context of its own.
     public func typesText(_ key: Key) -> Bool {
         guard case .character(let c) = key else { return false }
         switch self {
-        case .list, .prompt: return true
+        case .filter, .prompt: return true
         case .outline, .article: return c.isASCII && c.isNumber
-        case .picker, .results, .help: return false
+        case .list, .picker, .results, .help: return false
         }
     }
 
     /// Why `typesText(key)` holds, for the config file's message.
     public var typedAs: String? {
         switch self {
-        case .list: "characters type into the article list's filter"
+        case .filter: "characters type into the article list's filter"
         case .prompt: "characters are typed into the search prompt"
         case .outline: "digits pick a section by number in the outline"
         case .article: "digits are a count for the next key in the article view (3] is section 3)"
-        case .picker, .results, .help: nil
+        case .list, .picker, .results, .help: nil
         }
     }
 
@@ -207,18 +212,32 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
                 E(.close, [.escape, .character("t"), .character("o"), .character("q")], "close the outline"),
             ]
         case .list:
+            // Letters are keys here, as in newsboat, mutt and less: j/k move, q leaves, / filters.
             return [
-                E(.down, [.down, .control("n")], "next article"),
-                E(.up, [.up, .control("p")], "previous article"),
-                E(.pageDown, [.pageDown], "a page down"),
-                E(.pageUp, [.pageUp], "a page up"),
-                E(.top, [.home], "first article"),
-                E(.bottom, [.end], "last article"),
+                E(.down, [.character("j"), .down, .control("n")], "next article"),
+                E(.up, [.character("k"), .up, .control("p")], "previous article"),
+                E(.pageDown, [.pageDown, .character(" ")], "a page down"),
+                E(.pageUp, [.pageUp, .character("b")], "a page up"),
+                E(.top, [.character("g"), .home], "first article"),
+                E(.bottom, [.character("G"), .end], "last article"),
                 E(.open, [.enter], "open the selected article"),
+                E(.filter, [.character("/")], "filter the titles (and texts) by words typed; Enter keeps it"),
                 E(.unreadOnly, [.tab], "show only the unread articles, or all again"),
                 E(.deleteChar, [.backspace, .delete], "delete the filter's last character"),
                 E(.clearOrClose, [.escape], "clear the filter; with none, close the list"),
-                E(.close, [.control("c")], "close the list"),
+                E(.close, [.character("q"), .control("c")], "close the list"),
+            ]
+        case .filter:
+            return [
+                E(.submit, [.enter], "keep the filter and give the keys back to the list"),
+                E(
+                    .cancel, [.escape, .control("c"), .control("g")],
+                    "drop what was typed since / and leave the filter"),
+                E(.deleteBack, [.backspace, .delete], "delete the last character (on an empty filter: leave it)"),
+                E(.deleteWord, [.control("w")], "delete the last word"),
+                E(.deleteToStart, [.control("u")], "delete the whole filter"),
+                E(.down, [.down, .control("n")], "next article"),
+                E(.up, [.up, .control("p")], "previous article"),
             ]
         case .picker:
             return [
@@ -261,6 +280,9 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
                 E(.deleteWord, [.control("w")], "delete the word before the cursor"),
                 E(.historyPrevious, [.up], "earlier search"),
                 E(.historyNext, [.down], "later search"),
+                E(
+                    .toggleRegex, [.control("r")],
+                    "a regular expression or plain text: puts ~ before the query, or takes it away"),
             ]
         }
     }
@@ -275,7 +297,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .article: .quit
         case .outline, .results: .close
         case .list: .clearOrClose
-        case .prompt: .cancel
+        case .prompt, .filter: .cancel
         case .picker, .help: nil
         }
     }

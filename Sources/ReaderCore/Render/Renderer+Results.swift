@@ -21,14 +21,19 @@ extension Renderer {
         }
         let x = g.columnX
         let width = g.pane == nil ? g.columnWidth : g.width - x - 1
-        // The marker's two columns come first.
-        let room = max(10, width - 2)
+        // The marker's two columns come first; the file's name ends the row (`withTrailer`).
+        func room(_ i: Int) -> Int {
+            let file = shownTrailer(fileName(results.hits[i].path), width)
+            return max(10, width - 2 - (file.isEmpty ? 0 : DisplayWidth.of(file) + 2))
+        }
         let drawn = listOverlay(
-            state, header: header, count: results.hits.count, row: { resultLabel(results.hits[$0], width: room).text },
-            marked: nil, selection: results.selection, target: { .listRow($0) }, &screen)
+            state, header: header, count: results.hits.count,
+            row: { resultLabel(results.hits[$0], width: room($0)).text },
+            marked: nil, selection: results.selection, target: { .listRow($0) },
+            trailer: { fileName(results.hits[$0].path) }, &screen)
         // The query's words, highlighted where the rows show them.
         for (row, i) in drawn.entries.enumerated() {
-            let label = resultLabel(results.hits[i], width: room)
+            let label = resultLabel(results.hits[i], width: room(i))
             let y = drawn.firstRow + row
             let style: Style = i == results.selection ? .currentMatch : .match
             // Where the row's text starts: after the marker, or plain mode's number.
@@ -44,10 +49,10 @@ extension Renderer {
     /// One row's text, `width` columns at most, and where its matches are in it (UTF-8 offsets).
     /// The title and section give way to the snippet: it keeps at least half the row.
     static func resultLabel(_ hit: SearchHit, width: Int) -> (text: String, matches: [Range<Int>]) {
-        var head = hit.title
-        if let heading = hit.heading { head += " › " + heading }
-        guard let snippet = hit.snippet, let first = snippet.matches.first else { return (fit(head, width), []) }
-        let lead = fit(head, max(8, width / 2)) + " — "
+        guard let snippet = hit.snippet, let first = snippet.matches.first else {
+            return (titleAndSection(hit.title, hit.heading, width: width), [])
+        }
+        let lead = titleAndSection(hit.title, hit.heading, width: max(8, width / 2)) + " — "
         let room = max(10, width - DisplayWidth.of(lead))
         let window = SnippetCutter.window(snippet.text, around: first, width: room)
         let shift = lead.utf8.count + window.lead - window.range.lowerBound
@@ -58,6 +63,17 @@ extension Renderer {
         let text = fit(lead + window.text, width)
         let kept = text.hasSuffix("…") ? text.utf8.count - "…".utf8.count : text.utf8.count
         return (text, matches.filter { $0.upperBound <= kept })
+    }
+
+    /// "Title › Section" in `width` columns: a long title gives way first, so the section (up to half
+    /// the room) still says where the entry is.
+    static func titleAndSection(_ title: String, _ heading: String?, width: Int) -> String {
+        guard let heading else { return fit(title, width) }
+        if DisplayWidth.of(title) + 3 + DisplayWidth.of(heading) <= width { return title + " › " + heading }
+        let section = fit(heading, max(6, min(DisplayWidth.of(heading), width / 2)))
+        let room = width - 3 - DisplayWidth.of(section)
+        guard room >= 6 else { return fit(title + " › " + heading, width) }
+        return fit(title, room) + " › " + section
     }
 
     /// 41230 → "41,230", as progress reads in the status line.

@@ -233,7 +233,7 @@ public enum Renderer {
     static func listOverlay(
         _ state: ReaderState, header: String, count: Int, row rowText: (Int) -> String,
         marked: Int?, selection: Int, target: (Int) -> Screen.Target, numbered: Bool = false,
-        _ screen: inout Screen
+        trailer: (Int) -> String = { _ in "" }, _ screen: inout Screen
     ) -> (entries: Range<Int>, firstRow: Int) {
         let g = state.geometry
         clearBody(state, &screen)
@@ -252,7 +252,7 @@ public enum Renderer {
             }
             let style: Style = i == selection ? .selection : .plain
             if i == selection { screen.fill(row: y, from: x, to: x + width, style: style) }
-            screen.put(fit(text, width), row: y, column: x, style: style, limit: x + width)
+            screen.put(withTrailer(text, trailer(i), width), row: y, column: x, style: style, limit: x + width)
             if i == selection { screen.cursor = (y, x) }
             screen.targets[y] = target(i)
         }
@@ -260,6 +260,29 @@ public enum Renderer {
             screen.put("(nothing matches)", row: g.bodyTop + 2, column: x, style: .dim); screen.cursor = (g.bodyTop, x)
         }
         return (first..<min(count, first + visible), g.bodyTop + 2)
+    }
+
+    /// `text` cut to the room that `trailer` leaves, and the trailer at the row's right end: what a row
+    /// ends with (a file name, how far an article was read) never gives way to a long title. The
+    /// trailer takes half the row at most (cut with "…" beyond that); on a row too narrow for both,
+    /// the text comes first.
+    static func withTrailer(_ text: String, _ trailer: String, _ width: Int) -> String {
+        let tail = shownTrailer(trailer, width)
+        guard !tail.isEmpty else { return fit(text, width) }
+        let head = fit(text, width - DisplayWidth.of(tail) - 2)
+        return head + String(repeating: " ", count: max(2, width - DisplayWidth.of(head) - DisplayWidth.of(tail)))
+            + tail
+    }
+
+    /// What `withTrailer` keeps of a trailer in a row `width` wide ("" when the row is too narrow).
+    static func shownTrailer(_ trailer: String, _ width: Int) -> String {
+        guard !trailer.isEmpty, width >= 24 else { return "" }
+        return fit(trailer, width / 2)
+    }
+
+    /// The file name of a path or article key, the last part after "/".
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     static func outlineOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {
@@ -278,10 +301,16 @@ public enum Renderer {
         let keys = state.keyMap
         var header =
             list.filter.isEmpty
-            ? "Articles (\(total)) — type to filter, \(keys.label(.open, in: .list)) opens, "
-                + "\(keys.label(.clearOrClose, in: .list)) closes"
+            ? "Articles (\(total)) — \(keys.label(.filter, in: .list)) filters, \(keys.label(.open, in: .list)) opens, "
+                + "\(keys.label(.close, in: .list)) closes"
             : "Articles matching “\(list.filter)”: \(list.matches.count) of \(total)"
-        if list.unreadOnly {
+        if list.typing {
+            // The filter is typed in the status line: the header says how to leave it.
+            header =
+                (list.filter.isEmpty ? "Articles (\(total))" : "Matching: \(list.matches.count) of \(total)")
+                + " — \(keys.label(.submit, in: .filter)) keeps the filter, "
+                + "\(keys.label(.cancel, in: .filter)) drops it"
+        } else if list.unreadOnly {
             header = "Unread: \(list.matches.count) of \(total) — \(keys.label(.unreadOnly, in: .list)) shows all"
         }
         if !list.bodyMatches.isEmpty { header += " · \(list.bodyMatches.count) more in the text (≈)" }
@@ -293,7 +322,10 @@ public enum Renderer {
                 let row = list.entry(atRow: i, in: state.collection).map { listRow(state, entries[$0]) } ?? ""
                 return state.options.plain ? row + " (found in the text)" : "≈ " + row
             },
-            marked: list.marked, selection: list.selection, target: { .listRow($0) }, &screen)
+            marked: list.marked, selection: list.selection, target: { .listRow($0) },
+            trailer: { i in
+                list.entry(atRow: i, in: state.collection).map { listNote(state, entries[$0]) } ?? ""
+            }, &screen)
     }
 
     /// The help screen, generated from the live key map; summaries wrap to the window.
@@ -330,12 +362,27 @@ public enum Renderer {
         screen.cursor = (row, min(leadWidth + column, end, width - 1))
     }
 
+    /// The article list's filter while it is typed, "filter: words", with the cursor at its end; a
+    /// filter wider than the line shows its end.
+    static func filterLine(_ filter: String, row: Int, width: Int, _ screen: inout Screen) {
+        let lead = "filter: "
+        let room = max(1, width - 1 - DisplayWidth.of(lead))
+        var text = Substring(filter)
+        while DisplayWidth.of(text) > room, !text.isEmpty { text.removeFirst() }
+        let end = screen.put(lead + text, row: row, column: 0, style: .statusBar, limit: width - 1)
+        screen.cursor = (row, min(end, width - 1))
+    }
+
     static func statusLine(_ state: ReaderState, _ screen: inout Screen) {
         let g = state.geometry
         let row = g.statusRow
         screen.fill(row: row, style: .statusBar)
         if let prompt = state.prompt {
             promptLine(prompt, row: row, width: g.width, &screen)
+            return
+        }
+        if case .list(let list) = state.overlay, list.typing {
+            filterLine(list.filter, row: row, width: g.width, &screen)
             return
         }
         var right = ""

@@ -75,9 +75,13 @@ public struct ResultsState: Sendable, Equatable {
 public struct Landing: Sendable, Equatable {
     public var section: Int
     public var place: Snippet.Place
-    public init(section: Int, place: Snippet.Place) {
+    /// What `/` looks for when the whole query is nowhere in the article as one run of words (the index
+    /// matched its words apart): a pattern finding any of them.
+    public var fallback: String?
+    public init(section: Int, place: Snippet.Place, fallback: String? = nil) {
         self.section = section
         self.place = place
+        self.fallback = fallback
     }
 }
 
@@ -205,8 +209,9 @@ extension ReaderState {
         overlay = .results(results)
     }
 
-    /// Opens the article of a hit at its match, with `/` set to the query's word there, so that
-    /// n and N go on from it; Back comes back to these results.
+    /// Opens the article of a hit at its match, with `/` set to the whole query ("firefox nightly", not
+    /// one of its words), so that n and N go on from it; where the words are never side by side in the
+    /// article, to a pattern finding any of them. Back comes back to these results.
     mutating func openHit(_ hit: SearchHit, from results: ResultsState) {
         guard let entry = collection.index(of: ArticleID(key: hit.path)) else {
             if indexing {
@@ -219,10 +224,15 @@ extension ReaderState {
             return
         }
         let article = collection.entries[entry].id
-        let term = hit.snippet.map { $0.term } ?? results.query.required.first?.text ?? ""
+        let terms = results.query.required
+        let whole = terms.map { SnippetCutter.articleSearch(for: $0) }.filter { !$0.isEmpty }
+        let term = hit.snippet.map { $0.term } ?? terms.first?.text ?? ""
         var position = Position(article: article, block: 0, line: 0, width: 0)
-        position.search = SearchState.Saved(query: SnippetCutter.articleSearch(for: .word(term)), current: nil)
-        position.landing = Landing(section: hit.section, place: hit.snippet?.place ?? .heading)
+        let query = whole.isEmpty ? SnippetCutter.articleSearch(for: .word(term)) : whole.joined(separator: " ")
+        position.search = SearchState.Saved(query: query, current: nil)
+        position.landing = Landing(
+            section: hit.section, place: hit.snippet?.place ?? .heading,
+            fallback: whole.count > 1 ? SearchState.anyOf(whole) : nil)
         var here = currentPosition
         here.results = results
         backStack.append(here)
@@ -240,6 +250,15 @@ extension ReaderState {
             setTop(line)
             runSearch(s.query, revealing: true)
             return
+        }
+        if let fallback = landing.fallback, let s = search, s.matches.isEmpty, s.counting == nil {
+            // The words were found apart: n walks each of them.
+            runSearch(fallback)
+            if search?.counting != nil {
+                setTop(line)
+                runSearch(fallback, revealing: true)
+                return
+            }
         }
         guard var s = search, !s.matches.isEmpty else {
             setTop(max(0, line - bodyHeight / 3))

@@ -345,6 +345,11 @@ extension ReaderState {
             }
             if typed.isEmpty, let s = search, s.query == query { stepMatch(1); return }
             if !typed.isEmpty { queries.removeAll { $0 == typed }; queries.append(typed) }
+            // A regular expression that does not compile says why, rather than "No match".
+            if let problem = SearchState.regexProblem(query) {
+                message = problem
+                return
+            }
             runSearch(query, revealing: true)
             if let s = search, s.matches.isEmpty, s.counting == nil { message = "No match for “\(query)”" }
         }
@@ -425,16 +430,52 @@ extension ReaderState {
         }
     }
 
+    /// A key in the article list: an action of the list's, or, after `/`, typed into its filter.
     mutating func listKey(_ key: Key, _ list: ArticleListState) {
-        if let action = keyMap.action(for: key, in: .list) {
+        if list.typing {
+            filterKey(key, list)
+        } else if let action = keyMap.action(for: key, in: .list) {
             listAction(action, list)
-        } else if case .character(let c) = key {
-            var list = list
-            list.filter.append(c)
-            refilter(&list, narrowing: true)
-            askBodies(&list)
-            overlay = .list(list)
         }
+    }
+
+    /// A key while the list's filter is typed: characters narrow the list as they come, Enter keeps
+    /// the filter, Esc goes back to the one there was before `/`; either gives the keys back.
+    mutating func filterKey(_ key: Key, _ list: ArticleListState) {
+        var list = list
+        let action = keyMap.action(for: key, in: .filter)
+        switch action {
+        case .submit:
+            list.typing = false
+        case .cancel:
+            list.typing = false
+            if list.filter != list.filterBefore { setFilter(&list, list.filterBefore) }
+        case .deleteBack:
+            if list.filter.isEmpty { list.typing = false } else { setFilter(&list, String(list.filter.dropLast())) }
+        case .deleteWord:
+            var text = Substring(list.filter)
+            while text.last == " " { text.removeLast() }
+            while let last = text.last, last != " " { text.removeLast() }
+            setFilter(&list, String(text))
+        case .deleteToStart:
+            setFilter(&list, "")
+        case .down?, .up?:
+            listAction(action!, list)
+            return
+        default:
+            guard case .character(let c) = key else { return }
+            setFilter(&list, list.filter + String(c))
+        }
+        overlay = .list(list)
+    }
+
+    /// The filter changed to `text`: the list follows it, and the index is asked for the texts.
+    mutating func setFilter(_ list: inout ArticleListState, _ text: String) {
+        // Characters added at the end only narrow: the previous matches are searched, not the folder.
+        let narrowing = text.hasPrefix(list.filter)
+        list.filter = text
+        refilter(&list, narrowing: narrowing)
+        askBodies(&list)
     }
 
     /// What an action does in the article list; the mouse opens an entry through here too.
@@ -455,6 +496,9 @@ extension ReaderState {
                 if article != document.id { open(article) }
             }
             return
+        case .filter:
+            list.typing = true
+            list.filterBefore = list.filter
         case .unreadOnly:
             list.unreadOnly.toggle()
             refilter(&list, narrowing: list.unreadOnly)
@@ -470,9 +514,7 @@ extension ReaderState {
             list.marked = entryIndex
         case .deleteChar:
             guard !list.filter.isEmpty else { break }
-            list.filter.removeLast()
-            refilter(&list, narrowing: false)
-            askBodies(&list)
+            setFilter(&list, String(list.filter.dropLast()))
         case .close:
             overlay = .none
             return

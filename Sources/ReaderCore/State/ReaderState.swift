@@ -56,9 +56,15 @@ public enum Overlay: Sendable, Equatable {
     case results(ResultsState)
 }
 
-/// The article list: a filter typed by the person and the matching entries.
+/// The article list: a filter typed by the person and the matching entries. Keys move the
+/// selection (j, k, q as in newsboat and mutt) until `/` starts the filter: then characters type
+/// into it (`typing`), and Enter or Esc give the keys back to the list.
 public struct ArticleListState: Sendable, Equatable {
     public var filter: String = ""
+    /// Characters go to the filter (after `/`), read in the `filter` context.
+    public var typing = false
+    /// The filter as it was when `/` was pressed: Esc goes back to it.
+    var filterBefore = ""
     /// Entry numbers in the reader's current collection: rebuilt when the collection changes.
     public var matches: [Int]
     public var selection: Int

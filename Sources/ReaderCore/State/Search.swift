@@ -69,6 +69,8 @@ public struct SearchState: Sendable, Equatable {
     /// count; case counts only when the query has a capital (smartcase, as in less -i and vim).
     /// `lines`: only the blocks of those lines (whole blocks); nil: the whole layout. Folded for this call
     /// and not kept: the reader keeps its document's folded form (`find(_:in:keeping:)`).
+    /// A query that starts with `regexPrefix` is a regular expression (`~\\bgas\\w*`), as awk's and
+    /// PostgreSQL's `~` match one; see `regexMatches`.
     public static func find(_ query: String, in layout: ArticleLayout, lines: Range<Int>? = nil) -> [Match] {
         var fold = TextFold(for: query)
         return find(query, fold: &fold, in: layout) { FoldedLayout(layout, keepingCase: $0, lines: lines) }
@@ -83,12 +85,20 @@ public struct SearchState: Sendable, Equatable {
     private static func find(
         _ query: String, fold: inout TextFold, in layout: ArticleLayout, folding: (_ keepingCase: Bool) -> FoldedLayout
     ) -> [Match] {
-        let needle = fold.fold(query)
-        guard !needle.isEmpty else { return [] }
+        var regex: Regex<AnyRegexOutput>?
+        var needle = TextFold.fold("")
+        if let pattern = regexPattern(query) {
+            guard let compiled = try? Regex(fold.fold(pattern).string) else { return [] }
+            // \b as less, grep and PCRE have it: "dell'accordo" holds two words, not one as in UAX #29.
+            regex = compiled.wordBoundaryKind(.simple)
+        } else {
+            needle = fold.fold(query)
+            guard !needle.isEmpty else { return [] }
+        }
         var matches: [Match] = []
         let folded = folding(fold.keepsCase)
         for block in folded.blocks {
-            let ranges = block.text.matches(of: needle)
+            let ranges = regex.map { regexMatches($0, in: block.text) } ?? block.text.matches(of: needle)
             guard !ranges.isEmpty else { continue }
             var columns = ColumnCursor(block, layout.lines)
             for range in ranges {
@@ -97,6 +107,58 @@ public struct SearchState: Sendable, Equatable {
             }
         }
         return matches
+    }
+}
+
+extension SearchState {
+    /// What starts a query that is a regular expression: `~`, the match operator of awk and PostgreSQL,
+    /// which a search of news text hardly ever starts with. Ctrl-R in the prompt puts it in or takes it out.
+    public static let regexPrefix: Character = "~"
+
+    /// The pattern of a regular-expression query (nil: the query is text, matched literally).
+    public static func regexPattern(_ query: String) -> String? {
+        guard query.first == regexPrefix, query.count > 1 else { return nil }
+        return String(query.dropFirst())
+    }
+
+    /// A pattern query finding any of `texts`, each matched as written (its metacharacters escaped).
+    public static func anyOf(_ texts: [String]) -> String {
+        let special = Set("\\^$.|?*+()[]{}")
+        let escaped = texts.map { text in
+            text.map { special.contains($0) ? "\\\($0)" : String($0) }.joined()
+        }
+        return String(regexPrefix) + escaped.joined(separator: "|")
+    }
+
+    /// Why a regular-expression query cannot run, in words; nil when it can (or is no regex).
+    public static func regexProblem(_ query: String) -> String? {
+        guard let pattern = regexPattern(query) else { return nil }
+        do {
+            _ = try Regex(TextFold.fold(pattern, keepingCase: TextFold.hasCapital(query)).string)
+            return nil
+        } catch {
+            let reason = String(describing: error).split(separator: "\n").first.map(String.init) ?? ""
+            return "“\(pattern)” is not a regular expression" + (reason.isEmpty ? "" : ": \(reason)")
+        }
+    }
+
+    /// Every non-empty match of `regex` in a folded block, left to right and not overlapping, as ranges of
+    /// the original's UTF-8 offsets. The pattern was folded as the text was (accents gone, and case unless
+    /// it has a capital), so `~caf(e|é)s?` finds "Cafés" as `/cafe` does; a match may not begin or end
+    /// inside a cluster kept whole (`FoldedText.isBoundary`).
+    static func regexMatches(_ regex: Regex<AnyRegexOutput>, in text: FoldedText) -> [Range<Int>] {
+        let string = text.string
+        let utf8 = string.utf8
+        var found: [Range<Int>] = []
+        for match in string.matches(of: regex) where !match.range.isEmpty {
+            let lower = utf8.distance(from: utf8.startIndex, to: match.range.lowerBound)
+            let upper = utf8.distance(from: utf8.startIndex, to: match.range.upperBound)
+            guard text.isBoundary(lower), text.isBoundary(upper) else { continue }
+            let original = text.originalRange(lower..<upper)
+            if let last = found.last, original.lowerBound < last.upperBound { continue }
+            found.append(original)
+        }
+        return found
     }
 }
 

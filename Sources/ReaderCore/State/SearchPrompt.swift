@@ -51,6 +51,17 @@ public struct SearchPrompt: Sendable, Equatable {
             text.removeSubrange(0..<cursor)
             cursor = 0
         case .deleteWord: deleteWordBeforeCursor()
+        case .toggleRegex:
+            // As less's Ctrl-R switches between a pattern and plain text: here it puts ~ before the
+            // query, or takes it away. A search of every article has no regular expressions.
+            guard scope == .article else { break }
+            if text.first == SearchState.regexPrefix {
+                text.removeFirst()
+                cursor = max(0, cursor - 1)
+            } else {
+                text.insert(SearchState.regexPrefix, at: 0)
+                cursor += 1
+            }
         case .historyPrevious: recall(-1)
         case .historyNext: recall(1)
         default:

@@ -1,0 +1,70 @@
+import ArticleKit
+import GazetteTestSupport
+import XCTest
+
+@testable import ReaderCore
+
+/// Rows of the lists say where their entry is, and what ends a row stays on it (issue 20): bookmarks
+/// give the section and the file, search results the file, and a long title never pushes the reading
+/// progress off the article list or the recently read list.
+final class ListRowsTests: XCTestCase {
+    let library = ReaderFixtures.library()
+    func id(_ entry: Int) -> ArticleID { library.collection.entries[entry].id }
+
+    func recording(_ entry: Int, width: Int = 60, height: Int = 12) -> ReaderState {
+        var state = ReaderState(library: library, start: entry, width: width, height: height)
+        state.recordsChanges = true
+        return state
+    }
+
+    func row(_ state: ReaderState, holding text: String) -> String? {
+        let screen = state.screen
+        return (0..<screen.height).map { screen.text(row: $0) }.first { $0.contains(text) }
+    }
+
+    func testALongTitleNeverPushesTheProgressOffTheRow() throws {
+        // The Italian title is wider than the row at 60 columns: it gives way, the progress does not.
+        var state = recording(1)
+        state.send(.journal(Journal(progress: [id(0): 10], recent: [id(0)])))
+        state.press(.character("l"))
+        let listed = try XCTUnwrap(row(state, holding: "Russia."), state.screen.text)
+        XCTAssertTrue(listed.contains("(10% read)"), listed)
+        XCTAssertTrue(listed.contains("…"), "the title is the one cut: \(listed)")
+        state.press(.character("q"), .character("r"))
+        let recent = try XCTUnwrap(row(state, holding: "Russia."), state.screen.text)
+        XCTAssertTrue(recent.contains("(10% read)"), recent)
+    }
+
+    func testBookmarksSayTheSectionAndTheFile() throws {
+        var state = recording(0)
+        state.type("2]")
+        state.press(.character("j"), .character("m"), .character("A"), .character("B"))
+        XCTAssertEqual(state.overlay, .marks(selection: 0))
+        let mark = try XCTUnwrap(row(state, holding: "A  "), state.screen.text)
+        XCTAssertTrue(mark.contains("› Le condi"), mark)
+        XCTAssertTrue(mark.trimmingCharacters(in: .whitespaces).hasSuffix("01_it.txt"), mark)
+    }
+
+    func testSearchResultsEndWithTheFileName() throws {
+        var state = ReaderState(library: library, start: 0, width: 80, height: 24)
+        state.send(.searchIndex(.ready))
+        state.press(.character("s"))
+        state.type("council")
+        var asked: CollectionSearchRequest?
+        for case .searchCollection(let r) in state.send(.key(.enter)) { asked = r }
+        let request = try XCTUnwrap(asked)
+        state.send(.collectionResults(CollectionSearchTests.answer(request, in: library)))
+        let hit = try XCTUnwrap(row(state, holding: "Family cyclis"), state.screen.text)
+        XCTAssertTrue(hit.contains("› What comes next"), hit)
+        XCTAssertTrue(hit.contains("03_en.txt"), hit)
+        XCTAssertTrue(hit.contains("council"), "the snippet keeps its match: \(hit)")
+    }
+
+    func testATrailerNeverTakesMoreThanHalfARowAndNarrowRowsKeepTheText() {
+        let long = String(repeating: "x", count: 80) + ".txt"
+        let row = Renderer.withTrailer("A title", long, 40)
+        XCTAssertEqual(DisplayWidth.of(row), 40)
+        XCTAssertTrue(row.hasPrefix("A title"), row)
+        XCTAssertEqual(Renderer.withTrailer("A title", "(10% read)", 20), "A title")
+    }
+}
