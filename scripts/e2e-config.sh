@@ -5,6 +5,8 @@ tc() { tmux -L "$sock" "$@"; }
 cpane() { tc capture-pane -p -t "${1:-cfg}" 2>/dev/null; }
 cwait() { pane_wait "$sock" "${2:-cfg}" "$1" "${3:-10}"; }
 cexpect() { local name=$1; shift; if "$@"; then ok "$name"; else bad "$name" "$(cpane "$csession")"; fi; }
+# cretry COMMAND...: COMMAND again until it holds or 10 s pass (the pane redraws after the keys arrive).
+cretry() { local start=$SECONDS; while [ $((SECONDS - start)) -lt 10 ]; do "$@" && return 0; sleep 0.05; done; return 1; }
 # creader SESSION WIDTH COMMAND [ENV...]: the reader in a fresh pane that prints its exit status.
 creader() {
   local s=$1 w=$2 cmd=$3; shift 3
@@ -57,7 +59,7 @@ if command -v tmux >/dev/null 2>&1; then
   tc send-keys -t keys q t
   cexpect "q no longer quits (t opens the outline after it)" cwait "Outline —" keys
   tc send-keys -t keys x
-  cexpect "x moves down in the outline" bash -c 'tmux -L "$1" capture-pane -p -t keys | grep -q "^ *2\. Why the service came back" &&
+  cexpect "x moves down in the outline" cretry bash -c 'tmux -L "$1" capture-pane -p -t keys | grep -q "^ *2\. Why the service came back" &&
     [ "$(tmux -L "$1" display -p -t keys "#{cursor_y}")" -eq "$(tmux -L "$1" capture-pane -p -t keys | grep -n "Why the service came back" | head -1 | cut -d: -f1)" ] ||
     [ "$(tmux -L "$1" display -p -t keys "#{cursor_y}")" -eq "$(( $(tmux -L "$1" capture-pane -p -t keys | grep -n "Why the service came back" | head -1 | cut -d: -f1) - 1 ))" ]' _ "$sock"
   tc send-keys -t keys Escape x
