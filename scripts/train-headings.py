@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Trains Gazette's heading model and measures it by grouped cross-validation.
 
-    scripts/train-headings.py [--gazette-dev BIN] [--seed 14] [--folds 5] [--C 0.03] [--fixture-weight 2]
-                              [--baseline OLD_BIN --report TABLES.md] [--no-export]
+    scripts/train-headings.py [--gazette-dev BIN] [--pool DIR] [--seed 14] [--folds 5] [--C 0.01,0.03,0.1]
+                              [--fixture-weight 2] [--pool-weight 1] [--dev-weight 1] [--domain-feature]
+                              [--save-cv FILE] [--before-cv FILE] [--baseline OLD_GAZETTE]
+                              [--report TABLES.md] [--no-export]
 
 Not part of `make test` (a clone has no ../shared). It needs scikit-learn (`pip install
 scikit-learn`) and a built gazette-dev (`swift build`). The features are Gazette's own:
@@ -17,15 +19,20 @@ a labelled heading (same line, same text); only blocks that pass the detector's 
 
 What it does, in order:
  1. dumps features for every article;
- 2. grouped K-fold cross-validation, folds by site for pool pages and by article otherwise (seeded shuffle): for each fold, a model is
-    trained on the other folds (its threshold chosen by an inner cross-validation on those folds
-    alone), written as a model file, and the gazette-dev binary decides the held-out articles with it
+ 2. the primary measure, grouped K-fold cross-validation over the plain-text dev sets, folds by
+    article (seeded shuffle): for each fold, a model is trained on everything else (the other dev-set
+    articles, the fixtures, the pool's training part; its thresholds, and C when several are given,
+    chosen by an inner cross-validation grouped by site and article, scored on the dev-set articles
+    only: the reader reads plain text, and the pool's markup calls more lines headings), written as a
+    model file, and the gazette-dev binary decides the held-out articles with it
     (`heading-features --model`); the held-out decisions are scored like the dev sets' READMEs say
-    (heading texts matched as multisets per article) — overall, per set, per language group, and
-    with flagged headings as don't-care;
- 3. trains the final model on the training part, decides the held-aside pool with it, and writes Sources/ArticleKit/Parsing/HeadingModel+Trained.swift;
- 4. with --baseline BIN, scores that binary's `toc --json` (today's detector) the same way, and with
-    --report writes both as the Markdown tables of docs/HEADINGS.md.
+    (heading texts matched as multisets per article) — both dev sets, English / non-English, per
+    language group, and with flagged headings as don't-care. --save-cv / --before-cv put the same
+    CV of another detector (e.g. main's, run with its own gazette-dev and --pool '') beside it;
+ 3. trains the final model on the training part, decides the held-aside pool with it (the secondary
+    measure), and writes Sources/ArticleKit/Parsing/HeadingModel+Trained.swift;
+ 4. with --baseline BIN, scores that gazette binary's `toc --json` (today's committed detector) on the
+    held-aside pool, and with --report writes the tables of docs/HEADINGS.md.
 """
 import argparse
 import datetime
@@ -231,6 +238,11 @@ EDIT = None  # index of the "edit suffix" feature, set once the features are kno
 
 
 WEIGHTS = {"devset": 1.0, "devset-multi": 1.0, "fixtures": 1.0, "pool": 1.0}
+DEV = ("devset", "devset-multi")
+# With --domain-feature, training sees one more feature: 1 for a pool page, 0 otherwise. The reader
+# never sees it (it scores as a plain-text article, 0), so the pool's own base rate of headings (its
+# markup calls more lines headings) goes into that weight instead of into the shared ones.
+DOMAIN = {"on": False}
 
 
 def rows_(arts, regime, weights=False):
@@ -238,7 +250,8 @@ def rows_(arts, regime, weights=False):
     for a in arts:
         for b in a.blocks:
             if b["candidate"] and b["regime"] == regime:
-                X.append(b["x"]); y.append(b["y"]); sw.append(WEIGHTS[a.source])
+                X.append(b["x"] + ([float(a.source == "pool")] if DOMAIN["on"] else []))
+                y.append(b["y"]); sw.append(WEIGHTS[a.source])
     X, y = np.array(X, dtype=float), np.array(y, dtype=int)
     return (X, y, np.array(sw)) if weights else (X, y)
 
@@ -263,7 +276,11 @@ def fit(arts, C, seed):
         m = LogisticRegression(C=C, max_iter=5000, random_state=seed)
         m.fit((X - mu) / sd, y, sample_weight=sw)
         w = m.coef_[0] / sd
-        model[regime] = (w, m.intercept_[0] - float(np.dot(m.coef_[0], mu / sd)))
+        b = m.intercept_[0] - float(np.dot(m.coef_[0], mu / sd))
+        if DOMAIN["on"]:
+            # The reader's text is never a pool page: the domain feature is 0 there.
+            w = w[:-1]
+        model[regime] = (w, b)
     return model
 
 
@@ -308,13 +325,29 @@ SHIFTS = np.arange(-2.0, 3.01, 0.25)
 def choose_shifts(arts, C, seed, k=4):
     """Inner grouped CV on `arts` only: per regime, the logit threshold that maximises F1 on the
     inner held-out parts (the two regimes' blocks never share an article's heading, so their
-    thresholds are chosen one after the other: text first, then other given text)."""
-    scored = []
+    thresholds are chosen one after the other: text first, then other given text). The F1 is
+    counted on the plain-text dev-set articles of those parts only (TUNE_ON): the pool's markup calls
+    more lines headings than a plain-text dump does, and the reader reads plain text. With several
+    C values, the C whose best thresholds give the highest F1 is chosen the same way.
+    Returns (shifts, C)."""
     parts = folds_of(arts, k, seed + 1)
-    for i, held in enumerate(parts):
-        train = [a for j, p in enumerate(parts) if j != i for a in p]
-        scored += logits(held, fit(train, C, seed))
-    held_arts = [a for p in parts for a in p]
+    held_arts = [a for p in parts for a in p if a.source in TUNE_ON]
+    best_all = None
+    for c in (C if isinstance(C, (list, tuple)) else [C]):
+        scored = []
+        for i, held in enumerate(parts):
+            train = [a for j, p in enumerate(parts) if j != i for a in p]
+            scored += [t for t in logits(held, fit(train, c, seed)) if t[0].source in TUNE_ON]
+        shifts, f = best_shifts(scored, held_arts)
+        if best_all is None or f > best_all[2]:
+            best_all = (shifts, c, f)
+    return best_all[0], best_all[1]
+
+
+TUNE_ON = DEV
+
+
+def best_shifts(scored, held_arts):
 
     def f1(shifts):
         found = {a.key: [] for a in held_arts}
@@ -329,13 +362,14 @@ def choose_shifts(arts, C, seed, k=4):
     best = {"over text": 0.0, "over other": 99.0}
     best["over text"] = max(SHIFTS, key=lambda s: (f1({**best, "over text": s}), -abs(s)))
     best["over other"] = max(list(SHIFTS) + [99.0], key=lambda s: (f1({**best, "over other": s}), s))
-    return {r: float(v) for r, v in best.items()}
+    return {r: float(v) for r, v in best.items()}, f1(best)
 
 
 def train_model(arts, C, seed):
-    shifts = choose_shifts(arts, C, seed)
-    model = fit(arts, C, seed)
-    return {r: (w, b - shifts[r]) for r, (w, b) in model.items()}, shifts
+    """The model and its thresholds (and C, when several are given) from `arts` alone."""
+    shifts, c = choose_shifts(arts, C, seed)
+    model = fit(arts, c, seed)
+    return {r: (w, b - shifts[r]) for r, (w, b) in model.items()}, {**shifts, "C": c}
 
 
 def write_model_json(path, names, model):
@@ -349,16 +383,19 @@ def write_swift(names, model, shifts, args, counts):
     lines = [
         "// Generated by scripts/train-headings.py on %s; do not edit. Made with:" % stamp,
         f"//   python3 scripts/pool-to-text.py && python3 scripts/train-headings.py --gazette-dev {args.gazette_shown} "
-        f"--seed {args.seed} --C {args.C} --fixture-weight {args.fixture_weight} --pool-weight {args.pool_weight}",
-        f"// Logistic regression (scikit-learn LogisticRegression, L2, C={args.C}, random_state={args.seed}), one",
+        f"--seed {args.seed} --C {args.C} --fixture-weight {args.fixture_weight} --pool-weight {args.pool_weight}"
+        + (f" --dev-weight {args.dev_weight}" if args.dev_weight != 1 else "")
+        + (" --domain-feature" if args.domain_feature else ""),
+        f"// Logistic regression (scikit-learn LogisticRegression, L2, C={shifts['C']}, random_state={args.seed}), one",
         "// per regime, trained on the candidate blocks of ../shared/devset, ../shared/devset-multi, the training",
         "// part of ../shared/html-pool (scripts/pool-to-text.py: its held-aside sites are never trained on) and",
         f"// Tests/ArticleKitTests/Fixtures/Headings (weight {args.fixture_weight}):",
         f"// {counts}.",
         "// Features were standardised for training; the scaling is folded into the weights. The decision",
-        "// thresholds (logit > %+.2f over text, %s over other; chosen by grouped 4-fold CV, by site, on the"
+        "// thresholds (logit > %+.2f over text, %s over other) and C were chosen by grouped 4-fold CV on the"
         % (shifts["over text"], "never" if shifts["over other"] >= 99 else "> %+.2f" % shifts["over other"]),
-        "// training data) are folded into the biases: a bias of -infinity means no threshold did better",
+        "// training data, scored on its plain-text dev-set articles only; the thresholds are folded into the",
+        "// biases: a bias of -infinity means no threshold did better",
         "// there than finding no heading at all. docs/HEADINGS.md says how well it does.",
         "",
         "extension HeadingModel {",
@@ -389,11 +426,10 @@ def rows_for(scores, prefix="", min_headings=15):
         fixed += [(f"  {l}", f"pool held lang {l}") for l in langs
                   if scores[f"pool held lang {l}"].tp + scores[f"pool held lang {l}"].fn >= min_headings]
         return fixed
-    fixed = [("all (CV)", "all"), ("devset (English)", "set devset"), ("devset-multi (no English)", "set devset-multi"),
-             ("fixtures", "set fixtures"), ("pool, training part", "set pool"), ("English", "English"),
-             ("non-English", "non-English")]
-    langs = sorted(k[5:] for k in scores if k.startswith("lang "))
-    fixed += [(f"  {l}", f"lang {l}") for l in langs if scores[f"lang {l}"].tp + scores[f"lang {l}"].fn >= min_headings]
+    fixed = [("both dev sets", "dev sets"), ("devset (English)", "set devset"),
+             ("devset-multi (non-English)", "set devset-multi"), ("  German", "dev group German"),
+             ("  Romance (es, fr, it, pt)", "dev group Romance"), ("  CJK (ja, zh, ko)", "dev group CJK"),
+             ("  others", "dev group others")]
     return [(l, k) for l, k in fixed if k in scores]
 
 
@@ -435,22 +471,35 @@ def main():
     ap.add_argument("--gazette-dev", "--gazette", dest="gazette", default=os.path.join(ROOT, ".build", "debug", "gazette-dev"),
                     help="the development tool whose heading-features command dumps the features")
     ap.add_argument("--pool", default="/work/pooltext",
-                    help="the pool as scripts/pool-to-text.py wrote it (its 'held' sites are never trained on)")
+                    help="the pool as scripts/pool-to-text.py wrote it (its 'held' sites are never trained on); "
+                         "'' for none")
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--C", type=float, default=0.03, help="inverse L2 strength")
+    ap.add_argument("--C", default="0.01,0.03,0.1",
+                    help="inverse L2 strength; several, comma-separated, are chosen among by the inner CV")
     ap.add_argument("--fixture-weight", type=float, default=2.0,
                     help="weight of a fixture block against a dev-set block in training (the fixtures are "
                          "hand-labelled, so cleaner than markup)")
     ap.add_argument("--pool-weight", type=float, default=1.0, help="weight of a pool block in training")
-    ap.add_argument("--baseline", help="a gazette binary with the detector before the change, scored the same way")
+    ap.add_argument("--dev-weight", type=float, default=1.0, help="weight of a dev-set block in training")
+    ap.add_argument("--domain-feature", action="store_true",
+                    help="a 'pool page' feature at training time only (0 for the reader)")
+    ap.add_argument("--save-cv", help="write the cross-validated decisions (JSON) here, for --before-cv")
+    ap.add_argument("--before-cv", help="cross-validated decisions of the detector before (a --save-cv file), "
+                                        "for the before columns of the cross-validation tables")
+    ap.add_argument("--baseline", help="a gazette binary with the detector before the change; its committed "
+                                       "model decides the held-aside pool for the before columns")
     ap.add_argument("--report", help="write the tables to this Markdown file")
     ap.add_argument("--no-cv", action="store_true", help="skip the cross-validation")
     ap.add_argument("--no-export", action="store_true", help="measure only; leave the Swift model as it is")
     args = ap.parse_args()
     args.gazette_shown = os.path.relpath(args.gazette, ROOT)
+    Cs = [float(c) for c in args.C.split(",")]
+    C = Cs if len(Cs) > 1 else Cs[0]
     WEIGHTS["fixtures"] = args.fixture_weight
     WEIGHTS["pool"] = args.pool_weight
+    WEIGHTS["devset"] = WEIGHTS["devset-multi"] = args.dev_weight
+    DOMAIN["on"] = args.domain_feature
 
     arts = load_articles()
     if args.pool and os.path.exists(os.path.join(args.pool, "labels.json")):
@@ -468,6 +517,7 @@ def main():
     EDIT = names.index("edit suffix")
     train = [a for a in arts if a.split == "train"]
     held = [a for a in arts if a.split == "held"]
+    dev = [a for a in train if a.source in DEV]
     X, y = matrix(train)
     print(f"{len(train)} training articles ({len({a.site for a in train})} groups), {len(X)} candidate blocks, "
           f"{int(y.sum())} of them headings; {sum(len(a.headings) for a in train)} labelled headings; "
@@ -488,24 +538,31 @@ def main():
                         print(f"warning: Swift and Python decide {a.key} differently", file=sys.stderr)
             return found
 
-    base = baseline_found(args.baseline, arts) if args.baseline else None
-    before = score_groups(train, base) if base else None
     report = []
     if not args.no_cv:
+        # The primary measure: grouped K-fold CV over the plain-text dev sets, folds by article. Each
+        # fold's model is trained on everything else (the other dev-set articles, the fixtures, the
+        # pool's training part) and decides the fold's articles; none is ever decided in-sample.
         found = {}
-        for i, part in enumerate(folds_of(train, args.folds, args.seed)):
-            rest = [a for a in train if a.site not in {b.site for b in part}]
-            model, shifts = train_model(rest, args.C, args.seed)
+        for i, part in enumerate(folds_of(dev, args.folds, args.seed)):
+            out = {a.key for a in part}
+            rest = [a for a in train if a.key not in out]
+            model, shifts = train_model(rest, C, args.seed)
             found.update(decide(model, part))
             print(f"fold {i}: {len(part)} articles, thresholds {shifts}", file=sys.stderr)
-        after = score_groups(train, found)
+        if args.save_cv:
+            json.dump(found, open(args.save_cv, "w"), ensure_ascii=False)
+        after = score_groups(dev, found)
+        before = score_groups(dev, json.load(open(args.before_cv, encoding="utf-8"))) if args.before_cv else None
         rows = rows_for(after)
-        print(f"grouped {args.folds}-fold cross-validation (folds by site and article):")
+        print(f"grouped {args.folds}-fold cross-validation on the dev sets (folds by article):")
         print_rows(rows, before, after)
-        report += [table(f"Grouped {args.folds}-fold cross-validation (by site and article)", rows, before, after), "",
+        report += [table(f"Grouped {args.folds}-fold cross-validation on the plain-text dev sets (folds by article)",
+                         rows, before, after), "",
                    table("The same, flagged headings as don't-care", rows, before, after, dont_care=True), ""]
-    model, shifts = train_model(train, args.C, args.seed)
+    model, shifts = train_model(train, C, args.seed)
     if held:
+        base = baseline_found(args.baseline, held) if args.baseline else None
         before = score_groups(held, base) if base else None
         after = score_groups(held, decide(model, held))
         rows = rows_for(after, prefix="held", min_headings=10)
