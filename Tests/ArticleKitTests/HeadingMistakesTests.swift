@@ -55,9 +55,14 @@ final class HeadingMistakesTests: XCTestCase {
 
     func testListItemsAreNoSections() throws {
         for line in [
-            "3) costs", "b) the schedule", "• Fahrplan", "- lower fares", "– nuove corse", "in § 5 Abs. 2 BGB",
+            "3) costs", "b) the schedule", "• Fahrplan", "* lower fares", "· nuove corse", "in § 5 Abs. 2 BGB",
         ] {
             XCTAssertTrue(BlockShape(line).isListItem, line)
+        }
+        // A dash opens a quote in Scandinavian papers, and their quoted sub-headings too; "◆" marks a
+        // Japanese heading. The score decides these, no rule.
+        for line in ["– Jeg følte meg veldig ensom", "- Ekstremt utfordrende", "◆学内に不安の声"] {
+            XCTAssertFalse(BlockShape(line).isListItem, line)
         }
         let found = try headings([
             "Der Stadtrat hat drei Punkte festgelegt, über die im Herbst noch einmal abgestimmt wird, bevor das Projekt ausgeschrieben werden kann und die Arbeiten beginnen.",

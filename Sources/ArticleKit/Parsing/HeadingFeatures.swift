@@ -311,14 +311,19 @@ struct BlockShape {
         return mark == 0x20 && i + 2 < b.count && (b[i + 1] == UInt8(ascii: "-") || b[i + 1] == 0xE2)
     }
 
-    /// A list's item: a bullet or a dash and a space first; "3) ", "b) " first; or a lowercase start
-    /// with a "§" (a list of "in § 5 BGB" lines).
+    /// A list's item: a list bullet ("•", "·", "◦", "‣", "*") and a space first; "3) ", "b) " first; or a
+    /// lowercase start with a "§" (a list of "in § 5 BGB" lines). Not a dash: Scandinavian papers open a
+    /// quote with "– ", and their quoted sub-headings too ("– Jeg følte meg veldig ensom"); not the
+    /// geometric marks ("◆", "■", "▶") that Japanese and Chinese pages put before a heading.
     static func isListItem(_ b: UnsafeBufferPointer<UInt8>, first: Glyph) -> Bool {
         guard b.count >= 3 else { return false }
-        if first == .bullet { return true }
-        if b[0] == UInt8(ascii: "-") || b[0] == UInt8(ascii: "*") { return b[1] == 0x20 }
-        // "– ", "— ": E2 80 93/94, then a space.
-        if b[0] == 0xE2 && b.count >= 5 && b[1] == 0x80 && (b[2] == 0x93 || b[2] == 0x94) { return b[3] == 0x20 }
+        if b[0] == UInt8(ascii: "*") { return b[1] == 0x20 }
+        // "•" E2 80 A2, "‣" E2 80 A3, "◦" E2 97 A6, then a space; "·" C2 B7 then a space.
+        if b[0] == 0xE2 && b.count >= 4 && b[3] == 0x20 {
+            let bullet = (b[1] == 0x80 && (b[2] == 0xA2 || b[2] == 0xA3)) || (b[1] == 0x97 && b[2] == 0xA6)
+            if bullet { return true }
+        }
+        if b[0] == 0xC2 && b[1] == 0xB7 && b[2] == 0x20 { return true }
         var i = 0
         while i < b.count && i < 3 && Furniture.isDigit(b[i]) { i += 1 }
         if i == 0 && b[0] >= 0x61 && b[0] <= 0x7A { i = 1 }  // "a) "
