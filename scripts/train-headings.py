@@ -1,29 +1,38 @@
 #!/usr/bin/env python3
 """Trains Gazette's heading model and measures it by grouped cross-validation.
 
-    scripts/train-headings.py [--gazette-dev BIN] [--seed 14] [--folds 5] [--C 0.03] [--fixture-weight 2]
-                              [--baseline OLD_BIN --report TABLES.md] [--no-export]
+    scripts/train-headings.py [--gazette-dev BIN] [--pool DIR] [--seed 14] [--folds 5] [--C 0.01,0.03,0.1]
+                              [--fixture-weight 2] [--pool-weight 1] [--dev-weight 1] [--domain-feature]
+                              [--save-cv FILE] [--before-cv FILE] [--baseline OLD_GAZETTE]
+                              [--report TABLES.md] [--no-export]
 
 Not part of `make test` (a clone has no ../shared). It needs scikit-learn (`pip install
 scikit-learn`) and a built gazette-dev (`swift build`). The features are Gazette's own:
 `gazette-dev heading-features` prints them for every block, so this script computes none and can never disagree with Swift.
 
-Data: ../shared/devset (English), ../shared/devset-multi (28 languages) and the project's
-fixtures (Tests/ArticleKitTests/Fixtures/Headings). A block is a positive example when it is
+Data: ../shared/devset (English), ../shared/devset-multi (28 languages), the project's
+fixtures (Tests/ArticleKitTests/Fixtures/Headings) and the pages of ../shared/html-pool as
+scripts/pool-to-text.py writes them (--pool, default /work/pooltext): its training part only; its
+held-aside sites are judged, never trained on. A block is a positive example when it is
 a labelled heading (same line, same text); only blocks that pass the detector's gate
 (candidates) are trained on, the others are never headings.
 
 What it does, in order:
  1. dumps features for every article;
- 2. grouped K-fold cross-validation, folds by article (seeded shuffle): for each fold, a model is
-    trained on the other folds (its threshold chosen by an inner cross-validation on those folds
-    alone), written as a model file, and the gazette-dev binary decides the held-out articles with it
+ 2. the primary measure, grouped K-fold cross-validation over the plain-text dev sets, folds by
+    article (seeded shuffle): for each fold, a model is trained on everything else (the other dev-set
+    articles, the fixtures, the pool's training part; its thresholds, and C when several are given,
+    chosen by an inner cross-validation grouped by site and article, scored on the dev-set articles
+    only: the reader reads plain text, and the pool's markup calls more lines headings), written as a
+    model file, and the gazette-dev binary decides the held-out articles with it
     (`heading-features --model`); the held-out decisions are scored like the dev sets' READMEs say
-    (heading texts matched as multisets per article) — overall, per set, per language group, and
-    with flagged headings as don't-care;
- 3. trains the final model on everything and writes Sources/ArticleKit/Parsing/HeadingModel+Trained.swift;
- 4. with --baseline BIN, scores that binary's `toc --json` (today's detector) the same way, and with
-    --report writes both as the Markdown tables of docs/HEADINGS.md.
+    (heading texts matched as multisets per article) — both dev sets, English / non-English, per
+    language group, and with flagged headings as don't-care. --save-cv / --before-cv put the same
+    CV of another detector (e.g. main's, run with its own gazette-dev and --pool '') beside it;
+ 3. trains the final model on the training part, decides the held-aside pool with it (the secondary
+    measure), and writes Sources/ArticleKit/Parsing/HeadingModel+Trained.swift;
+ 4. with --baseline BIN, scores that gazette binary's `toc --json` (today's committed detector) on the
+    held-aside pool, and with --report writes the tables of docs/HEADINGS.md.
 """
 import argparse
 import datetime
@@ -64,10 +73,13 @@ def strip_edit(s):
 
 
 class Article:
-    def __init__(self, source, path, lang, headings, flags, lines):
+    def __init__(self, source, path, lang, headings, flags, lines, site=None, split="train"):
         self.source, self.path, self.lang = source, path, lang
         self.name = os.path.basename(path)
         self.key = source + "/" + self.name
+        # Cross-validation groups: a pool page by its site, any other article on its own.
+        self.site = site or self.key
+        self.split = split
         self.headings = [strip_edit(h) for h in headings]
         self.flags = flags
         self.heading_lines = lines  # None for the fixtures: matched in order by text
@@ -76,6 +88,14 @@ class Article:
     @property
     def group(self):
         return GROUPS.get(self.lang, "others")
+
+
+def load_pool(pool):
+    """Pages of ../shared/html-pool as scripts/pool-to-text.py wrote them."""
+    labels = json.load(open(os.path.join(pool, "labels.json"), encoding="utf-8"))
+    return [Article("pool", os.path.join(pool, "articles", f), r["lang"], r["headings"],
+                    [bool(x) for x in r["heading_flags"]], r["heading_lines"], site="site:" + r["site"],
+                    split=r["split"]) for f, r in sorted(labels.items())]
 
 
 def load_articles():
@@ -187,17 +207,27 @@ class Score:
 
 
 def score_groups(arts, found_by_key):
-    """Scores per set, per language group of the dev sets, over both dev sets, and over all three."""
+    """Scores per set, per language group of the dev sets, over both dev sets, over all, and per
+    language (English / non-English, and each language) of every set."""
     scores = defaultdict(Score)
     for a in arts:
-        found = found_by_key.get(a.key, [])
+        if a.key not in found_by_key:
+            continue
+        found = found_by_key[a.key]
         scores["all"].add(a, found)
         scores["set " + a.source].add(a, found)
+        scores["lang " + a.lang].add(a, found)
+        scores["English" if a.lang == "en" else "non-English"].add(a, found)
         if a.source != "fixtures":
             scores["dev sets"].add(a, found)
             scores["dev group " + a.group].add(a, found)
             if a.group != "English":
                 scores["dev non-English"].add(a, found)
+        if a.source != "pool":
+            continue
+        scores["pool " + a.split].add(a, found)
+        scores[f"pool {a.split} {'English' if a.lang == 'en' else 'non-English'}"].add(a, found)
+        scores[f"pool {a.split} lang {a.lang}"].add(a, found)
     return scores
 
 
@@ -207,15 +237,21 @@ REGIMES = ("over text", "over other")
 EDIT = None  # index of the "edit suffix" feature, set once the features are known
 
 
-WEIGHTS = {"devset": 1.0, "devset-multi": 1.0, "fixtures": 1.0}
+WEIGHTS = {"devset": 1.0, "devset-multi": 1.0, "fixtures": 1.0, "pool": 1.0}
+DEV = ("devset", "devset-multi")
+# With --domain-feature, training sees one more feature: 1 for a pool page, 0 otherwise. The reader
+# never sees it (it scores as a plain-text article, 0), so the pool's own base rate of headings (its
+# markup calls more lines headings) goes into that weight instead of into the shared ones.
+DOMAIN = {"on": False}
 
 
-def rows(arts, regime, weights=False):
+def rows_(arts, regime, weights=False):
     X, y, sw = [], [], []
     for a in arts:
         for b in a.blocks:
             if b["candidate"] and b["regime"] == regime:
-                X.append(b["x"]); y.append(b["y"]); sw.append(WEIGHTS[a.source])
+                X.append(b["x"] + ([float(a.source == "pool")] if DOMAIN["on"] else []))
+                y.append(b["y"]); sw.append(WEIGHTS[a.source])
     X, y = np.array(X, dtype=float), np.array(y, dtype=int)
     return (X, y, np.array(sw)) if weights else (X, y)
 
@@ -234,13 +270,17 @@ def fit(arts, C, seed):
     into the weights so that Swift scores raw features with one dot product."""
     model = {}
     for regime in REGIMES:
-        X, y, sw = rows(arts, regime, weights=True)
+        X, y, sw = rows_(arts, regime, weights=True)
         mu, sd = X.mean(axis=0), X.std(axis=0)
         sd[sd == 0] = 1
         m = LogisticRegression(C=C, max_iter=5000, random_state=seed)
         m.fit((X - mu) / sd, y, sample_weight=sw)
         w = m.coef_[0] / sd
-        model[regime] = (w, m.intercept_[0] - float(np.dot(m.coef_[0], mu / sd)))
+        b = m.intercept_[0] - float(np.dot(m.coef_[0], mu / sd))
+        if DOMAIN["on"]:
+            # The reader's text is never a pool page: the domain feature is 0 there.
+            w = w[:-1]
+        model[regime] = (w, b)
     return model
 
 
@@ -272,10 +312,11 @@ def is_edit(x):
 
 
 def folds_of(arts, k, seed):
-    keys = sorted(a.key for a in arts)
+    """K folds of whole groups (a pool site, or one article), seeded."""
+    keys = sorted({a.site for a in arts})
     random.Random(seed).shuffle(keys)
     fold = {key: i % k for i, key in enumerate(keys)}
-    return [[a for a in arts if fold[a.key] == i] for i in range(k)]
+    return [[a for a in arts if fold[a.site] == i] for i in range(k)]
 
 
 SHIFTS = np.arange(-2.0, 3.01, 0.25)
@@ -284,13 +325,29 @@ SHIFTS = np.arange(-2.0, 3.01, 0.25)
 def choose_shifts(arts, C, seed, k=4):
     """Inner grouped CV on `arts` only: per regime, the logit threshold that maximises F1 on the
     inner held-out parts (the two regimes' blocks never share an article's heading, so their
-    thresholds are chosen one after the other: text first, then other given text)."""
-    scored = []
+    thresholds are chosen one after the other: text first, then other given text). The F1 is
+    counted on the plain-text dev-set articles of those parts only (TUNE_ON): the pool's markup calls
+    more lines headings than a plain-text dump does, and the reader reads plain text. With several
+    C values, the C whose best thresholds give the highest F1 is chosen the same way.
+    Returns (shifts, C)."""
     parts = folds_of(arts, k, seed + 1)
-    for i, held in enumerate(parts):
-        train = [a for j, p in enumerate(parts) if j != i for a in p]
-        scored += logits(held, fit(train, C, seed))
-    held_arts = [a for p in parts for a in p]
+    held_arts = [a for p in parts for a in p if a.source in TUNE_ON]
+    best_all = None
+    for c in (C if isinstance(C, (list, tuple)) else [C]):
+        scored = []
+        for i, held in enumerate(parts):
+            train = [a for j, p in enumerate(parts) if j != i for a in p]
+            scored += [t for t in logits(held, fit(train, c, seed)) if t[0].source in TUNE_ON]
+        shifts, f = best_shifts(scored, held_arts)
+        if best_all is None or f > best_all[2]:
+            best_all = (shifts, c, f)
+    return best_all[0], best_all[1]
+
+
+TUNE_ON = DEV
+
+
+def best_shifts(scored, held_arts):
 
     def f1(shifts):
         found = {a.key: [] for a in held_arts}
@@ -305,13 +362,14 @@ def choose_shifts(arts, C, seed, k=4):
     best = {"over text": 0.0, "over other": 99.0}
     best["over text"] = max(SHIFTS, key=lambda s: (f1({**best, "over text": s}), -abs(s)))
     best["over other"] = max(list(SHIFTS) + [99.0], key=lambda s: (f1({**best, "over other": s}), s))
-    return {r: float(v) for r, v in best.items()}
+    return {r: float(v) for r, v in best.items()}, f1(best)
 
 
 def train_model(arts, C, seed):
-    shifts = choose_shifts(arts, C, seed)
-    model = fit(arts, C, seed)
-    return {r: (w, b - shifts[r]) for r, (w, b) in model.items()}, shifts
+    """The model and its thresholds (and C, when several are given) from `arts` alone."""
+    shifts, c = choose_shifts(arts, C, seed)
+    model = fit(arts, c, seed)
+    return {r: (w, b - shifts[r]) for r, (w, b) in model.items()}, {**shifts, "C": c}
 
 
 def write_model_json(path, names, model):
@@ -324,16 +382,20 @@ def write_swift(names, model, shifts, args, counts):
     (wt, bt), (wo, bo) = model["over text"], model["over other"]
     lines = [
         "// Generated by scripts/train-headings.py on %s; do not edit. Made with:" % stamp,
-        f"//   python3 scripts/train-headings.py --gazette-dev {args.gazette_shown} --seed {args.seed} --C {args.C} "
-        f"--fixture-weight {args.fixture_weight}",
-        f"// Logistic regression (scikit-learn LogisticRegression, L2, C={args.C}, random_state={args.seed}), one",
-        "// per regime, trained on the candidate blocks of ../shared/devset, ../shared/devset-multi and",
+        f"//   python3 scripts/pool-to-text.py && python3 scripts/train-headings.py --gazette-dev {args.gazette_shown} "
+        f"--seed {args.seed} --C {args.C} --fixture-weight {args.fixture_weight} --pool-weight {args.pool_weight}"
+        + (f" --dev-weight {args.dev_weight}" if args.dev_weight != 1 else "")
+        + (" --domain-feature" if args.domain_feature else ""),
+        f"// Logistic regression (scikit-learn LogisticRegression, L2, C={shifts['C']}, random_state={args.seed}), one",
+        "// per regime, trained on the candidate blocks of ../shared/devset, ../shared/devset-multi, the training",
+        "// part of ../shared/html-pool (scripts/pool-to-text.py: its held-aside sites are never trained on) and",
         f"// Tests/ArticleKitTests/Fixtures/Headings (weight {args.fixture_weight}):",
         f"// {counts}.",
         "// Features were standardised for training; the scaling is folded into the weights. The decision",
-        "// thresholds (logit > %+.2f over text, %s over other; chosen by grouped 4-fold CV on the"
+        "// thresholds (logit > %+.2f over text, %s over other) and C were chosen by grouped 4-fold CV on the"
         % (shifts["over text"], "never" if shifts["over other"] >= 99 else "> %+.2f" % shifts["over other"]),
-        "// training data) are folded into the biases: a bias of -infinity means no threshold did better",
+        "// training data, scored on its plain-text dev-set articles only; the thresholds are folded into the",
+        "// biases: a bias of -infinity means no threshold did better",
         "// there than finding no heading at all. docs/HEADINGS.md says how well it does.",
         "",
         "extension HeadingModel {",
@@ -355,20 +417,41 @@ def write_swift(names, model, shifts, args, counts):
 
 # --- report --------------------------------------------------------------------------------------
 
-ROWS = [("both dev sets", "dev sets"), ("devset (English)", "set devset"), ("devset-multi (no English)", "set devset-multi")] + [
-        (f"dev sets, {g}", "dev group " + g) for g in ("English", "German", "Romance", "CJK", "others")] + [
-        ("fixtures", "set fixtures"), ("all three", "all")]
+def rows_for(scores, prefix="", min_headings=15):
+    """(label, key) rows: the sets, English / non-English, then each language with enough headings."""
+    if prefix:
+        fixed = [("held-aside pool, all", "pool held"), ("  English", "pool held English"),
+                 ("  non-English", "pool held non-English")]
+        langs = sorted(k[len("pool held lang "):] for k in scores if k.startswith("pool held lang "))
+        fixed += [(f"  {l}", f"pool held lang {l}") for l in langs
+                  if scores[f"pool held lang {l}"].tp + scores[f"pool held lang {l}"].fn >= min_headings]
+        return fixed
+    fixed = [("both dev sets", "dev sets"), ("devset (English)", "set devset"),
+             ("devset-multi (non-English)", "set devset-multi"), ("  German", "dev group German"),
+             ("  Romance (es, fr, it, pt)", "dev group Romance"), ("  CJK (ja, zh, ko)", "dev group CJK"),
+             ("  others", "dev group others")]
+    return [(l, k) for l, k in fixed if k in scores]
 
 
-def table(title, before, after, dont_care=False):
+def table(title, rows, before, after, dont_care=False):
     out = [f"**{title}**", "",
-           "| | headings | rules P | rules R | rules F1 | learned P | learned R | learned F1 |",
+           "| | headings | before P | before R | before F1 | after P | after R | after F1 |",
            "|---|---:|---:|---:|---:|---:|---:|---:|"]
-    for label_, key in ROWS:
-        pb, rb, fb, _ = before[key].row(dont_care)
+    for label_, key in rows:
+        pb, rb, fb, _ = before[key].row(dont_care) if before else (0, 0, 0, None)
         pa, ra, fa, t = after[key].row(dont_care)
-        out.append(f"| {label_} | {t[0] + t[2]} | {pb:.2f} | {rb:.2f} | {fb:.2f} | {pa:.2f} | {ra:.2f} | {fa:.2f} |")
+        out.append(f"| {label_.strip()} | {t[0] + t[2]} | {pb:.2f} | {rb:.2f} | {fb:.2f} | {pa:.2f} | {ra:.2f} | {fa:.2f} |")
     return "\n".join(out)
+
+
+def print_rows(rows, before, after):
+    for label_, key in rows:
+        p, r, f, t = after[key].row()
+        line = f"{label_:28s} P {p:.3f} R {r:.3f} F1 {f:.3f}  (hits, false, missed) {t}"
+        if before:
+            pb, rb, fb, tb = before[key].row()
+            line += f"   before P {pb:.3f} R {rb:.3f} F1 {fb:.3f} {tb}"
+        print(line)
 
 
 def baseline_found(binary, arts):
@@ -387,67 +470,110 @@ def main():
     # --gazette is the old name, from when the shipped binary carried heading-features.
     ap.add_argument("--gazette-dev", "--gazette", dest="gazette", default=os.path.join(ROOT, ".build", "debug", "gazette-dev"),
                     help="the development tool whose heading-features command dumps the features")
+    ap.add_argument("--pool", default="/work/pooltext",
+                    help="the pool as scripts/pool-to-text.py wrote it (its 'held' sites are never trained on); "
+                         "'' for none")
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--C", type=float, default=0.03, help="inverse L2 strength (0.03 did best of 0.03, 0.1, 0.3)")
+    ap.add_argument("--C", default="0.01,0.03,0.1",
+                    help="inverse L2 strength; several, comma-separated, are chosen among by the inner CV")
     ap.add_argument("--fixture-weight", type=float, default=2.0,
                     help="weight of a fixture block against a dev-set block in training (the fixtures are "
                          "hand-labelled, so cleaner than markup)")
-    ap.add_argument("--baseline", help="a gazette binary with today's detector, scored the same way")
-    ap.add_argument("--report", help="write the cross-validation tables to this Markdown file")
+    ap.add_argument("--pool-weight", type=float, default=1.0, help="weight of a pool block in training")
+    ap.add_argument("--dev-weight", type=float, default=1.0, help="weight of a dev-set block in training")
+    ap.add_argument("--domain-feature", action="store_true",
+                    help="a 'pool page' feature at training time only (0 for the reader)")
+    ap.add_argument("--save-cv", help="write the cross-validated decisions (JSON) here, for --before-cv")
+    ap.add_argument("--before-cv", help="cross-validated decisions of the detector before (a --save-cv file), "
+                                        "for the before columns of the cross-validation tables")
+    ap.add_argument("--baseline", help="a gazette binary with the detector before the change; its committed "
+                                       "model decides the held-aside pool for the before columns")
+    ap.add_argument("--report", help="write the tables to this Markdown file")
+    ap.add_argument("--no-cv", action="store_true", help="skip the cross-validation")
     ap.add_argument("--no-export", action="store_true", help="measure only; leave the Swift model as it is")
     args = ap.parse_args()
     args.gazette_shown = os.path.relpath(args.gazette, ROOT)
+    Cs = [float(c) for c in args.C.split(",")]
+    C = Cs if len(Cs) > 1 else Cs[0]
     WEIGHTS["fixtures"] = args.fixture_weight
+    WEIGHTS["pool"] = args.pool_weight
+    WEIGHTS["devset"] = WEIGHTS["devset-multi"] = args.dev_weight
+    DOMAIN["on"] = args.domain_feature
 
     arts = load_articles()
-    by_name = defaultdict(list)
+    if args.pool and os.path.exists(os.path.join(args.pool, "labels.json")):
+        arts += load_pool(args.pool)
+    by_dir = defaultdict(list)
     for a in arts:
-        by_name[os.path.dirname(a.path)].append(a)
+        by_dir[os.path.dirname(a.path)].append(a)
     names = None
-    for d, group in by_name.items():
+    for d, group in by_dir.items():
         names, per_file = dump(args.gazette, [d])
         for a in group:
             a.blocks = per_file[a.name]
             label(a)
     global EDIT
     EDIT = names.index("edit suffix")
-    X, y = matrix(arts)
-    print(f"{len(arts)} articles, {len(X)} candidate blocks, {int(y.sum())} of them headings; "
-          f"{sum(len(a.headings) for a in arts)} labelled headings", file=sys.stderr)
+    train = [a for a in arts if a.split == "train"]
+    held = [a for a in arts if a.split == "held"]
+    dev = [a for a in train if a.source in DEV]
+    X, y = matrix(train)
+    print(f"{len(train)} training articles ({len({a.site for a in train})} groups), {len(X)} candidate blocks, "
+          f"{int(y.sum())} of them headings; {sum(len(a.headings) for a in train)} labelled headings; "
+          f"{len(held)} held-aside pool articles", file=sys.stderr)
 
-    folds = folds_of(arts, args.folds, args.seed)
-    found = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for i, held in enumerate(folds):
-            train = [a for j, f in enumerate(folds) if j != i for a in f]
-            model, shifts = train_model(train, args.C, args.seed)
-            path = os.path.join(tmp, f"fold{i}.json")
+    def decide(model, some):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "model.json")
             write_model_json(path, names, model)
-            _, per_file = dump(args.gazette, [a.path for a in held], model=path)
-            py = decide_py(held, model)
-            for a in held:
-                found[a.key] = [x["heading"] for x in per_file[a.name] if x["heading"] is not None]
-                if sorted(map(norm, found[a.key])) != sorted(map(norm, py[a.key])):
-                    print(f"warning: Swift and Python decide {a.key} differently", file=sys.stderr)
-            print(f"fold {i}: thresholds {shifts}", file=sys.stderr)
-    after = score_groups(arts, found)
-    before = score_groups(arts, baseline_found(args.baseline, arts)) if args.baseline else None
-    for label_, key in ROWS:
-        p, r, f, t = after[key].row()
-        line = f"{label_:24s} P {p:.3f} R {r:.3f} F1 {f:.3f}  (hits, false, missed) {t}"
-        if before:
-            pb, rb, fb, _ = before[key].row()
-            line += f"   rules P {pb:.3f} R {rb:.3f} F1 {fb:.3f}"
-        print(line)
-    if before and args.report:
-        text = [table(f"Grouped {args.folds}-fold cross-validation (learned) against today's rules", before, after),
-                "", table("The same, flagged headings as don't-care", before, after, dont_care=True)]
-        open(args.report, "w").write("\n".join(text) + "\n")
+            found = {}
+            for d in sorted({os.path.dirname(a.path) for a in some}):
+                here = [a for a in some if os.path.dirname(a.path) == d]
+                _, per_file = dump(args.gazette, [a.path for a in here], model=path)
+                py = decide_py(here, model)
+                for a in here:
+                    found[a.key] = [x["heading"] for x in per_file[a.name] if x["heading"] is not None]
+                    if sorted(map(norm, found[a.key])) != sorted(map(norm, py[a.key])):
+                        print(f"warning: Swift and Python decide {a.key} differently", file=sys.stderr)
+            return found
 
+    report = []
+    if not args.no_cv:
+        # The primary measure: grouped K-fold CV over the plain-text dev sets, folds by article. Each
+        # fold's model is trained on everything else (the other dev-set articles, the fixtures, the
+        # pool's training part) and decides the fold's articles; none is ever decided in-sample.
+        found = {}
+        for i, part in enumerate(folds_of(dev, args.folds, args.seed)):
+            out = {a.key for a in part}
+            rest = [a for a in train if a.key not in out]
+            model, shifts = train_model(rest, C, args.seed)
+            found.update(decide(model, part))
+            print(f"fold {i}: {len(part)} articles, thresholds {shifts}", file=sys.stderr)
+        if args.save_cv:
+            json.dump(found, open(args.save_cv, "w"), ensure_ascii=False)
+        after = score_groups(dev, found)
+        before = score_groups(dev, json.load(open(args.before_cv, encoding="utf-8"))) if args.before_cv else None
+        rows = rows_for(after)
+        print(f"grouped {args.folds}-fold cross-validation on the dev sets (folds by article):")
+        print_rows(rows, before, after)
+        report += [table(f"Grouped {args.folds}-fold cross-validation on the plain-text dev sets (folds by article)",
+                         rows, before, after), "",
+                   table("The same, flagged headings as don't-care", rows, before, after, dont_care=True), ""]
+    model, shifts = train_model(train, C, args.seed)
+    if held:
+        base = baseline_found(args.baseline, held) if args.baseline else None
+        before = score_groups(held, base) if base else None
+        after = score_groups(held, decide(model, held))
+        rows = rows_for(after, prefix="held", min_headings=10)
+        print("held-aside pool (sites never trained on):")
+        print_rows(rows, before, after)
+        report += [table("Held-aside pool", rows, before, after), "",
+                   table("The same, flagged headings as don't-care", rows, before, after, dont_care=True), ""]
+    if args.report:
+        open(args.report, "w").write("\n".join(report))
     if not args.no_export:
-        model, shifts = train_model(arts, args.C, args.seed)
-        counts = ", ".join(f"{r} {len(rows(arts, r)[1])} blocks ({int(rows(arts, r)[1].sum())} headings)"
+        counts = ", ".join(f"{r} {len(rows_(train, r)[1])} blocks ({int(rows_(train, r)[1].sum())} headings)"
                            for r in REGIMES)
         write_swift(names, model, shifts, args, counts)
         print(f"wrote {os.path.relpath(MODEL_SWIFT, ROOT)} (thresholds {shifts})", file=sys.stderr)

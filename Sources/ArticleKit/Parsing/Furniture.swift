@@ -21,9 +21,11 @@ enum Furniture {
         static let stamp = Kinds(rawValue: 1 << 6)
         /// "Read also:", "Lesen Sie auch", "延伸阅读": the list of other articles that follows.
         static let related = Kinds(rawValue: 1 << 5)
+        /// "Buy it now: Store", "Use code SAVE20", "inkl. MwSt.": a shop's lines (issue 22).
+        static let shop = Kinds(rawValue: 1 << 7)
 
-        /// What a heading can never be (issue 14): a date may be a live blog's heading.
-        static let neverHeading: Kinds = [.credit, .byline, .control, .tags, .related, .stamp]
+        /// What a heading can never be (issues 14, 22): a date may be a live blog's heading.
+        static let neverHeading: Kinds = [.credit, .byline, .control, .tags, .related, .stamp, .shop]
     }
 
     /// `folded`: the block's bytes through `CaseFold`; `original`: the same bytes unfolded
@@ -42,7 +44,48 @@ enum Furniture {
         if looksLikeDate(f, words: words) { k.insert(.date) }
         if controls.matchesStart(f) || (words == 1 && loneControls.matchesWhole(f)) { k.insert(.control) }
         if tags.matchesStart(f) { k.insert(.tags) }
+        if isMediaLabel(f) { k.insert(.credit) }
+        if shopStarts.matchesStart(f) || shopInside.occursIn(f) { k.insert(.shop) }
         return k
+    }
+
+    /// "Image", "Photo 3 of 12", "Foto:", "Bild 2/5": the label a page puts before a picture's
+    /// caption (issue 22: "2. Image" in an outline). A media word and at most three more letters.
+    static func isMediaLabel(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let n = mediaWords.matchLength(f) else { return false }
+        if n == f.count { return true }
+        guard !CaseFold.isASCIILetter(f[n]) && f[n] < 0x80 else { return false }
+        var letters = 0
+        for b in f[n...] where CaseFold.isASCIILetter(b) || b >= 0x80 { letters += 1 }
+        return letters <= 3
+    }
+
+    /// A line of code or a shell command (issue 22: "pip install harbour-tools",
+    /// `config.get("port"); // null`): a command word, or the punctuation only code has.
+    static func isCode(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard f.count >= 2 else { return false }
+        if codeStarts.matchesStart(f) || codeInside.occursIn(f) { return true }
+        var marks = 0
+        var previous: UInt8 = 0x20
+        for b in f {
+            defer { previous = b }
+            // "get(": a call; "From Paris (France)" is text.
+            if b == UInt8(ascii: "(") {
+                if previous != 0x20 { marks += 1 }
+                continue
+            }
+            switch b {
+            case UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ";"), UInt8(ascii: "="), UInt8(ascii: "_"),
+                UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "|"), UInt8(ascii: "$"):
+                marks += 1
+            default: break
+            }
+        }
+        let last = f[f.count - 1]
+        if (last == UInt8(ascii: ";") || last == UInt8(ascii: "{") || last == UInt8(ascii: "}")) && marks >= 2 {
+            return true
+        }
+        return marks >= 1 && codeWords.matchesStart(f)
     }
 
     /// "ANSA", "AFP/Getty": the agency name is the whole first word.
@@ -162,7 +205,58 @@ enum Furniture {
         "weiterlesen", "mehr dazu", "lees ook", "lue myös", "lue seuraavaksi", "läs också", "les også", "læs også",
         "czytaj też", "czytaj także", "zobacz też", "přečtěte si", "читайте также", "相关", "延伸阅读", "推荐阅读", "阅读更多",
         "関連", "あわせて読みたい", "관련기사", "اقرأ أيضا", "اقرأ أيضًا", "اقرأ أيضاً", "اقرأ المزيد", "مواضيع ذات صلة",
-        "קראו גם", "קרא גם",
+        "קראו גם", "קרא גם", "lire :", "lire:", "a lire :", "à lire :", "voir :", "voir aussi :", "leggi:",
+        "leggi :", "leggi anche", "leggi qui", "guarda anche", "read:", "read next", "read more:",
+        "more:", "see:", "related:", "lesen sie mehr", "mehr lesen", "auch lesen",
+        "lesetipp", "lesen sie hier", "hier lesen", "lea:", "lee:", "leer:", "leia:", "ler também", "ver:",
+        "zobacz:", "czytaj:", "czytaj więcej", "przeczytaj", "читайте:", "смотрите также", "читать также",
+        "читайте тоже", "pročitajte", "pročitaj", "vidi i:", "više:", "ayrıca okuyun", "ilgili haber",
+        "ilginizi çekebilir", "läs mer", "les mer", "læs mere", "lees meer", "lees:", "lue lisää", "関連記事",
+        "相关阅读", "相关新闻", "관련 기사", "더보기",
+    ])
+
+    /// Words that label a picture or a video on their own.
+    static let mediaWords = ByteTable([
+        "image", "images", "photo", "photos", "picture", "pictures", "foto", "fotos", "bild", "bilder", "imagen",
+        "imágenes", "immagine", "immagini", "galerie", "gallery", "galería", "grafik", "graphic", "infografik",
+        "infographic", "illustration", "video", "vídeo", "vidéo", "фото", "видео", "zdjęcie", "slika", "fotografija",
+        "fotografía", "fotografia", "图片", "视频", "写真", "画像", "動画", "사진", "영상",
+    ])
+
+    /// Shell commands and code that starts like nothing else.
+    static let codeStarts = ByteTable([
+        "$ ", "pip install", "pip3 install", "npm install", "npm i ", "npm run", "npx ", "yarn add", "sudo ",
+        "apt-get ", "apt install", "brew install", "git clone", "git checkout", "git commit", "git push", "git pull",
+        "git add", "docker run", "docker build", "docker compose", "kubectl ", "curl -", "wget http", "cd ~", "cd /",
+        "mkdir ", "chmod ", "#include", "#!/", "<?php", "console.log", "print(", "printf(", "system.out", "//",
+        "/*", "</", "import {", "def ", "fn ", "func ", "@media", "select * from",
+    ])
+    /// Punctuation only code has.
+    static let codeInside = ByteTable([
+        "();", "()", "=>", "==", "!=", "&&", "||", "\");", "\")", "=\"", "={", "::", "/>", "${", "$(",
+        "[]", "+=", ");",
+    ])
+    /// Keywords that start a line of code when code punctuation follows.
+    static let codeWords = ByteTable([
+        "import ", "from ", "const ", "let ", "var ", "function ", "return ", "if (", "for (", "while (",
+        "class ", "public ", "private ", "static ", "export ", "echo ", "set ", "int ", "string ", "val ",
+    ])
+
+    /// Shop lines: buying prompts, discount codes, prices with tax.
+    static let shopStarts = ByteTable([
+        "buy it now", "buy now", "buy it", "buy:", "buy from", "buy at", "buy on", "shop now", "shop it", "shop:",
+        "use code", "use the code", "use promo", "promo code", "coupon code", "coupon:", "discount code",
+        "add to cart", "add to basket", "add to bag", "check price", "see price", "view deal", "see deal",
+        "get the deal", "get it now", "available at", "jetzt kaufen", "jetzt bestellen", "jetzt ansehen",
+        "hier kaufen", "hier bestellen", "zum shop", "zum angebot", "zum produkt", "zum deal", "in den warenkorb",
+        "preis:", "preis prüfen", "gutscheincode", "gutschein:", "rabattcode", "acheter", "achetez", "voir l'offre",
+        "voir le prix", "code promo", "comprar", "compra ya", "ver oferta", "ver precio", "código de descuento",
+        "acquista", "vedi offerta", "kup teraz", "купить", "köp nu", "kjøp nå", "購入する", "购买", "立即购买",
+    ])
+    static let shopInside = ByteTable([
+        "inkl. mwst", "incl. vat", "inc. vat", "zzgl. versand", "free shipping", "kostenloser versand",
+        "livraison gratuite", "envío gratis", "spedizione gratuita", "bei amazon", "on amazon", "at amazon",
+        "auf amazon", "sur amazon", "en amazon", "su amazon", "affiliate link", "affiliate-link", "*affiliate",
     ])
 
     static let credit = ByteTable([

@@ -34,6 +34,8 @@ public struct HeadingDetector: Sendable {
     /// The cheap gate before the score; most blocks (paragraphs) stop here.
     func isCandidate(_ blocks: HeadingWindow, at i: Int) -> Bool {
         guard let b = blocks.shape(i), b.isCandidate, b.width >= 2, !b.hasLink, !b.isLeadIn else { return false }
+        // Issue 22: a line of code or a list's item is never a section.
+        if b.isCode || b.isListItem { return false }
         // "See also[edit]" heads an encyclopedia's links: the suffix says it is a heading.
         if !b.furniture.isDisjoint(with: Furniture.Kinds.neverHeading) && b.editSuffix == 0 { return false }
         return !HeadingFeatures.onlyFurniture(blocks.shape(i + 1), blocks.shape(i + 2), blocks.shape(i + 3))

@@ -118,7 +118,13 @@ struct BlockShape {
     var colonWord = 0
     var isLong = false
     var furniture: Furniture.Kinds = []
+    /// A line of code or a shell command (`Furniture.isCode`): never a heading.
+    var isCode = false
+    /// "• item", "- item", "3) costs", "in § 5 BGB": a list's item, never a heading.
+    var isListItem = false
     var hasLink = false
+    /// A link and at most two words: "https://example.org/report", "www.example.org".
+    var isBareLink: Bool { hasLink && words <= 2 }
     /// "See also[edit]", "Geschichte[Bearbeiten | Quelltext bearbeiten]".
     var editSuffix = 0
     /// "Q:", "F:", "Frage:": an interview's speaker.
@@ -217,6 +223,8 @@ struct BlockShape {
             let f = UnsafeBufferPointer(folded)
             furniture = Furniture.kinds(folded: f, original: bytes, words: words)
             hasLink = BlockShape.links.occursIn(f)
+            isCode = Furniture.isCode(f)
+            isListItem = BlockShape.isListItem(bytes, first: first)
             editSuffix = BlockShape.editSuffixLength(f)
             speakerLabel = BlockShape.speakerLabels.matchesStart(f)
             numbered = BlockShape.isNumbered(bytes)
@@ -301,6 +309,30 @@ struct BlockShape {
         if mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")") { return b[i + 1] == 0x20 }
         // "3 - ", "3 – ": a hyphen or a dash (which starts with byte E2).
         return mark == 0x20 && i + 2 < b.count && (b[i + 1] == UInt8(ascii: "-") || b[i + 1] == 0xE2)
+    }
+
+    /// A list's item: a list bullet ("•", "·", "◦", "‣", "*") and a space first; "3) ", "b) " first; or a
+    /// lowercase start with a "§" (a list of "in § 5 BGB" lines). Not a dash: Scandinavian papers open a
+    /// quote with "– ", and their quoted sub-headings too ("– Jeg følte meg veldig ensom"); not the
+    /// geometric marks ("◆", "■", "▶") that Japanese and Chinese pages put before a heading.
+    static func isListItem(_ b: UnsafeBufferPointer<UInt8>, first: Glyph) -> Bool {
+        guard b.count >= 3 else { return false }
+        if b[0] == UInt8(ascii: "*") { return b[1] == 0x20 }
+        // "•" E2 80 A2, "‣" E2 80 A3, "◦" E2 97 A6, then a space; "·" C2 B7 then a space.
+        if b[0] == 0xE2 && b.count >= 4 && b[3] == 0x20 {
+            let bullet = (b[1] == 0x80 && (b[2] == 0xA2 || b[2] == 0xA3)) || (b[1] == 0x97 && b[2] == 0xA6)
+            if bullet { return true }
+        }
+        if b[0] == 0xC2 && b[1] == 0xB7 && b[2] == 0x20 { return true }
+        var i = 0
+        while i < b.count && i < 3 && Furniture.isDigit(b[i]) { i += 1 }
+        if i == 0 && b[0] >= 0x61 && b[0] <= 0x7A { i = 1 }  // "a) "
+        if i > 0 && i + 1 < b.count && b[i] == UInt8(ascii: ")") && b[i + 1] == 0x20 { return true }
+        if first == .lower {
+            // "§" is C2 A7.
+            for k in 0..<(b.count - 1) where b[k] == 0xC2 && b[k + 1] == 0xA7 { return true }
+        }
+        return false
     }
 
     /// "11.04 Uhr", "9:30", "14h05": one or two digits, a mark, two digits.
@@ -406,6 +438,11 @@ struct HeadingFeatures {
         w("tags", b.furniture.contains(.tags))
         w("stamp", b.furniture.contains(.stamp))
         w("related intro", b.furniture.contains(.related))
+        // Issue 22.
+        w("ends with ! or ?", b.last == .exclamation || b.last == .question)
+        w("short CJK", b.wide * 2 >= b.width && b.width <= 40 && !b.endsSentence && b.width > 0)
+        w("speaker question", b.speakerLabel && b.last == .question)
+        w("all capitals, 2+ words", b.upperLetters >= 3 && b.lowerLetters == 0 && b.words >= 2)
     }
 
     private static func neighbours(_ blocks: HeadingWindow, at i: Int, _ b: BlockShape, into w: inout Writer) {
@@ -433,6 +470,12 @@ struct HeadingFeatures {
         w("next3 log width", n3.map { logWidth($0.width) } ?? 0)
         w("next3 short", n3?.isShort ?? false)
         w("next furniture", !(n1?.furniture.isEmpty ?? true))
+        w("next credit", n1?.furniture.contains(.credit) ?? false)
+        w("prev credit", prev?.furniture.contains(.credit) ?? false)
+        w("next bare link", n1?.isBareLink ?? false)
+        w("next list item", n1?.isListItem ?? false)
+        w("next code", n1?.isCode ?? false)
+        w("next question", n1.map { $0.last == .question && $0.isShort } ?? false)
         // A kicker ("Sport") stands over the byline and the date, not over a section.
         w("next byline or date", !(n1?.furniture.isDisjoint(with: [.byline, .date, .stamp]) ?? true))
         w("next starts lowercase", n1?.first == .lower)
@@ -504,10 +547,11 @@ struct HeadingFeatures {
         return overText ? .overText : .overOther
     }
 
+    /// The first block that is not furniture nor a bare address line ("https://…" under a heading).
     static func firstNotFurniture(_ n1: BlockShape?, _ n2: BlockShape?, _ n3: BlockShape?) -> BlockShape? {
-        if let n1, n1.furniture.isEmpty { return n1 }
-        if let n2, n2.furniture.isEmpty { return n2 }
-        if let n3, n3.furniture.isEmpty { return n3 }
+        if let n1, n1.furniture.isEmpty && !n1.isBareLink { return n1 }
+        if let n2, n2.furniture.isEmpty && !n2.isBareLink { return n2 }
+        if let n3, n3.furniture.isEmpty && !n3.isBareLink { return n3 }
         return nil
     }
 
