@@ -84,25 +84,42 @@ enum BoilerplateRules {
         /// The name marks furniture and nothing of the article's own.
         var furniture = false
 
-        init(_ node: HTMLTree.Node) {
+        /// `judge`: what one class or id value says (`BoilerplateRules.judge`, or a cache of it: a page
+        /// repeats its class names many times).
+        init(_ node: HTMLTree.Node, judge: (String) -> NameJudgement = BoilerplateRules.judge) {
             guard !node.isText, !node.attributes.isEmpty else { return }
             var negative = false
             var kept = false
             for key in ["class", "id"] {
                 guard let value = node.attribute(key), !value.isEmpty else { continue }
-                let ws = BoilerplateRules.words(value)
-                let isNegative = ws.contains(where: BoilerplateRules.isNegative)
-                let isPositive = ws.contains(where: BoilerplateRules.isPositive)
-                if isNegative { weight -= 25 }
-                if isPositive { weight += 25 }
-                // A name with an article word and no strong furniture word keeps the element; so does an
-                // embedded post (a tweet, a video's description) inside the article.
-                if isPositive && !ws.contains(where: { strongNegative.contains($0) }) { kept = true }
-                if ws.contains("embed") || ws.contains("tweet") { kept = true }
-                if isNegative { negative = true }
+                let j = judge(value)
+                if j.negative { weight -= 25 }
+                if j.positive { weight += 25 }
+                if j.keeps { kept = true }
+                if j.negative { negative = true }
             }
             furniture = negative && !kept
         }
+    }
+
+    /// What one class or id value says.
+    struct NameJudgement {
+        var negative = false
+        var positive = false
+        /// An article word and no strong furniture word, or an embedded post (a tweet, a video's
+        /// description) inside the article: the element is kept whatever else its names say.
+        var keeps = false
+    }
+
+    static func judge(_ value: String) -> NameJudgement {
+        let ws = words(value)
+        var j = NameJudgement()
+        j.negative = ws.contains(where: isNegative)
+        j.positive = ws.contains(where: isPositive)
+        j.keeps =
+            (j.positive && !ws.contains(where: { strongNegative.contains($0) })) || ws.contains("embed")
+            || ws.contains("tweet")
+        return j
     }
 
     static func isNegative(_ word: String) -> Bool {

@@ -28,7 +28,15 @@ struct HTMLExtractor {
         removed = [Bool](repeating: false, count: n)
         textLength = [Int](repeating: 0, count: n)
         linkLength = [Int](repeating: 0, count: n)
-        names = tree.nodes.map { BoilerplateRules.NameVerdict($0) }
+        var judged: [String: BoilerplateRules.NameJudgement] = [:]
+        names = tree.nodes.map { node in
+            BoilerplateRules.NameVerdict(node) { value in
+                if let known = judged[value] { return known }
+                let j = BoilerplateRules.judge(value)
+                judged[value] = j
+                return j
+            }
+        }
         markFurniture()
         measure()
     }
