@@ -112,6 +112,7 @@ public struct ArticleLibrary: Sendable {
                 return id
             }
         }
+        var listedFolders = Set<String>()
         for path in paths {
             let kind = NamedPaths.kind(path)
             guard kind != .missing else { throw .notFound(path: path) }
@@ -121,8 +122,11 @@ public struct ArticleLibrary: Sendable {
                 wanted += add(list)
             } else {
                 let folder = NamedPaths.parent(path)
-                // A folder we cannot list still leaves the named file readable.
-                if let siblings = try? loader.list(folder: folder) { _ = add(siblings) }
+                // A folder we cannot list still leaves the named file readable. Each folder is listed
+                // once, however many of its files are named (`toc *.html` names them all).
+                if listedFolders.insert(folder).inserted, let siblings = try? loader.list(folder: folder) {
+                    _ = add(siblings)
+                }
                 wanted += add([path])
             }
         }
