@@ -41,7 +41,8 @@ public enum TocReport {
     }
 
     static func linkJSON(_ title: String?, _ link: Link?, _ collection: ArticleCollection?) -> JSONValue {
-        guard let title else { return .null }
+        // A page's link by address has no title of its own: the title of the page it resolved to.
+        guard let title = title ?? link?.title else { return .null }
         let file = link?.target.flatMap { collection?.entries[$0].source }
         return .object([("title", .string(title)), ("file", .optional(file))])
     }
@@ -69,7 +70,7 @@ public enum TocReport {
 /// Says where a link leads, in words.
 public enum LinkText {
     public static func describe(_ title: String?, _ link: Link?, _ collection: ArticleCollection?) -> String {
-        guard let title else { return "(none)" }
+        guard let title = title ?? link?.title else { return "(none)" }
         guard let target = link?.target, let collection else { return "\(title) — not in this collection" }
         var s = "\(title) → \(shown(collection.entries[target].source))"
         if let link, link.isAmbiguous { s += " (one of \(link.candidates.count) articles with this title)" }

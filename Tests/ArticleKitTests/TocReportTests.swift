@@ -80,4 +80,33 @@ final class TocReportTests: XCTestCase {
         XCTAssertEqual(
             Array(lines[1...3]), ["  1. (beginning)", "    2. The timetable", "  3. What riders can expect"])
     }
+
+    /// Pages link by address, not by title: `toc` shows where such a link leads by the title of the
+    /// page it resolved to (it printed `"prev": null` and "PREV: (none)" for a chain it followed).
+    func testALinkByAddressIsShownByTheTitleItLeadsTo() throws {
+        func page(_ slug: String, _ title: String, _ rel: String) -> String {
+            """
+            <html><head><title>\(title)</title><link rel="canonical" href="https://ex.example/\(slug)">\(rel)</head>
+            <body><article><p>The story goes on, day by day, as the strike at the northern harbour continues.</p>
+            </article></body></html>
+            """
+        }
+        let library = memoryLibrary([
+            ("a.html", page("a", "Day one", "<link rel=\"next\" href=\"/b\">")),
+            ("b.html", page("b", "Day two", "<link rel=\"prev\" href=\"/a\"><link rel=\"next\" href=\"/elsewhere\">")),
+        ])
+        let c = library.collection
+        let b = try library.article(1).get()
+        let line = TocReport.json(b, links: c.resolutions[1], collection: c).serialized
+        let o = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        let prev = try XCTUnwrap(o["prev"] as? [String: Any], line)
+        XCTAssertEqual(prev["title"] as? String, "Day one")
+        XCTAssertEqual(prev["file"] as? String, "a.html")
+        let next = try XCTUnwrap(o["next"] as? [String: Any], line)
+        XCTAssertEqual(next["title"] as? String, "https://ex.example/elsewhere")
+        XCTAssertTrue(next["file"] is NSNull)
+        let text = TocReport.text(b, links: c.resolutions[1], collection: c)
+        XCTAssertTrue(text.contains("PREV: Day one → a.html"), text)
+        XCTAssertTrue(text.contains("NEXT: https://ex.example/elsewhere — not in this collection"), text)
+    }
 }
