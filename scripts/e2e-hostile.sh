@@ -3,7 +3,9 @@
 # never committed: random bytes, a PNG, invalid UTF-8, NULs, empty files, escape
 # sequences (CSI, OSC, DCS, C1) and bidi controls in titles, headings, paragraphs and
 # PREV/NEXT lines, 10,000 combining marks, a 50 MB line, 200,000 one-letter lines, a FIFO,
-# symlinks to /dev/zero and /dev/urandom, symlink loops, a folder named x.txt, ...
+# symlinks to /dev/zero and /dev/urandom, symlink loops, a folder named x.txt, ...; and HTML pages
+# (make-hostile.py --html, --html-big): broken markup, deep nesting, NULs, binary data, charsets,
+# escapes, scripts and hidden elements.
 #
 # Every command runs under `timeout 60` and must end with 0/1 as documented (never a
 # signal), with stdout and stderr free of terminal controls: no C0 but LF, no DEL, no
@@ -130,6 +132,47 @@ elif mode == "toc-json":
     want(o("b12_tabs.txt")["title"] == "Tabs in the title", f"b12 title {o('b12_tabs.txt')['title']!r}")
     want(o("b10_long_title.txt")["title"].endswith("\u2026") and len(o("b10_long_title.txt")["title"]) <= 301, "b10: a 5000-character title is cut with …")
     want(o("c01_combining.txt")["title"].startswith("Combining Z\u0301\u0301"), "c01 title keeps its combining marks")
+elif mode == "html-toc-json":   # the hostile HTML pages (make-hostile.py --html)
+    objs = {base(o["file"]): o for o in map(json.loads, lines)}
+    want(set(objs) == articles, f"toc --json gave {sorted(set(objs) ^ articles)} beyond/short of the served pages")
+    def o(name): return objs.get(name, {"title": "", "sections": [], "warnings": [], "prev": None, "next": None})
+    def texts(name):
+        x = o(name)
+        return [x["title"]] + [s["heading"] or "" for s in x["sections"]] + [p for s in x["sections"] for p in s["paragraphs"]] \
+            + [x.get(k) or "" for k in ("author", "date", "url")]
+    def alltext(name): return "\n".join(texts(name))
+    def warned(name, words): return any(words in w for w in o(name)["warnings"])
+    want(all(o(n)["format"] == "html" for n in articles), "a served page not read as html")
+    h01 = alltext("h01_misnested.html")
+    want(o("h01_misnested.html")["title"] == "Misnested and unclosed tags" and all(w in h01 for w in
+         ("One bold both italic end.", "para in cell", "Under the heading.", "second item", "Deep and unclosed.", "Cut in a tag"))
+         and "<" not in h01, f"h01 (misnested): {h01[:300]!r}")
+    want(o("h02_nested_100k.html")["title"] == "A hundred thousand nested elements" and "Before the nest." in alltext("h02_nested_100k.html"),
+         f"h02 (100,000 nested): {o('h02_nested_100k.html')['title']!r} {o('h02_nested_100k.html')['warnings']}")
+    want(o("h03_nul.html")["title"] in ("NUL bytes in a page", "NUL\ufffdbytes in a page", "NUL\u2400bytes in a page")
+         and "with" in alltext("h03_nul.html"), f"h03 (NULs): {o('h03_nul.html')['title']!r}")
+    want(o("h07_wrong_charset.html")["title"] == "Declared latin-1, written in UTF-8: Café crème 東京"
+         and "Größer als „hier“." in alltext("h07_wrong_charset.html") and warned("h07_wrong_charset.html", "declared"),
+         f"h07 (wrong charset): {o('h07_wrong_charset.html')['title']!r} {o('h07_wrong_charset.html')['warnings']}")
+    want("\ufffd" in alltext("h08_invalid_bytes.html") and "continuation" in alltext("h08_invalid_bytes.html"),
+         f"h08 (invalid bytes): {alltext('h08_invalid_bytes.html')[:200]!r} {o('h08_invalid_bytes.html')['warnings']}")
+    h09 = o("h09_escapes.html")
+    want(h09["title"].startswith("Escapes ") and "[2J" in h09["title"] and h09["title"].endswith(" end")
+         and any("[31mred" in (s["heading"] or "") for s in h09["sections"]) and "Lede" in alltext("h09_escapes.html"),
+         f"h09 (escapes): {h09['title']!r} {[s['heading'] for s in h09['sections']]}")
+    want(not any(w in alltext("h09_escapes.html") for w in ("<", "class=", "href=", "a date")), f"h09: markup or an attribute shown: {alltext('h09_escapes.html')[:300]!r}")
+    h10 = alltext("h10_never_shown.html")
+    want(all(f"Visible {n}" in h10 for n in ("one", "two", "three")), f"h10: the visible text is missing: {h10[:300]!r}")
+    want("SECRET" not in text, "a script, style, hidden element or comment was shown: " + repr([l[:120] for l in lines if "SECRET" in l]))
+    want(base((o("h01_misnested.html")["next"] or {}).get("file") or "") == "h09_escapes.html"
+         and base((h09["next"] or {}).get("file") or "") == "h10_never_shown.html"
+         and base((o("h10_never_shown.html")["prev"] or {}).get("file") or "") == "h09_escapes.html",
+         f"the chain h01 -> h09 -> h10 by address: {o('h01_misnested.html')['next']} {h09['next']} {o('h10_never_shown.html')['prev']}")
+elif mode == "html-reasons":  # check's text on the HTML folder: each refusal's reason
+    reasons = {base(l[len("unreadable: "):].split(": ")[0]): l.split(": ", 2)[-1] for l in lines if l.startswith("unreadable: ")}
+    for name, words in (("h04_binary.html", "binary data"), ("h05_png.html", "binary data"), ("h06_script_only.html", "no text"),
+                        ("h11_empty.html", "empty"), ("h12_only_comments.html", "no text")):
+        want(words in reasons.get(name, ""), f"{name}: reason {reasons.get(name)!r}, expected one with {words!r}")
 elif mode == "chain-json":
     chains = [[base(f) for f in json.loads(l)["files"]] for l in lines]
     flat = [f for c in chains for f in c]
@@ -162,6 +205,13 @@ hcheck() {
   else bad "$name: stdout and stderr carry no terminal control" "$msg"; fi
 }
 expect_ok() { local name=$1 msg; shift; if msg=$(expect "$@"); then ok "$name"; else bad "$name" "$msg"; fi; }
+# xfail NAME COMMAND...: a known bug, written down as a check: "ok" once it is fixed; while it stands,
+# an "xfail" line with what the command said, not counted as a failure.
+xfail() {
+  local name=$1 msg; shift
+  if msg=$("$@" 2>&1); then ok "$name (known bug: fixed)"
+  else echo "xfail - $name (known bug, see the comment in e2e-hostile.sh)"; printf '%s\n' "$msg" | head -3 | cut -c1-200 | sed 's/^/       /'; fi
+}
 
 # --- the fixtures -----------------------------------------------------------------
 gen_start=$SECONDS
@@ -267,6 +317,57 @@ timeout 60 "$bin" dump "$hb/g02_many_lines.txt" 2> "$hx/head.err" | head -1 > "$
 check "hostile: dump BIGFILE | head -1 exits 0 quietly ($((SECONDS - t0))s)" bash -c "[ $rc -eq 0 ] && [ ! -s '$hx/head.err' ] && grep -qx 'Two hundred thousand lines' '$hx/head.out'"
 big_time=$((SECONDS - big_start))
 
+# --- HTML pages (issue 19): the same guarantees for the HTML reader ------------------------
+# make-hostile.py --html: misnested and unclosed tags, 100,000 nested elements, NUL bytes, binary data
+# and a PNG named .html, a page of only script, a wrong declared charset, invalid bytes, escape
+# sequences (raw and as character references) in the title, text and attributes, and scripts, styles,
+# hidden elements and comments that must never be shown. The single-line page is 10 MB here, not the
+# text catalogue's 50 MB: this is the debug build, where libxml2's parse and the extractor take about
+# 1.2 s a megabyte under make test's load (a 50 MB page took 61 s, over the 60 s every command gets);
+# the 50 MB page is read by `make bench`'s release build (docs/PERFORMANCE.md).
+html_start=$SECONDS
+hh="$work/hostile-html"; hhb="$work/hostile-html-big"
+HTML_BIG_MB=10
+python3 "$here/hostile/make-hostile.py" "$hh" --html --list > "$hx/list-html.txt" 2>> "$hx/gen.err" \
+  && python3 "$here/hostile/make-hostile.py" "$hhb" --html-big $HTML_BIG_MB --list > /dev/null 2>> "$hx/gen.err"
+check "hostile html: the pages are generated" test -s "$hx/list-html.txt" -a -s "$hhb/hb_line_${HTML_BIG_MB}mb.html"
+hrun htoc toc "$hh"
+hcheck "hostile html: toc" htoc 0
+expect_ok "hostile html: toc names each refused page in one stderr line" errors "$hx/list-html.txt" "$hx/htoc.err"
+hrun htocj toc --json "$hh"
+hcheck "hostile html: toc --json" htocj 0 --json
+expect_ok "hostile html: toc --json reads every page as well as it can, sanitised, nothing hidden shown, chained by address" \
+  html-toc-json "$hx/list-html.txt" "$hx/htocj.out"
+hrun hcheck check "$hh"
+hcheck "hostile html: check" hcheck 1
+expect_ok "hostile html: check lists every refused page" check "$hx/list-html.txt" "$hx/hcheck.out"
+expect_ok "hostile html: ... each with its reason (binary, no text, empty)" html-reasons "$hx/list-html.txt" "$hx/hcheck.out"
+hrun hdump dump --width 60 "$hh"
+hcheck "hostile html: dump --width 60" hdump 0 --max-width 60
+check "hostile html: dump shows no script, style, hidden element or comment" bash -c "! grep -q SECRET '$hx/hdump.out'"
+hrun hchainj chain --json "$hh"
+hcheck "hostile html: chain --json" hchainj 0 --json
+hrun hbig toc --json "$hhb/hb_line_${HTML_BIG_MB}mb.html"
+hcheck "hostile html: toc --json of the $HTML_BIG_MB MB single-line page" hbig 0 --json
+check "hostile html: ... its title, and its line read as one paragraph" python3 -c '
+import json,sys; o=json.loads(open(sys.argv[1]).readline()); p=[x for s in o["sections"] for x in s["paragraphs"]]
+assert o["title"].startswith("A single-line page") and max(len(x) for x in p) >= 9_999_999, (o["title"], [len(x) for x in p])' "$hx/hbig.out"
+# Known bug (issue 19, item 7; HTMLTree without XML_PARSE_HUGE since ee0074b): libxml2 stops at a
+# text node of 10,000,000 bytes, so the line is cut there, what follows it is lost, and the warning
+# blames nesting. Reported as an expected failure until it is fixed, then as a pass.
+xfail "hostile html: ... the whole line is read, and what follows it (a text node over 10,000,000 bytes)" python3 -c '
+import json,sys; o=json.loads(open(sys.argv[1]).readline()); p=[x for s in o["sections"] for x in s["paragraphs"]]
+assert max(len(x) for x in p) > int(sys.argv[2]) * 1024 * 1024 * 0.9 and "After the line" in [s["heading"] for s in o["sections"]], \
+  ([len(x) for x in p], [s["heading"] for s in o["sections"]], o["warnings"])' "$hx/hbig.out" "$HTML_BIG_MB"
+# Known bug (issue 19, item 7): what is read from attributes, the date (<time datetime>) and the page's
+# address (<link rel=canonical href>), is not sanitised: dump writes the raw ESC in the byline.
+hrun hmeta dump --width 60 "$hh-meta/h13_meta_escapes.html"
+xfail "hostile html: dump of escapes in <time datetime> and <link href> carries no terminal control" \
+  safe "$hx/hmeta.out" "$hx/hmeta.err"
+hrun hmetaj toc --json "$hh-meta/h13_meta_escapes.html"
+xfail "hostile html: ... nor does toc --json (date, url)" safe --json "$hx/hmetaj.out"
+html_time=$((SECONDS - html_start))
+
 # --- the reader in tmux, on a file full of escape sequences ----------------------------
 reader_start=$SECONDS
 hsock="gz-hostile-$$-0"
@@ -334,7 +435,43 @@ else
   htm send-keys -t hostile 'q'
   hexpect "hostile reader: ... and q exits 0" hwait "EXIT=0"
   hstop
+
+  # HTML: the page of escapes (raw and as references, in the title, text and attributes) is drawn
+  # without obeying them; n follows its rel=next to the page whose scripts, styles, hidden elements
+  # and comments must not show.
+  hstart 5 "printf 'SHELL-BEFORE\n'; sleep 0.3; '$bin' '$hh/h09_escapes.html'; echo \"EXIT=\$?\"; sleep 30"
+  htm set-option -s set-clipboard on 2>/dev/null
+  htm select-pane -t hostile -T GZ-TITLE-BEFORE
+  hexpect "hostile html reader: opens the page of escapes" hwait "Lede"
+  hexpect "hostile html reader: ... its title shown, the escapes harmless" bash -c "tmux -L '$hsock' capture-pane -p -t hostile | grep -q 'Escapes .*\[2J'"
+  hexpect "hostile html reader: ... its heading" hwait "Heading [31mred"
+  htm send-keys -t hostile 'n'
+  hexpect "hostile html reader: n follows rel=next to the page of hidden things" hwait "Visible one"
+  htm send-keys -t hostile 'G'
+  hexpect "hostile html reader: ... its end" hwait "Visible three"
+  hexpect "hostile html reader: ... and no script, style, hidden element or comment is on screen" \
+    bash -c "! tmux -L '$hsock' capture-pane -p -t hostile | grep -q SECRET"
+  title_after=$(htm display -p -t hostile '#{pane_title}')
+  check "hostile html reader: the page did not change the window title ($title_after)" test "$title_after" = "GZ-TITLE-BEFORE"
+  check "hostile html reader: the page did not write to the clipboard (OSC 52)" test -z "$(htm list-buffers 2>/dev/null)"
+  htm send-keys -t hostile 'q'
+  hexpect "hostile html reader: q exits with status 0" hwait "EXIT=0"
+  hstop
+
+  # The single-line page: its first screen comes, and q quits.
+  hstart 6 "'$bin' '$hhb/hb_line_${HTML_BIG_MB}mb.html'; echo \"EXIT=\$?\"; sleep 30"
+  hexpect "hostile html reader: the $HTML_BIG_MB MB single-line page shows its first screen within 40 s" hwait "lorem ipsum dolor" 40
+  htm send-keys -t hostile 'q'
+  hexpect "hostile html reader: ... and q quits" hwait "EXIT=0" 10
+  hstop
+
+  # A binary file named .html, alone: a reason, not a crash.
+  hstart 7 "'$bin' '$hh/h04_binary.html'; echo \"EXIT=\$?\"; sleep 30"
+  hwait "EXIT=" 5 || htm send-keys -t hostile 'q'
+  hexpect "hostile html reader: a binary .html ends with its reason, not a crash" bash -c "
+    for i in \$(seq 1 100); do p=\$(tmux -L '$hsock' capture-pane -p -t hostile); if printf '%s' \"\$p\" | grep -q 'EXIT=[01]\$' && printf '%s' \"\$p\" | grep -q 'binary data'; then exit 0; fi; sleep 0.1; done; exit 1"
+  hstop
 fi
 reader_time=$((SECONDS - reader_start))
 
-echo "       hostile part: $((SECONDS - hostile_start))s (big files ${big_time}s, reader ${reader_time}s)"
+echo "       hostile part: $((SECONDS - hostile_start))s (big files ${big_time}s, html ${html_time}s, reader ${reader_time}s)"
