@@ -1,6 +1,6 @@
-import ArticleKit
 import XCTest
 
+@testable import ArticleKit
 @testable import ReaderCore
 
 /// A closing line is styled by whether its link resolved, never by its words: a dangling title
@@ -23,6 +23,18 @@ final class FooterStyleTests: XCTestCase {
             XCTAssertFalse(styles.isEmpty)
             XCTAssertTrue(styles.allSatisfy { $0 == .dim }, "row \(row): \(screen.text(row: row))")
         }
+    }
+
+    /// Pages link by address: the closing line names the page the link resolved to (it said
+    /// "(no link)" while `n` followed it), or the address when no page here has it.
+    func testALinkByAddressIsNamedByWhereItLeads() {
+        let links = Resolutions(
+            previous: Link(title: "Day one", target: 0, candidates: [0]),
+            next: Link(title: "https://ex.example/elsewhere", target: nil, candidates: []))
+        let footer = PlainTextDump.footer(previous: nil, next: nil, links: links)
+        XCTAssertEqual(
+            footer.map(\.text), ["—", "PREV: Day one", "NEXT: https://ex.example/elsewhere (not in this collection)"])
+        XCTAssertEqual(footer.map(\.kind), [.footer, .footerLink, .footerUnresolved])
     }
 
     func testEachClosingLineKnowsWhetherItsLinkResolved() {

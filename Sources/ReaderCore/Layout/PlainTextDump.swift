@@ -41,8 +41,10 @@ public enum PlainTextDump {
     }
 
     /// The line and whether it leads somewhere: a title still looked up may yet, so it is not dangling.
+    /// A link by address (a page's rel=prev/next, a note's `url`) has no title of its own: the
+    /// resolved link's (the title of the page it leads to, else the address).
     static func linkLine(_ label: String, _ title: String?, _ link: Link?, _ indexing: Bool) -> FooterLine {
-        guard let title else { return FooterLine(label + "(no link)", .footerUnresolved) }
+        guard let title = title ?? link?.title else { return FooterLine(label + "(no link)", .footerUnresolved) }
         if link?.target != nil { return FooterLine(label + title, .footerLink) }
         if indexing { return FooterLine(label + "\(title) (looking it up…)", .footerLink) }
         return FooterLine(label + "\(title) (not in this collection)", .footerUnresolved)
