@@ -143,6 +143,12 @@ check "dump | head -1 exits quietly" test "$rc" -eq 0
 
 out=$("$bin" < /dev/null 2>&1 | head -3)
 check "no arguments and no terminal: the built-in collection is printed" grep -q "Night Trams Return" <<< "$out"
+out=$("$bin" < /dev/null 2>&1)
+check "... through its Markdown note and its HTML page, chained to them and between them" bash -c '
+  grep -qx "NEXT: A Repair Café Moves Into the Old Fire Station" <<< "$1" && grep -qx "§ What the Benches Take" <<< "$1" &&
+  grep -qx "NEXT: Keepers’ Logbooks From the Point Lighthouse Go Online" <<< "$1" &&
+  grep -qx "PREV: A Repair Café Moves Into the Old Fire Station" <<< "$1" && grep -qx "1898–1929 | 41 | 45,200" <<< "$1" &&
+  ! grep -q "Related story\|More from the coast\|font-family" <<< "$1"' _ "$out"
 
 # --- the reader in tmux, scripts and emoji, then hostile input: see e2e-reader.sh, e2e-clusters.sh, e2e-hostile.sh ---
 for part in e2e-reader.sh e2e-less.sh e2e-clusters.sh e2e-hostile.sh e2e-state.sh e2e-search.sh e2e-config.sh e2e-fetch.sh; do
