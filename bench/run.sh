@@ -8,6 +8,8 @@
 #                           installs nothing. `make test` runs it on the debug binary it has just
 #                           built (GAZETTE_BENCH_BIN), so it checks that every figure is produced,
 #                           not how fast a release build is.
+#   bench/run.sh --html     the full run's HTML rows only (bench/html.sh: the dev set against
+#                           trafilatura, a 5 MB page's first screen, a page over the size limit)
 #
 # Exits 1 when a figure is not produced: a gazette value that is n/a, empty or not a positive
 # number, or a missing reference where the target is a ratio to it. Targets not met are shown
@@ -33,11 +35,13 @@ SEED=${GAZETTE_BENCH_SEED:-1}
 [ -d /opt/swift/usr/bin ] && export PATH="/opt/swift/usr/bin:$PATH"
 
 MODE=full
+ONLY_HTML=0
 case "${1:-}" in
   "") ;;
   --smoke) MODE=smoke ;;
+  --html) ONLY_HTML=1 ;;
   -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
-  *) echo "usage: bench/run.sh [--smoke]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [--smoke | --html]" >&2; exit 2 ;;
 esac
 
 if [ "$MODE" = full ]; then
@@ -136,8 +140,10 @@ dataset() { # NAME ARGS... : (re)generate bench-data/NAME unless its stamp says 
 }
 gen_folder() { python3 "$BENCH/generate.py" "$2" "$1" --seed "$SEED" 2>/dev/null; }  # N OUT
 gen_big() { mkdir -p "$2"; python3 "$BENCH/generate.py" --big "$2/big.txt" --mb "$1" --seed "$SEED"; }  # MB OUT
+# --html: the HTML rows only (no folders but the small one, no big article but the page's own).
+[ "$ONLY_HTML" = 1 ] && SIZES=()
 for n in "${SIZES[@]}" "$SMALLN"; do dataset "n$n" gen_folder "$n"; done
-dataset "big$MB" gen_big "$MB"
+[ "$ONLY_HTML" = 1 ] || dataset "big$MB" gen_big "$MB"
 BIGFILE=$DATA/big$MB/big.txt   # alone in its folder, so nothing else is loaded with it
 # A binary that does not run would still be timed (failures are ignored there): stop now instead.
 if ! "$BIN" chain --json "$DATA/n$SMALLN" 2>&1 | grep -q '"files"'; then
@@ -220,6 +226,7 @@ REV="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 [ -n "$(git status --porcelain -- Sources Package.swift 2>/dev/null)" ] && REV="$REV + uncommitted changes in Sources/"
 say "gazette: $BIN$BIN_NOTE (commit $REV; $MODE mode, seed $SEED)"
 
+if [ "$ONLY_HTML" = 0 ]; then   # (sections 1 to 6; not indented)
 # --- 1. full scan -----------------------------------------------------------------------
 for n in "${SIZES[@]}"; do
   dir=$DATA/n$n
@@ -369,6 +376,10 @@ row "peak memory, reader on $bigl (VmHWM +$HOLD s)" "${SHOT[$BIGN.mem]}" KiB "${
 
 # --- 6. the full-text index (bench/search.sh) -----------------------------------------------
 source "$BENCH/search.sh"
+fi   # ONLY_HTML
+
+# --- 7. HTML pages (bench/html.sh) ------------------------------------------------------------
+source "$BENCH/html.sh"
 
 # --- the table --------------------------------------------------------------------------------
 ELAPSED=$(echo "$(date +%s.%N) - $T_START" | bc)
@@ -469,4 +480,4 @@ if missing:
     print(f"\nbench: FAILED, {len(missing)} figure(s) not produced:", *missing, sep="\n  ")
     sys.exit(1)
 EOF
-} | tee "$DATA/last-table-$MODE.md"
+} | tee "$DATA/last-table-$MODE$([ "$ONLY_HTML" = 1 ] && echo -html).md"
