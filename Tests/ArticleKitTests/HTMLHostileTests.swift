@@ -417,6 +417,22 @@ final class HTMLHostileTests: XCTestCase {
         XCTAssertFalse(allText(a).contains("CDATA"))
     }
 
+    /// KNOWN BUG (issue 19), skipped while it stands; a regression after 49b1e97 (77053da..e4c4c29): a
+    /// short page — a feed item's text, as `gazette fetch` reads it — loses everything after its
+    /// first paragraph: `<p>The feed's own text.</p><h2>A heading</h2><p>More.</p>` reads as the one
+    /// paragraph "The feed's own text.", without the heading or "More." (49b1e97 read all three).
+    /// FetcherTests.testFeedTextServesWhenThePageFailsAndItemsWithoutDatesLinksOrTitles fails on it.
+    /// When fixed this test passes as it is.
+    func testAShortPageKeepsEveryBlock() throws {
+        let a = try read("<html><body><p>The feed's own text.</p><h2>A heading</h2><p>More.</p></body></html>")
+        assertClean(a)
+        XCTAssertEqual(a.title, "The feed's own text.")
+        if a.headings != ["A heading"] {
+            throw XCTSkip("KNOWN BUG: a short page loses its heading and last paragraph: \(a.sections)")
+        }
+        XCTAssertEqual(a.sections.flatMap(\.paragraphs), ["The feed's own text.", "More."])
+    }
+
     func testAScriptInTheTitleOrAHeadingIsNotShown() throws {
         let html = page(
             title: "Plain title",
