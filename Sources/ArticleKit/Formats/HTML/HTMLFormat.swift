@@ -10,7 +10,7 @@ public struct HTMLFormat: ArticleFormat {
     public func parse(_ bytes: [UInt8], source: String) throws(ArticleError) -> Article {
         try Self.checkLooksLikePage(bytes, source: source)
         let decoded = HTMLCharset.decode(bytes)
-        let tree = HTMLTree(utf8: decoded.utf8)
+        let tree = HTMLTree(utf8: HTMLPreparation.prepare(decoded.utf8))
         let metadata = HTMLMetadata(tree)
         let extractor = HTMLExtractor(tree)
         var reader = HTMLBlockReader(extractor)
@@ -33,7 +33,8 @@ public struct HTMLFormat: ArticleFormat {
         if let w = decoded.warning { warnings.append(w) }
         if tree.stoppedEarly {
             warnings.append(
-                "the page nests elements deeper than \(HTMLTree.maxDepth); what follows that point was not read")
+                "libxml2 stopped reading the page early (elements nested deeper than \(HTMLTree.maxDepth)); what follows was not read"
+            )
         }
         guard let title, !title.isEmpty else {
             guard let first = blocks.first else { throw .noText(path: source) }

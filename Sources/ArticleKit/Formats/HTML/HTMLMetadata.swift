@@ -38,14 +38,14 @@ struct HTMLMetadata {
                 }
             case "link":
                 let rel = (node.attribute("rel") ?? "").lowercased().split(separator: " ")
-                guard let href = node.attribute("href"), !href.isEmpty else { continue }
+                guard let href = node.attribute("href").map(HTMLText.clean), !href.isEmpty else { continue }
                 if rel.contains("canonical") { canonical = canonical ?? href }
                 if rel.contains("prev") || rel.contains("previous") { previousURL = previousURL ?? href }
                 if rel.contains("next") { nextURL = nextURL ?? href }
             case "script" where (node.attribute("type") ?? "").lowercased().contains("ld+json"):
                 readStructuredData(tree.ownText(of: i))
             case "time" where date == nil:
-                if let d = node.attribute("datetime"), !d.isEmpty { date = d }
+                if let d = node.attribute("datetime").map(HTMLText.clean), !d.isEmpty { date = d }
             default: break
             }
         }
@@ -98,7 +98,7 @@ struct HTMLMetadata {
                     if !names.isEmpty { author = names.joined(separator: ", ") }
                 }
             }
-            if date == nil, let d = o["datePublished"] as? String { date = d }
+            if date == nil, let d = o["datePublished"] as? String { date = HTMLText.clean(d) }
         }
     }
 }
