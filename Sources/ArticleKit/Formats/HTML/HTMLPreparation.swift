@@ -42,10 +42,9 @@ enum HTMLPreparation {
                     run += 1
                     // Past the limit: at the next space, or (no space for 64 kB) before an ASCII byte
                     // that cannot be inside a character reference or a UTF-8 sequence.
-                    if run > longestRun && !inCDATA
-                        && (c == 0x20 || (run > longestRun + 65536 && c < 0x80 && c != UInt8(ascii: "&")
-                            && c != UInt8(ascii: ";") && !isReferenceNear(b, i)))
-                    {
+                    let safeByte = c < 0x80 && c != UInt8(ascii: "&") && c != UInt8(ascii: ";")
+                    let breakHere = c == 0x20 || (run > longestRun + 65536 && safeByte && !isReferenceNear(b, i))
+                    if run > longestRun && !inCDATA && breakHere {
                         out += Array("<wbr>".utf8)
                         run = 0
                     }
