@@ -9,7 +9,7 @@ bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 dev_bin=${GAZETTE_DEV:-$(dirname "$bin")/gazette-dev}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
-trap 'for s in gz-e2e-$$ gz-e2e-sig-$$ gz-e2e-locale-$$ gz-e2e-colour-$$ gz-e2e-clusters-$$ gz-e2e-state-$$ gz-e2e-less-$$ gz-e2e-search-$$ gz-e2e-config-$$; do tmux -L "$s" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
+trap 'for s in gz-e2e-$$ gz-e2e-sig-$$ gz-e2e-locale-$$ gz-e2e-colour-$$ gz-e2e-clusters-$$ gz-e2e-state-$$ gz-e2e-less-$$ gz-e2e-search-$$ gz-e2e-config-$$ gz-e2e-nested-$$; do tmux -L "$s" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
 pass=0; fail=0
 # The reader keeps its reading state here, never in the real ~/.local/state.
 export XDG_STATE_HOME="$work/state"
@@ -155,7 +155,7 @@ check "... through its Markdown note and its HTML page, chained to them and betw
   ! grep -q "Related story\|More from the coast\|font-family" <<< "$1"' _ "$out"
 
 # --- the reader in tmux, scripts and emoji, then hostile input: see e2e-reader.sh, e2e-clusters.sh, e2e-hostile.sh ---
-for part in e2e-reader.sh e2e-less.sh e2e-clusters.sh e2e-hostile.sh e2e-state.sh e2e-search.sh e2e-config.sh e2e-fetch.sh; do
+for part in e2e-reader.sh e2e-less.sh e2e-clusters.sh e2e-hostile.sh e2e-state.sh e2e-search.sh e2e-config.sh e2e-fetch.sh e2e-nested.sh; do
   if [ -f "$here/$part" ]; then source "$here/$part"; fi
 done
 
