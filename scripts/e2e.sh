@@ -9,7 +9,7 @@ bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 dev_bin=${GAZETTE_DEV:-$(dirname "$bin")/gazette-dev}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
-trap 'for s in gz-e2e-$$ gz-e2e-sig-$$ gz-e2e-locale-$$ gz-e2e-colour-$$ gz-e2e-clusters-$$ gz-e2e-state-$$ gz-e2e-less-$$ gz-e2e-search-$$ gz-e2e-config-$$; do tmux -L "$s" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
+trap 'for s in gz-e2e-$$ gz-e2e-sig-$$ gz-e2e-locale-$$ gz-e2e-colour-$$ gz-e2e-clusters-$$ gz-e2e-state-$$ gz-e2e-less-$$ gz-e2e-search-$$ gz-e2e-config-$$ gz-e2e-nested-$$; do tmux -L "$s" kill-server 2>/dev/null; done; rm -rf "$work"' EXIT
 pass=0; fail=0
 # The reader keeps its reading state here, never in the real ~/.local/state.
 export XDG_STATE_HOME="$work/state"
@@ -72,7 +72,8 @@ assert c["dangling_prev"]=="An article we do not have" and c["dangling_next"]=="
 check "check exits 1 and names the binary file and dangling links" \
   bash -c "[ $rc -eq 1 ] && grep -q '04_image.txt: skipped, it looks like binary data' '$work/check.txt' && grep -c '^dangling' '$work/check.txt' | grep -qx 2"
 
-# Issue 20: a cycle is said; a folder with only subfolders, or other extensions, says why it has no article;
+# Issue 20: a cycle is said; a folder with other extensions (or only subfolders, with --no-recurse) says why it
+# has no article;
 # mark without --read or --unread prints a usage line that reads right.
 mkdir -p "$work/cycle" "$work/nested/inner" "$work/md-only"
 printf 'Ring one\n\n-\n\nText.\n\n-\n\nNEXT Ring two\n' > "$work/cycle/a.txt"
@@ -83,12 +84,15 @@ out=$("$bin" chain --json "$work/cycle" 2>&1)
 check "chain --json says cycle: true" python3 -c 'import json,sys; assert json.loads(sys.argv[1].splitlines()[0])["cycle"] is True' "$out"
 cp "$work/cycle/a.txt" "$work/nested/inner/"
 out=$(cd "$work/nested" && "$bin" search text 2>&1); rc=$?
-check "search in a folder with only subfolders says why it found nothing" \
-  bash -c '[ $2 -eq 1 ] && grep -q "no article files (.*) in this folder; subfolders are not read, name them: ./inner" <<< "$1"' _ "$out" "$rc"
+check "search in a folder of subfolders finds the article in them (issue 21)" \
+  bash -c '[ $2 -eq 0 ] && grep -q "^inner/a.txt" <<< "$1"' _ "$out" "$rc"
+out=$(cd "$work/nested" && "$bin" search --no-recurse text 2>&1); rc=$?
+check "search --no-recurse in a folder with only subfolders says why it found nothing" \
+  bash -c '[ $2 -eq 1 ] && grep -q "no article files (.*) in this folder; subfolders are not read with --no-recurse (--depth 0): ./inner" <<< "$1"' _ "$out" "$rc"
 printf '# A note\n\nText.\n' > "$work/md-only/a.md"
 out=$("$bin" toc --ext txt "$work/md-only" 2>&1)
 check "toc --ext txt on markdown says what it looked for and what is there" \
-  bash -c 'grep -q "no article files (\*.txt) in this folder; it holds 1 other file (--ext md reads them)" <<< "$1"' _ "$out"
+  bash -c 'grep -q "no article files (\*.txt) in this folder or its subfolders; it holds 1 other file (--ext md reads them)" <<< "$1"' _ "$out"
 out=$("$bin" toc --ext md "$work/md-only" 2>&1)
 check "toc --ext md reads the markdown (no *.txt message)" bash -c '! grep -q "txt" <<< "$1" && grep -q "A note" <<< "$1"' _ "$out"
 out=$("$bin" mark "$work/cycle/a.txt" 2>&1); rc=$?
@@ -151,7 +155,7 @@ check "... through its Markdown note and its HTML page, chained to them and betw
   ! grep -q "Related story\|More from the coast\|font-family" <<< "$1"' _ "$out"
 
 # --- the reader in tmux, scripts and emoji, then hostile input: see e2e-reader.sh, e2e-clusters.sh, e2e-hostile.sh ---
-for part in e2e-reader.sh e2e-less.sh e2e-clusters.sh e2e-hostile.sh e2e-state.sh e2e-search.sh e2e-config.sh e2e-fetch.sh; do
+for part in e2e-reader.sh e2e-less.sh e2e-clusters.sh e2e-hostile.sh e2e-state.sh e2e-search.sh e2e-config.sh e2e-fetch.sh e2e-nested.sh; do
   if [ -f "$here/$part" ]; then source "$here/$part"; fi
 done
 

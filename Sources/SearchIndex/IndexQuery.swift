@@ -111,16 +111,12 @@ extension SearchIndex {
 }
 
 extension IndexScope {
-    /// Whether a canonical path is one of the named files, or directly inside a named folder.
+    /// Whether a canonical path is one of the named files, or where a walk of a named folder reaches
+    /// (in it or a subfolder not hidden, to the depth).
     func contains(_ path: String) -> Bool {
         if files.contains(path) { return true }
-        return folders.contains { IndexScope.isDirectly(path, in: $0) }
-    }
-
-    /// Whether `path` names a file of `folder` itself, not of one of its subfolders.
-    static func isDirectly(_ path: String, in folder: String) -> Bool {
-        let base = folder.hasSuffix("/") ? folder : folder + "/"
-        return path.hasPrefix(base) && !path.utf8.dropFirst(base.utf8.count).contains(UInt8(ascii: "/"))
+        let depth = depth.map { max(0, $0) } ?? FolderWalk.defaultDepth
+        return folders.contains { FolderWalk.reaches(path, from: $0, depth: depth) }
     }
 }
 

@@ -27,20 +27,27 @@ public struct IndexProgress: Sendable, Equatable {
     }
 }
 
-/// What to index: folders (their article files, not their subfolders) and single files.
+/// What to index: folders (their article files and their subfolders', as `FolderWalk` reads them to
+/// `depth`) and single files.
 public struct IndexScope: Sendable, Equatable {
     public var folders: [String]
     public var files: [String]
     public var fileExtension: String
+    /// How many folders down a folder is read, as the commands' `--depth` (nil: the default bound).
+    public var depth: Int?
 
     /// Paths are made canonical (absolute, lexically) against `directory`.
     public init(
-        folders: [String], files: [String], fileExtension: String = FormatChooser.defaultExtensions, directory: String
+        folders: [String], files: [String], fileExtension: String = FormatChooser.defaultExtensions,
+        depth: Int? = nil, directory: String
     ) {
         self.folders = folders.map { ArticleID.file($0, in: directory).key }
         self.files = files.map { ArticleID.file($0, in: directory).key }
         self.fileExtension = fileExtension
+        self.depth = depth
     }
+
+    var loader: CollectionLoader { CollectionLoader(fileExtension: fileExtension, depth: depth) }
 }
 
 extension SearchIndex {
@@ -112,13 +119,13 @@ extension SearchIndex {
         _ scope: IndexScope, parallel: Bool, report: inout IndexReport, progress: @Sendable (IndexProgress) -> Void,
         isCancelled: @Sendable () -> Bool
     ) throws {
-        let loader = CollectionLoader(fileExtension: scope.fileExtension)
+        let loader = scope.loader
         var wanted: [String] = []
         var gone: [Int64] = []
         var known: [String: (id: Int64, stat: FileStamp)] = [:]
         for folder in scope.folders {
             let listed = (try? loader.list(folder: folder)) ?? []
-            let existing = try filesUnder(folder)
+            let existing = try filesUnder(folder, depth: loader.effectiveDepth)
             let listedSet = Set(listed)
             for (path, row) in existing where !listedSet.contains(path) { gone.append(row.id) }
             known.merge(existing) { a, _ in a }
@@ -240,8 +247,9 @@ extension SearchIndex {
         }
     }
 
-    /// The indexed files directly inside `folder` (not in its subfolders), by path.
-    func filesUnder(_ folder: String) throws -> [String: (id: Int64, stat: FileStamp)] {
+    /// The indexed files a walk of `folder` to `depth` could list (`FolderWalk.reaches`), by path: those
+    /// of a hidden folder, or deeper, are another scope's and stay.
+    func filesUnder(_ folder: String, depth: Int) throws -> [String: (id: Int64, stat: FileStamp)] {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         return try pool.read { db in
             var out: [String: (id: Int64, stat: FileStamp)] = [:]
@@ -250,7 +258,7 @@ extension SearchIndex {
                 arguments: [base, SearchIndex.upperBound(of: base)])
             while let row = try rows.next() {
                 let path: String = row["path"]
-                guard IndexScope.isDirectly(path, in: base) else { continue }
+                guard FolderWalk.reaches(path, from: base, depth: depth) else { continue }
                 out[path] = (row["id"], FileStamp(size: row["size"], mtime: row["mtime"], inode: row["inode"]))
             }
             return out

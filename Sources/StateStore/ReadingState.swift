@@ -35,10 +35,13 @@ public struct ReadingState {
 
     public static func isFolder(_ path: String) -> Bool { NamedPaths.kind(path) == .folder }
 
-    /// The file to show first: for a lone folder, the article last opened in it, while it is still there.
-    public func startFile(_ paths: [String], fromStart: Bool, fileExtension: String) -> String? {
+    /// The file to show first: for a lone folder, the article last opened in it (or in a subfolder read
+    /// to `depth`), while it is still there.
+    public func startFile(
+        _ paths: [String], fromStart: Bool, fileExtension: String, depth: Int = FolderWalk.defaultDepth
+    ) -> String? {
         guard !fromStart, paths.count == 1, Self.isFolder(paths[0]), let database,
-            let path = try? database.lastOpened(inFolder: Self.canonical(paths[0])),
+            let path = try? database.lastOpened(inFolder: Self.canonical(paths[0]), depth: depth),
             FileManager.default.fileExists(atPath: path),
             CollectionLoader(fileExtension: fileExtension).isArticlePath(path)
         else { return nil }
@@ -57,9 +60,11 @@ public struct ReadingState {
         return try? database.place(for: ArticleKey(path: path, fingerprint: Fingerprint.ofFile(path)))
     }
 
-    /// The hooks for a reader on `paths`, opening `start`; `report` hears a write that failed, on the way out.
+    /// The hooks for a reader on `paths` (folders read `depth` folders down), opening `start`; `report`
+    /// hears a write that failed, on the way out.
     public func hooks(
-        paths: [String], start: String, fromStart: Bool, report: @escaping @Sendable (String) -> Void
+        paths: [String], depth: Int = FolderWalk.defaultDepth, start: String, fromStart: Bool,
+        report: @escaping @Sendable (String) -> Void
     ) -> StateHooks {
         guard let database else { return .none(notice: notice) }
         let folders = Set(paths.map { p in Self.isFolder(p) ? Self.canonical(p) : Self.folder(of: Self.canonical(p)) })
@@ -71,7 +76,9 @@ public struct ReadingState {
             load: [
                 {
                     // An unreadable journal leaves the reader as it is: empty, as without a store.
-                    .journal((try? database.journal(folders: folders, scope: scope, places: !fromStart)) ?? Journal())
+                    .journal(
+                        (try? database.journal(folders: folders, depth: depth, scope: scope, places: !fromStart))
+                            ?? Journal())
                 }
             ],
             flush: {

@@ -143,15 +143,30 @@ extension StateDatabase {
 
     // MARK: Reads
 
-    /// The article last opened in `folder` (a canonical path), if any.
-    public func lastOpened(inFolder folder: String) throws -> String? {
+    /// The article last opened in `folder` (a canonical path) or a subfolder a walk to `depth` reaches
+    /// (`FolderWalk.reaches`), if any.
+    public func lastOpened(inFolder folder: String, depth: Int = FolderWalk.defaultDepth) throws -> String? {
         try pool.read { db in
-            try String.fetchOne(
+            let paths = try String.fetchCursor(
                 db,
                 sql: """
-                    SELECT path FROM article WHERE folder = ? AND opened IS NOT NULL ORDER BY opened DESC LIMIT 1
-                    """, arguments: [folder])
+                    SELECT path FROM article WHERE \(Self.underFolder("folder")) AND opened IS NOT NULL ORDER BY opened DESC
+                    """, arguments: Self.underFolderArguments(folder))
+            while let path = try paths.next() {
+                if FolderWalk.reaches(path, from: folder, depth: depth) { return path }
+            }
+            return nil
         }
+    }
+
+    /// The rows of a folder and of its subfolders (`article.folder` is the folder itself, or starts with
+    /// it and a "/"): a range of the `folder` column's index.
+    static func underFolder(_ column: String) -> String {
+        "(\(column) = ? OR (\(column) >= ? AND \(column) < ?))"
+    }
+    static func underFolderArguments(_ folder: String) -> StatementArguments {
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        return [folder, base, base + "\u{10FFFF}"]
     }
 
     /// The saved place of an article: by its path, else by its fingerprint (a moved file).
@@ -186,20 +201,29 @@ extension StateDatabase {
     }
 
     /// Everything the reader shows of past sittings, for the articles in `folders` (canonical
-    /// paths), and the history of `scope`. `places`: false for `--from-start`.
-    /// Needs no list of the folder's files, so it can run while the folder is indexed.
-    public func journal(folders: Set<String>, scope: String, places wantPlaces: Bool) throws -> Journal {
+    /// paths) and their subfolders to `depth` (`FolderWalk.reaches`), and the history of `scope`.
+    /// `places`: false for `--from-start`. Needs no list of the folder's files, so it can run while
+    /// the folder is indexed.
+    public func journal(
+        folders: Set<String>, depth: Int = FolderWalk.defaultDepth, scope: String, places wantPlaces: Bool
+    ) throws -> Journal {
         var journal = Journal()
+        func inScope(_ path: String) -> Bool {
+            folders.contains(ArticleKey.folder(of: path))
+                || folders.contains { FolderWalk.reaches(path, from: $0, depth: depth) }
+        }
         try pool.read { db in
             for folder in folders {
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
                         SELECT a.path, a.read, a.progress, p.block, p.offset, p.heading, p.snippet
-                        FROM article a LEFT JOIN position p ON p.article = a.id WHERE a.folder = ?
-                        """, arguments: [folder])
+                        FROM article a LEFT JOIN position p ON p.article = a.id WHERE \(Self.underFolder("a.folder"))
+                        """, arguments: Self.underFolderArguments(folder))
                 for row in rows {
-                    let id = ArticleID(key: row["path"])
+                    let path: String = row["path"]
+                    guard inScope(path) else { continue }
+                    let id = ArticleID(key: path)
                     if row["read"] as Bool { journal.read.insert(id) }
                     let progress: Int = row["progress"]
                     if progress > 0 { journal.progress[id] = progress }
@@ -222,7 +246,7 @@ extension StateDatabase {
                     SELECT path FROM article WHERE opened IS NOT NULL ORDER BY opened DESC LIMIT ?
                     """, arguments: [Journal.recentLimit * 4])
             journal.recent = Array(
-                recent.filter { folders.contains(ArticleKey.folder(of: $0)) }
+                recent.filter(inScope)
                     .map(ArticleID.init(key:)).prefix(Journal.recentLimit))
             let history = try Row.fetchAll(
                 db,

@@ -35,7 +35,26 @@ struct CollectionOptions: ParsableArguments {
         help: "File name extensions of articles in a folder, comma-separated ('' for every file).")
     var fileExtension = FormatChooser.defaultExtensions
 
-    var loader: CollectionLoader { CollectionLoader(fileExtension: fileExtension) }
+    @Option(
+        name: .customLong("depth"),
+        help: ArgumentHelp(
+            "How many folders down a folder is read: 0 is the folder alone (default: \(FolderWalk.defaultDepth); "
+                + "a folder deeper than that is named on stderr, not read).",
+            valueName: "n"))
+    var depth: Int?
+
+    @Flag(name: .customLong("no-recurse"), help: "Read only the folder named, not its subfolders (--depth 0).")
+    var noRecurse = false
+
+    func validate() throws {
+        if let depth, depth < 0 { throw ValidationError("--depth must be 0 (the folder alone) or more") }
+        if noRecurse, let depth, depth != 0 { throw ValidationError("--no-recurse is --depth 0: give one of them") }
+    }
+
+    /// The depth asked for; nil: the default bound, with the folders past it said.
+    var folderDepth: Int? { noRecurse ? 0 : depth }
+
+    var loader: CollectionLoader { CollectionLoader(fileExtension: fileExtension, depth: folderDepth) }
 }
 
 struct Read: ParsableCommand {
@@ -121,12 +140,15 @@ struct Read: ParsableCommand {
         }
         // A folder opens on the article last read in it; the built-in collection keeps no state.
         let state = paths.isEmpty ? nil : ReadingState.open()
-        let resumed = state?.startFile(paths, fromStart: fromStart, fileExtension: options.fileExtension)
+        let depth = options.loader.effectiveDepth
+        let resumed = state?.startFile(
+            paths, fromStart: fromStart, fileExtension: options.fileExtension, depth: depth)
         // Show the first article at once; index the rest of the folder behind it.
         if let first = try Opening.first(resumed.map { [$0] } ?? paths, options) {
             let paths = paths, options = options
             let hooks = state?.hooks(
-                paths: paths, start: first.collection.entries[0].source, fromStart: fromStart, report: Output.error)
+                paths: paths, depth: depth, start: first.collection.entries[0].source, fromStart: fromStart,
+                report: Output.error)
             try ReaderApp.run(
                 library: first, start: first.collection.entries[0].id,
                 indexer: {
@@ -134,7 +156,7 @@ struct Read: ParsableCommand {
                     skipped.withLock { $0 = failed }
                     return (library, ChainBuilder.build(library.collection), failed)
                 }, state: hooks ?? .none(notice: nil), mouse: setup.mouse, shortlist: shortlist,
-                search: ReaderSearch.hooks(paths: paths, fileExtension: options.fileExtension),
+                search: ReaderSearch.hooks(paths: paths, options: options),
                 options: setup.options, theme: setup.theme, notice: setup.notice)
             return
         }
@@ -146,11 +168,12 @@ struct Read: ParsableCommand {
         skipped.withLock { $0 = failed }
         let notice = [setup.notice, SkippedFiles.notice(failed)].compactMap { $0 }.joined(separator: " · ")
         let hooks = state?.hooks(
-            paths: paths, start: library.collection.entries[start].source, fromStart: fromStart, report: Output.error)
+            paths: paths, depth: depth, start: library.collection.entries[start].source, fromStart: fromStart,
+            report: Output.error)
         let search =
             paths.isEmpty
             ? ReaderSearch.hooks(library: library)
-            : ReaderSearch.hooks(paths: paths, fileExtension: options.fileExtension)
+            : ReaderSearch.hooks(paths: paths, options: options)
         try ReaderApp.run(
             library: library, start: library.collection.entries[start].id,
             state: hooks ?? .none(notice: nil), mouse: setup.mouse, shortlist: shortlist, search: search,
@@ -282,7 +305,10 @@ struct Check: ParsableCommand {
     @OptionGroup var options: CollectionOptions
 
     func run() throws {
-        let library = try Opening.folderLibrary(path, options)
+        let (library, _, failed) = try Opening.open([path], options)
+        // Folders not read (loops, past the default depth) are said on stderr, as by every command;
+        // they are not findings: the files that were read are what is checked.
+        Output.report(failed.filter { !library.collection.failures.contains($0) })
         let findings = CollectionChecker.diagnostics(library.collection)
         for finding in findings {
             Output.line(json ? finding.json.serialized : "\(finding.kind): \(finding.message)")
@@ -348,7 +374,7 @@ enum Opening {
             if readsAtOnce { loader.parsed = ParsedArticles() }
             return try ArticleLibrary.open(paths: paths, loader: loader)
         } catch {
-            throw UsageFailure(message: EmptyFolder.describe(error, fileExtension: options.fileExtension))
+            throw UsageFailure(message: EmptyFolder.describe(error, options))
         }
     }
 
@@ -367,13 +393,8 @@ enum Opening {
                 FirstArticleCache.init)
             return try ArticleLibrary.openFirst(paths: paths, loader: options.loader, cache: cache)
         } catch {
-            throw UsageFailure(message: EmptyFolder.describe(error, fileExtension: options.fileExtension))
+            throw UsageFailure(message: EmptyFolder.describe(error, options))
         }
-    }
-
-    static func folderLibrary(_ path: String, _ options: CollectionOptions) throws -> ArticleLibrary {
-        let (library, _, _) = try open([path], options)
-        return library
     }
 }
 

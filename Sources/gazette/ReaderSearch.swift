@@ -9,13 +9,13 @@ import Synchronization
 /// in an index held in memory.
 enum ReaderSearch {
     /// Hooks for the folders of `paths`; nil when no index can be placed (no HOME).
-    static func hooks(paths: [String], fileExtension: String) -> SearchHooks? {
+    static func hooks(paths: [String], options: CollectionOptions) -> SearchHooks? {
         guard let location = IndexLocation.standard(environment: ProcessInfo.processInfo.environment) else {
             return nil
         }
         let scope = IndexScope(
-            folders: NamedPaths.folders(paths), files: [], fileExtension: fileExtension,
-            directory: FileManager.default.currentDirectoryPath)
+            folders: NamedPaths.folders(paths), files: [], fileExtension: options.fileExtension,
+            depth: options.folderDepth, directory: FileManager.default.currentDirectoryPath)
         let opened = Mutex<Result<SearchIndex, SearchFailure>?>(nil)
         // Opened once, by whichever asks first: the update job or an early query.
         @Sendable func index() -> Result<SearchIndex, SearchFailure> {

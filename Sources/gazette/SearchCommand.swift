@@ -66,9 +66,9 @@ struct Search: ParsableCommand {
         }
         let shown = found.count
         if shown == 0 {
-            // Nothing found because there was nothing to search: say why (subfolders are never searched).
+            // Nothing found because there was nothing to search: say why.
             for folder in paths.isEmpty ? ["."] : paths {
-                if let why = EmptyFolder.why(folder, fileExtension: options.fileExtension) { Output.error(why) }
+                if let why = EmptyFolder.why(folder, options) { Output.error(why) }
             }
             throw ExitCode(1)
         }
@@ -117,7 +117,9 @@ struct Search: ParsableCommand {
             case .brokenLink, .missing: throw UsageFailure(message: "\(path): no such file or folder")
             }
         }
-        let scope = IndexScope(folders: folders, files: files, fileExtension: options.fileExtension, directory: cwd)
+        let scope = IndexScope(
+            folders: folders, files: files, fileExtension: options.fileExtension, depth: options.folderDepth,
+            directory: cwd)
         return (opened.index, scope, PathNames(typed: folders + files, scope: scope))
     }
 

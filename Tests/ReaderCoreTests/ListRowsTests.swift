@@ -60,6 +60,34 @@ final class ListRowsTests: XCTestCase {
         XCTAssertTrue(hit.contains("council"), "the snippet keeps its match: \(hit)")
     }
 
+    /// A nested archive (issue 21): each row ends with its article's folder, relative to the folder
+    /// named, so two files of one name in two months differ; a flat folder's rows are unchanged (the
+    /// other tests here and the snapshots); a filter word may name the folder.
+    func testANestedArchiveSaysEachArticlesFolderAndFiltersByIt() throws {
+        let names = ["2026/01/x.txt", "2026/02/x.txt", "top.txt"]
+        let texts = ["Council budget vote", "Council budget vote", "Harbour news"].map {
+            Fixture(title: $0, blocks: [paragraph($0)]).text
+        }
+        let store = MemoryStore(Array(zip(names, texts)).map { (name: $0.0, text: $0.1) })
+        let collection = CollectionLoader(store: store).collection(of: names, folders: ["2026/01", "2026/02", ""])
+        let nested = ArticleLibrary(collection: collection, store: store)
+        var state = ReaderState(library: nested, start: 2, width: 70, height: 12)
+        state.recordsChanges = true
+        state.send(.journal(Journal(progress: [collection.entries[1].id: 40])))
+        state.press(.character("l"))
+        // The list's rows, not the title bar's line.
+        let listed = (0..<state.screen.height).map { state.screen.text(row: $0) }.filter { !$0.contains("chain 1/1") }
+        let rows = listed.filter { $0.contains("Council") }
+        XCTAssertEqual(rows.count, 2, state.screen.text)
+        XCTAssertTrue(rows[0].trimmingCharacters(in: .whitespaces).hasSuffix("2026/01"), rows[0])
+        XCTAssertTrue(rows[1].trimmingCharacters(in: .whitespaces).hasSuffix("(40% read)  2026/02"), rows[1])
+        let top = try XCTUnwrap(listed.first { $0.contains("Harbour news") }, state.screen.text)
+        XCTAssertTrue(top.trimmingCharacters(in: .whitespaces).hasSuffix("Harbour news"), "no folder: \(top)")
+        state.type("/council 2026/02")
+        guard case .list(let list) = state.overlay else { return XCTFail("the list is open") }
+        XCTAssertEqual(list.matches, [1], "the folder narrows the titles")
+    }
+
     func testATrailerNeverTakesMoreThanHalfARowAndNarrowRowsKeepTheText() {
         let long = String(repeating: "x", count: 80) + ".txt"
         let row = Renderer.withTrailer("A title", long, 40)

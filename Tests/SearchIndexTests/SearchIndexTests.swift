@@ -250,6 +250,43 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(everywhere.count, 3)
     }
 
+    /// A nested archive (issue 21): a folder's scope is its subfolders too, as the commands read them
+    /// (hidden folders left out); `--depth 0` keeps to the folder itself and leaves the subfolders' rows
+    /// alone, so the next search of the whole archive reads nothing again.
+    func testTheScopeOfANestedFolderIsItsSubfoldersToTheDepth() throws {
+        write("top.txt", "Harbour news", ["The harbour office moves to the old station."])
+        for (month, words) in [("01", "The ferry to the island runs again."), ("02", "A ferry strike ends.")] {
+            try folder.makeFolder("2026/" + month)
+            write("2026/\(month)/ferry.txt", "Ferry news \(month)", [words])
+        }
+        try folder.makeFolder(".drafts")
+        write(".drafts/ferry.txt", "Draft", ["A ferry draft never published."])
+        let index = try openIndex()
+        let first = try index.update(scope)
+        XCTAssertEqual(first.indexed, 3, "the hidden folder is not indexed")
+        func paths(_ typed: String, _ scope: IndexScope) throws -> [String] {
+            try index.find(try SearchQuery.parse(typed), scope: scope, limit: 10).map {
+                String($0.hit.path.dropFirst(folder.path.count + 1))
+            }.sorted()
+        }
+        XCTAssertEqual(try paths("ferry", scope), ["2026/01/ferry.txt", "2026/02/ferry.txt"])
+        let flat = IndexScope(folders: [folder.path], files: [], depth: 0, directory: "/")
+        XCTAssertEqual(try paths("ferry", flat), [])
+        XCTAssertEqual(try paths("harbour", flat), ["top.txt"])
+        let flatUpdate = try index.update(flat)
+        XCTAssertEqual(flatUpdate.removed, 0, "the subfolders' rows are another scope's")
+        XCTAssertEqual(flatUpdate.unchanged, 1)
+        let month = IndexScope(folders: [folder.path("2026")], files: [], depth: 1, directory: "/")
+        XCTAssertEqual(try paths("ferry", month).count, 2)
+        // A month removed: its rows go with the next update of the archive, not before.
+        try FileManager.default.removeItem(atPath: folder.path("2026/02"))
+        let again = try index.update(scope)
+        XCTAssertEqual(again.removed, 1)
+        XCTAssertEqual(again.unchanged, 2)
+        XCTAssertEqual(again.indexed, 0)
+        XCTAssertEqual(try paths("ferry", scope), ["2026/01/ferry.txt"])
+    }
+
     /// The words a changed or removed file leaves in the contentless table must never be read as
     /// another file's: section ids are never given out again.
     func testOldWordsNeverBelongToANewFile() throws {

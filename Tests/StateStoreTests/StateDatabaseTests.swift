@@ -109,6 +109,37 @@ final class StateDatabaseTests: XCTestCase {
             "--from-start: no places")
     }
 
+    /// A nested archive (issue 21): the article last opened in a month folder is where the archive
+    /// opens, and the journal holds the subfolders' articles, within the depth and never a hidden
+    /// folder's or a neighbouring folder whose name starts the same.
+    func testTheJournalOfANestedFolderHoldsItsSubfolders() throws {
+        let temp = TempState()
+        for sub in ["2026/01", ".drafts"] {
+            try FileManager.default.createDirectory(atPath: temp.folder + "/" + sub, withIntermediateDirectories: true)
+        }
+        let top = temp.article("top.txt", "Top\n\nText.\n")
+        let month = temp.article("2026/01/m.txt", "Month\n\nText.\n")
+        let draft = temp.article(".drafts/d.txt", "Draft\n\nText.\n")
+        // "articles-old" beside "articles": its name starts the same, it is not a subfolder.
+        let neighbour = temp.root + "/articles-old/n.txt"
+        try FileManager.default.createDirectory(atPath: temp.root + "/articles-old", withIntermediateDirectories: true)
+        try "Old\n\nText.\n".write(toFile: neighbour, atomically: true, encoding: .utf8)
+        let db = try temp.open()
+        try db.opened(temp.key(top), title: "Top", at: 1)
+        try db.opened(temp.key(month), title: "Month", at: 2)
+        try db.opened(temp.key(draft), title: "Draft", at: 3)
+        try db.opened(temp.key(neighbour), title: "Old", at: 4)
+        try db.setRead([temp.key(month), temp.key(draft), temp.key(neighbour)], read: true, at: 5)
+        XCTAssertEqual(try db.lastOpened(inFolder: temp.folder), month)
+        XCTAssertEqual(try db.lastOpened(inFolder: temp.folder, depth: 0), top, "--no-recurse: the folder's own")
+        let journal = try db.journal(folders: [temp.folder], scope: temp.folder, places: true)
+        XCTAssertEqual(journal.read, [ArticleID(key: month)])
+        XCTAssertEqual(journal.recent, [ArticleID(key: month), ArticleID(key: top)])
+        let flat = try db.journal(folders: [temp.folder], depth: 0, scope: temp.folder, places: true)
+        XCTAssertEqual(flat.read, [])
+        XCTAssertEqual(flat.recent, [ArticleID(key: top)])
+    }
+
     func testExportAndImportMergeByFingerprint() throws {
         let here = TempState(), there = TempState()
         let a = here.article("a.txt", "A\n\nText a.\n")

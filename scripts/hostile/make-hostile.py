@@ -23,8 +23,8 @@ What it writes (file name -> what it tests):
                  newline characters, or a byte that is not UTF-8 (paths are
                  printed by `check`, `toc` and in error messages)
 --list           print one line per entry: NAME<TAB>EXPECT where EXPECT is
-                 "article" or "refused"; entries that could not be created are
-                 left out.
+                 "article", "refused" or "folder" (read as a subfolder: neither);
+                 entries that could not be created are left out.
 """
 import os
 import random
@@ -185,7 +185,7 @@ def special(outdir):
     """Entries that are not regular files: (name, expect) for those created."""
     made = []
 
-    def attempt(name, fn):
+    def attempt(name, fn, expect="refused"):
         path = os.path.join(outdir, name)
         try:
             if os.path.lexists(path):
@@ -195,7 +195,7 @@ def special(outdir):
                     os.chmod(path, 0o644) if not os.path.islink(path) else None
                     os.unlink(path)
             fn(path)
-            made.append((name, "refused"))
+            made.append((name, expect))
         except OSError as e:
             print(f"make-hostile: could not create {name}: {e}", file=sys.stderr)
 
@@ -206,7 +206,8 @@ def special(outdir):
     attempt("s05_loop_a.txt", lambda p: os.symlink(os.path.join(outdir, "s05_loop_b.txt"), p))
     attempt("s05_loop_b.txt", lambda p: os.symlink(os.path.join(outdir, "s05_loop_a.txt"), p))
     attempt("s06_gone.txt", lambda p: os.symlink(os.path.join(outdir, "no-such-file"), p))
-    attempt("x.txt", lambda p: os.mkdir(p))
+    # A folder is read as a folder (a subfolder, empty), whatever its name: neither served nor refused.
+    attempt("x.txt", lambda p: os.mkdir(p), "folder")
 
     def sock(p):
         s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)

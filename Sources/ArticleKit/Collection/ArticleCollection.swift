@@ -1,4 +1,4 @@
-/// A folder of articles (or a built-in set): one entry per article file in name
+/// A folder of articles and its subfolders (or a built-in set): one entry per article file in path
 /// order, the files that could not be served, a title index, and the PREV/NEXT
 /// links resolved to entries. An entry's index holds only within one collection;
 /// across collections an article is known by its `ArticleID`.
@@ -8,11 +8,15 @@ public struct ArticleCollection: Sendable {
         public var source: String
         public var links: ArticleLinks
         public var id: ArticleID
+        /// The folder the file is in, relative to the folder named ("2026/01"); "" for a file directly in
+        /// it, a file named alone and a built-in text. The article list shows it in a nested archive.
+        public var folder: String
         /// `id` defaults to the source taken as a key (names that are not paths).
-        public init(source: String, links: ArticleLinks, id: ArticleID? = nil) {
+        public init(source: String, links: ArticleLinks, id: ArticleID? = nil, folder: String = "") {
             self.source = source
             self.links = links
             self.id = id ?? ArticleID(key: source)
+            self.folder = folder
         }
     }
 

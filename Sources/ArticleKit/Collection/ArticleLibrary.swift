@@ -92,23 +92,29 @@ public struct ArticleLibrary: Sendable {
             emit: emit)
     }
 
-    /// What the command line names, opened: every folder's articles, and for a
-    /// file its own folder too (so its links resolve). `selected` are the entries
-    /// the paths name: all of a folder's, or the file itself; `failed` are the named
-    /// files (or files in named folders) that could not be served. Siblings read only
-    /// to resolve a named file's links are not reported.
+    /// What the command line names, opened: every folder's articles (with its subfolders', as deep as
+    /// the loader reads), and for a file its own folder too (so its links resolve). `selected` are the
+    /// entries the paths name: all of a folder's, or the file itself; `failed` are the named files (or
+    /// files in named folders) that could not be served, and the folders under a named one that were
+    /// not read (loops, past the default depth). Siblings read only to resolve a named file's links are
+    /// not reported.
     public static func open(paths: [String], loader: CollectionLoader = CollectionLoader()) throws(ArticleError) -> (
         library: ArticleLibrary, selected: [Int], failed: [ArticleError]
     ) {
         var sources: [String] = []
+        var folders: [String] = []
         // By identity: the same file named twice ("a.txt", "./a.txt") is one article.
         var seen = Set<ArticleID>()
         var wanted: [ArticleID] = []
+        var skippedFolders: [ArticleError] = []
         /// Adds the sources not seen yet; returns the identities of all of them.
-        func add(_ list: [String]) -> [ArticleID] {
-            list.map { source in
+        func add(_ listing: FolderListing) -> [ArticleID] {
+            zip(listing.files, listing.folders).map { source, folder in
                 let id = loader.store.identity(of: source)
-                if seen.insert(id).inserted { sources.append(source) }
+                if seen.insert(id).inserted {
+                    sources.append(source)
+                    folders.append(folder)
+                }
                 return id
             }
         }
@@ -117,28 +123,32 @@ public struct ArticleLibrary: Sendable {
             let kind = NamedPaths.kind(path)
             guard kind != .missing else { throw .notFound(path: path) }
             if kind == .folder {
-                let list = try loader.list(folder: path)
-                if list.isEmpty { throw .noArticles(path: path) }
-                wanted += add(list)
+                let listing = try loader.listing(folder: path)
+                if listing.files.isEmpty { throw .noArticles(path: path) }
+                wanted += add(listing)
+                skippedFolders += listing.skipped
             } else {
                 let folder = NamedPaths.parent(path)
                 // A folder we cannot list still leaves the named file readable. Each folder is listed
                 // once, however many of its files are named (`toc *.html` names them all).
-                if listedFolders.insert(folder).inserted, let siblings = try? loader.list(folder: folder) {
+                if listedFolders.insert(folder).inserted, let siblings = try? loader.listing(folder: folder) {
                     _ = add(siblings)
                 }
-                wanted += add([path])
+                wanted += add(FolderListing(files: [path], folders: [""]))
             }
         }
-        let collection = loader.collection(of: sources)
+        let collection = loader.collection(of: sources, folders: folders)
         let selected = wanted.compactMap(collection.index(of:))
         let wantedSet = Set(wanted)
         let failed = collection.failures.filter { wantedSet.contains(loader.store.identity(of: $0.path)) }
-        return (ArticleLibrary(collection: collection, store: loader.store, parsed: loader.parsed), selected, failed)
+        return (
+            ArticleLibrary(collection: collection, store: loader.store, parsed: loader.parsed), selected,
+            failed + skippedFolders
+        )
     }
 
-    /// Just the article the reader shows first — a named file, or a folder's first
-    /// article by name — without reading the rest of the folder. Nil when that
+    /// Just the article the reader shows first — a named file, or a folder's first article by path
+    /// (`CollectionLoader.firstArticle`) — without reading the rest of the folder. Nil when that
     /// article cannot be read (the full `open` then finds the first readable one).
     public static func openFirst(
         paths: [String], loader: CollectionLoader = CollectionLoader(), cache: FirstArticleCache? = nil
@@ -147,18 +157,23 @@ public struct ArticleLibrary: Sendable {
         let kind = NamedPaths.kind(path)
         guard kind != .missing else { throw .notFound(path: path) }
         let source: String
+        var folder = ""
         if kind == .folder {
-            if let cached = cache?.lookup(folder: path, fileExtension: loader.fileExtension) {
+            let depth = loader.effectiveDepth
+            if let cached = cache?.lookup(folder: path, fileExtension: loader.fileExtension, depth: depth) {
                 source = cached
             } else {
-                guard let first = loader.firstArticle(inFolder: path) else { throw .noArticles(path: path) }
-                cache?.store(folder: path, fileExtension: loader.fileExtension, first: first)
+                let walk = loader.firstArticleWalk(inFolder: path)
+                guard let first = walk.first else { throw .noArticles(path: path) }
+                cache?.store(
+                    folder: path, fileExtension: loader.fileExtension, depth: depth, first: first, listed: walk.listed)
                 source = first
             }
+            folder = FolderWalk.relativeFolder(of: source, under: path)
         } else {
             source = path
         }
-        let collection = loader.collection(of: [source])
+        let collection = loader.collection(of: [source], folders: [folder])
         guard collection.failures.isEmpty, !collection.entries.isEmpty else { return nil }
         return ArticleLibrary(collection: collection, store: loader.store)
     }

@@ -80,32 +80,57 @@ public struct CollectionLoader: Sendable {
     public var fileExtension: String
     /// Where pages read whole during a scan are kept for the command that reads them next; nil keeps none.
     public var parsed: ParsedArticles? = nil
+    /// How many folders down a folder is read (`FolderWalk`): 0 is the folder alone; nil, the default
+    /// bound (16), past which a folder is said rather than read.
+    public var depth: Int? = nil
 
-    public init(store: any ArticleStore = FileStore(), fileExtension: String = FormatChooser.defaultExtensions) {
+    public init(
+        store: any ArticleStore = FileStore(), fileExtension: String = FormatChooser.defaultExtensions,
+        depth: Int? = nil
+    ) {
         self.store = store
         self.fileExtension = fileExtension
+        self.depth = depth
     }
 
-    /// The article files of a folder, sorted by name. Hidden files are skipped.
+    /// The depth a walk goes to, given or the default.
+    public var effectiveDepth: Int { depth.map { max(0, $0) } ?? FolderWalk.defaultDepth }
+
+    /// The article files of a folder and its subfolders (`FolderWalk`: hidden ones, loops and folders
+    /// past `depth` left out), sorted by the bytes of their paths. Hidden files are skipped.
     public func list(folder: String) throws(ArticleError) -> [String] {
-        guard let dir = opendir(FileName.encode(folder.isEmpty ? "." : folder)) else {
-            if errno == ENOENT { throw .notFound(path: folder) }
-            throw .notReadable(path: folder, reason: "the folder cannot be listed")
-        }
-        defer { closedir(dir) }
-        var names: [[UInt8]] = []
-        let ext = extensionList
-        while let entry = readdir(dir) {
-            let name: [UInt8] = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                return Array(bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)])
-            }
-            if isArticleName(name, ext) { names.append(name) }
-        }
-        // By the bytes of the name, the order `ls` shows in the C locale.
-        names.sort { $0.lexicographicallyPrecedes($1) }
+        try listing(folder: folder).files
+    }
+
+    /// `list(folder:)`, with the folders under it that were not read (loops, past the default depth,
+    /// not listable) and each file's folder relative to the named one ("" directly in it).
+    public func listing(folder: String) throws(ArticleError) -> FolderListing {
+        var walk = makeWalk()
+        let relative = try walk.files(under: folder)
         let base = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
-        return names.map { base + FileName.decode($0) }
+        var listing = FolderListing(skipped: walk.skipped)
+        listing.files.reserveCapacity(relative.count)
+        listing.folders.reserveCapacity(relative.count)
+        var lastFolder: ArraySlice<UInt8> = []
+        var lastFolderName = ""
+        for path in relative {
+            listing.files.append(base + FileName.decode(path))
+            // Runs of files share a folder: decoded once per folder, one string shared by the run.
+            let folderPart = path[..<(path.lastIndex(of: UInt8(ascii: "/")) ?? 0)]
+            if folderPart != lastFolder {
+                lastFolder = folderPart
+                lastFolderName = FileName.decode(folderPart)
+            }
+            listing.folders.append(lastFolderName)
+        }
+        return listing
+    }
+
+    /// How deep folders are read: nil, `FolderWalk.defaultDepth` with the folders past it said; 0, the
+    /// named folder alone (`--no-recurse`).
+    func makeWalk() -> FolderWalk {
+        let ext = extensionList
+        return FolderWalk(depth: depth) { name in isArticleName(name, ext) }
     }
 
     /// ".txt", ".html"… in lower case, as names are compared to them; empty when every file is wanted.
@@ -140,30 +165,24 @@ public struct CollectionLoader: Sendable {
         return true
     }
 
-    /// The first article file of a folder by name, found in one pass without
-    /// sorting or keeping the listing: what the reader needs to show its first screen
-    /// while the whole folder is indexed in the background.
+    /// The first article file of a folder by path (what `list` would give first), found without
+    /// sorting or keeping the listing and listing only the folders on the way to it: what the reader
+    /// needs to show its first screen while the whole folder is indexed in the background.
     public func firstArticle(inFolder folder: String) -> String? {
-        guard let dir = opendir(FileName.encode(folder.isEmpty ? "." : folder)) else { return nil }
-        defer { closedir(dir) }
-        var best: [UInt8]? = nil
-        let ext = extensionList
-        while let entry = readdir(dir) {
-            // Compare the name in place; copy it only when it is the new first.
-            withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let name = UnsafeBufferPointer(rebasing: bytes[..<(bytes.firstIndex(of: 0) ?? bytes.count)])
-                guard isArticleName(name, ext) else { return }
-                if best.map({ name.lexicographicallyPrecedes($0) }) ?? true { best = Array(name) }
-            }
-        }
-        guard let best else { return nil }
-        let base = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
-        return base + FileName.decode(best)
+        firstArticleWalk(inFolder: folder).first
     }
 
-    /// Scans the title and links of each source. Sources that fail become failures.
-    public func collection(of sources: [String]) -> ArticleCollection {
+    /// `firstArticle`, with the folders the walk listed and their times (for `FirstArticleCache`).
+    func firstArticleWalk(inFolder folder: String) -> (first: String?, listed: [(folder: [UInt8], mtime: Int64)]) {
+        var walk = makeWalk()
+        guard let first = walk.first(under: folder) else { return (nil, walk.listed) }
+        let base = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
+        return (base + FileName.decode(first), walk.listed)
+    }
+
+    /// Scans the title and links of each source. Sources that fail become failures. `folders`, parallel
+    /// to `sources` when given: each one's folder relative to the folder named (`Entry.folder`).
+    public func collection(of sources: [String], folders: [String]? = nil) -> ArticleCollection {
         let results = ParallelMap.map(sources) { source -> Result<(ArticleLinks, ArticleID), ArticleError> in
             do throws(ArticleError) {
                 let edges = try store.edges(of: source)
@@ -186,9 +205,10 @@ public struct CollectionLoader: Sendable {
         var entries: [ArticleCollection.Entry] = []
         var failures: [ArticleError] = []
         entries.reserveCapacity(sources.count)
-        for (source, result) in zip(sources, results) {
+        for (i, (source, result)) in zip(sources, results).enumerated() {
             switch result {
-            case .success(let (links, id)): entries.append(.init(source: source, links: links, id: id))
+            case .success(let (links, id)):
+                entries.append(.init(source: source, links: links, id: id, folder: folders?[i] ?? ""))
             case .failure(let error): failures.append(error)
             }
         }
@@ -197,10 +217,20 @@ public struct CollectionLoader: Sendable {
 
     /// A folder's collection. Throws only when the folder itself is unusable.
     public func collection(ofFolder folder: String) throws(ArticleError) -> ArticleCollection {
-        let sources = try list(folder: folder)
-        if sources.isEmpty { throw .noArticles(path: folder) }
-        return collection(of: sources)
+        let listing = try listing(folder: folder)
+        if listing.files.isEmpty { throw .noArticles(path: folder) }
+        return collection(of: listing.files, folders: listing.folders)
     }
+}
+
+/// What a walk of a named folder found (`CollectionLoader.listing`).
+public struct FolderListing: Sendable, Equatable {
+    /// The article files, in path order, as the folder was named plus the rest of the path.
+    public var files: [String] = []
+    /// Parallel to `files`: each file's folder relative to the named one ("2026/01"), "" directly in it.
+    public var folders: [String] = []
+    /// Folders under it that were not read, with why (`FolderWalk.skipped`).
+    public var skipped: [ArticleError] = []
 }
 
 /// A map over an array on all cores, keeping order.

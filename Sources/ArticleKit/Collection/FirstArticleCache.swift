@@ -2,10 +2,11 @@
     import Glibc
 #endif
 
-/// Remembers each folder's first article by name, so a later open shows it
-/// without listing the folder (listing 100,000 names costs tens of milliseconds,
-/// more than drawing the first screen). Valid while the folder's own mtime is
-/// unchanged: adding, removing or renaming a file changes it.
+/// Remembers each folder's first article by path, so a later open shows it without listing the
+/// folder (listing 100,000 names costs tens of milliseconds, more than drawing the first screen).
+/// Valid while the folders the walk to it listed (`FolderWalk.listed`: in a year/month archive the
+/// folder, its first year and its first month) keep their mtimes: adding, removing or renaming a file
+/// in one changes it, and so does a folder added or removed.
 public struct FirstArticleCache: Sendable {
     /// Where the cache files go, e.g. `$XDG_CACHE_HOME/gazette`.
     public let directory: String
@@ -19,25 +20,47 @@ public struct FirstArticleCache: Sendable {
         BaseDirectory.cache.folder(environment: environment)
     }
 
-    public func lookup(folder: String, fileExtension: String) -> String? {
-        guard let key = Key(folder: folder, fileExtension: fileExtension),
-            let text = Self.readSmallFile(path(for: key))
-        else { return nil }
+    static let version = "gazette-first-v2"
+
+    public func lookup(folder: String, fileExtension: String, depth: Int = FolderWalk.defaultDepth) -> String? {
+        guard let key = Key(folder: folder), let text = Self.readSmallFile(path(for: key)) else { return nil }
         let fields = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard fields.count >= 5, fields[0] == "gazette-first-v1", fields[1] == String(key.modified),
-            fields[2] == fileExtension, fields[3] == key.folder, !fields[4].isEmpty, !fields[4].contains("/")
+        guard fields.count >= 7, fields[0] == Self.version, fields[1] == fileExtension, fields[2] == String(depth),
+            fields[3] == key.folder, !fields[4].isEmpty, fields.last == ""
         else { return nil }
+        // Every folder the walk listed, unchanged (the last field is the empty one after the last "\n").
+        for line in fields[5..<(fields.count - 1)] {
+            guard let space = line.firstIndex(of: " "), let mtime = Int64(line[..<space]) else { return nil }
+            let relative = String(line[line.index(after: space)...])
+            guard Self.modified(relative.isEmpty ? key.folder : key.folder + "/" + relative) == mtime else {
+                return nil
+            }
+        }
         let file = (folder.hasSuffix("/") ? folder : folder + "/") + fields[4]
         var st = stat()
-        guard stat(file, &st) == 0 else { return nil }
+        guard stat(FileName.encode(file), &st) == 0 else { return nil }
         return file
     }
 
-    /// Records `first` (a path inside `folder`) as the folder's first article. Best effort.
-    public func store(folder: String, fileExtension: String, first: String) {
-        guard let key = Key(folder: folder, fileExtension: fileExtension) else { return }
-        let name = first.split(separator: "/").last.map(String.init) ?? first
-        let text = "gazette-first-v1\n\(key.modified)\n\(fileExtension)\n\(key.folder)\n\(name)\n"
+    /// Records `first` (a path inside `folder`) as the folder's first article, found by a walk that
+    /// listed `listed` (relative folders and their mtimes). Best effort.
+    public func store(
+        folder: String, fileExtension: String, depth: Int = FolderWalk.defaultDepth, first: String,
+        listed: [(folder: [UInt8], mtime: Int64)]
+    ) {
+        guard let key = Key(folder: folder) else { return }
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        guard first.hasPrefix(base), !listed.isEmpty else { return }
+        let relative = String(first.dropFirst(base.count))
+        var text = "\(Self.version)\n\(fileExtension)\n\(depth)\n\(key.folder)\n\(relative)\n"
+        for (folder, mtime) in listed {
+            let name = FileName.decode(folder.last == UInt8(ascii: "/") ? folder.dropLast() : folder[...])
+            text += "\(mtime) \(name)\n"
+        }
+        // A name with a line break in it cannot be written on one line; a long walk is not worth keeping.
+        guard !relative.contains("\n"), text.split(separator: "\n").count == 5 + listed.count,
+            text.utf8.count < 8000
+        else { return }
         mkdirs(directory)
         let target = path(for: key)
         let temporary = target + ".\(getpid()).tmp"
@@ -51,16 +74,23 @@ public struct FirstArticleCache: Sendable {
         if !ok || rename(temporary, target) != 0 { unlink(temporary) }
     }
 
+    /// A folder's mtime in nanoseconds; nil when it is gone or not a folder.
+    static func modified(_ path: String) -> Int64? {
+        var st = stat()
+        guard stat(FileName.encode(path), &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        return FolderWalk.nanoseconds(st.st_mtim)
+    }
+
     struct Key {
+        /// The folder's real path (links resolved): one cache file however it is named.
         let folder: String
-        let modified: Int64
-        init?(folder: String, fileExtension: String) {
-            guard let real = realpath(folder, nil) else { return nil }
+        init?(folder: String) {
+            guard let real = realpath(FileName.encode(folder), nil) else { return nil }
             defer { free(real) }
-            self.folder = String(cString: real)
-            var st = stat()
-            guard stat(self.folder, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return nil }
-            modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+            self.folder = FileName.decode(
+                Array(UnsafeBufferPointer(start: real, count: strlen(real))).map {
+                    UInt8(bitPattern: $0)
+                })
         }
     }
 

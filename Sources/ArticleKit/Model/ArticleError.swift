@@ -10,6 +10,8 @@ public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A page or note that parsed but holds no text to read (only scripts, only markup).
     case noText(path: String)
     case noArticles(path: String)
+    /// A folder under a named one that was not read: a loop, or past the depth (`FolderWalk`).
+    case folderSkipped(path: String, reason: String)
 
     public var description: String {
         let path = shown(self.path)
@@ -30,6 +32,8 @@ public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(path): skipped, the page has no text to read (only markup or scripts)"
         case .noArticles:
             return "\(path): no article files in this folder (see --ext)"
+        case .folderSkipped(_, let reason):
+            return "\(path): folder not read, \(reason)"
         }
     }
 
@@ -37,7 +41,8 @@ public enum ArticleError: Error, Sendable, Equatable, CustomStringConvertible {
     public var path: String {
         switch self {
         case .notFound(let p), .notReadable(let p, _), .notARegularFile(let p, _), .tooLarge(let p, _, _),
-            .empty(let p), .binary(let p), .noText(let p), .noArticles(let p):
+            .empty(let p), .binary(let p), .noText(let p), .noArticles(let p),
+            .folderSkipped(let p, _):
             return p
         }
     }

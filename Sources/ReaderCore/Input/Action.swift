@@ -221,7 +221,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
                 E(.top, [.character("g"), .home], "first article"),
                 E(.bottom, [.character("G"), .end], "last article"),
                 E(.open, [.enter], "open the selected article"),
-                E(.filter, [.character("/")], "filter the titles (and texts) by words typed; Enter keeps it"),
+                E(.filter, [.character("/")], "filter titles and folders (and texts) by words typed; Enter keeps it"),
                 E(.unreadOnly, [.tab], "show only the unread articles, or all again"),
                 E(.deleteChar, [.backspace, .delete], "delete the filter's last character"),
                 E(.clearOrClose, [.escape], "clear the filter; with none, close the list"),

@@ -20,6 +20,16 @@ extension Renderer {
         return "(\(note))"
     }
 
+    /// What ends a row of the article list: the reading note, and in a nested archive the article's
+    /// folder (relative to the folder named), rightmost so the folders stand in one column. A flat
+    /// folder's rows are as they were.
+    static func listTrailer(_ state: ReaderState, _ entry: ArticleCollection.Entry) -> String {
+        let note = listNote(state, entry)
+        guard !entry.folder.isEmpty else { return note }
+        let folder = shown(entry.folder)
+        return note.isEmpty ? folder : note + "  " + folder
+    }
+
     /// Bookmarks say where they are: the letter, the article, the section and the words there, and the
     /// file's name at the row's end.
     static func marksOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {
@@ -33,12 +43,12 @@ extension Renderer {
                 let m = marks[i]
                 guard let p = m.position.place else { return "\(m.letter)  \(m.title)" }
                 // The marker, the letter and the file's name come first; the place keeps three quarters of the rest.
-                let file = shownTrailer(fileName(m.position.article.key), width)
+                let file = shownTrailer(fileLabel(state, m.position.article.key), width)
                 let room = width - 5 - (file.isEmpty ? 0 : DisplayWidth.of(file) + 2)
                 let place = titleAndSection(m.title, p.heading ?? "Beginning", width: max(12, room * 3 / 4))
                 return "\(m.letter)  \(place) — \(p.snippet)"
             }, marked: nil, selection: selection, target: { .listRow($0) },
-            trailer: { fileName(marks[$0].position.article.key) }, &screen)
+            trailer: { fileLabel(state, marks[$0].position.article.key) }, &screen)
     }
 
     static func recentOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {

@@ -23,14 +23,14 @@ extension Renderer {
         let width = g.pane == nil ? g.columnWidth : g.width - x - 1
         // The marker's two columns come first; the file's name ends the row (`withTrailer`).
         func room(_ i: Int) -> Int {
-            let file = shownTrailer(fileName(results.hits[i].path), width)
+            let file = shownTrailer(fileLabel(state, results.hits[i].path), width)
             return max(10, width - 2 - (file.isEmpty ? 0 : DisplayWidth.of(file) + 2))
         }
         let drawn = listOverlay(
             state, header: header, count: results.hits.count,
             row: { resultLabel(results.hits[$0], width: room($0)).text },
             marked: nil, selection: results.selection, target: { .listRow($0) },
-            trailer: { fileName(results.hits[$0].path) }, &screen)
+            trailer: { fileLabel(state, results.hits[$0].path) }, &screen)
         // The query's words, highlighted where the rows show them.
         for (row, i) in drawn.entries.enumerated() {
             let label = resultLabel(results.hits[i], width: room(i))

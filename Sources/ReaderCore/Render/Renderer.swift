@@ -285,6 +285,16 @@ public enum Renderer {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
+    /// An article's file as a row ends with it: its name, after its folder (relative to the folder
+    /// named) when it is in a subfolder of a nested archive, so that `2026/01/a.txt` and `2026/02/a.txt`
+    /// differ. A flat folder's rows keep the bare name.
+    static func fileLabel(_ state: ReaderState, _ key: String) -> String {
+        let name = fileName(key)
+        guard let i = state.collection.index(of: ArticleID(key: key)) else { return name }
+        let folder = state.collection.entries[i].folder
+        return folder.isEmpty ? name : shown(folder) + "/" + name
+    }
+
     static func outlineOverlay(_ state: ReaderState, _ selection: Int, _ screen: inout Screen) {
         let rows = outlineEntries(state)
         let keys = state.keyMap
@@ -324,7 +334,7 @@ public enum Renderer {
             },
             marked: list.marked, selection: list.selection, target: { .listRow($0) },
             trailer: { i in
-                list.entry(atRow: i, in: state.collection).map { listNote(state, entries[$0]) } ?? ""
+                list.entry(atRow: i, in: state.collection).map { listTrailer(state, entries[$0]) } ?? ""
             }, &screen)
     }
 

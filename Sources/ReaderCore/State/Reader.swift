@@ -525,7 +525,8 @@ extension ReaderState {
         overlay = .list(list)
     }
 
-    /// Every word of the filter must occur in the title, in any case. A longer filter
+    /// Every word of the filter must occur in the title (or, in a nested archive, the article's
+    /// folder), in any case. A longer filter
     /// only narrows, so it searches the previous matches rather than the whole folder.
     func refilter(_ list: inout ArticleListState, narrowing: Bool) {
         // Folded as `/` folds: accents, quotes and dashes never count, case only when the filter has
@@ -536,7 +537,12 @@ extension ReaderState {
         let pool = narrowing ? list.matches : listPool
         list.matches = pool.filter { i in
             let title = fold.fold(entries[i].links.title)
-            return words.allSatisfy { title.contains($0) }
+            if words.allSatisfy({ title.contains($0) }) { return true }
+            // In a nested archive a word may name the folder instead ("2026/03 council").
+            let folder = entries[i].folder
+            guard !folder.isEmpty else { return false }
+            let place = fold.fold(folder)
+            return words.allSatisfy { title.contains($0) || place.contains($0) }
         }
         if list.unreadOnly { list.matches.removeAll { journal.isRead(entries[$0].id) } }
         list.marked = entryIndex.flatMap(list.matches.firstIndex(of:))
