@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What is done to a page's UTF-8 bytes before libxml2 reads them, for two things libxml2's HTML
 /// parser does differently from a browser:
 /// - `<![CDATA[ … ]]>` in a page is a comment to a browser (the HTML5 tokenizer's bogus comment);
@@ -12,7 +16,8 @@ enum HTMLPreparation {
     static func prepare(_ bytes: [UInt8]) -> [UInt8] {
         let cdataOpen = Array("<![CDATA[".utf8)
         let hasCDATA = contains(bytes, cdataOpen)
-        guard hasCDATA || bytes.count > longestRun else { return bytes }
+        // Almost every page has neither: it is handed on untouched.
+        guard hasCDATA || hasLongRun(bytes) else { return bytes }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / longestRun * 8 + 16)
         var run = 0
@@ -73,12 +78,32 @@ enum HTMLPreparation {
         return false
     }
 
+    /// Whether some stretch between two `<` is longer than `longestRun` (found by `memchr`).
+    static func hasLongRun(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count > longestRun else { return false }
+        return bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return false }
+            var at = 0
+            while at < raw.count {
+                guard let hit = memchr(base + at, Int32(UInt8(ascii: "<")), raw.count - at) else {
+                    return raw.count - at > longestRun
+                }
+                let next = base.distance(to: UnsafeRawPointer(hit))
+                if next - at > longestRun { return true }
+                at = next + 1
+            }
+            return false
+        }
+    }
+
     private static func contains(_ bytes: [UInt8], _ word: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { b in
-            guard let first = word.first, b.count >= word.count else { return false }
+            guard let first = word.first, b.count >= word.count, let base = b.baseAddress else { return false }
             var i = 0
             while i + word.count <= b.count {
-                if b[i] == first && matches(b, i, word) { return true }
+                guard let hit = memchr(base + i, Int32(first), b.count - i) else { return false }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if matches(b, i, word) { return true }
                 i += 1
             }
             return false
