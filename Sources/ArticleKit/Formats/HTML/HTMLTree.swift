@@ -69,14 +69,27 @@ public struct HTMLTree: Sendable {
         // A synthetic root holds whatever top-level nodes the page has.
         nodes.append(Node(name: "#root", text: "", parent: -1, children: [], attributes: []))
         root = 0
+        var names: [UnsafePointer<xmlChar>: String] = [:]
         var child = doc.pointee.children
         while let c = child {
-            copy(c, parent: 0, depth: 0)
+            copy(c, parent: 0, depth: 0, names: &names)
             child = c.pointee.next
         }
     }
 
-    private mutating func copy(_ node: xmlNodePtr, parent: Int, depth: Int) {
+    /// Element and attribute names, lower-cased once per page: libxml2 keeps one copy of each name in
+    /// its dictionary, so its address stands for it.
+    private static func interned(_ p: UnsafePointer<xmlChar>, _ names: inout [UnsafePointer<xmlChar>: String]) -> String
+    {
+        if let known = names[p] { return known }
+        let name = String(cString: p).lowercased()
+        names[p] = name
+        return name
+    }
+
+    private mutating func copy(
+        _ node: xmlNodePtr, parent: Int, depth: Int, names: inout [UnsafePointer<xmlChar>: String]
+    ) {
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
             guard let content = node.pointee.content else { return }
@@ -93,13 +106,13 @@ public struct HTMLTree: Sendable {
             textNode.length = length
             add(textNode, to: parent)
         case XML_ELEMENT_NODE:
-            let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
+            let name = node.pointee.name.map { Self.interned($0, &names) } ?? ""
             guard !name.isEmpty else { return }
             var attributes: [(name: String, value: String)] = []
             var attr = node.pointee.properties
             while let a = attr {
                 if let n = a.pointee.name {
-                    let key = String(cString: n).lowercased()
+                    let key = Self.interned(n, &names)
                     if Self.keptAttributes.contains(key) {
                         var value = ""
                         if let v = a.pointee.children, let content = v.pointee.content {
@@ -124,7 +137,7 @@ public struct HTMLTree: Sendable {
                 return
             }
             while let c = child {
-                copy(c, parent: index, depth: depth + 1)
+                copy(c, parent: index, depth: depth + 1, names: &names)
                 child = c.pointee.next
             }
         default:
