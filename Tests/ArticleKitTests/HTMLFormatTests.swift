@@ -14,14 +14,7 @@ final class HTMLFormatTests: XCTestCase {
     }
 
     /// Every block as "kind: text", headings as "## heading" by level.
-    func outline(_ a: Article) -> [String] {
-        var out: [String] = []
-        for s in a.sections {
-            if let h = s.heading { out.append(String(repeating: "#", count: s.level) + " " + h) }
-            for (i, p) in s.paragraphs.enumerated() { out.append("\(s.kind(i).rawValue): \(p)") }
-        }
-        return out
-    }
+    func outline(_ a: Article) -> [String] { articleOutline(a) }
 
     func allText(_ a: Article) -> String { outline(a).joined(separator: "\n") }
 

@@ -15,14 +15,7 @@ final class MarkdownFormatTests: XCTestCase {
     }
 
     /// Every block of the article as "kind: text", headings as "## heading" by level.
-    func outline(_ a: Article) -> [String] {
-        var out: [String] = []
-        for s in a.sections {
-            if let h = s.heading { out.append(String(repeating: "#", count: s.level) + " " + h) }
-            for (i, p) in s.paragraphs.enumerated() { out.append("\(s.kind(i).rawValue): \(p)") }
-        }
-        return out
-    }
+    func outline(_ a: Article) -> [String] { articleOutline(a) }
 
     func assertClean(_ a: Article, file: StaticString = #filePath, line: UInt = #line) {
         var texts = [a.title] + [a.previousTitle, a.nextTitle].compactMap { $0 }
