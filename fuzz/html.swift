@@ -16,55 +16,7 @@ import ArticleKit
     import Glibc
 #endif
 
-// fail(_:_:) is in common.swift, compiled into every target.
-
-func checkClean(_ s: String?, _ what: String) {
-    guard let s else { return }
-    if let bad = s.unicodeScalars.first(where: TextSanitizer.needsChange) {
-        fail("\(what) contains U+\(String(bad.value, radix: 16, uppercase: true))", String(reflecting: s.prefix(200)))
-    }
-}
-
-func checkTitle(_ s: String?, _ what: String) {
-    guard let s else { return }
-    checkClean(s, what)
-    if s.isEmpty { fail("\(what) is empty", "") }
-    if s.unicodeScalars.count > ArticleParser.maxTitleScalars + 1 {
-        fail("\(what) has \(s.unicodeScalars.count) scalars", String(reflecting: s.prefix(80)))
-    }
-}
-
-func check(_ a: Article) {
-    checkTitle(a.title, "title")
-    checkTitle(a.previousTitle, "PREV title")
-    checkTitle(a.nextTitle, "NEXT title")
-    checkClean(a.meta.author, "author")
-    checkClean(a.meta.date, "date")
-    checkClean(a.meta.url, "url")
-    checkClean(a.meta.previousURL, "previous url")
-    checkClean(a.meta.nextURL, "next url")
-    for w in a.warnings { checkClean(w, "warning") }
-    for section in a.sections {
-        checkClean(section.heading, "heading")
-        if let h = section.heading, h.isEmpty { fail("empty heading", "") }
-        if section.level < 1 || section.level > 6 {
-            fail("section level \(section.level)", String(reflecting: section.heading))
-        }
-        if section.kinds.count > section.paragraphs.count {
-            fail("\(section.kinds.count) kinds for \(section.paragraphs.count) paragraphs", "")
-        }
-        for (i, p) in section.paragraphs.enumerated() {
-            if p.isEmpty { fail("empty paragraph", String(reflecting: section.heading)) }
-            if section.kind(i) == .code {
-                for line in p.split(separator: "\n", omittingEmptySubsequences: false) {
-                    checkClean(String(line), "code line")
-                }
-            } else {
-                checkClean(p, "\(section.kind(i).rawValue) paragraph")
-            }
-        }
-    }
-}
+// fail, checkClean and checkTitle are in common.swift, compiled into every target.
 
 /// The article, or the reason it was refused, as one comparable value.
 func outcome(_ read: () throws(ArticleError) -> Article) -> Result<Article, ArticleError> {
@@ -75,7 +27,7 @@ func outcome(_ read: () throws(ArticleError) -> Article) -> Result<Article, Arti
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let direct = outcome { () throws(ArticleError) in try HTMLFormat().parse(bytes, source: "fuzz.html") }
-    if case .success(let a) = direct { check(a) }
+    if case .success(let a) = direct { checkArticle(a) }
     let seam = outcome { () throws(ArticleError) in try ArticleParser().parse(bytes, source: "fuzz.html") }
     if seam != direct {
         fail("ArticleParser.parse differs from HTMLFormat.parse", "\(seam) vs \(direct)".prefix(400).description)

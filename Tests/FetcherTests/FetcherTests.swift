@@ -123,10 +123,8 @@ final class FetcherTests: XCTestCase {
         XCTAssertNotNil(server.requests.withLock { $0.first?.headers["if-none-match"] })
     }
 
-    func testANewItemIsChainedAfterTheNewestAndNothingElseIsRewritten() throws {
-        let site = Site()
-        let server = try serve(site)
-        let b = server.base
+    /// Pages for stories a, b and c, and a feed that lists b and a (c comes later).
+    func serveTwoStories(_ site: Site, _ b: String) {
         for id in ["a", "b", "c"] {
             site.set("/p/\(id)", page("Story \(id)", "Part of \(id)", "Words of story \(id) go here."))
         }
@@ -135,6 +133,13 @@ final class FetcherTests: XCTestCase {
             rss(
                 b,
                 [("b", "Story b", "Thu, 02 May 2024 08:00:00 GMT"), ("a", "Story a", "Wed, 01 May 2024 08:00:00 GMT")]))
+    }
+
+    func testANewItemIsChainedAfterTheNewestAndNothingElseIsRewritten() throws {
+        let site = Site()
+        let server = try serve(site)
+        let b = server.base
+        serveTwoStories(site, b)
         let folder = try temporaryFolder("relink")
         XCTAssertEqual(try fetch(b + "/feed", into: folder).new, 2)
         let before = try contents(folder)
@@ -306,14 +311,7 @@ final class FetcherTests: XCTestCase {
         let site = Site()
         let server = try serve(site)
         let b = server.base
-        for id in ["a", "b", "c"] {
-            site.set("/p/\(id)", page("Story \(id)", "Part of \(id)", "Words of story \(id) go here."))
-        }
-        site.set(
-            "/feed",
-            rss(
-                b,
-                [("b", "Story b", "Thu, 02 May 2024 08:00:00 GMT"), ("a", "Story a", "Wed, 01 May 2024 08:00:00 GMT")]))
+        serveTwoStories(site, b)
         let folder = try temporaryFolder("kill")
         XCTAssertEqual(try fetch(b + "/feed", into: folder).new, 2)
         // As a kill leaves it: b reserved but never written, a temporary file beside it.

@@ -12,9 +12,7 @@ final class ListRowsTests: XCTestCase {
     func id(_ entry: Int) -> ArticleID { library.collection.entries[entry].id }
 
     func recording(_ entry: Int, width: Int = 60, height: Int = 12) -> ReaderState {
-        var state = ReaderState(library: library, start: entry, width: width, height: height)
-        state.recordsChanges = true
-        return state
+        ReaderFixtures.recording(library, entry, width: width, height: height)
     }
 
     func row(_ state: ReaderState, holding text: String) -> String? {

@@ -77,6 +77,13 @@ enum Snapshot {
 /// A small collection for reader tests: one chain of three articles (Italian,
 /// Japanese, English with emoji) whose ends are dangling, and a lone German article.
 enum ReaderFixtures {
+    /// A reader on `entry` of `library` that records what the store should keep (journal tests).
+    static func recording(_ library: ArticleLibrary, _ entry: Int, width: Int = 60, height: Int = 12) -> ReaderState {
+        var state = ReaderState(library: library, start: entry, width: width, height: height)
+        state.recordsChanges = true
+        return state
+    }
+
     static let long =
         "La commissione si è riunita martedì sera per discutere la proposta nei dettagli, "
         + "e diversi membri hanno chiesto più tempo per leggere la relazione prima di qualsiasi voto."
