@@ -131,7 +131,8 @@ enum Targets {
             return { window.entry(atRow: $0).map(make) }
         }
         switch state.overlay {
-        case .none, .outline where g.pane != nil:
+        case .none,
+            .outline where g.pane != nil:
             guard let pane = pane(state) else { return [:] }
             find = { pane.section(atRow: $0).map { .section($0) } }
         case .outline(let selection):

@@ -159,7 +159,8 @@ struct ArticleView: Sendable {
         let place = anchor ?? anchorPosition()
         geometry = windowGeometry(width: width, height: height, pane: true)
         if document.layout.width != geometry.columnWidth {
-            document.layout = ArticleLayout.make(document.article, footer: footer(document), width: geometry.columnWidth)
+            document.layout = ArticleLayout.make(
+                document.article, footer: footer(document), width: geometry.columnWidth)
             settle(at: place, &out)
         } else {
             restore(place)
@@ -174,7 +175,8 @@ struct ArticleView: Sendable {
         if document.failure == nil { document.layout = document.layout.replacingFooter(footer(document)) }
         geometry = windowGeometry(width: geometry.width, height: geometry.height, pane: true)
         if document.layout.width != geometry.columnWidth {
-            document.layout = ArticleLayout.make(document.article, footer: footer(document), width: geometry.columnWidth)
+            document.layout = ArticleLayout.make(
+                document.article, footer: footer(document), width: geometry.columnWidth)
         }
         settle(at: place, &out)
     }
