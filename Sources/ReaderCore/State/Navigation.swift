@@ -56,9 +56,4 @@ struct Navigation: Sendable {
     mutating func startReading(_ article: ArticleID) -> Bool {
         reading.insert(article).inserted
     }
-
-    /// Whether the history, as a store keeps it, is the same.
-    func sameHistory(as other: Navigation) -> Bool {
-        backStack == other.backStack && forwardStack == other.forwardStack
-    }
 }

@@ -8,16 +8,39 @@ extension ReaderState {
     public mutating func handle(_ event: ReaderEvent) -> [Effect] {
         out.effects = []
         defer { out.effects = [] }
-        let history = (navigation.backStack, navigation.forwardStack)
-        let counting = view.search?.counting
-        let before = place
+        let before = Before(self)
+        route(event)
+        conclude(event, since: before)
+        return out.effects
+    }
+
+    /// What `conclude` compares the state after an event with.
+    struct Before {
+        var back: [Position]
+        var forward: [Position]
+        var counting: SearchCounting?
+        var place: Whereabouts
+
+        init(_ state: ReaderState) {
+            back = state.navigation.backStack
+            forward = state.navigation.forwardStack
+            counting = state.view.search?.counting
+            place = state.place
+        }
+    }
+
+    /// An event, to the part it concerns.
+    mutating func route(_ event: ReaderEvent) {
         switch event {
         case .input(let input): take(input)
         case .loaded(let document): receive(document)
         case .indexed(let collection, let chains): install(collection: collection, chains: chains)
         case .open(let article):
             out.message = nil
-            guard collection.contains(article) else { out.message = "\(article) is not in this collection"; break }
+            guard collection.contains(article) else {
+                out.message = "\(article) is not in this collection"
+                return
+            }
             open(article)
         case .stop: apply(.quit)
         case .reload: reload()
@@ -25,25 +48,29 @@ extension ReaderState {
         case .collectionResults(let results): receive(results)
         case .searchIndex(let status): receive(indexStatus: status)
         case .searchIndexOpened: receive(indexStatus: .building(done: 0, total: 0))
-        case .keysTaken: break  // the policy's, below
+        case .keysTaken: break  // the policy's, in `conclude`
         case .notice(let text): announce(text)
         case .searchCounted(let chunk): view.receive(chunk, &out)
         }
+    }
+
+    /// What every event ends with, whichever part took it: the reading noted, a count no longer wanted
+    /// stopped, plain mode's announcement, the history kept, and what the loop must now do.
+    mutating func conclude(_ event: ReaderEvent, since before: Before) {
         observeReading()
         // A count behind the screen that is no longer this search's is stopped (Esc, another search or
         // article, a relayout); one that has just ended is not.
-        if let old = counting, old.id != view.search?.counting?.id, !event.ends(count: old.id) {
+        if let old = before.counting, old.id != view.search?.counting?.id, !event.ends(count: old.id) {
             out.effects.append(.cancelCount(old.id))
         }
-        if options.plain { announcePlace(leaving: before) }
-        if history != (navigation.backStack, navigation.forwardStack) {
+        if options.plain { announcePlace(leaving: before.place) }
+        if before.back != navigation.backStack || before.forward != navigation.forwardStack {
             record(
                 .history(
                     back: Array(navigation.backStack.suffix(Journal.historyLimit)),
                     forward: Array(navigation.forwardStack.suffix(Journal.historyLimit))))
         }
         decidePolicy(after: event)
-        return out.effects
     }
 
     /// A key or a resize.
