@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Trains Gazette's heading model and measures it by grouped cross-validation.
 
-    scripts/train-headings.py [--gazette-dev BIN] [--pool DIR] [--seed 14] [--folds 5] [--C 0.01,0.03,0.1]
+    scripts/train-headings.py [--gazette-dev BIN] [--pool DIR] [--seed 14] [--folds 5] [--C 0.003,0.01,0.03]
                               [--fixture-weight 2] [--pool-weight 1] [--dev-weight 1] [--domain-feature]
+                              [--inner language|site] [--features all|neutral|FILE] [--one-regime]
+                              [--threshold-by best|stable] [--evals cv,lolo,pool-to-dev,dev-to-pool,held]
                               [--save-cv FILE] [--before-cv FILE] [--baseline OLD_GAZETTE]
                               [--report TABLES.md] [--no-export]
 
@@ -19,7 +21,9 @@ a labelled heading (same line, same text); only blocks that pass the detector's 
 
 What it does, in order:
  1. dumps features for every article;
- 2. the primary measure, grouped K-fold cross-validation over the plain-text dev sets, folds by
+ 2. the evaluations that predict articles and languages never seen (issue 22, `evaluations`):
+    leave one language out, pool only -> dev sets, dev sets only -> held-aside pool; then
+    the grouped K-fold cross-validation over the plain-text dev sets, folds by
     article (seeded shuffle): for each fold, a model is trained on everything else (the other dev-set
     articles, the fixtures, the pool's training part; its thresholds, and C when several are given,
     chosen by an inner cross-validation grouped by site and article, scored on the dev-set articles
@@ -273,7 +277,7 @@ def matrix(arts):
 
 # Model shape (set from the command line): which features the model may use (the others get weight
 # 0), whether one weight set serves both regimes, and how the threshold is chosen.
-SHAPE = {"mask": None, "one_regime": False, "threshold_by": "best"}
+SHAPE = {"mask": None, "one_regime": False, "threshold_by": "best", "inner": "site"}
 
 
 def fit(arts, C, seed):
@@ -329,12 +333,12 @@ def is_edit(x):
     return x["x"][EDIT] > 0 or (INTERVIEW is not None and x["x"][INTERVIEW] > 0)
 
 
-def folds_of(arts, k, seed):
-    """K folds of whole groups (a pool site, or one article), seeded."""
-    keys = sorted({a.site for a in arts})
+def folds_of(arts, k, seed, by=lambda a: a.site):
+    """K folds of whole groups (a pool site, or one article; or what `by` says), seeded."""
+    keys = sorted({by(a) for a in arts})
     random.Random(seed).shuffle(keys)
     fold = {key: i % k for i, key in enumerate(keys)}
-    return [[a for a in arts if fold[a.site] == i] for i in range(k)]
+    return [[a for a in arts if fold[by(a)] == i] for i in range(k)]
 
 
 SHIFTS = np.arange(-2.0, 3.01, 0.25)
@@ -350,7 +354,11 @@ def choose_shifts(arts, C, seed, k=4):
     F1 over the tuning articles' language groups (every group counts the same, so the threshold
     does not follow the biggest one), counted on all training articles. With several C values, the
     C whose best thresholds give the highest objective is chosen the same way. Returns (shifts, C)."""
-    parts = folds_of(arts, k, seed + 1)
+    if SHAPE["inner"] == "language":
+        # Thresholds and C that hold for languages the fit did not see: inner folds of whole languages.
+        parts = [p for p in folds_of(arts, k, seed + 1, by=lambda a: lolo_key(a.lang)) if p]
+    else:
+        parts = folds_of(arts, k, seed + 1)
     tune_on = TUNE_ON if SHAPE["threshold_by"] == "best" and any(a.source in TUNE_ON for a in arts) \
         else {a.source for a in arts}
     held_arts = [a for p in parts for a in p if a.source in tune_on]
@@ -424,16 +432,19 @@ def write_swift(names, model, shifts, args, counts):
         f"//   python3 scripts/pool-to-text.py && python3 scripts/train-headings.py --gazette-dev {args.gazette_shown} "
         f"--seed {args.seed} --C {args.C} --fixture-weight {args.fixture_weight} --pool-weight {args.pool_weight}"
         + (f" --dev-weight {args.dev_weight}" if args.dev_weight != 1 else "")
-        + (" --domain-feature" if args.domain_feature else ""),
+        + (" --domain-feature" if args.domain_feature else "")
+        + f" --inner {args.inner} --features {args.features} --threshold-by {args.threshold_by}"
+        + (" --one-regime" if args.one_regime else ""),
         f"// Logistic regression (scikit-learn LogisticRegression, L2, C={shifts['C']}, random_state={args.seed}), one",
         "// per regime, trained on the candidate blocks of ../shared/devset, ../shared/devset-multi, the training",
         "// part of ../shared/html-pool (scripts/pool-to-text.py: its held-aside sites are never trained on) and",
         f"// Tests/ArticleKitTests/Fixtures/Headings (weight {args.fixture_weight}):",
         f"// {counts}.",
         "// Features were standardised for training; the scaling is folded into the weights. The decision",
-        "// thresholds (logit > %+.2f over text, %s over other) and C were chosen by grouped 4-fold CV on the"
+        "// thresholds (logit > %+.2f over text, %s over other) and C were chosen by a 4-fold CV on the"
         % (shifts["over text"], "never" if shifts["over other"] >= 99 else "> %+.2f" % shifts["over other"]),
-        "// training data, scored on its plain-text dev-set articles only; the thresholds are folded into the",
+        "// training data (%s), scored on its plain-text dev-set articles only; the thresholds are folded into the"
+        % ("folds of whole languages" if args.inner == "language" else "grouped by site and article"),
         "// biases: a bias of -infinity means no threshold did better",
         "// there than finding no heading at all. docs/HEADINGS.md says how well it does.",
         "",
@@ -677,7 +688,7 @@ def main():
                          "'' for none")
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--C", default="0.01,0.03,0.1",
+    ap.add_argument("--C", default="0.003,0.01,0.03",
                     help="inverse L2 strength; several, comma-separated, are chosen among by the inner CV")
     ap.add_argument("--fixture-weight", type=float, default=2.0,
                     help="weight of a fixture block against a dev-set block in training (the fixtures are "
@@ -699,6 +710,9 @@ def main():
                          "language-neutral shape, neighbours, position), or a file of names, one a line")
     ap.add_argument("--no-interview-rule", dest="interview_rule", action="store_false",
                     help="for a gazette-dev from before the interview-question rule (Python's copy of the decision)")
+    ap.add_argument("--inner", choices=("site", "language"), default="language",
+                    help="the inner CV that chooses thresholds and C: folds of sites and articles, or of whole "
+                         "languages (so the choice holds for languages the fit did not see)")
     ap.add_argument("--one-regime", action="store_true", help="one weight set for blocks over text and over other")
     ap.add_argument("--threshold-by", choices=("best", "stable"), default="best",
                     help="best: the dev-set articles' F1; stable: the mean F1 over language groups")
@@ -713,6 +727,7 @@ def main():
     DOMAIN["on"] = args.domain_feature
     SHAPE["one_regime"] = args.one_regime
     SHAPE["threshold_by"] = args.threshold_by
+    SHAPE["inner"] = args.inner
 
     arts = load_articles()
     if args.pool and os.path.exists(os.path.join(args.pool, "labels.json")):
