@@ -44,7 +44,6 @@ enum Furniture {
         if looksLikeDate(f, words: words) { k.insert(.date) }
         if controls.matchesStart(f) || (words == 1 && loneControls.matchesWhole(f)) { k.insert(.control) }
         if tags.matchesStart(f) { k.insert(.tags) }
-        if isMediaLabel(f) { k.insert(.credit) }
         if shopStarts.matchesStart(f) || shopInside.occursIn(f) { k.insert(.shop) }
         return k
     }
