@@ -585,7 +585,8 @@ def eval_rows(scores, min_headings=10):
     """Rows of one evaluation: all, English, non-English, the dev sets' language groups, and each
     language with enough headings."""
     rows = [("all", "all"), ("English", "English"), ("non-English", "non-English")]
-    rows += [(f"  {g}", f"dev group {g}") for g in ("German", "Romance", "CJK", "others") if f"dev group {g}" in scores]
+    rows += [(f"  {g}", f"dev group {g}") for g in ("German", "Romance", "CJK", "others")
+             if f"dev group {g}" in scores and scores[f"dev group {g}"].tp + scores[f"dev group {g}"].fn > 0]
     langs = sorted((k[5:] for k in scores if k.startswith("lang ") and k[5:] != "en"),
                    key=lambda l: -(scores["lang " + l].tp + scores["lang " + l].fn))
     rows += [(f"  {l}", f"lang {l}") for l in langs if scores[f"lang {l}"].tp + scores[f"lang {l}"].fn >= min_headings]

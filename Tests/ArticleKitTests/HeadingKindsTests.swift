@@ -106,10 +106,21 @@ final class HeadingKindsTests: XCTestCase {
         }
     }
 
+    /// Page chrome a scraper kept (the English dev set's false alarms of this kind).
+    func testPageChromeIsNeverASection() throws {
+        for line in [
+            "View photo", "Comments (5 posted)", "From Wikipedia, the free encyclopedia",
+            "Read the full transcript of his interview", "Share this article", "Abonnieren", "Síguenos",
+        ] {
+            try assertNeverASection(line)
+        }
+    }
+
     /// A heading-like line followed only by furniture heads nothing.
     func testSectionOfOnlyFurnitureIsNoSection() throws {
         let found = try headings(
-            [Self.before, "Mehr aus dem Hafen", "Teilen", "Drucken", "Tags: Hafen, Hamburg"], model: Self.everyCandidate)
+            [Self.before, "Mehr aus dem Hafen", "Teilen", "Drucken", "Tags: Hafen, Hamburg"], model: Self.everyCandidate
+        )
         XCTAssertEqual(found, [])
     }
 
@@ -118,10 +129,22 @@ final class HeadingKindsTests: XCTestCase {
     /// An interview's questions are sections by a rule: found even by a model that finds nothing.
     func testInterviewQuestionsAreSectionsByRule() throws {
         for (question, answer) in [
-            ("Q: Why does the port need two new berths?", "A: Because ships keep getting bigger, and without the berths we would lose customers to Rotterdam within a few years. That is not a choice."),
-            ("Frage: Was sagen Sie den Anwohnern?", "Antwort: Dass wir mehr für den Lärmschutz tun als vorgeschrieben und jeden Monat mit ihnen reden. Die Wand wird höher als geplant."),
-            ("Pregunta: ¿Quién paga la obra?", "Respuesta: La mitad llegará de fondos europeos y el resto del puerto, según el plan que presentamos en enero al ministerio."),
-            ("Domanda: Quando finiranno i lavori?", "Risposta: Entro il 2027, se i permessi arrivano in tempo. Abbiamo già firmato i contratti con le imprese e il cantiere è pronto."),
+            (
+                "Q: Why does the port need two new berths?",
+                "A: Because ships keep getting bigger, and without the berths we would lose customers to Rotterdam within a few years. That is not a choice."
+            ),
+            (
+                "Frage: Was sagen Sie den Anwohnern?",
+                "Antwort: Dass wir mehr für den Lärmschutz tun als vorgeschrieben und jeden Monat mit ihnen reden. Die Wand wird höher als geplant."
+            ),
+            (
+                "Pregunta: ¿Quién paga la obra?",
+                "Respuesta: La mitad llegará de fondos europeos y el resto del puerto, según el plan que presentamos en enero al ministerio."
+            ),
+            (
+                "Domanda: Quando finiranno i lavori?",
+                "Risposta: Entro il 2027, se i permessi arrivano in tempo. Abbiamo già firmato i contratti con le imprese e il cantiere è pronto."
+            ),
         ] {
             let found = try headings([Self.before, question, answer, Self.after], model: .none)
             XCTAssertEqual(found, [question])
