@@ -82,13 +82,16 @@ extension SearchIndex {
     /// between batches (what was written stays: the next update goes on from there).
     /// `parallel`: parse on every core (the command); false parses on the calling thread only,
     /// leaving a core to the reader's keys while it indexes behind the screen.
+    /// `mode`: how much is looked at (`UpdateMode`; a full walk by default).
     public func update(
-        _ scope: IndexScope, parallel: Bool = true, progress: @Sendable (IndexProgress) -> Void = { _ in },
+        _ scope: IndexScope, mode: UpdateMode = .full, parallel: Bool = true,
+        progress: @Sendable (IndexProgress) -> Void = { _ in },
         isCancelled: @Sendable () -> Bool = { false }
     ) throws -> IndexReport {
         var report = IndexReport()
         func run(_ report: inout IndexReport) throws {
-            try update(scope, parallel: parallel, report: &report, progress: progress, isCancelled: isCancelled)
+            try update(
+                scope, mode: mode, parallel: parallel, report: &report, progress: progress, isCancelled: isCancelled)
         }
         do {
             try run(&report)
@@ -116,20 +119,36 @@ extension SearchIndex {
     }
 
     private func update(
-        _ scope: IndexScope, parallel: Bool, report: inout IndexReport, progress: @Sendable (IndexProgress) -> Void,
-        isCancelled: @Sendable () -> Bool
+        _ scope: IndexScope, mode: UpdateMode, parallel: Bool, report: inout IndexReport,
+        progress: @Sendable (IndexProgress) -> Void, isCancelled: @Sendable () -> Bool
     ) throws {
         let loader = scope.loader
+        let started = SearchIndex.now()
         var wanted: [String] = []
         var gone: [Int64] = []
-        var known: [String: (id: Int64, stat: FileStamp)] = [:]
+        var known: [String: (id: Int64, stat: FileStamp, indexed: Bool)] = [:]
+        // What the folder table becomes once every file is in (not before: a cancelled update must not
+        // leave folders looking current whose files were never read).
+        var folderRecords: [FolderRecord] = []
         for folder in scope.folders {
-            let listed = (try? loader.list(folder: folder)) ?? []
+            if mode != .full, let moved = try movedFolders(under: folder, scope: scope) {
+                wanted += moved.files
+                gone += moved.gone
+                known.merge(moved.known) { a, _ in a }
+                folderRecords.append(moved.record)
+                continue
+            }
+            if mode == .movedFoldersOnly { continue }
+            let listing = try? loader.listing(folder: folder)
+            let listed = listing?.files ?? []
             let existing = try filesUnder(folder, depth: loader.effectiveDepth)
             let listedSet = Set(listed)
             for (path, row) in existing where !listedSet.contains(path) { gone.append(row.id) }
             known.merge(existing) { a, _ in a }
             wanted += listed
+            if let listing {
+                folderRecords.append(.walked(root: folder, listed: listing.listed))
+            }
         }
         for file in scope.files {
             if let row = try fileRow(file) { known[file] = row }
@@ -145,7 +164,7 @@ extension SearchIndex {
                 if let row = known[path] { gone.append(row.id) }
                 continue
             }
-            if let row = known[path], row.stat == stat {
+            if let row = known[path], row.stat == stat, row.indexed {
                 report.unchanged += 1
             } else {
                 work.append((path, stat))
@@ -207,6 +226,9 @@ extension SearchIndex {
             done += 1
             progress(IndexProgress(done: done, total: total))
         }
+        if !isCancelled() && !folderRecords.isEmpty {
+            try record(folderRecords, scope: scope, listedAfter: started)
+        }
     }
 
     /// One big file, streamed in one transaction: a file that cannot be read gets its reason.
@@ -249,26 +271,30 @@ extension SearchIndex {
 
     /// The indexed files a walk of `folder` to `depth` could list (`FolderWalk.reaches`), by path: those
     /// of a hidden folder, or deeper, are another scope's and stay.
-    func filesUnder(_ folder: String, depth: Int) throws -> [String: (id: Int64, stat: FileStamp)] {
+    func filesUnder(_ folder: String, depth: Int) throws -> [String: (id: Int64, stat: FileStamp, indexed: Bool)] {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         return try pool.read { db in
-            var out: [String: (id: Int64, stat: FileStamp)] = [:]
+            var out: [String: (id: Int64, stat: FileStamp, indexed: Bool)] = [:]
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT id, path, size, mtime, inode FROM file WHERE path > ? AND path < ?",
+                db, sql: "SELECT id, path, size, mtime, inode, indexed FROM file WHERE path > ? AND path < ?",
                 arguments: [base, SearchIndex.upperBound(of: base)])
             while let row = try rows.next() {
                 let path: String = row["path"]
                 guard FolderWalk.reaches(path, from: base, depth: depth) else { continue }
-                out[path] = (row["id"], FileStamp(size: row["size"], mtime: row["mtime"], inode: row["inode"]))
+                out[path] = (
+                    row["id"], FileStamp(size: row["size"], mtime: row["mtime"], inode: row["inode"]), row["indexed"]
+                )
             }
             return out
         }
     }
 
-    func fileRow(_ path: String) throws -> (id: Int64, stat: FileStamp)? {
+    func fileRow(_ path: String) throws -> (id: Int64, stat: FileStamp, indexed: Bool)? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, size, mtime, inode FROM file WHERE path = ?", arguments: [path])
-                .map { ($0["id"], FileStamp(size: $0["size"], mtime: $0["mtime"], inode: $0["inode"])) }
+            try Row.fetchOne(
+                db, sql: "SELECT id, size, mtime, inode, indexed FROM file WHERE path = ?", arguments: [path]
+            )
+            .map { ($0["id"], FileStamp(size: $0["size"], mtime: $0["mtime"], inode: $0["inode"]), $0["indexed"]) }
         }
     }
 
@@ -304,9 +330,14 @@ extension SearchIndex {
             try deleteFile(old, in: db)
         }
         try db.cachedStatement(
-            sql: "INSERT INTO file (path, size, mtime, inode, title, skipped) VALUES (?, ?, ?, ?, ?, ?)"
+            sql: """
+                INSERT INTO file (path, size, mtime, inode, title, skipped, catalogued, format, prev, next, url,
+                prev_url, next_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
         ).execute(arguments: [
             article.path, article.stat.size, article.stat.mtime, article.stat.inode, article.title, article.skipped,
+            article.links != nil, article.format.rawValue, article.links?.previousTitle, article.links?.nextTitle,
+            article.links?.url, article.links?.previousURL, article.links?.nextURL,
         ])
         return db.lastInsertedRowID
     }

@@ -372,7 +372,12 @@ enum Opening {
         do {
             var loader = options.loader
             if readsAtOnce { loader.parsed = ParsedArticles() }
-            return try ArticleLibrary.open(paths: paths, loader: loader)
+            // Files whose stamp the catalogue knows are not read again; what is read is kept for next time.
+            let catalogue = KeptCatalogue(paths: paths, options: options)
+            if let catalogue { loader = catalogue.prepare(loader) }
+            let opened = try ArticleLibrary.open(paths: paths, loader: loader)
+            catalogue?.keep(loader)
+            return opened
         } catch {
             throw UsageFailure(message: EmptyFolder.describe(error, options))
         }

@@ -47,6 +47,9 @@ enum ReaderSearch {
             find: { query, limit, snippets in
                 index().flatMap { index in
                     do {
+                        // A query (not the list's filter, asked per key) first lists again the folders
+                        // whose mtime moved since the full update behind the screen last finished.
+                        if snippets { _ = try? index.update(scope, mode: .movedFoldersOnly, parallel: false) }
                         let hits =
                             snippets
                             ? try index.find(query, scope: scope, limit: limit).map(\.hit)

@@ -83,6 +83,11 @@ public struct CollectionLoader: Sendable {
     /// How many folders down a folder is read (`FolderWalk`): 0 is the folder alone; nil, the default
     /// bound (16), past which a folder is said rather than read.
     public var depth: Int? = nil
+    /// The catalogue's entries by canonical path (`ArticleID.key`): a file whose stamp still matches
+    /// its entry is taken from it, not read (a later open reads only new and changed files).
+    public var known: [String: CatalogueEntry] = [:]
+    /// Where the files that had to be read are noted, to be kept in the catalogue; nil notes none.
+    public var scanned: ScannedFiles? = nil
 
     public init(
         store: any ArticleStore = FileStore(), fileExtension: String = FormatChooser.defaultExtensions,
@@ -109,6 +114,11 @@ public struct CollectionLoader: Sendable {
         let relative = try walk.files(under: folder)
         let base = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
         var listing = FolderListing(skipped: walk.skipped)
+        listing.listed = walk.listed.map { folder, mtime in
+            ListedFolder(
+                relative: FileName.decode(folder.last == UInt8(ascii: "/") ? folder.dropLast() : folder[...]),
+                mtime: mtime)
+        }
         listing.files.reserveCapacity(relative.count)
         listing.folders.reserveCapacity(relative.count)
         var lastFolder: ArraySlice<UInt8> = []
@@ -128,7 +138,7 @@ public struct CollectionLoader: Sendable {
 
     /// How deep folders are read: nil, `FolderWalk.defaultDepth` with the folders past it said; 0, the
     /// named folder alone (`--no-recurse`).
-    func makeWalk() -> FolderWalk {
+    public func makeWalk() -> FolderWalk {
         let ext = extensionList
         return FolderWalk(depth: depth) { name in isArticleName(name, ext) }
     }
@@ -183,11 +193,22 @@ public struct CollectionLoader: Sendable {
     /// Scans the title and links of each source. Sources that fail become failures. `folders`, parallel
     /// to `sources` when given: each one's folder relative to the folder named (`Entry.folder`).
     public func collection(of sources: [String], folders: [String]? = nil) -> ArticleCollection {
+        let known = self.known
+        let scanned = self.scanned
+        // Stamps are asked of files only when there is a catalogue to compare them with or to fill.
+        let stamps = !known.isEmpty || scanned != nil
         let results = ParallelMap.map(sources) { source -> Result<(ArticleLinks, ArticleID), ArticleError> in
             do throws(ArticleError) {
+                let id = store.identity(of: source)
+                // Stamped before reading: a change made during the read shows at the next open.
+                let stamp = stamps ? FileStamp.of(source) : nil
+                if let stamp, let entry = known[id.key], entry.stamp == stamp {
+                    return .success((entry.links, id))
+                }
                 let edges = try store.edges(of: source)
                 let links: ArticleLinks
-                switch FormatChooser.format(source: source, head: edges.head) {
+                let format = FormatChooser.format(source: source, head: edges.head)
+                switch format {
                 case .text: links = try ArticleParser.links(head: edges.head, tail: edges.tail, source: source)
                 // A page's title and links can be anywhere in it (and a page's title is decided with its
                 // body): it is read whole.
@@ -197,7 +218,8 @@ public struct CollectionLoader: Sendable {
                     links = article.links
                     parsed?.keep(article, source: source, bytes: bytes.count)
                 }
-                return .success((links, store.identity(of: source)))
+                if let stamp { scanned?.add(id.key, CatalogueEntry(stamp: stamp, links: links, format: format)) }
+                return .success((links, id))
             } catch {
                 return .failure(error)
             }
@@ -231,6 +253,20 @@ public struct FolderListing: Sendable, Equatable {
     public var folders: [String] = []
     /// Folders under it that were not read, with why (`FolderWalk.skipped`).
     public var skipped: [ArticleError] = []
+    /// Every folder the walk listed, with the mtime it had when listed (`FolderWalk.listed`): what the
+    /// search index's freshness rule compares (docs/SEARCH.md).
+    public var listed: [ListedFolder] = []
+}
+
+/// A folder a walk listed: relative to the named one ("" for itself, "2026/01"), and its mtime (ns)
+/// as it was just before its names were read.
+public struct ListedFolder: Sendable, Equatable {
+    public var relative: String
+    public var mtime: Int64
+    public init(relative: String, mtime: Int64) {
+        self.relative = relative
+        self.mtime = mtime
+    }
 }
 
 /// A map over an array on all cores, keeping order.

@@ -102,6 +102,16 @@ public struct FolderWalk {
         return String(Substring(rest[..<slash]))
     }
 
+    /// One folder's own article files and subfolders (names, as the walk takes them: hidden ones left
+    /// out, a link to a folder a folder), and its mtime taken before its names were read; nil when it
+    /// cannot be listed. What the search index re-lists when a folder's mtime moved.
+    public func entries(of folder: String) -> (files: [String], folders: [String], mtime: Int64)? {
+        var path = FileName.encode(folder).map { UInt8(bitPattern: $0) }
+        path.removeLast()  // the NUL
+        guard let (files, folders, mtime) = read(path, firstOnly: false) else { return nil }
+        return (files.map { FileName.decode($0) }, folders.map { FileName.decode($0) }, mtime)
+    }
+
     // MARK: The walk
 
     private mutating func enter(_ folder: String) throws(ArticleError) -> [UInt8] {

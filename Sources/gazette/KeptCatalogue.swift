@@ -1,0 +1,48 @@
+import ArticleKit
+import Foundation
+import SearchIndex
+
+/// The catalogue the commands and the reader build their collection from: kept in the search index's
+/// database (`SearchIndex.catalogue`), so that opening a folder again reads only its new and changed
+/// files, and the files a scan read are kept for the next open. Best effort: without a usable cache
+/// folder (none, read-only, held) the folder is scanned as before and nothing is kept.
+struct KeptCatalogue {
+    let index: SearchIndex
+    let entries: [String: CatalogueEntry]
+
+    /// Nil when no index can be opened; a damaged one is said in one line and started again.
+    init?(paths: [String], options: CollectionOptions, report: (String) -> Void = Output.error) {
+        guard !paths.isEmpty,
+            let location = IndexLocation.standard(environment: ProcessInfo.processInfo.environment),
+            let opened = try? SearchIndex.open(location)
+        else { return nil }
+        if let notice = opened.notice { report(notice) }
+        let cwd = FileManager.default.currentDirectoryPath
+        // A file named alone brings its folder's articles (its links resolve against them).
+        let folders = NamedPaths.folders(paths).map { ArticleID.file($0, in: cwd).key }
+        index = opened.index
+        do {
+            entries = try index.catalogue(folders: folders, depth: options.loader.effectiveDepth)
+        } catch where SearchIndex.isDamage(error) {
+            report("the search index was damaged (\(SearchIndex.reason(error))); building it again")
+            try? index.reset()
+            entries = [:]
+        } catch {
+            entries = [:]
+        }
+    }
+
+    /// `loader` taking what the catalogue knows, and noting what it has to read.
+    func prepare(_ loader: CollectionLoader) -> CollectionLoader {
+        var loader = loader
+        loader.known = entries
+        loader.scanned = ScannedFiles()
+        return loader
+    }
+
+    /// Keeps what `loader`'s scan read. A cache that cannot be written is left as it is.
+    func keep(_ loader: CollectionLoader) {
+        guard let scanned = loader.scanned?.entries, !scanned.isEmpty else { return }
+        try? index.keep(scanned)
+    }
+}
