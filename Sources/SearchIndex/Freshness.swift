@@ -123,7 +123,8 @@ extension SearchIndex {
                     try db.execute(
                         sql: "DELETE FROM folder WHERE path = ? OR (path > ? AND path < ?)",
                         arguments: [root, base, SearchIndex.upperBound(of: base)])
-                    let insert = try db.cachedStatement(sql: "INSERT OR REPLACE INTO folder (path, mtime) VALUES (?, ?)")
+                    let insert = try db.cachedStatement(
+                        sql: "INSERT OR REPLACE INTO folder (path, mtime) VALUES (?, ?)")
                     for folder in listed {
                         try insert.execute(arguments: [
                             folder.relative.isEmpty ? root : base + folder.relative, kept(folder.mtime),

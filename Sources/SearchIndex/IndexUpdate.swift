@@ -82,16 +82,19 @@ extension SearchIndex {
     /// between batches (what was written stays: the next update goes on from there).
     /// `parallel`: parse on every core (the command); false parses on the calling thread only,
     /// leaving a core to the reader's keys while it indexes behind the screen.
-    /// `mode`: how much is looked at (`UpdateMode`; a full walk by default).
+    /// `mode`: how much is looked at (`UpdateMode`; a full walk by default). `pass`: what a collection's
+    /// scan of the same folders listed and stat'ed just before (the reader's), taken instead of a second
+    /// walk of each folder it listed.
     public func update(
-        _ scope: IndexScope, mode: UpdateMode = .full, parallel: Bool = true,
+        _ scope: IndexScope, mode: UpdateMode = .full, pass: FolderPass? = nil, parallel: Bool = true,
         progress: @Sendable (IndexProgress) -> Void = { _ in },
         isCancelled: @Sendable () -> Bool = { false }
     ) throws -> IndexReport {
         var report = IndexReport()
         func run(_ report: inout IndexReport) throws {
             try update(
-                scope, mode: mode, parallel: parallel, report: &report, progress: progress, isCancelled: isCancelled)
+                scope, mode: mode, pass: pass, parallel: parallel, report: &report, progress: progress,
+                isCancelled: isCancelled)
         }
         do {
             try run(&report)
@@ -119,11 +122,12 @@ extension SearchIndex {
     }
 
     private func update(
-        _ scope: IndexScope, mode: UpdateMode, parallel: Bool, report: inout IndexReport,
+        _ scope: IndexScope, mode: UpdateMode, pass: FolderPass?, parallel: Bool, report: inout IndexReport,
         progress: @Sendable (IndexProgress) -> Void, isCancelled: @Sendable () -> Bool
     ) throws {
         let loader = scope.loader
-        let started = SearchIndex.now()
+        let started = min(SearchIndex.now(), pass?.startedAt ?? .max)
+        let given = pass?.stamps ?? [:]
         var wanted: [String] = []
         var gone: [Int64] = []
         var known: [String: (id: Int64, stat: FileStamp, indexed: Bool)] = [:]
@@ -139,9 +143,20 @@ extension SearchIndex {
                 continue
             }
             if mode == .movedFoldersOnly { continue }
+            let existing = try filesUnder(folder, depth: loader.effectiveDepth)
+            if let listed = pass?.listed(root: folder) {
+                // Listed and stat'ed by the collection's scan a moment ago: not again.
+                let base = folder.hasSuffix("/") ? folder : folder + "/"
+                let files = given.keys.filter { FolderWalk.reaches($0, from: base, depth: loader.effectiveDepth) }
+                let listedSet = Set(files)
+                for (path, row) in existing where !listedSet.contains(path) { gone.append(row.id) }
+                known.merge(existing) { a, _ in a }
+                wanted += files
+                folderRecords.append(.walked(root: folder, listed: listed))
+                continue
+            }
             let listing = try? loader.listing(folder: folder)
             let listed = listing?.files ?? []
-            let existing = try filesUnder(folder, depth: loader.effectiveDepth)
             let listedSet = Set(listed)
             for (path, row) in existing where !listedSet.contains(path) { gone.append(row.id) }
             known.merge(existing) { a, _ in a }
@@ -157,7 +172,7 @@ extension SearchIndex {
         // Look at each file once, even when named twice (a file inside a named folder).
         var seen = Set<String>()
         wanted = wanted.filter { seen.insert($0).inserted }
-        let stats = ParallelMap.map(wanted) { FileStamp.of($0) }
+        let stats = ParallelMap.map(wanted) { given[$0] ?? FileStamp.of($0) }
         var work: [(path: String, stat: FileStamp)] = []
         for (path, stat) in zip(wanted, stats) {
             guard let stat else {

@@ -1,6 +1,7 @@
 import ArticleKit
 import Foundation
 import SearchIndex
+import Synchronization
 
 /// The catalogue the commands and the reader build their collection from: kept in the search index's
 /// database (`SearchIndex.catalogue`), so that opening a folder again reads only its new and changed
@@ -23,7 +24,7 @@ struct KeptCatalogue {
         index = opened.index
         do {
             entries = try index.catalogue(folders: folders, depth: options.loader.effectiveDepth)
-        } catch where SearchIndex.isDamage(error) {
+        } catch  where SearchIndex.isDamage(error) {
             report("the search index was damaged (\(SearchIndex.reason(error))); building it again")
             try? index.reset()
             entries = [:]
@@ -44,5 +45,46 @@ struct KeptCatalogue {
     func keep(_ loader: CollectionLoader) {
         guard let scanned = loader.scanned?.entries, !scanned.isEmpty else { return }
         try? index.keep(scanned)
+    }
+}
+
+/// The reader's one listing-and-stat pass behind the first screen: the folder's collection opened
+/// (from the catalogue), noting its listing and every file's stamp (`FolderPass`) for the search
+/// index's update. Run once, by whichever job asks first (the two start together); the other waits.
+final class ReaderPass: Sendable {
+    typealias Opened = (ArticleLibrary, [Int], [ArticleError])
+    private struct Slot {
+        var done = false
+        var opened: Opened?
+    }
+    private let slot = Mutex(Slot())
+    private let folders = FolderPass()
+    private let open: @Sendable (FolderPass) -> Opened?
+
+    init(open: @escaping @Sendable (FolderPass) -> Opened?) {
+        self.open = open
+    }
+
+    private func run() {
+        slot.withLock { slot in
+            guard !slot.done else { return }
+            slot.opened = open(folders)
+            slot.done = true
+        }
+    }
+
+    /// The opened collection, once (a later ask, a re-index, opens again: nil).
+    func takeOpened() -> Opened? {
+        run()
+        return slot.withLock { slot in
+            defer { slot.opened = nil }
+            return slot.opened
+        }
+    }
+
+    /// What the pass listed and stat'ed (released by the update that takes it).
+    @Sendable func takeFolders() -> FolderPass {
+        run()
+        return folders
     }
 }

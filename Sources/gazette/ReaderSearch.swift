@@ -9,7 +9,11 @@ import Synchronization
 /// in an index held in memory.
 enum ReaderSearch {
     /// Hooks for the folders of `paths`; nil when no index can be placed (no HOME).
-    static func hooks(paths: [String], options: CollectionOptions) -> SearchHooks? {
+    /// `pass`: the folder's listing and stamps from the collection's scan (`ReaderPass`), taken by the
+    /// update instead of listing and stat'ing the files again.
+    static func hooks(
+        paths: [String], options: CollectionOptions, pass: (@Sendable () -> FolderPass)? = nil
+    ) -> SearchHooks? {
         guard let location = IndexLocation.standard(environment: ProcessInfo.processInfo.environment) else {
             return nil
         }
@@ -36,7 +40,11 @@ enum ReaderSearch {
                 index().flatMap { index in
                     do {
                         // One core: the other stays with the reader's keys.
-                        let report = try index.update(scope, parallel: false) { progress($0.done, $0.total) }
+                        let folders = pass?()
+                        defer { folders?.release() }
+                        let report = try index.update(scope, pass: folders, parallel: false) {
+                            progress($0.done, $0.total)
+                        }
                         return .success(summary(report))
                     } catch {
                         return .failure(

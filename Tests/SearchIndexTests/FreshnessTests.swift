@@ -1,7 +1,7 @@
 import ArticleKit
 import Foundation
-import Synchronization
 import GazetteTestSupport
+import Synchronization
 import XCTest
 
 @testable import SearchIndex
@@ -168,6 +168,23 @@ final class FreshnessTests: XCTestCase {
         // Catalogued, not indexed: the update still reads every file's words.
         XCTAssertEqual(try index.update(scope).indexed, 5)
         XCTAssertEqual(try names(index, "library"), ["2026/03/e.txt"])
+    }
+
+    func testTheIndexTakesTheCollectionsListingAndStampsInsteadOfWalkingAgain() throws {
+        let index = try openIndex()
+        var loader = CollectionLoader()
+        let pass = FolderPass()
+        loader.pass = pass
+        _ = try loader.collection(ofFolder: folder.path)
+        // Added after the collection's pass: an update that took the pass does not see it (no second walk)…
+        write("2026/03/j.txt", "Night market", "The night market opens.")
+        try settle(later, only: ["2026/03"])
+        let report = try index.update(scope, mode: .full, pass: pass)
+        XCTAssertEqual(report.indexed, 5)
+        XCTAssertEqual(try names(index, "market"), ["2026/01/b.txt"])
+        // …and the folder times it kept are the pass's, so the next query lists 2026/03 again.
+        _ = try index.update(scope, mode: .movedFolders)
+        XCTAssertEqual(try names(index, "market"), ["2026/01/b.txt", "2026/03/j.txt"])
     }
 
     func testADamagedCatalogueIsBuiltAgain() throws {

@@ -88,6 +88,9 @@ public struct CollectionLoader: Sendable {
     public var known: [String: CatalogueEntry] = [:]
     /// Where the files that had to be read are noted, to be kept in the catalogue; nil notes none.
     public var scanned: ScannedFiles? = nil
+    /// Where the listings and every file's stamp are noted, for the search index to take (one pass
+    /// for both); nil notes none.
+    public var pass: FolderPass? = nil
 
     public init(
         store: any ArticleStore = FileStore(), fileExtension: String = FormatChooser.defaultExtensions,
@@ -114,6 +117,7 @@ public struct CollectionLoader: Sendable {
         let relative = try walk.files(under: folder)
         let base = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
         var listing = FolderListing(skipped: walk.skipped)
+        defer { pass?.noteListing(root: store.identity(of: folder).key, listed: listing.listed) }
         listing.listed = walk.listed.map { folder, mtime in
             ListedFolder(
                 relative: FileName.decode(folder.last == UInt8(ascii: "/") ? folder.dropLast() : folder[...]),
@@ -196,34 +200,16 @@ public struct CollectionLoader: Sendable {
         let known = self.known
         let scanned = self.scanned
         // Stamps are asked of files only when there is a catalogue to compare them with or to fill.
-        let stamps = !known.isEmpty || scanned != nil
-        let results = ParallelMap.map(sources) { source -> Result<(ArticleLinks, ArticleID), ArticleError> in
-            do throws(ArticleError) {
-                let id = store.identity(of: source)
-                // Stamped before reading: a change made during the read shows at the next open.
-                let stamp = stamps ? FileStamp.of(source) : nil
-                if let stamp, let entry = known[id.key], entry.stamp == stamp {
-                    return .success((entry.links, id))
-                }
-                let edges = try store.edges(of: source)
-                let links: ArticleLinks
-                let format = FormatChooser.format(source: source, head: edges.head)
-                switch format {
-                case .text: links = try ArticleParser.links(head: edges.head, tail: edges.tail, source: source)
-                // A page's title and links can be anywhere in it (and a page's title is decided with its
-                // body): it is read whole.
-                case let other:
-                    let bytes = edges.tail == nil ? edges.head : try store.bytes(of: source)
-                    let article = try ArticleParser.format(other).parse(bytes, source: source)
-                    links = article.links
-                    parsed?.keep(article, source: source, bytes: bytes.count)
-                }
-                if let stamp { scanned?.add(id.key, CatalogueEntry(stamp: stamp, links: links, format: format)) }
-                return .success((links, id))
-            } catch {
-                return .failure(error)
-            }
+        let stamps = !known.isEmpty || scanned != nil || pass != nil
+        let scans = ParallelMap.map(sources) {
+            source -> (result: Result<(ArticleLinks, ArticleID), ArticleError>, stamp: FileStamp?, key: String) in
+            let id = store.identity(of: source)
+            // Stamped before reading: a change made during the read shows at the next open.
+            let stamp = stamps ? FileStamp.of(source) : nil
+            return (scan(source, id: id, stamp: stamp, known: known, scanned: scanned), stamp, id.key)
         }
+        pass?.noteStamps(scans.compactMap { scan in scan.stamp.map { (scan.key, $0) } })
+        let results = scans.map(\.result)
         var entries: [ArticleCollection.Entry] = []
         var failures: [ArticleError] = []
         entries.reserveCapacity(sources.count)
@@ -235,6 +221,35 @@ public struct CollectionLoader: Sendable {
             }
         }
         return ArticleCollection(entries: entries, failures: failures)
+    }
+
+    /// One file's title and links: from the catalogue when its stamp matches, else read from its edges
+    /// (a page whole) and noted in `scanned`.
+    private func scan(
+        _ source: String, id: ArticleID, stamp: FileStamp?, known: [String: CatalogueEntry], scanned: ScannedFiles?
+    ) -> Result<(ArticleLinks, ArticleID), ArticleError> {
+        if let stamp, let entry = known[id.key], entry.stamp == stamp {
+            return .success((entry.links, id))
+        }
+        do throws(ArticleError) {
+            let edges = try store.edges(of: source)
+            let links: ArticleLinks
+            let format = FormatChooser.format(source: source, head: edges.head)
+            switch format {
+            case .text: links = try ArticleParser.links(head: edges.head, tail: edges.tail, source: source)
+            // A page's title and links can be anywhere in it (and a page's title is decided with its
+            // body): it is read whole.
+            case let other:
+                let bytes = edges.tail == nil ? edges.head : try store.bytes(of: source)
+                let article = try ArticleParser.format(other).parse(bytes, source: source)
+                links = article.links
+                parsed?.keep(article, source: source, bytes: bytes.count)
+            }
+            if let stamp { scanned?.add(id.key, CatalogueEntry(stamp: stamp, links: links, format: format)) }
+            return .success((links, id))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// A folder's collection. Throws only when the folder itself is unusable.
