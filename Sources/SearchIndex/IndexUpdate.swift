@@ -104,7 +104,9 @@ extension SearchIndex {
             report = IndexReport(rebuilt: true)
             try run(&report)
         }
-        if try shouldCompact() {
+        // Dead rows come only from files dropped or read again; counting them costs a pass over every
+        // section row, which a query that changed nothing should not pay.
+        if report.removed + report.indexed + report.skipped.count > 0, try shouldCompact() {
             try reset()
             var again = IndexReport(rebuilt: true)
             try run(&again)
