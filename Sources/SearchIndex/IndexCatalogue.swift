@@ -6,41 +6,41 @@ import GRDB
 /// anyway) and by the commands that scan a folder (`keep`). A collection is built from it without
 /// opening the files whose stamp still matches (`CollectionLoader.known`).
 extension SearchIndex {
-    /// The catalogue's entries under the named folders (`FolderWalk.reaches`, to `depth`) and for
-    /// the named files, by canonical path. Files that could not be read, and big files indexed as a
-    /// stream, have none (they are read again).
-    public func catalogue(folders: [String], files: [String] = [], depth: Int) throws -> [String: CatalogueEntry] {
-        try pool.read { db in
-            var out: [String: CatalogueEntry] = [:]
-            func take(_ rows: RowCursor, where keep: (String) -> Bool) throws {
-                while let row = try rows.next() {
-                    let path: String = row[0]
-                    guard keep(path) else { continue }
-                    out[path] = CatalogueEntry(
-                        stamp: FileStamp(size: row[1], mtime: row[2], inode: row[3]),
-                        links: ArticleLinks(
-                            title: row[4], previousTitle: row[5], nextTitle: row[6], url: row[7], previousURL: row[8],
-                            nextURL: row[9]),
-                        format: ArticleFormatName(rawValue: row[10]) ?? .text)
-                }
-            }
-            let columns = "path, size, mtime, inode, title, prev, next, url, prev_url, next_url, format"
-            for folder in folders {
-                let base = folder.hasSuffix("/") ? folder : folder + "/"
-                let rows = try Row.fetchCursor(
-                    db,
-                    sql: "SELECT \(columns) FROM file WHERE path > ? AND path < ? AND catalogued AND skipped IS NULL",
-                    arguments: [base, SearchIndex.upperBound(of: base)])
-                try take(rows) { FolderWalk.reaches($0, from: base, depth: depth) }
-            }
-            for file in files {
-                let rows = try Row.fetchCursor(
-                    db, sql: "SELECT \(columns) FROM file WHERE path = ? AND catalogued AND skipped IS NULL",
-                    arguments: [file])
-                try take(rows) { _ in true }
-            }
-            return out
+    /// The catalogue's entry of each file (by canonical path), in the order given; nil for a file it
+    /// does not hold (new, unreadable, or a big file indexed as a stream). One pass over the rows in
+    /// path order, merged with the paths: no dictionary of the catalogue is made.
+    public func catalogue(keys: [String]) throws -> [CatalogueEntry?] {
+        var out = [CatalogueEntry?](repeating: nil, count: keys.count)
+        guard !keys.isEmpty else { return out }
+        // SQLite orders text by its bytes; a folder's listing is in that order already.
+        func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+        var order = Array(keys.indices)
+        if zip(keys, keys.dropFirst()).contains(where: { precedes($1, $0) }) {
+            order.sort { precedes(keys[$0], keys[$1]) }
         }
+        let low = keys[order[0]], high = keys[order[order.count - 1]]
+        try pool.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT path, size, mtime, inode, title, prev, next, url, prev_url, next_url, format FROM file
+                    WHERE path >= ? AND path <= ? AND catalogued AND skipped IS NULL ORDER BY path
+                    """, arguments: [low, high])
+            var next = 0
+            while next < order.count, let row = try rows.next() {
+                let path: String = row[0]
+                while next < order.count && precedes(keys[order[next]], path) { next += 1 }
+                guard next < order.count, keys[order[next]] == path else { continue }
+                out[order[next]] = CatalogueEntry(
+                    stamp: FileStamp(size: row[1], mtime: row[2], inode: row[3]),
+                    links: ArticleLinks(
+                        title: row[4], previousTitle: row[5], nextTitle: row[6], url: row[7], previousURL: row[8],
+                        nextURL: row[9]),
+                    format: ArticleFormatName(rawValue: row[10]) ?? .text)
+                next += 1
+            }
+        }
+        return out
     }
 
     /// Keeps what a scan read (`ScannedFiles`): a file whose row has the same stamp gets its catalogue

@@ -131,8 +131,10 @@ extension SearchIndex {
     ) throws {
         let loader = scope.loader
         let started = min(SearchIndex.now(), pass?.startedAt ?? .max)
-        let given = pass?.stamps ?? [:]
+        let given: (keys: [String], stamps: [FileStamp]) = pass?.files ?? ([], [])
         var wanted: [String] = []
+        /// Parallel to `wanted`: the stamp the collection's pass took, or nil to `stat` the file now.
+        var stamped: [FileStamp?] = []
         var gone: [Int64] = []
         var known: [String: (id: Int64, stat: FileStamp, indexed: Bool)] = [:]
         // What the folder table becomes once every file is in (not before: a cancelled update must not
@@ -141,6 +143,7 @@ extension SearchIndex {
         for folder in scope.folders {
             if mode != .full, let moved = try movedFolders(under: folder, scope: scope) {
                 wanted += moved.files
+                stamped += Array(repeating: nil, count: moved.files.count)
                 gone += moved.gone
                 known.merge(moved.known) { a, _ in a }
                 folderRecords.append(moved.record)
@@ -151,11 +154,15 @@ extension SearchIndex {
             if let listed = pass?.listed(root: folder) {
                 // Listed and stat'ed by the collection's scan a moment ago: not again.
                 let base = folder.hasSuffix("/") ? folder : folder + "/"
-                let files = given.keys.filter { FolderWalk.reaches($0, from: base, depth: loader.effectiveDepth) }
-                let listedSet = Set(files)
+                var listedSet = Set<String>()
+                for (path, stamp) in zip(given.keys, given.stamps)
+                where FolderWalk.reaches(path, from: base, depth: loader.effectiveDepth) {
+                    wanted.append(path)
+                    stamped.append(stamp)
+                    listedSet.insert(path)
+                }
                 for (path, row) in existing where !listedSet.contains(path) { gone.append(row.id) }
-                known.merge(existing) { a, _ in a }
-                wanted += files
+                if known.isEmpty { known = existing } else { known.merge(existing) { a, _ in a } }
                 folderRecords.append(.walked(root: folder, listed: listed))
                 continue
             }
@@ -163,8 +170,9 @@ extension SearchIndex {
             let listed = listing?.files ?? []
             let listedSet = Set(listed)
             for (path, row) in existing where !listedSet.contains(path) { gone.append(row.id) }
-            known.merge(existing) { a, _ in a }
+            if known.isEmpty { known = existing } else { known.merge(existing) { a, _ in a } }
             wanted += listed
+            stamped += Array(repeating: nil, count: listed.count)
             if let listing {
                 folderRecords.append(.walked(root: folder, listed: listing.listed))
             }
@@ -172,11 +180,18 @@ extension SearchIndex {
         for file in scope.files {
             if let row = try fileRow(file) { known[file] = row }
             wanted.append(file)
+            stamped.append(nil)
         }
         // Look at each file once, even when named twice (a file inside a named folder).
-        var seen = Set<String>()
-        wanted = wanted.filter { seen.insert($0).inserted }
-        let stats = ParallelMap.map(wanted) { given[$0] ?? FileStamp.of($0) }
+        if scope.folders.count + scope.files.count > 1 {
+            var seen = Set<String>()
+            let once = wanted.map { seen.insert($0).inserted }
+            wanted = zip(wanted, once).filter(\.1).map(\.0)
+            stamped = zip(stamped, once).filter(\.1).map(\.0)
+        }
+        let stats = ParallelMap.map(Array(wanted.indices)) { [wanted, stamped] i in
+            stamped[i] ?? FileStamp.of(wanted[i])
+        }
         var work: [(path: String, stat: FileStamp)] = []
         for (path, stat) in zip(wanted, stats) {
             guard let stat else {

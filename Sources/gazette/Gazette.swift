@@ -378,7 +378,7 @@ enum Opening {
             if readsAtOnce { loader.parsed = ParsedArticles() }
             loader.pass = pass
             // Files whose stamp the catalogue knows are not read again; what is read is kept for next time.
-            let catalogue = KeptCatalogue(paths: paths, options: options)
+            let catalogue = KeptCatalogue(paths: paths)
             if let catalogue { loader = catalogue.prepare(loader) }
             let opened = try ArticleLibrary.open(paths: paths, loader: loader)
             catalogue?.keep(loader)

@@ -9,34 +9,32 @@ import Synchronization
 /// folder (none, read-only, held) the folder is scanned as before and nothing is kept.
 struct KeptCatalogue {
     let index: SearchIndex
-    let entries: [String: CatalogueEntry]
+    let report: @Sendable (String) -> Void
 
     /// Nil when no index can be opened; a damaged one is said in one line and started again.
-    init?(paths: [String], options: CollectionOptions, report: (String) -> Void = Output.error) {
+    init?(paths: [String], report: @escaping @Sendable (String) -> Void = Output.error) {
         guard !paths.isEmpty,
             let location = IndexLocation.standard(environment: ProcessInfo.processInfo.environment),
             let opened = try? SearchIndex.open(location)
         else { return nil }
         if let notice = opened.notice { report(notice) }
-        let cwd = FileManager.default.currentDirectoryPath
-        // A file named alone brings its folder's articles (its links resolve against them).
-        let folders = NamedPaths.folders(paths).map { ArticleID.file($0, in: cwd).key }
         index = opened.index
-        do {
-            entries = try index.catalogue(folders: folders, depth: options.loader.effectiveDepth)
-        } catch  where SearchIndex.isDamage(error) {
-            report("the search index was damaged (\(SearchIndex.reason(error))); building it again")
-            try? index.reset()
-            entries = [:]
-        } catch {
-            entries = [:]
-        }
+        self.report = report
     }
 
     /// `loader` taking what the catalogue knows, and noting what it has to read.
     func prepare(_ loader: CollectionLoader) -> CollectionLoader {
         var loader = loader
-        loader.known = entries
+        let index = index, report = report
+        loader.catalogue = { keys in
+            do {
+                return try index.catalogue(keys: keys)
+            } catch  where SearchIndex.isDamage(error) {
+                report("the search index was damaged (\(SearchIndex.reason(error))); building it again")
+                try? index.reset()
+            } catch {}
+            return []
+        }
         loader.scanned = ScannedFiles()
         return loader
     }

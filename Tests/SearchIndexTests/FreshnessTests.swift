@@ -137,13 +137,22 @@ final class FreshnessTests: XCTestCase {
 
     // MARK: The catalogue
 
+    /// How many of the archive's files the catalogue holds, asked in path order and in reverse.
+    func catalogued(_ index: SearchIndex) throws -> Int {
+        let keys = try CollectionLoader().list(folder: folder.path)
+        let forward = try index.catalogue(keys: keys).compactMap { $0 }
+        let backward = try index.catalogue(keys: keys.reversed()).compactMap { $0 }
+        XCTAssertEqual(forward.map(\.links.title), backward.reversed().map(\.links.title))
+        return forward.count
+    }
+
     func testTheCatalogueGivesTheSameCollectionWithoutReadingAnyFile() throws {
         let index = try openIndex()
         _ = try index.update(scope)
         let scanned = try CollectionLoader().collection(ofFolder: folder.path)
         var loader = CollectionLoader(store: CountingStore())
-        loader.known = try index.catalogue(folders: [folder.path], depth: loader.effectiveDepth)
-        XCTAssertEqual(loader.known.count, 5)
+        loader.catalogue = { try! index.catalogue(keys: $0) }
+        XCTAssertEqual(try catalogued(index), 5)
         let kept = try loader.collection(ofFolder: folder.path)
         XCTAssertEqual(kept.entries, scanned.entries)
         XCTAssertEqual((loader.store as! CountingStore).reads.value, 0)
@@ -161,7 +170,7 @@ final class FreshnessTests: XCTestCase {
         _ = try loader.collection(ofFolder: folder.path)
         XCTAssertEqual((loader.store as! CountingStore).reads.value, 5)
         try index.keep(loader.scanned!.entries)
-        loader.known = try index.catalogue(folders: [folder.path], depth: loader.effectiveDepth)
+        loader.catalogue = { try! index.catalogue(keys: $0) }
         loader.scanned = ScannedFiles()
         _ = try loader.collection(ofFolder: folder.path)
         XCTAssertEqual((loader.store as! CountingStore).reads.value, 5, "the second open read nothing")
@@ -197,9 +206,9 @@ final class FreshnessTests: XCTestCase {
         try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: database))
         let opened = try SearchIndex.open(IndexLocation(directory: cache.path))
         XCTAssertNotNil(opened.notice, "said in one line")
-        XCTAssertEqual(try opened.index.catalogue(folders: [folder.path], depth: 16).count, 0, "nothing trusted")
+        XCTAssertEqual(try catalogued(opened.index), 0, "nothing trusted")
         XCTAssertEqual(try opened.index.update(scope, mode: .movedFolders).indexed, 5)
-        XCTAssertEqual(try opened.index.catalogue(folders: [folder.path], depth: 16).count, 5)
+        XCTAssertEqual(try catalogued(opened.index), 5)
     }
 }
 

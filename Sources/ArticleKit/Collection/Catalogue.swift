@@ -43,7 +43,9 @@ public final class ScannedFiles: Sendable {
 public final class FolderPass: Sendable {
     private struct Found {
         var roots: [String: [ListedFolder]] = [:]
-        var stamps: [String: FileStamp] = [:]
+        /// Parallel: canonical paths (the collection's own key strings, shared) and their stamps.
+        var keys: [String] = []
+        var stamps: [FileStamp] = []
     }
     private let found = Mutex(Found())
     /// When the pass began (ns, wall clock): a folder changed after this may have changed while listed.
@@ -59,17 +61,17 @@ public final class FolderPass: Sendable {
         found.withLock { $0.roots[root] = listed }
     }
 
-    func noteStamps(_ stamps: [(String, FileStamp)]) {
+    func noteStamps(keys: [String], stamps: [FileStamp]) {
         found.withLock { found in
-            found.stamps.reserveCapacity(found.stamps.count + stamps.count)
-            for (key, stamp) in stamps { found.stamps[key] = stamp }
+            found.keys += keys
+            found.stamps += stamps
         }
     }
 
     /// The folders a walk of `root` (canonical) listed, or nil when it was not walked in this pass.
     public func listed(root: String) -> [ListedFolder]? { found.withLock { $0.roots[root] } }
-    /// Every file's stamp, taken before it was read.
-    public var stamps: [String: FileStamp] { found.withLock { $0.stamps } }
+    /// Every file stat'ed, by canonical path, and its stamp (taken before it was read): parallel arrays.
+    public var files: (keys: [String], stamps: [FileStamp]) { found.withLock { ($0.keys, $0.stamps) } }
 
     /// Forgets what was found, once taken: the reader keeps running, and 200,000 stamps are megabytes.
     public func release() {

@@ -83,9 +83,11 @@ public struct CollectionLoader: Sendable {
     /// How many folders down a folder is read (`FolderWalk`): 0 is the folder alone; nil, the default
     /// bound (16), past which a folder is said rather than read.
     public var depth: Int? = nil
-    /// The catalogue's entries by canonical path (`ArticleID.key`): a file whose stamp still matches
-    /// its entry is taken from it, not read (a later open reads only new and changed files).
-    public var known: [String: CatalogueEntry] = [:]
+    /// Looks files up in the catalogue: given the sources' canonical paths (`ArticleID.key`) in order,
+    /// each one's entry or nil. A file whose stamp still matches its entry is taken from it, not read
+    /// (a later open reads only new and changed files). Asked once per scan, for every file: no
+    /// dictionary of the whole catalogue is held beside the collection being built.
+    public var catalogue: (@Sendable ([String]) -> [CatalogueEntry?])? = nil
     /// Where the files that had to be read are noted, to be kept in the catalogue; nil notes none.
     public var scanned: ScannedFiles? = nil
     /// Where the listings and every file's stamp are noted, for the search index to take (one pass
@@ -197,18 +199,30 @@ public struct CollectionLoader: Sendable {
     /// Scans the title and links of each source. Sources that fail become failures. `folders`, parallel
     /// to `sources` when given: each one's folder relative to the folder named (`Entry.folder`).
     public func collection(of sources: [String], folders: [String]? = nil) -> ArticleCollection {
-        let known = self.known
         let scanned = self.scanned
+        let ids = ParallelMap.map(sources) { store.identity(of: $0) }
+        let known = catalogue?(ids.map(\.key))
         // Stamps are asked of files only when there is a catalogue to compare them with or to fill.
-        let stamps = !known.isEmpty || scanned != nil || pass != nil
-        let scans = ParallelMap.map(sources) {
-            source -> (result: Result<(ArticleLinks, ArticleID), ArticleError>, stamp: FileStamp?, key: String) in
-            let id = store.identity(of: source)
+        let stamps = catalogue != nil || scanned != nil || pass != nil
+        let scans = ParallelMap.map(Array(sources.indices)) {
+            i -> (result: Result<(ArticleLinks, ArticleID), ArticleError>, stamp: FileStamp?) in
             // Stamped before reading: a change made during the read shows at the next open.
-            let stamp = stamps ? FileStamp.of(source) : nil
-            return (scan(source, id: id, stamp: stamp, known: known, scanned: scanned), stamp, id.key)
+            let stamp = stamps ? FileStamp.of(sources[i]) : nil
+            let entry = known.flatMap { $0.indices.contains(i) ? $0[i] : nil }
+            return (scan(sources[i], id: ids[i], stamp: stamp, known: entry, scanned: scanned), stamp)
         }
-        pass?.noteStamps(scans.compactMap { scan in scan.stamp.map { (scan.key, $0) } })
+        if let pass {
+            var keys: [String] = []
+            var found: [FileStamp] = []
+            keys.reserveCapacity(scans.count)
+            found.reserveCapacity(scans.count)
+            for (id, scan) in zip(ids, scans) {
+                guard let stamp = scan.stamp else { continue }
+                keys.append(id.key)
+                found.append(stamp)
+            }
+            pass.noteStamps(keys: keys, stamps: found)
+        }
         let results = scans.map(\.result)
         var entries: [ArticleCollection.Entry] = []
         var failures: [ArticleError] = []
@@ -226,9 +240,9 @@ public struct CollectionLoader: Sendable {
     /// One file's title and links: from the catalogue when its stamp matches, else read from its edges
     /// (a page whole) and noted in `scanned`.
     private func scan(
-        _ source: String, id: ArticleID, stamp: FileStamp?, known: [String: CatalogueEntry], scanned: ScannedFiles?
+        _ source: String, id: ArticleID, stamp: FileStamp?, known: CatalogueEntry?, scanned: ScannedFiles?
     ) -> Result<(ArticleLinks, ArticleID), ArticleError> {
-        if let stamp, let entry = known[id.key], entry.stamp == stamp {
+        if let stamp, let entry = known, entry.stamp == stamp {
             return .success((entry.links, id))
         }
         do throws(ArticleError) {
