@@ -32,6 +32,9 @@ enum FolderRecord {
 /// The files of the folders whose mtime moved, and the rows they had.
 struct MovedFolders {
     var files: [String] = []
+    /// Parallel to `files`: the stamp a file's row has when the folder lists it with the same inode
+    /// (not renamed over: taken as it was, without a `stat`), else nil.
+    var stamps: [FileStamp?] = []
     var gone: [Int64] = []
     var known: [String: (id: Int64, stat: FileStamp, indexed: Bool)] = [:]
     var record = FolderRecord.moved([])
@@ -87,7 +90,13 @@ extension SearchIndex {
             let rows = try filesDirectlyIn(folder)
             let listed = Set(files)
             for (path, row) in rows where !listed.contains(path) { out.gone.append(row.id) }
-            out.known.merge(rows) { a, _ in a }
+            // A name still on the inode its row has was not renamed over: a file edited in place is the
+            // hit check's and the full check's to see (docs/SEARCH.md), so it costs no `stat` here.
+            for (path, inode) in zip(files, entries.inodes) {
+                let row = rows[path]
+                out.stamps.append(row.flatMap { $0.stat.inode == Int64(bitPattern: inode) ? $0.stat : nil })
+            }
+            if out.known.isEmpty { out.known = rows } else { out.known.merge(rows) { a, _ in a } }
             out.files += files
             mtimes.append((folder, entries.mtime))
         }
@@ -97,8 +106,7 @@ extension SearchIndex {
 
     /// The indexed files directly in `folder` (not in its subfolders).
     func filesDirectlyIn(_ folder: String) throws -> [String: (id: Int64, stat: FileStamp, indexed: Bool)] {
-        let base = folder + "/"
-        return try filesUnder(folder, depth: 0).filter { !$0.key.dropFirst(base.count).contains("/") }
+        try filesUnder(folder, depth: 0)  // depth 0: the folder's own files (`FolderWalk.reaches`)
     }
 
     /// Writes what the folder table becomes: a walked folder's rows replaced (and any other walk that

@@ -143,9 +143,9 @@ extension SearchIndex {
         for folder in scope.folders {
             if mode != .full, let moved = try movedFolders(under: folder, scope: scope) {
                 wanted += moved.files
-                stamped += Array(repeating: nil, count: moved.files.count)
+                stamped += moved.stamps
                 gone += moved.gone
-                known.merge(moved.known) { a, _ in a }
+                if known.isEmpty { known = moved.known } else { known.merge(moved.known) { a, _ in a } }
                 folderRecords.append(moved.record)
                 continue
             }

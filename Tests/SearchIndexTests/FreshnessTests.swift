@@ -6,6 +6,10 @@ import XCTest
 
 @testable import SearchIndex
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The catalogue and the freshness rule (docs/SEARCH.md, "Freshness") on a year/month archive written
 /// by the tests. No test waits for the clock: folder times are set explicitly, in the past.
 final class FreshnessTests: XCTestCase {
@@ -76,6 +80,18 @@ final class FreshnessTests: XCTestCase {
         // Nothing moved since: nothing is looked at.
         let again = try index.update(scope, mode: .movedFolders)
         XCTAssertEqual([again.indexed, again.removed, again.unchanged], [0, 0, 0])
+    }
+
+    func testAFileReplacedByRenamingAnotherOverItIsReadAgain() throws {
+        let index = try openIndex()
+        _ = try index.update(scope)
+        // How editors and scrapers save: a new file, renamed over the old name (a new inode).
+        folder.write("2026/01/a.txt.part", Fixture(title: "Harbour bakery", blocks: ["Croissants at dawn."]).bytes)
+        XCTAssertEqual(rename(folder.path("2026/01/a.txt.part"), folder.path("2026/01/a.txt")), 0)
+        try settle(later, only: ["2026/01"])
+        let report = try index.update(scope, mode: .movedFolders)
+        XCTAssertEqual([report.indexed, report.unchanged], [1, 1], "a.txt read again; b.txt, same inode, not")
+        XCTAssertEqual(try names(index, "croissants"), ["2026/01/a.txt"])
     }
 
     func testANewMonthFolderIsFound() throws {
