@@ -11,6 +11,9 @@ the program wraps still matches). Then waits --hold seconds, reads VmHWM/VmRSS f
 /proc/PID/status of CMD's process (the pane runs `exec env ... CMD`, so the pane's pid is
 CMD's), sends `q`, and closes the window.
 
+--then KEYS (repeatable) are sent after the first screen; with --then-expect TEXT, the pane is
+polled until it shows TEXT (or --timeout), and its text is given as "then_screen".
+
 Prints one JSON line: {"ok": true, "seconds": s, "hwm_kb": k, "rss_kb": k}
 or {"ok": false, "reason": "exited"|"timeout", "screen": "<last pane text>"}.
 The clock starts just before the tmux command that creates the window; tmux's fork and
@@ -82,6 +85,8 @@ def main():
     p.add_argument("--expect", required=True)
     p.add_argument("--timeout", type=float, default=20)
     p.add_argument("--hold", type=float, default=0)
+    p.add_argument("--then", action="append", default=[], help="keys sent after the first screen (tmux send-keys)")
+    p.add_argument("--then-expect", help="after --then: wait for this text and give the screen as then_screen")
     p.add_argument("cmd", nargs=argparse.REMAINDER)
     a = p.parse_args()
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
@@ -111,6 +116,16 @@ def main():
             break
         time.sleep(0.005)
 
+    if result["ok"] and a.then:
+        for keys in a.then:
+            tmux(sock, "send-keys", "-t", pane, keys, check=False)
+        end = time.monotonic() + a.timeout
+        while True:
+            shown = tmux(sock, "capture-pane", "-p", "-t", pane, check=False)
+            if not a.then_expect or a.then_expect in shown or time.monotonic() > end:
+                break
+            time.sleep(0.05)
+        result["then_screen"] = shown
     if result["ok"]:
         if a.hold:
             time.sleep(a.hold)
