@@ -28,6 +28,8 @@ public struct ArticleCollection: Sendable {
     let titleIndex: [TitleKey: [Int]]
     /// Where each article is in `entries`; the first entry wins if two share an identity.
     let indexByID: [ArticleID: Int]
+    /// The titles folded once for the article list's filter.
+    public let titleFilterKeys: TitleFilterKeys
 
     public init(entries: [Entry], failures: [ArticleError] = []) {
         self.entries = entries
@@ -37,6 +39,7 @@ public struct ArticleCollection: Sendable {
         let keys = ParallelMap.map(entries) { TitleKey($0.links.title) }
         for (i, key) in keys.enumerated() { index[key, default: []].append(i) }
         titleIndex = index
+        titleFilterKeys = TitleFilterKeys(titles: entries.map(\.links.title))
         indexByID = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: min)
         var urls: [PageAddress: [Int]] = [:]
         for (i, e) in entries.enumerated() {
