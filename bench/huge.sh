@@ -75,7 +75,7 @@ SMALL=$WORK/small10; small_folder "$SMALL"
 LABEL="$(printf "%'d" "$N") articles, $MONTHS month folders, $(du -sb "$DIR" | awk '{printf "%.1f GB", $1/1e9}')"
 say "archive: $DIR ($LABEL); gazette $BIN (commit $REV)"
 TIMEOUT=$(( 60 + N / 2000 ))              # seconds to wait for a first screen
-HOLD=$(( 3 + N / 100000 ))                # seconds after the later open's first screen, before VmHWM
+HOLD=$(( 5 + N / 20000 ))                 # seconds after a later open's first screen, before VmHWM (its background check runs meanwhile)
 say "warming the page cache (cat of every file, twice)"
 warm "$DIR"; warm "$DIR"
 
@@ -111,10 +111,11 @@ size_kb=$(( $(du -sb "$home/cache/gazette" | cut -f1) / 1024 ))
 text_kb=$(( $(du -sb "$DIR" | cut -f1) / 1024 ))
 row "index size on disk" "$size_kb" KiB "$text_kb" "the articles" info 0
 
-say "later open (cache and index current), $RUNS runs; VmHWM $HOLD s after the first screen"
+say "later open (cache and index current), $RUNS runs; VmHWM $HOLD s after the first run's first screen"
 later=(); small_later=(); hwm=""; shwm=""
 for ((i = 0; i < RUNS; i++)); do
-  b=$(screen "$TIMEOUT" "$HOLD" "$title" "${xdg[@]}" "$BIN" "$DIR")
+  hold=0; [ $i = 0 ] && hold=$HOLD   # the first run stays for VmHWM, the others quit at once
+  b=$(screen "$TIMEOUT" "$hold" "$title" "${xdg[@]}" "$BIN" "$DIR")
   later+=("$(shot "$b" seconds)"); [ -z "$hwm" ] && hwm=$(shot "$b" hwm_kb)
   s2=$(screen 20 1 "$stitle" "${sxdg[@]}" "$BIN" "$SMALL")
   small_later+=("$(shot "$s2" seconds)"); [ -z "$shwm" ] && shwm=$(shot "$s2" hwm_kb)

@@ -28,8 +28,10 @@ public struct ArticleCollection: Sendable {
     let titleIndex: [TitleKey: [Int]]
     /// Where each article is in `entries`; the first entry wins if two share an identity.
     let indexByID: [ArticleID: Int]
-    /// The titles folded once for the article list's filter.
-    public let titleFilterKeys: TitleFilterKeys
+    /// The titles folded for the article list's filter: at its first use, then kept with the collection
+    /// (a reader that never filters pays neither the time nor the memory, about 70 bytes a title).
+    public var titleFilterKeys: TitleFilterKeys { filterKeys.keys(for: entries) }
+    private let filterKeys = TitleFilterKeys.Once()
 
     public init(entries: [Entry], failures: [ArticleError] = []) {
         self.entries = entries
@@ -39,7 +41,6 @@ public struct ArticleCollection: Sendable {
         let keys = ParallelMap.map(entries) { TitleKey($0.links.title) }
         for (i, key) in keys.enumerated() { index[key, default: []].append(i) }
         titleIndex = index
-        titleFilterKeys = TitleFilterKeys(titles: entries.map(\.links.title))
         indexByID = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: min)
         var urls: [PageAddress: [Int]] = [:]
         for (i, e) in entries.enumerated() {

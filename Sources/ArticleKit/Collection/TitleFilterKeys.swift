@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Every entry's title folded once, as the article list's filter folds it (`TextFold`, case folded
 /// away), in one buffer: a key typed into the filter scans these bytes instead of folding every title
 /// again (at 200,000 articles that was most of a second a key). The scan is a first pass, never
@@ -69,6 +71,21 @@ public struct TitleFilterKeys: Sendable {
                     i += 1
                 }
                 return false
+            }
+        }
+    }
+
+    /// The keys of one collection, made once at the first ask (a collection is a value; this box is
+    /// shared by its copies, which have the same entries).
+    final class Once: Sendable {
+        private let made = Mutex<TitleFilterKeys?>(nil)
+
+        func keys(for entries: [ArticleCollection.Entry]) -> TitleFilterKeys {
+            made.withLock { made in
+                if let made { return made }
+                let keys = TitleFilterKeys(titles: entries.map(\.links.title))
+                made = keys
+                return keys
             }
         }
     }
