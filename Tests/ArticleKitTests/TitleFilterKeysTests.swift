@@ -5,7 +5,9 @@ import XCTest
 /// The titles folded once for the article list's filter: a first pass that must never miss a title the
 /// filter's own fold matches, nor match across two titles.
 final class TitleFilterKeysTests: XCTestCase {
-    private let keys = TitleFilterKeys(titles: ["La Bibliothèque de Lyon", "ab", "cd", "Im Schwarzwald zählen", "東京の天気", ""])
+    private let keys = TitleFilterKeys(titles: [
+        "La Bibliothèque de Lyon", "ab", "cd", "Im Schwarzwald zählen", "東京の天気", "",
+    ])
 
     func testAWordIsFoundFoldedAsTheFilterFoldsIt() {
         XCTAssertTrue(keys.mayContain(0, TitleFilterKeys.fold("bibliotheque")))
@@ -30,6 +32,27 @@ final class TitleFilterKeysTests: XCTestCase {
         XCTAssertFalse(keys.isExact(3))
     }
 
+    /// Folded in chunks on all cores: every entry keeps its own key across the chunks' seams.
+    func testManyTitlesKeepTheirOwnKeys() {
+        let titles = (0..<3_000).map { $0 % 7 == 0 ? "がっこう \($0)." : "Title \($0)." }
+        let keys = TitleFilterKeys(titles: titles)
+        for i in 0..<titles.count {
+            XCTAssertTrue(keys.mayContain(i, TitleFilterKeys.fold(" \(i).")), "\(i)")
+            XCTAssertFalse(keys.mayContain(i, TitleFilterKeys.fold(" \(i + 1).")), "\(i)")
+            XCTAssertEqual(keys.isExact(i), i % 7 != 0, "\(i)")
+        }
+    }
+
+    func testAWordIsLookedForInEachDistinctFolderOnce() {
+        let keys = TitleFilterKeys(titles: ["a", "b", "c", "d"], folders: ["2026/03", "2026/04", "2026/03", ""])
+        let words = [TitleFilterKeys.fold("2026/03"), TitleFilterKeys.fold("2026")]
+        let matches = keys.folderMatches(words)
+        XCTAssertEqual(matches.count, 3, "three distinct folders, the empty one included")
+        XCTAssertEqual((0..<4).map { keys.folderMayContain($0, word: 0, in: matches) }, [true, false, true, false])
+        XCTAssertEqual((0..<4).map { keys.folderMayContain($0, word: 1, in: matches) }, [true, true, true, false])
+        XCTAssertFalse(keys.folderMayContain(4, word: 0, in: matches), "no such entry")
+    }
+
     func testEdges() {
         XCTAssertTrue(keys.mayContain(5, []), "an empty word holds everywhere")
         XCTAssertFalse(keys.mayContain(5, TitleFilterKeys.fold("a")), "an empty title holds no word")
@@ -43,7 +66,9 @@ final class TitleFilterKeysTests: XCTestCase {
         let titles = ["Ölpreis STEIGT", "café crème", "ǅemal", "Straße", "ΣΊΣΥΦΟΣ", "がっこう", "İstanbul"]
         let keys = TitleFilterKeys(titles: titles)
         for (i, title) in titles.enumerated() {
-            for query in ["ÖL", "Öl", "oel", "CAFÉ", "Cafe", "ǆ", "ǅ", "SS", "strasse", "σίσυφος", "Σ", "か", "が", "i̇stanbul", "İ"] {
+            for query in [
+                "ÖL", "Öl", "oel", "CAFÉ", "Cafe", "ǆ", "ǅ", "SS", "strasse", "σίσυφος", "Σ", "か", "が", "i̇stanbul", "İ",
+            ] {
                 var fold = TextFold(for: query)
                 let exact = fold.fold(title).contains(fold.fold(query))
                 if exact {

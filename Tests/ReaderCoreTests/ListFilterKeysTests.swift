@@ -17,7 +17,8 @@ final class ListFilterKeysTests: XCTestCase {
             entries: collection.entries.enumerated().map { i, e in
                 ArticleCollection.Entry(source: e.source, links: e.links, id: e.id, folder: titles[i].folder)
             })
-        var state = ReaderState(library: ArticleLibrary(collection: collection, store: store), start: 0, width: 60, height: 12)
+        var state = ReaderState(
+            library: ArticleLibrary(collection: collection, store: store), start: 0, width: 60, height: 12)
         state.press(.character("l"), .character("/"))
         state.type(filter)
         for _ in 0..<thenDelete { state.press(.backspace) }
@@ -35,7 +36,9 @@ final class ListFilterKeysTests: XCTestCase {
     }
 
     func testAWordMayNameTheFolder() {
-        let titles = [("Council vote", folder: "2026/03"), ("Council budget", folder: "2026/04"), ("River", folder: "2026/03")]
+        let titles = [
+            ("Council vote", folder: "2026/03"), ("Council budget", folder: "2026/04"), ("River", folder: "2026/03"),
+        ]
         XCTAssertEqual(filtered(titles, "2026/03 council"), [0])
         XCTAssertEqual(filtered(titles, "council"), [0, 1])
         XCTAssertEqual(filtered(titles, "2026/03"), [0, 2])

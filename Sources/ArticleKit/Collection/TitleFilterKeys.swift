@@ -12,24 +12,63 @@ public struct TitleFilterKeys: Sendable {
     /// Whether a byte match in entry i's key is the filter's own match when case does not count: its
     /// fold kept no cluster whole (where a match may not begin or end), so any match is on a boundary.
     private let exact: [Bool]
+    /// Each entry's folder, as an index into `folders`, the distinct folders folded (a few hundred in
+    /// an archive of years: a word is looked for in each once, not once an entry).
+    private let folderOf: [Int32]
+    private let folders: [[UInt8]]
 
-    public init(titles: [String]) {
-        let folded = ParallelMap.map(titles) { title -> (key: [UInt8], exact: Bool) in
+    public init(titles: [String], folders entryFolders: [String] = []) {
+        // In chunks, each folded with one `TextFold`, whose memo of scalars met makes non-ASCII titles
+        // cheap after the first few (a fold a title cost three times as much).
+        let chunk = max(256, titles.count / 32)
+        let starts = Array(stride(from: 0, to: titles.count, by: chunk))
+        let parts = ParallelMap.map(starts) { start -> (bytes: [UInt8], ends: [Int32], exact: [Bool]) in
             var fold = TextFold()
-            let text = fold.fold(title)
-            return (text.utf8, text.unbreakable.isEmpty)
+            var bytes: [UInt8] = [], ends: [Int32] = [], exact: [Bool] = []
+            for title in titles[start..<min(titles.count, start + chunk)] {
+                let text = fold.fold(title)
+                bytes.append(contentsOf: text.utf8)
+                ends.append(Int32(bytes.count))
+                exact.append(text.unbreakable.isEmpty)
+            }
+            return (bytes, ends, exact)
         }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(folded.reduce(0) { $0 + $1.key.count })
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count })
         var ends: [Int32] = []
-        ends.reserveCapacity(folded.count)
-        for (key, _) in folded {
-            bytes.append(contentsOf: key)
-            ends.append(Int32(bytes.count))
+        ends.reserveCapacity(titles.count)
+        var exact: [Bool] = []
+        exact.reserveCapacity(titles.count)
+        for part in parts {
+            let base = Int32(bytes.count)
+            bytes.append(contentsOf: part.bytes)
+            ends.append(contentsOf: part.ends.map { $0 + base })
+            exact.append(contentsOf: part.exact)
         }
         self.bytes = bytes
         self.ends = ends
-        self.exact = folded.map(\.exact)
+        self.exact = exact
+        var seen: [String: Int32] = [:]
+        var folders: [[UInt8]] = []
+        folderOf = entryFolders.map { folder in
+            if let known = seen[folder] { return known }
+            let n = Int32(folders.count)
+            seen[folder] = n
+            folders.append(TitleFilterKeys.fold(folder))
+            return n
+        }
+        self.folders = folders
+    }
+
+    /// The folded words of `words` each distinct folder holds, for `folderMayContain`.
+    public func folderMatches(_ words: [[UInt8]]) -> [[Bool]] {
+        folders.map { folder in words.map { !folder.isEmpty && TitleFilterKeys.mayContain(folder, $0) } }
+    }
+
+    /// Whether entry `entry`'s folder holds word number `word` of the words `matches` was made for.
+    public func folderMayContain(_ entry: Int, word: Int, in matches: [[Bool]]) -> Bool {
+        guard folderOf.indices.contains(entry) else { return false }
+        return matches[Int(folderOf[entry])][word]
     }
 
     /// Whether, with case folded away, `mayContain(entry, word)` is the filter's exact answer.
@@ -83,7 +122,7 @@ public struct TitleFilterKeys: Sendable {
         func keys(for entries: [ArticleCollection.Entry]) -> TitleFilterKeys {
             made.withLock { made in
                 if let made { return made }
-                let keys = TitleFilterKeys(titles: entries.map(\.links.title))
+                let keys = TitleFilterKeys(titles: entries.map(\.links.title), folders: entries.map(\.folder))
                 made = keys
                 return keys
             }

@@ -539,24 +539,21 @@ extension ReaderState {
         // only the titles it keeps are folded and matched exactly below.
         let keys = collection.titleFilterKeys
         let plain = list.filter.split(separator: " ").map { TitleFilterKeys.fold(String($0)) }.filter { !$0.isEmpty }
-        var folderKeys: [String: [UInt8]] = [:]
+        let inFolders = keys.folderMatches(plain)
         list.matches = pool.filter { i in
             // Most titles fold with no cluster kept whole: there the bytes are the answer.
             let inTitle = plain.allSatisfy { keys.mayContain(i, $0) }
             if inTitle && !fold.keepsCase && keys.isExact(i) { return true }
-            let folder = entries[i].folder
             let possible =
                 inTitle
-                || plain.allSatisfy { word in
-                    if keys.mayContain(i, word) { return true }
-                    guard !folder.isEmpty else { return false }
-                    if folderKeys[folder] == nil { folderKeys[folder] = TitleFilterKeys.fold(folder) }
-                    return TitleFilterKeys.mayContain(folderKeys[folder]!, word)
+                || plain.indices.allSatisfy { w in
+                    keys.mayContain(i, plain[w]) || keys.folderMayContain(i, word: w, in: inFolders)
                 }
             guard possible else { return false }
             let title = fold.fold(entries[i].links.title)
             if words.allSatisfy({ title.contains($0) }) { return true }
             // In a nested archive a word may name the folder instead ("2026/03 council").
+            let folder = entries[i].folder
             guard !folder.isEmpty else { return false }
             let place = fold.fold(folder)
             return words.allSatisfy { title.contains($0) || place.contains($0) }
