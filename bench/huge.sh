@@ -17,8 +17,8 @@
 #
 # Environment: GAZETTE_BENCH_BIN (a binary to measure; no build; gazette-dev beside it),
 # GAZETTE_BENCH_KEEP_BUILD=1, GAZETTE_BENCH_SEED (as bench/run.sh), GAZETTE_HUGE_RUNS (runs per timed
-# command, default 3). It takes long: about 25 minutes at 200,000 on a quiet 2-core machine, with
-# generation; not part of `make test`.
+# command, default 3). It takes long: 16 minutes at 200,000 here under load 7-11, plus 4-5 minutes of
+# generation the first time; not part of `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -68,6 +68,7 @@ archive_build
 [ -x "$BIN" ] || { echo "huge bench: no binary at $BIN" >&2; exit 1; }
 REV="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 [ -n "$(git status --porcelain -- Sources Package.swift 2>/dev/null)" ] && REV="$REV + uncommitted changes in Sources/"
+[ -n "${GAZETTE_BENCH_BIN:-}" ] && REV="$REV (the worktree's: the binary measured was given, GAZETTE_BENCH_BIN)"
 
 # --- 0. data ---
 archive_generate "$DIR" "$N" "$MONTHS"

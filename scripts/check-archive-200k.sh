@@ -12,7 +12,7 @@
 #   scripts/check-archive-200k.sh [--dir DIR] [--n N] [--months M]
 #
 # DIR: default /tmp/gz-huge-200000 (shared with `bench/huge.sh 200000`, reused while its stamp
-# matches). GAZETTE_BENCH_BIN / GAZETTE_BENCH_KEEP_BUILD as bench/run.sh. About 10 minutes here, plus
+# matches). GAZETTE_BENCH_BIN / GAZETTE_BENCH_KEEP_BUILD as bench/run.sh. About 6 minutes here (load 7), plus
 # 5 to generate the archive the first time; not part of `make test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
