@@ -74,9 +74,11 @@ timed_peak() {
 }
 
 # screen TIMEOUT HOLD EXPECT CMD...: one first-screen run in tmux (bench/screen.py), its JSON line
+# With SETTLE=1, the memory is read HOLD s after the reader's status line stops saying "indexing".
 screen() {
-  local timeout=$1 hold=$2 expect=$3; shift 3
-  python3 "$ROOT/bench/screen.py" --socket "$SOCK" --expect "$expect" --timeout "$timeout" --hold "$hold" -- "$@"
+  local timeout=$1 hold=$2 expect=$3 settle=(); shift 3
+  [ "${SETTLE:-0}" = 1 ] && settle=(--settle indexing)
+  python3 "$ROOT/bench/screen.py" --socket "$SOCK" --expect "$expect" --timeout "$timeout" --hold "$hold" "${settle[@]}" -- "$@"
 }
 jget() { python3 -c 'import json,sys; o=json.loads(sys.argv[1]); v=o.get(sys.argv[2]); print("" if v is None else v)' "$1" "$2"; }
 shot() { # JSON FIELD: the field, or "n/a (why)"

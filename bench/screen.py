@@ -11,6 +11,8 @@ the program wraps still matches). Then waits --hold seconds, reads VmHWM/VmRSS f
 /proc/PID/status of CMD's process (the pane runs `exec env ... CMD`, so the pane's pid is
 CMD's), sends `q`, and closes the window.
 
+--settle TEXT waits, after the first screen, until TEXT has left the pane (the reader's `indexing…`
+on its status line: its background read of the folder is done), before --hold and the memory.
 --then KEYS (repeatable) are sent after the first screen; with --then-expect TEXT, the pane is
 polled until it shows TEXT (or --timeout), and its text is given as "then_screen".
 
@@ -87,6 +89,8 @@ def main():
     p.add_argument("--hold", type=float, default=0)
     p.add_argument("--then", action="append", default=[], help="keys sent after the first screen (tmux send-keys)")
     p.add_argument("--then-expect", help="after --then: wait for this text and give the screen as then_screen")
+    p.add_argument("--settle", help="after the first screen, wait (up to --timeout) until this text is gone "
+                   "from the pane (the reader's `indexing`), then --hold; the wait is given as settled_s")
     p.add_argument("cmd", nargs=argparse.REMAINDER)
     a = p.parse_args()
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
@@ -126,6 +130,11 @@ def main():
                 break
             time.sleep(0.05)
         result["then_screen"] = shown
+    if result["ok"] and a.settle:
+        t1 = time.monotonic()
+        while a.settle in tmux(sock, "capture-pane", "-p", "-t", pane, check=False) and time.monotonic() - t1 < a.timeout:
+            time.sleep(0.1)
+        result["settled_s"] = round(time.monotonic() - t1, 2)
     if result["ok"]:
         if a.hold:
             time.sleep(a.hold)

@@ -3,7 +3,7 @@
 #   1. the reader and `gazette chain` see all 200,000 (the reader's list, `l` in tmux, says so; `chain
 #      --json` lists every file; `unread --json` lists every article of a fresh state);
 #   2. a later open draws its first screen within 1.5x of a 10-article folder's (median of 3, tmux);
-#   3. the reader's peak memory (VmHWM, 20 s after its first screen) is at most 150 MiB;
+#   3. the reader's peak memory (VmHWM, 5 s after its background read of the archive) is at most 150 MiB;
 #   4. after 5 files are added (3 in the last month, 2 in a new month) and 1 of them removed, `gazette
 #      search` finds exactly the 4 left, in at most 0.25x the time of `rg -li` over the archive;
 #   5. the first index takes at most 10x `cat` of every file.
@@ -86,11 +86,12 @@ check "the reader and chain see all $files articles" $ok1 \
 # 2 and 3. later opens (the index current from step 5), against the 10-article folder's.
 screen 120 0 "$title" "${xdg[@]}" "$BIN" "$DIR" > /dev/null        # a first open, so the next ones are later opens
 screen 20 0 "$stitle" "${sxdg[@]}" "$BIN" "$SMALL" > /dev/null
-# The first of them stays 20 s, so that its background check of the archive has run before VmHWM is read.
+# The first of them stays until its background read of the archive is done ("indexing…" gone) and 5 s more.
 later=(); small=(); hwm=""
 for i in 1 2 3; do
-  hold=0; [ $i = 1 ] && hold=20
-  b=$(screen 120 $hold "$title" "${xdg[@]}" "$BIN" "$DIR"); later+=("$(shot "$b" seconds)"); [ -n "$hwm" ] || hwm=$(shot "$b" hwm_kb)
+  hold=0; SETTLE=0; [ $i = 1 ] && { hold=5; SETTLE=1; }
+  b=$(screen 300 $hold "$title" "${xdg[@]}" "$BIN" "$DIR"); SETTLE=0
+  later+=("$(shot "$b" seconds)"); [ -n "$hwm" ] || { hwm=$(shot "$b" hwm_kb); settled=$(jget "$b" settled_s); }
   s=$(screen 20 0 "$stitle" "${sxdg[@]}" "$BIN" "$SMALL"); small+=("$(shot "$s" seconds)")
 done
 med() { python3 -c 'import sys,statistics
@@ -100,7 +101,7 @@ l_med=$(med "${later[@]}"); s_med=$(med "${small[@]}")
 check "later open: first screen within 1.5x of a 10-article folder" "$(le "$l_med" "$s_med" 1.5)" \
   "$l_med s against $s_med s ($(ratio "$l_med" "$s_med"); runs: ${later[*]} / ${small[*]})"
 ok3=0; case $hwm in n/a*|"") ;; *) [ "$hwm" -le $((150 * 1024)) ] && ok3=1 ;; esac
-check "reader peak memory at most 150 MiB" $ok3 "VmHWM $(python3 -c "import sys; print('%.1f MiB' % (int(sys.argv[1]) / 1024))" "$hwm" 2>/dev/null || echo "$hwm") 20 s after the first screen"
+check "reader peak memory at most 150 MiB" $ok3 "VmHWM $(python3 -c "import sys; print('%.1f MiB' % (int(sys.argv[1]) / 1024))" "$hwm" 2>/dev/null || echo "$hwm") 5 s after its background read of the archive, which took ${settled:-?} s after the first screen"
 
 # 4. 5 added, 1 removed.
 last_month=$(find "$DIR" -mindepth 2 -maxdepth 2 -type d -not -path '*/.*' | LC_ALL=C sort | tail -1)
