@@ -89,6 +89,11 @@ check "search in a folder of subfolders finds the article in them (issue 21)" \
 out=$(cd "$work/nested" && "$bin" search --no-recurse text 2>&1); rc=$?
 check "search --no-recurse in a folder with only subfolders says why it found nothing" \
   bash -c '[ $2 -eq 1 ] && grep -q "no article files (.*) in this folder; subfolders are not read with --no-recurse (--depth 0): ./inner" <<< "$1"' _ "$out" "$rc"
+# The kept catalogue is a cache: a cache home that cannot be written leaves every command working.
+: > "$work/cache-is-a-file"
+out=$(XDG_CACHE_HOME="$work/cache-is-a-file" "$bin" chain --json "$work/cycle" 2>/dev/null); rc=$?
+check "chain works when the cache (and its catalogue) cannot be kept (issue 21)" \
+  python3 -c 'import json,sys; assert sys.argv[2] == "0" and json.loads(sys.argv[1].splitlines()[0])["cycle"] is True' "$out" "$rc"
 printf '# A note\n\nText.\n' > "$work/md-only/a.md"
 out=$("$bin" toc --ext txt "$work/md-only" 2>&1)
 check "toc --ext txt on markdown says what it looked for and what is there" \

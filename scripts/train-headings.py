@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Trains Gazette's heading model and measures it by grouped cross-validation.
 
-    scripts/train-headings.py [--gazette-dev BIN] [--pool DIR] [--seed 14] [--folds 5] [--C 0.01,0.03,0.1]
+    scripts/train-headings.py [--gazette-dev BIN] [--pool DIR] [--seed 14] [--folds 5] [--C 0.003,0.01,0.03]
                               [--fixture-weight 2] [--pool-weight 1] [--dev-weight 1] [--domain-feature]
+                              [--inner language|site] [--features all|neutral|FILE] [--one-regime]
+                              [--threshold-by best|stable] [--evals cv,lolo,pool-to-dev,dev-to-pool,held]
                               [--save-cv FILE] [--before-cv FILE] [--baseline OLD_GAZETTE]
                               [--report TABLES.md] [--no-export]
 
@@ -19,7 +21,9 @@ a labelled heading (same line, same text); only blocks that pass the detector's 
 
 What it does, in order:
  1. dumps features for every article;
- 2. the primary measure, grouped K-fold cross-validation over the plain-text dev sets, folds by
+ 2. the evaluations that predict articles and languages never seen (issue 22, `evaluations`):
+    leave one language out, pool only -> dev sets, dev sets only -> held-aside pool; then
+    the grouped K-fold cross-validation over the plain-text dev sets, folds by
     article (seeded shuffle): for each fold, a model is trained on everything else (the other dev-set
     articles, the fixtures, the pool's training part; its thresholds, and C when several are given,
     chosen by an inner cross-validation grouped by site and article, scored on the dev-set articles
@@ -38,6 +42,11 @@ import argparse
 import datetime
 import json
 import os
+
+# One BLAS thread: on a shared 2-core machine the threaded BLAS made each fit 20 times slower, and
+# one thread gives the same numbers on every machine.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 import random
 import subprocess
 import sys
@@ -235,6 +244,7 @@ def score_groups(arts, found_by_key):
 
 REGIMES = ("over text", "over other")
 EDIT = None  # index of the "edit suffix" feature, set once the features are known
+INTERVIEW = None  # index of "speaker question" (HeadingDetector.isInterviewQuestion), when the rule is on
 
 
 WEIGHTS = {"devset": 1.0, "devset-multi": 1.0, "fixtures": 1.0, "pool": 1.0}
@@ -249,7 +259,7 @@ def rows_(arts, regime, weights=False):
     X, y, sw = [], [], []
     for a in arts:
         for b in a.blocks:
-            if b["candidate"] and b["regime"] == regime:
+            if b["candidate"] and (regime is None or b["regime"] == regime):
                 X.append(b["x"] + ([float(a.source == "pool")] if DOMAIN["on"] else []))
                 y.append(b["y"]); sw.append(WEIGHTS[a.source])
     X, y = np.array(X, dtype=float), np.array(y, dtype=int)
@@ -265,12 +275,21 @@ def matrix(arts):
     return np.array(X, dtype=float), np.array(y, dtype=int)
 
 
+# Model shape (set from the command line): which features the model may use (the others get weight
+# 0), whether one weight set serves both regimes, and how the threshold is chosen.
+SHAPE = {"mask": None, "one_regime": False, "threshold_by": "best", "inner": "site"}
+
+
 def fit(arts, C, seed):
-    """One logistic regression per regime, on standardised features; the scaling is folded back
-    into the weights so that Swift scores raw features with one dot product."""
+    """One logistic regression per regime (or one for both with --one-regime), on standardised
+    features; the scaling is folded back into the weights so that Swift scores raw features with one
+    dot product. Features outside --features get weight 0."""
     model = {}
-    for regime in REGIMES:
+    for regime in ((None,) if SHAPE["one_regime"] else REGIMES):
         X, y, sw = rows_(arts, regime, weights=True)
+        if SHAPE["mask"] is not None:
+            X = X.copy()
+            X[:, ~SHAPE["mask"]] = 0
         mu, sd = X.mean(axis=0), X.std(axis=0)
         sd[sd == 0] = 1
         m = LogisticRegression(C=C, max_iter=5000, random_state=seed)
@@ -280,6 +299,8 @@ def fit(arts, C, seed):
         if DOMAIN["on"]:
             # The reader's text is never a pool page: the domain feature is 0 there.
             w = w[:-1]
+        if regime is None:
+            return {r: (w, b) for r in REGIMES}
         model[regime] = (w, b)
     return model
 
@@ -307,16 +328,17 @@ def decide_py(arts, model, shifts=None):
 
 
 def is_edit(x):
-    """HeadingDetector.isHeading: an "[edit]" suffix makes a candidate a heading whatever its score."""
-    return x["x"][EDIT] > 0
+    """HeadingDetector.isHeading: an "[edit]" suffix, or an interview's question ("Q: …?"), makes a
+    candidate a heading whatever its score."""
+    return x["x"][EDIT] > 0 or (INTERVIEW is not None and x["x"][INTERVIEW] > 0)
 
 
-def folds_of(arts, k, seed):
-    """K folds of whole groups (a pool site, or one article), seeded."""
-    keys = sorted({a.site for a in arts})
+def folds_of(arts, k, seed, by=lambda a: a.site):
+    """K folds of whole groups (a pool site, or one article; or what `by` says), seeded."""
+    keys = sorted({by(a) for a in arts})
     random.Random(seed).shuffle(keys)
     fold = {key: i % k for i, key in enumerate(keys)}
-    return [[a for a in arts if fold[a.site] == i] for i in range(k)]
+    return [[a for a in arts if fold[by(a)] == i] for i in range(k)]
 
 
 SHIFTS = np.arange(-2.0, 3.01, 0.25)
@@ -325,19 +347,27 @@ SHIFTS = np.arange(-2.0, 3.01, 0.25)
 def choose_shifts(arts, C, seed, k=4):
     """Inner grouped CV on `arts` only: per regime, the logit threshold that maximises F1 on the
     inner held-out parts (the two regimes' blocks never share an article's heading, so their
-    thresholds are chosen one after the other: text first, then other given text). The F1 is
-    counted on the plain-text dev-set articles of those parts only (TUNE_ON): the pool's markup calls
-    more lines headings than a plain-text dump does, and the reader reads plain text. With several
-    C values, the C whose best thresholds give the highest F1 is chosen the same way.
-    Returns (shifts, C)."""
-    parts = folds_of(arts, k, seed + 1)
-    held_arts = [a for p in parts for a in p if a.source in TUNE_ON]
+    thresholds are chosen one after the other: text first, then other given text; with --one-regime
+    one threshold serves both). The F1 is counted on the plain-text dev-set articles of those parts
+    only (TUNE_ON) when there are any: the pool's markup calls more lines headings than a plain-text
+    dump does, and the reader reads plain text. With --threshold-by stable, the objective is the mean
+    F1 over the tuning articles' language groups (every group counts the same, so the threshold
+    does not follow the biggest one), counted on all training articles. With several C values, the
+    C whose best thresholds give the highest objective is chosen the same way. Returns (shifts, C)."""
+    if SHAPE["inner"] == "language":
+        # Thresholds and C that hold for languages the fit did not see: inner folds of whole languages.
+        parts = [p for p in folds_of(arts, k, seed + 1, by=lambda a: lolo_key(a.lang)) if p]
+    else:
+        parts = folds_of(arts, k, seed + 1)
+    tune_on = TUNE_ON if SHAPE["threshold_by"] == "best" and any(a.source in TUNE_ON for a in arts) \
+        else {a.source for a in arts}
+    held_arts = [a for p in parts for a in p if a.source in tune_on]
     best_all = None
     for c in (C if isinstance(C, (list, tuple)) else [C]):
         scored = []
         for i, held in enumerate(parts):
             train = [a for j, p in enumerate(parts) if j != i for a in p]
-            scored += [t for t in logits(held, fit(train, c, seed)) if t[0].source in TUNE_ON]
+            scored += [t for t in logits(held, fit(train, c, seed)) if t[0].source in tune_on]
         shifts, f = best_shifts(scored, held_arts)
         if best_all is None or f > best_all[2]:
             best_all = (shifts, c, f)
@@ -347,18 +377,35 @@ def choose_shifts(arts, C, seed, k=4):
 TUNE_ON = DEV
 
 
+def tune_group(a):
+    """Language groups for the stable threshold: the dev sets' groups, and the pool by English or not."""
+    if a.source == "pool":
+        return "pool " + ("English" if a.lang == "en" else "non-English")
+    return a.group
+
+
 def best_shifts(scored, held_arts):
+
+    groups = sorted({tune_group(a) for a in held_arts})
 
     def f1(shifts):
         found = {a.key: [] for a in held_arts}
         for a, x, r, v in scored:
             if v > shifts[r] or is_edit(x):
                 found[a.key].append(shown(x))
+        if SHAPE["threshold_by"] == "stable":
+            per = defaultdict(Score)
+            for a in held_arts:
+                per[tune_group(a)].add(a, found[a.key])
+            return sum(Score.prf(per[g].tp, per[g].fp, per[g].fn)[2] for g in groups) / len(groups)
         sc = Score()
         for a in held_arts:
             sc.add(a, found[a.key])
         return Score.prf(sc.tp, sc.fp, sc.fn)[2]
 
+    if SHAPE["one_regime"]:
+        s = max(SHIFTS, key=lambda s: (f1({r: s for r in REGIMES}), -abs(s)))
+        return {r: float(s) for r in REGIMES}, f1({r: s for r in REGIMES})
     best = {"over text": 0.0, "over other": 99.0}
     best["over text"] = max(SHIFTS, key=lambda s: (f1({**best, "over text": s}), -abs(s)))
     best["over other"] = max(list(SHIFTS) + [99.0], key=lambda s: (f1({**best, "over other": s}), s))
@@ -385,16 +432,19 @@ def write_swift(names, model, shifts, args, counts):
         f"//   python3 scripts/pool-to-text.py && python3 scripts/train-headings.py --gazette-dev {args.gazette_shown} "
         f"--seed {args.seed} --C {args.C} --fixture-weight {args.fixture_weight} --pool-weight {args.pool_weight}"
         + (f" --dev-weight {args.dev_weight}" if args.dev_weight != 1 else "")
-        + (" --domain-feature" if args.domain_feature else ""),
+        + (" --domain-feature" if args.domain_feature else "")
+        + f" --inner {args.inner} --features {args.features} --threshold-by {args.threshold_by}"
+        + (" --one-regime" if args.one_regime else ""),
         f"// Logistic regression (scikit-learn LogisticRegression, L2, C={shifts['C']}, random_state={args.seed}), one",
         "// per regime, trained on the candidate blocks of ../shared/devset, ../shared/devset-multi, the training",
         "// part of ../shared/html-pool (scripts/pool-to-text.py: its held-aside sites are never trained on) and",
         f"// Tests/ArticleKitTests/Fixtures/Headings (weight {args.fixture_weight}):",
         f"// {counts}.",
         "// Features were standardised for training; the scaling is folded into the weights. The decision",
-        "// thresholds (logit > %+.2f over text, %s over other) and C were chosen by grouped 4-fold CV on the"
+        "// thresholds (logit > %+.2f over text, %s over other) and C were chosen by a 4-fold CV on the"
         % (shifts["over text"], "never" if shifts["over other"] >= 99 else "> %+.2f" % shifts["over other"]),
-        "// training data, scored on its plain-text dev-set articles only; the thresholds are folded into the",
+        "// training data (%s), scored on its plain-text dev-set articles only; the thresholds are folded into the"
+        % ("folds of whole languages" if args.inner == "language" else "grouped by site and article"),
         "// biases: a bias of -infinity means no threshold did better",
         "// there than finding no heading at all. docs/HEADINGS.md says how well it does.",
         "",
@@ -454,6 +504,150 @@ def print_rows(rows, before, after):
         print(line)
 
 
+# --- evaluations that predict unseen articles and languages --------------------------------------
+
+# Leave-one-language-out: each of these languages is held out on its own (English: the devset; the
+# others: devset-multi's languages with 10+ headings), the remaining small languages together.
+LOLO_LANGS = ("en", "de", "es", "fr", "ja", "tr", "no", "cs", "it", "pl")
+
+
+def lolo_key(lang):
+    return lang if lang in LOLO_LANGS else "rest"
+
+
+EVALS = [
+    ("cv", "Grouped 5-fold CV on the dev sets (folds by article; in-sample-ish: every language is in training)"),
+    ("lolo", "Leave one language out (train without the language: its dev-set, pool and fixture articles; "
+             "decide its dev-set articles)"),
+    ("pool-to-dev", "Pool only → dev sets (train on the pool's training part and the fixtures; decide both dev sets)"),
+    ("dev-to-pool", "Dev sets only → held-aside pool (train on the dev sets and the fixtures)"),
+    ("held", "Everything → held-aside pool (the committed model's training data; decide the held-aside sites)"),
+]
+
+
+def evaluations(train, held, C, seed, folds, decide, only=None):
+    """Decisions per evaluation: {name: {article key: [headings]}}, every one out of sample."""
+    dev = [a for a in train if a.source in DEV]
+    out = {}
+    want = lambda name: only is None or name in only
+    if want("cv"):
+        found = {}
+        for i, part in enumerate(folds_of(dev, folds, seed)):
+            keys = {a.key for a in part}
+            model, shifts = train_model([a for a in train if a.key not in keys], C, seed)
+            found.update(decide(model, part))
+            print(f"cv fold {i}: {len(part)} articles, thresholds {shifts}", file=sys.stderr)
+        out["cv"] = found
+    if want("lolo"):
+        found = {}
+        for lang in LOLO_LANGS + ("rest",):
+            test = [a for a in dev if lolo_key(a.lang) == lang]
+            model, shifts = train_model([a for a in train if lolo_key(a.lang) != lang], C, seed)
+            found.update(decide(model, test))
+            print(f"lolo {lang}: {len(test)} articles, thresholds {shifts}", file=sys.stderr)
+        out["lolo"] = found
+    if want("pool-to-dev") and any(a.source == "pool" for a in train):
+        model, shifts = train_model([a for a in train if a.source in ("pool", "fixtures")], C, seed)
+        out["pool-to-dev"] = decide(model, dev)
+        print(f"pool-to-dev: thresholds {shifts}", file=sys.stderr)
+    if want("dev-to-pool") and held:
+        model, shifts = train_model([a for a in train if a.source != "pool"], C, seed)
+        out["dev-to-pool"] = decide(model, held)
+        print(f"dev-to-pool: thresholds {shifts}", file=sys.stderr)
+    return out
+
+
+def article_counts(arts, found):
+    """(tp, fp, fn) per article, for the bootstrap."""
+    counts = []
+    for a in arts:
+        if a.key in found:
+            sc = Score()
+            sc.add(a, found[a.key])
+            counts.append((sc.tp, sc.fp, sc.fn))
+    return np.array(counts, dtype=float).reshape(-1, 3)
+
+
+def bootstrap_f1(arts, found, seed, n=1000):
+    """5th and 95th percentile of F1 when the articles are drawn again with replacement: how much
+    the figure would move on another sample of articles like these."""
+    c = article_counts(arts, found)
+    if len(c) == 0:
+        return 0.0, 0.0
+    rng = np.random.default_rng(seed)
+    idx = rng.integers(0, len(c), size=(n, len(c)))
+    tp, fp, fn = (c[idx, k].sum(axis=1) for k in range(3))
+    f1 = np.where(2 * tp + fp + fn > 0, 2 * tp / np.maximum(1, 2 * tp + fp + fn), 0)
+    return float(np.percentile(f1, 5)), float(np.percentile(f1, 95))
+
+
+def eval_rows(scores, min_headings=10):
+    """Rows of one evaluation: all, English, non-English, the dev sets' language groups, and each
+    language with enough headings."""
+    rows = [("all", "all"), ("English", "English"), ("non-English", "non-English")]
+    rows += [(f"  {g}", f"dev group {g}") for g in ("German", "Romance", "CJK", "others")
+             if f"dev group {g}" in scores and scores[f"dev group {g}"].tp + scores[f"dev group {g}"].fn > 0]
+    langs = sorted((k[5:] for k in scores if k.startswith("lang ") and k[5:] != "en"),
+                   key=lambda l: -(scores["lang " + l].tp + scores["lang " + l].fn))
+    rows += [(f"  {l}", f"lang {l}") for l in langs if scores[f"lang {l}"].tp + scores[f"lang {l}"].fn >= min_headings]
+    return rows
+
+
+def eval_report(arts, before, after, seed):
+    """Markdown tables, one per evaluation, with a bootstrap interval on the main rows."""
+    out = []
+    for name, title in EVALS:
+        if name not in after:
+            continue
+        some = [a for a in arts if a.key in after[name]]
+        sa = score_groups(some, after[name])
+        sb = score_groups(some, before[name]) if before and name in before else None
+        rows = eval_rows(sa)
+        out += [f"**{title}**", "",
+                "| | headings | before P | before R | before F1 | after P | after R | after F1 | after F1, 90% interval |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for lab, key in rows:
+            pa, ra, fa, t = sa[key].row()
+            pb, rb, fb, _ = sb[key].row() if sb and key in sb else (float("nan"),) * 3 + (None,)
+            sel = [a for a in some if key == "all" or (key == "English" and a.lang == "en")
+                   or (key == "non-English" and a.lang != "en")]
+            ci = ""
+            if key in ("all", "English", "non-English"):
+                lo, hi = bootstrap_f1(sel, after[name], seed)
+                ci = f"{lo:.2f}–{hi:.2f}"
+            out.append(f"| {lab.strip()} | {t[0] + t[2]} | {pb:.2f} | {rb:.2f} | {fb:.2f} | {pa:.2f} | {ra:.2f} | "
+                       f"{fa:.2f} | {ci} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def print_evals(arts, before, after, seed):
+    for name, title in EVALS:
+        if name not in after:
+            continue
+        some = [a for a in arts if a.key in after[name]]
+        sa = score_groups(some, after[name])
+        sb = score_groups(some, before[name]) if before and name in before else None
+        print(f"== {name}: {title}")
+        for lab, key in eval_rows(sa):
+            p, r, f, t = sa[key].row()
+            line = f"{lab:16s} P {p:.3f} R {r:.3f} F1 {f:.3f} {t}"
+            if sb and key in sb:
+                pb, rb, fb, tb = sb[key].row()
+                line += f"   before P {pb:.3f} R {rb:.3f} F1 {fb:.3f}"
+            print(line)
+        if name == "cv":
+            # Fold spread: F1 of each outer fold on its own.
+            dev = [a for a in some]
+            f1s = []
+            for part in folds_of(dev, 5, seed):
+                sc = Score()
+                for a in part:
+                    sc.add(a, after[name][a.key])
+                f1s.append(Score.prf(sc.tp, sc.fp, sc.fn)[2])
+            print("fold F1s " + " ".join(f"{f:.2f}" for f in f1s) + f"  (sd {np.std(f1s):.3f})")
+
+
 def baseline_found(binary, arts):
     found = {}
     for source in sorted({a.source for a in arts}):
@@ -463,6 +657,26 @@ def baseline_found(binary, arts):
             o = json.loads(line)
             found[source + "/" + os.path.basename(o["file"])] = [s["heading"] for s in o["sections"] if s["heading"]]
     return found
+
+
+# Features that depend on a word list (furniture, speaker labels, edit links): what they know is
+# the languages their lists cover. --features neutral leaves them out of the score (the rules still
+# apply them before the score).
+WORD_LIST_FEATURES = {
+    "speaker label", "speaker question", "edit suffix", "credit", "byline", "date", "control", "tags", "stamp",
+    "related intro", "prev furniture", "prev related intro", "next furniture", "next credit", "prev credit",
+    "next byline or date", "only furniture follows", "in an introduced list",
+}
+
+
+def feature_set(spec, names):
+    if spec == "neutral":
+        return [n for n in names if n not in WORD_LIST_FEATURES]
+    keep = [l.strip() for l in open(spec, encoding="utf-8") if l.strip() and not l.startswith("#")]
+    unknown = [n for n in keep if n not in names]
+    if unknown:
+        sys.exit(f"unknown features in {spec}: {unknown}")
+    return keep
 
 
 def main():
@@ -475,7 +689,7 @@ def main():
                          "'' for none")
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--C", default="0.01,0.03,0.1",
+    ap.add_argument("--C", default="0.003,0.01,0.03",
                     help="inverse L2 strength; several, comma-separated, are chosen among by the inner CV")
     ap.add_argument("--fixture-weight", type=float, default=2.0,
                     help="weight of a fixture block against a dev-set block in training (the fixtures are "
@@ -490,7 +704,19 @@ def main():
     ap.add_argument("--baseline", help="a gazette binary with the detector before the change; its committed "
                                        "model decides the held-aside pool for the before columns")
     ap.add_argument("--report", help="write the tables to this Markdown file")
-    ap.add_argument("--no-cv", action="store_true", help="skip the cross-validation")
+    ap.add_argument("--no-cv", action="store_true", help="skip the evaluations (still decides the held-aside pool)")
+    ap.add_argument("--evals", help="only these evaluations, comma-separated: " + ", ".join(n for n, _ in EVALS))
+    ap.add_argument("--features", default="all",
+                    help="the features the model may use: 'all', 'neutral' (no word-list features: script- and "
+                         "language-neutral shape, neighbours, position), or a file of names, one a line")
+    ap.add_argument("--no-interview-rule", dest="interview_rule", action="store_false",
+                    help="for a gazette-dev from before the interview-question rule (Python's copy of the decision)")
+    ap.add_argument("--inner", choices=("site", "language"), default="language",
+                    help="the inner CV that chooses thresholds and C: folds of sites and articles, or of whole "
+                         "languages (so the choice holds for languages the fit did not see)")
+    ap.add_argument("--one-regime", action="store_true", help="one weight set for blocks over text and over other")
+    ap.add_argument("--threshold-by", choices=("best", "stable"), default="best",
+                    help="best: the dev-set articles' F1; stable: the mean F1 over language groups")
     ap.add_argument("--no-export", action="store_true", help="measure only; leave the Swift model as it is")
     args = ap.parse_args()
     args.gazette_shown = os.path.relpath(args.gazette, ROOT)
@@ -500,6 +726,9 @@ def main():
     WEIGHTS["pool"] = args.pool_weight
     WEIGHTS["devset"] = WEIGHTS["devset-multi"] = args.dev_weight
     DOMAIN["on"] = args.domain_feature
+    SHAPE["one_regime"] = args.one_regime
+    SHAPE["threshold_by"] = args.threshold_by
+    SHAPE["inner"] = args.inner
 
     arts = load_articles()
     if args.pool and os.path.exists(os.path.join(args.pool, "labels.json")):
@@ -513,8 +742,13 @@ def main():
         for a in group:
             a.blocks = per_file[a.name]
             label(a)
-    global EDIT
+    global EDIT, INTERVIEW
     EDIT = names.index("edit suffix")
+    INTERVIEW = names.index("speaker question") if args.interview_rule else None
+    if args.features != "all":
+        keep = feature_set(args.features, names)
+        SHAPE["mask"] = np.array([n in keep for n in names] + ([True] if DOMAIN["on"] else []))
+        print(f"features: {len(keep)} of {len(names)}", file=sys.stderr)
     train = [a for a in arts if a.split == "train"]
     held = [a for a in arts if a.split == "held"]
     dev = [a for a in train if a.source in DEV]
@@ -538,38 +772,18 @@ def main():
                         print(f"warning: Swift and Python decide {a.key} differently", file=sys.stderr)
             return found
 
-    report = []
-    if not args.no_cv:
-        # The primary measure: grouped K-fold CV over the plain-text dev sets, folds by article. Each
-        # fold's model is trained on everything else (the other dev-set articles, the fixtures, the
-        # pool's training part) and decides the fold's articles; none is ever decided in-sample.
-        found = {}
-        for i, part in enumerate(folds_of(dev, args.folds, args.seed)):
-            out = {a.key for a in part}
-            rest = [a for a in train if a.key not in out]
-            model, shifts = train_model(rest, C, args.seed)
-            found.update(decide(model, part))
-            print(f"fold {i}: {len(part)} articles, thresholds {shifts}", file=sys.stderr)
-        if args.save_cv:
-            json.dump(found, open(args.save_cv, "w"), ensure_ascii=False)
-        after = score_groups(dev, found)
-        before = score_groups(dev, json.load(open(args.before_cv, encoding="utf-8"))) if args.before_cv else None
-        rows = rows_for(after)
-        print(f"grouped {args.folds}-fold cross-validation on the dev sets (folds by article):")
-        print_rows(rows, before, after)
-        report += [table(f"Grouped {args.folds}-fold cross-validation on the plain-text dev sets (folds by article)",
-                         rows, before, after), "",
-                   table("The same, flagged headings as don't-care", rows, before, after, dont_care=True), ""]
+    only = set(args.evals.split(",")) if args.evals else None
+    results = {} if args.no_cv else evaluations(train, held, C, args.seed, args.folds, decide, only)
     model, shifts = train_model(train, C, args.seed)
-    if held:
-        base = baseline_found(args.baseline, held) if args.baseline else None
-        before = score_groups(held, base) if base else None
-        after = score_groups(held, decide(model, held))
-        rows = rows_for(after, prefix="held", min_headings=10)
-        print("held-aside pool (sites never trained on):")
-        print_rows(rows, before, after)
-        report += [table("Held-aside pool", rows, before, after), "",
-                   table("The same, flagged headings as don't-care", rows, before, after, dont_care=True), ""]
+    if held and (only is None or "held" in only):
+        results["held"] = decide(model, held)
+    if args.save_cv:
+        json.dump(results, open(args.save_cv, "w"), ensure_ascii=False)
+    before = json.load(open(args.before_cv, encoding="utf-8")) if args.before_cv else None
+    if before is not None and args.baseline and held:
+        before["held"] = baseline_found(args.baseline, held)
+    print_evals(train + held, before, results, args.seed)
+    report = [eval_report(train + held, before, results, args.seed)]
     if args.report:
         open(args.report, "w").write("\n".join(report))
     if not args.no_export:

@@ -132,15 +132,33 @@ extension SearchIndex {
         let cutter = SnippetCutter(query: query, width: snippetWidth)
         var asked = query.keepsCase ? limit * 4 : limit
         var found: [(hit: SearchHit, article: Article)] = []
+        // An index of files looks at each hit's file before showing it (`freshen`); the built-in
+        // articles, held in memory, have no files.
+        let checksFiles = location != nil
+        var askedAgain = false
         while true {
             let hits = try search(query, scope: scope, limit: asked)
             found = []
+            var changed = false
             for var hit in hits {
                 guard found.count < limit else { break }
+                if checksFiles {
+                    switch freshen(hit.path) {
+                    case .gone: continue
+                    case .changed: changed = true
+                    case .same: break
+                    }
+                }
                 guard let article = read(hit.path), let snippet = cutter.cut(article, section: hit.section)
                 else { continue }
                 hit.snippet = snippet
                 found.append((hit, article))
+            }
+            // A hit's file changed and was indexed again: its words (and its best section) may be
+            // elsewhere now, so the query is asked once more of the index as it is now.
+            if changed && !askedAgain {
+                askedAgain = true
+                continue
             }
             // Enough, or nothing more to ask for.
             if found.count >= limit || hits.count < asked { return found }

@@ -4,7 +4,7 @@ import GRDB
 /// dropped and built again (`version` below), which costs one full index and never a wrong answer.
 enum IndexSchema {
     /// Bumped whenever the tables, the tokenizer or what `IndexText` makes of text change.
-    static let version = 3
+    static let version = 4
 
     /// `IndexText` has made the text its words with one space between each, so the tokenizer
     /// only splits at spaces: `ascii` (ASCII letters and digits and every non-ASCII byte are word
@@ -26,8 +26,28 @@ enum IndexSchema {
                     mtime INTEGER NOT NULL,
                     inode INTEGER NOT NULL,
                     title TEXT NOT NULL DEFAULT '',
-                    skipped TEXT
+                    skipped TEXT,
+                    -- The catalogue (schema 4): what a collection needs without opening the file, valid
+                    -- while size, mtime and inode match. `catalogued` 0: not kept (a streamed big file).
+                    catalogued INTEGER NOT NULL DEFAULT 0,
+                    format TEXT NOT NULL DEFAULT 'text',
+                    prev TEXT,
+                    next TEXT,
+                    url TEXT,
+                    prev_url TEXT,
+                    next_url TEXT,
+                    -- 0: catalogued from its edges by a command that opened the folder; its words are
+                    -- not in yet (the next update reads it).
+                    indexed INTEGER NOT NULL DEFAULT 1
                 );
+                -- Every folder the last full walk of a named folder listed, with its mtime then: a
+                -- query lists again only folders whose mtime moved (docs/SEARCH.md, "Freshness").
+                CREATE TABLE folder (path TEXT PRIMARY KEY, mtime INTEGER NOT NULL) WITHOUT ROWID;
+                -- The named folders walked whole (to a depth, for some extensions): the folder rows
+                -- under them are complete.
+                CREATE TABLE walk (
+                    root TEXT NOT NULL, depth INTEGER NOT NULL, ext TEXT NOT NULL, PRIMARY KEY (root, depth, ext)
+                ) WITHOUT ROWID;
                 -- One row per section of an indexed article; its id is the rowid of its text row.
                 -- AUTOINCREMENT: an id is never given out again, or the words left behind by a
                 -- changed file (see below) would be read as the new row's.
@@ -58,7 +78,7 @@ enum IndexSchema {
     }
 
     static func drop(_ db: Database) throws {
-        for table in ["text", "section", "file", "meta"] {
+        for table in ["text", "section", "file", "meta", "folder", "walk"] {
             try db.execute(sql: "DROP TABLE IF EXISTS \(table)")
         }
     }

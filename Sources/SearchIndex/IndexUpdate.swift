@@ -82,13 +82,19 @@ extension SearchIndex {
     /// between batches (what was written stays: the next update goes on from there).
     /// `parallel`: parse on every core (the command); false parses on the calling thread only,
     /// leaving a core to the reader's keys while it indexes behind the screen.
+    /// `mode`: how much is looked at (`UpdateMode`; a full walk by default). `pass`: what a collection's
+    /// scan of the same folders listed and stat'ed just before (the reader's), taken instead of a second
+    /// walk of each folder it listed.
     public func update(
-        _ scope: IndexScope, parallel: Bool = true, progress: @Sendable (IndexProgress) -> Void = { _ in },
+        _ scope: IndexScope, mode: UpdateMode = .full, pass: FolderPass? = nil, parallel: Bool = true,
+        progress: @Sendable (IndexProgress) -> Void = { _ in },
         isCancelled: @Sendable () -> Bool = { false }
     ) throws -> IndexReport {
         var report = IndexReport()
         func run(_ report: inout IndexReport) throws {
-            try update(scope, parallel: parallel, report: &report, progress: progress, isCancelled: isCancelled)
+            try update(
+                scope, mode: mode, pass: pass, parallel: parallel, report: &report, progress: progress,
+                isCancelled: isCancelled)
         }
         do {
             try run(&report)
@@ -98,7 +104,9 @@ extension SearchIndex {
             report = IndexReport(rebuilt: true)
             try run(&report)
         }
-        if try shouldCompact() {
+        // Dead rows come only from files dropped or read again; counting them costs a pass over every
+        // section row, which a query that changed nothing should not pay.
+        if report.removed + report.indexed + report.skipped.count > 0, try shouldCompact() {
             try reset()
             var again = IndexReport(rebuilt: true)
             try run(&again)
@@ -111,41 +119,86 @@ extension SearchIndex {
     /// Dead text rows are skipped by every query but still take space and time: past as many
     /// as there are live ones (and a few thousand), the index is built again.
     func shouldCompact() throws -> Bool {
-        let (_, live, dead) = try counts()
-        return dead > 5_000 && dead > live
+        // The dead count first, from one row: counting live sections reads every section row.
+        let dead = try pool.read { db in try Int.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'dead'") ?? 0 }
+        guard dead > 5_000 else { return false }
+        return dead > (try counts().sections)
     }
 
     private func update(
-        _ scope: IndexScope, parallel: Bool, report: inout IndexReport, progress: @Sendable (IndexProgress) -> Void,
-        isCancelled: @Sendable () -> Bool
+        _ scope: IndexScope, mode: UpdateMode, pass: FolderPass?, parallel: Bool, report: inout IndexReport,
+        progress: @Sendable (IndexProgress) -> Void, isCancelled: @Sendable () -> Bool
     ) throws {
         let loader = scope.loader
+        let started = min(SearchIndex.now(), pass?.startedAt ?? .max)
+        let given: (keys: [String], stamps: [FileStamp]) = pass?.files ?? ([], [])
         var wanted: [String] = []
+        /// Parallel to `wanted`: the stamp the collection's pass took, or nil to `stat` the file now.
+        var stamped: [FileStamp?] = []
         var gone: [Int64] = []
-        var known: [String: (id: Int64, stat: FileStamp)] = [:]
+        var known: [String: (id: Int64, stat: FileStamp, indexed: Bool)] = [:]
+        // What the folder table becomes once every file is in (not before: a cancelled update must not
+        // leave folders looking current whose files were never read).
+        var folderRecords: [FolderRecord] = []
         for folder in scope.folders {
-            let listed = (try? loader.list(folder: folder)) ?? []
+            if mode != .full, let moved = try movedFolders(under: folder, scope: scope) {
+                wanted += moved.files
+                stamped += moved.stamps
+                gone += moved.gone
+                if known.isEmpty { known = moved.known } else { known.merge(moved.known) { a, _ in a } }
+                folderRecords.append(moved.record)
+                continue
+            }
+            if mode == .movedFoldersOnly { continue }
             let existing = try filesUnder(folder, depth: loader.effectiveDepth)
+            if let listed = pass?.listed(root: folder) {
+                // Listed and stat'ed by the collection's scan a moment ago: not again.
+                let base = folder.hasSuffix("/") ? folder : folder + "/"
+                var listedSet = Set<String>()
+                for (path, stamp) in zip(given.keys, given.stamps)
+                where FolderWalk.reaches(path, from: base, depth: loader.effectiveDepth) {
+                    wanted.append(path)
+                    stamped.append(stamp)
+                    listedSet.insert(path)
+                }
+                for (path, row) in existing where !listedSet.contains(path) { gone.append(row.id) }
+                if known.isEmpty { known = existing } else { known.merge(existing) { a, _ in a } }
+                folderRecords.append(.walked(root: folder, listed: listed))
+                continue
+            }
+            let listing = try? loader.listing(folder: folder)
+            let listed = listing?.files ?? []
             let listedSet = Set(listed)
             for (path, row) in existing where !listedSet.contains(path) { gone.append(row.id) }
-            known.merge(existing) { a, _ in a }
+            if known.isEmpty { known = existing } else { known.merge(existing) { a, _ in a } }
             wanted += listed
+            stamped += Array(repeating: nil, count: listed.count)
+            if let listing {
+                folderRecords.append(.walked(root: folder, listed: listing.listed))
+            }
         }
         for file in scope.files {
             if let row = try fileRow(file) { known[file] = row }
             wanted.append(file)
+            stamped.append(nil)
         }
         // Look at each file once, even when named twice (a file inside a named folder).
-        var seen = Set<String>()
-        wanted = wanted.filter { seen.insert($0).inserted }
-        let stats = ParallelMap.map(wanted) { FileStamp.of($0) }
+        if scope.folders.count + scope.files.count > 1 {
+            var seen = Set<String>()
+            let once = wanted.map { seen.insert($0).inserted }
+            wanted = zip(wanted, once).filter(\.1).map(\.0)
+            stamped = zip(stamped, once).filter(\.1).map(\.0)
+        }
+        let stats = ParallelMap.map(Array(wanted.indices)) { [wanted, stamped] i in
+            stamped[i] ?? FileStamp.of(wanted[i])
+        }
         var work: [(path: String, stat: FileStamp)] = []
         for (path, stat) in zip(wanted, stats) {
             guard let stat else {
                 if let row = known[path] { gone.append(row.id) }
                 continue
             }
-            if let row = known[path], row.stat == stat {
+            if let row = known[path], row.stat == stat, row.indexed {
                 report.unchanged += 1
             } else {
                 work.append((path, stat))
@@ -207,6 +260,9 @@ extension SearchIndex {
             done += 1
             progress(IndexProgress(done: done, total: total))
         }
+        if !isCancelled() && !folderRecords.isEmpty {
+            try record(folderRecords, scope: scope, listedAfter: started)
+        }
     }
 
     /// One big file, streamed in one transaction: a file that cannot be read gets its reason.
@@ -249,26 +305,30 @@ extension SearchIndex {
 
     /// The indexed files a walk of `folder` to `depth` could list (`FolderWalk.reaches`), by path: those
     /// of a hidden folder, or deeper, are another scope's and stay.
-    func filesUnder(_ folder: String, depth: Int) throws -> [String: (id: Int64, stat: FileStamp)] {
+    func filesUnder(_ folder: String, depth: Int) throws -> [String: (id: Int64, stat: FileStamp, indexed: Bool)] {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         return try pool.read { db in
-            var out: [String: (id: Int64, stat: FileStamp)] = [:]
+            var out: [String: (id: Int64, stat: FileStamp, indexed: Bool)] = [:]
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT id, path, size, mtime, inode FROM file WHERE path > ? AND path < ?",
+                db, sql: "SELECT id, path, size, mtime, inode, indexed FROM file WHERE path > ? AND path < ?",
                 arguments: [base, SearchIndex.upperBound(of: base)])
             while let row = try rows.next() {
                 let path: String = row["path"]
                 guard FolderWalk.reaches(path, from: base, depth: depth) else { continue }
-                out[path] = (row["id"], FileStamp(size: row["size"], mtime: row["mtime"], inode: row["inode"]))
+                out[path] = (
+                    row["id"], FileStamp(size: row["size"], mtime: row["mtime"], inode: row["inode"]), row["indexed"]
+                )
             }
             return out
         }
     }
 
-    func fileRow(_ path: String) throws -> (id: Int64, stat: FileStamp)? {
+    func fileRow(_ path: String) throws -> (id: Int64, stat: FileStamp, indexed: Bool)? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT id, size, mtime, inode FROM file WHERE path = ?", arguments: [path])
-                .map { ($0["id"], FileStamp(size: $0["size"], mtime: $0["mtime"], inode: $0["inode"])) }
+            try Row.fetchOne(
+                db, sql: "SELECT id, size, mtime, inode, indexed FROM file WHERE path = ?", arguments: [path]
+            )
+            .map { ($0["id"], FileStamp(size: $0["size"], mtime: $0["mtime"], inode: $0["inode"]), $0["indexed"]) }
         }
     }
 
@@ -304,9 +364,14 @@ extension SearchIndex {
             try deleteFile(old, in: db)
         }
         try db.cachedStatement(
-            sql: "INSERT INTO file (path, size, mtime, inode, title, skipped) VALUES (?, ?, ?, ?, ?, ?)"
+            sql: """
+                INSERT INTO file (path, size, mtime, inode, title, skipped, catalogued, format, prev, next, url,
+                prev_url, next_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
         ).execute(arguments: [
             article.path, article.stat.size, article.stat.mtime, article.stat.inode, article.title, article.skipped,
+            article.links != nil, article.format.rawValue, article.links?.previousTitle, article.links?.nextTitle,
+            article.links?.url, article.links?.previousURL, article.links?.nextURL,
         ])
         return db.lastInsertedRowID
     }

@@ -16,6 +16,10 @@ struct IndexedArticle: Sendable {
     var sections: [SectionText]
     /// Why the file is not indexed (the same one-line reason as everywhere), or nil.
     var skipped: String?
+    /// The catalogue's part: title and PREV/NEXT as the collection takes them, and the format; nil
+    /// when not known (a skipped file, a big file streamed).
+    var links: ArticleLinks? = nil
+    var format: ArticleFormatName = .text
 
     static func make(path: String, stat: FileStamp, reader: FileReader, parser: ArticleParser) -> IndexedArticle {
         let article: Article
@@ -37,7 +41,7 @@ struct IndexedArticle: Sendable {
         }
         return IndexedArticle(
             path: path, stat: stat, title: article.title, preparedTitle: text.prepare(article.title),
-            sections: sections, skipped: nil)
+            sections: sections, skipped: nil, links: article.links, format: article.meta.format)
     }
 }
 

@@ -15,7 +15,11 @@ enum EmptyFolder {
     /// The line for a folder with no article file; nil when it has some (or cannot be listed).
     static func why(_ folder: String, _ options: CollectionOptions) -> String? {
         let loader = options.loader
-        guard let articles = try? loader.listing(folder: folder), articles.files.isEmpty else { return nil }
+        // One article is enough to say nothing (found listing only the folders on the way to it: a search
+        // with no hit in 200,000 articles must not list them all).
+        guard loader.firstArticle(inFolder: folder) == nil,
+            let articles = try? loader.listing(folder: folder), articles.files.isEmpty
+        else { return nil }
         // Every file the same walk reaches, whatever its name: what is there instead.
         var every = loader
         every.fileExtension = ""

@@ -149,14 +149,17 @@ struct Read: ParsableCommand {
             let hooks = state?.hooks(
                 paths: paths, depth: depth, start: first.collection.entries[0].source, fromStart: fromStart,
                 report: Output.error)
+            // One listing and stat of the folder behind the first screen, for the collection and the index.
+            let pass = ReaderPass { pass in try? Opening.open(paths, options, pass: pass) }
             try ReaderApp.run(
                 library: first, start: first.collection.entries[0].id,
                 indexer: {
-                    let (library, _, failed) = (try? Opening.open(paths, options)) ?? (first, [0], [])
+                    let (library, _, failed) =
+                        pass.takeOpened() ?? (try? Opening.open(paths, options)) ?? (first, [0], [])
                     skipped.withLock { $0 = failed }
                     return (library, ChainBuilder.build(library.collection), failed)
                 }, state: hooks ?? .none(notice: nil), mouse: setup.mouse, shortlist: shortlist,
-                search: ReaderSearch.hooks(paths: paths, options: options),
+                search: ReaderSearch.hooks(paths: paths, options: options, pass: pass.takeFolders),
                 options: setup.options, theme: setup.theme, notice: setup.notice)
             return
         }
@@ -357,9 +360,10 @@ struct Dump: ParsableCommand {
 enum Opening {
     /// `readsAtOnce`: the command reads every article right after the scan (`toc`, `dump`), so the
     /// pages the scan read whole are kept for it instead of being parsed twice.
-    static func open(_ paths: [String], _ options: CollectionOptions, readsAtOnce: Bool = false) throws -> (
-        ArticleLibrary, [Int], [ArticleError]
-    ) {
+    /// `pass`: where the listings and stamps are noted for the search index (the reader's one pass).
+    static func open(
+        _ paths: [String], _ options: CollectionOptions, readsAtOnce: Bool = false, pass: FolderPass? = nil
+    ) throws -> (ArticleLibrary, [Int], [ArticleError]) {
         if paths.isEmpty {
             let store = MemoryStore(BuiltInArticles.all.map { (name: "builtin:" + $0.fileName, text: $0.text) })
             let loader = CollectionLoader(store: store)
@@ -372,7 +376,13 @@ enum Opening {
         do {
             var loader = options.loader
             if readsAtOnce { loader.parsed = ParsedArticles() }
-            return try ArticleLibrary.open(paths: paths, loader: loader)
+            loader.pass = pass
+            // Files whose stamp the catalogue knows are not read again; what is read is kept for next time.
+            let catalogue = KeptCatalogue(paths: paths)
+            if let catalogue { loader = catalogue.prepare(loader) }
+            let opened = try ArticleLibrary.open(paths: paths, loader: loader)
+            catalogue?.keep(loader)
+            return opened
         } catch {
             throw UsageFailure(message: EmptyFolder.describe(error, options))
         }

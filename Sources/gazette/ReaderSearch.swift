@@ -9,7 +9,11 @@ import Synchronization
 /// in an index held in memory.
 enum ReaderSearch {
     /// Hooks for the folders of `paths`; nil when no index can be placed (no HOME).
-    static func hooks(paths: [String], options: CollectionOptions) -> SearchHooks? {
+    /// `pass`: the folder's listing and stamps from the collection's scan (`ReaderPass`), taken by the
+    /// update instead of listing and stat'ing the files again.
+    static func hooks(
+        paths: [String], options: CollectionOptions, pass: (@Sendable () -> FolderPass)? = nil
+    ) -> SearchHooks? {
         guard let location = IndexLocation.standard(environment: ProcessInfo.processInfo.environment) else {
             return nil
         }
@@ -36,7 +40,11 @@ enum ReaderSearch {
                 index().flatMap { index in
                     do {
                         // One core: the other stays with the reader's keys.
-                        let report = try index.update(scope, parallel: false) { progress($0.done, $0.total) }
+                        let folders = pass?()
+                        defer { folders?.release() }
+                        let report = try index.update(scope, pass: folders, parallel: false) {
+                            progress($0.done, $0.total)
+                        }
                         return .success(summary(report))
                     } catch {
                         return .failure(
@@ -47,6 +55,9 @@ enum ReaderSearch {
             find: { query, limit, snippets in
                 index().flatMap { index in
                     do {
+                        // A query (not the list's filter, asked per key) first lists again the folders
+                        // whose mtime moved since the full update behind the screen last finished.
+                        if snippets { _ = try? index.update(scope, mode: .movedFoldersOnly, parallel: false) }
                         let hits =
                             snippets
                             ? try index.find(query, scope: scope, limit: limit).map(\.hit)

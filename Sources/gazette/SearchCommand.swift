@@ -32,7 +32,17 @@ struct Search: ParsableCommand {
         name: .customLong("no-update"),
         help: "Search the index as it stands, without looking for new, changed or removed files first.")
     var noUpdate = false
+    @Flag(
+        name: .customLong("full-check"),
+        help: ArgumentHelp(
+            "Look at every file for changes first (files edited in place too), not only the folders whose "
+                + "contents changed."))
+    var fullCheck = false
     @OptionGroup var options: CollectionOptions
+
+    func validate() throws {
+        if noUpdate && fullCheck { throw ValidationError("--no-update and --full-check contradict: give one of them") }
+    }
 
     func run() throws {
         guard (1...Search.maxLimit).contains(limit) else {
@@ -128,7 +138,9 @@ struct Search: ParsableCommand {
         let tty = isatty(STDERR_FILENO) == 1
         let clock = ContinuousClock()
         let started = clock.now
-        let report = try index.update(scope) { progress in
+        // Folders whose mtime moved are listed again (files added, removed, renamed); files edited in
+        // place are seen when they are hits, or with --full-check (docs/SEARCH.md, "Freshness").
+        let report = try index.update(scope, mode: fullCheck ? .full : .movedFolders) { progress in
             guard tty, progress.done < progress.total, clock.now - started > .milliseconds(300) else { return }
             Output.write(
                 "\rindexing \(progress.done.formatted())/\(progress.total.formatted())\u{1B}[K", to: STDERR_FILENO)

@@ -83,6 +83,16 @@ public struct CollectionLoader: Sendable {
     /// How many folders down a folder is read (`FolderWalk`): 0 is the folder alone; nil, the default
     /// bound (16), past which a folder is said rather than read.
     public var depth: Int? = nil
+    /// Looks files up in the catalogue: given the sources' canonical paths (`ArticleID.key`) in order,
+    /// each one's entry or nil. A file whose stamp still matches its entry is taken from it, not read
+    /// (a later open reads only new and changed files). Asked once per scan, for every file: no
+    /// dictionary of the whole catalogue is held beside the collection being built.
+    public var catalogue: (@Sendable ([String]) -> [CatalogueEntry?])? = nil
+    /// Where the files that had to be read are noted, to be kept in the catalogue; nil notes none.
+    public var scanned: ScannedFiles? = nil
+    /// Where the listings and every file's stamp are noted, for the search index to take (one pass
+    /// for both); nil notes none.
+    public var pass: FolderPass? = nil
 
     public init(
         store: any ArticleStore = FileStore(), fileExtension: String = FormatChooser.defaultExtensions,
@@ -109,6 +119,12 @@ public struct CollectionLoader: Sendable {
         let relative = try walk.files(under: folder)
         let base = folder.isEmpty || folder.hasSuffix("/") ? folder : folder + "/"
         var listing = FolderListing(skipped: walk.skipped)
+        defer { pass?.noteListing(root: store.identity(of: folder).key, listed: listing.listed) }
+        listing.listed = walk.listed.map { folder, mtime in
+            ListedFolder(
+                relative: FileName.decode(folder.last == UInt8(ascii: "/") ? folder.dropLast() : folder[...]),
+                mtime: mtime)
+        }
         listing.files.reserveCapacity(relative.count)
         listing.folders.reserveCapacity(relative.count)
         var lastFolder: ArraySlice<UInt8> = []
@@ -128,7 +144,7 @@ public struct CollectionLoader: Sendable {
 
     /// How deep folders are read: nil, `FolderWalk.defaultDepth` with the folders past it said; 0, the
     /// named folder alone (`--no-recurse`).
-    func makeWalk() -> FolderWalk {
+    public func makeWalk() -> FolderWalk {
         let ext = extensionList
         return FolderWalk(depth: depth) { name in isArticleName(name, ext) }
     }
@@ -183,25 +199,31 @@ public struct CollectionLoader: Sendable {
     /// Scans the title and links of each source. Sources that fail become failures. `folders`, parallel
     /// to `sources` when given: each one's folder relative to the folder named (`Entry.folder`).
     public func collection(of sources: [String], folders: [String]? = nil) -> ArticleCollection {
-        let results = ParallelMap.map(sources) { source -> Result<(ArticleLinks, ArticleID), ArticleError> in
-            do throws(ArticleError) {
-                let edges = try store.edges(of: source)
-                let links: ArticleLinks
-                switch FormatChooser.format(source: source, head: edges.head) {
-                case .text: links = try ArticleParser.links(head: edges.head, tail: edges.tail, source: source)
-                // A page's title and links can be anywhere in it (and a page's title is decided with its
-                // body): it is read whole.
-                case let other:
-                    let bytes = edges.tail == nil ? edges.head : try store.bytes(of: source)
-                    let article = try ArticleParser.format(other).parse(bytes, source: source)
-                    links = article.links
-                    parsed?.keep(article, source: source, bytes: bytes.count)
-                }
-                return .success((links, store.identity(of: source)))
-            } catch {
-                return .failure(error)
-            }
+        let scanned = self.scanned
+        let ids = ParallelMap.map(sources) { store.identity(of: $0) }
+        let known = catalogue?(ids.map(\.key))
+        // Stamps are asked of files only when there is a catalogue to compare them with or to fill.
+        let stamps = catalogue != nil || scanned != nil || pass != nil
+        let scans = ParallelMap.map(Array(sources.indices)) {
+            i -> (result: Result<(ArticleLinks, ArticleID), ArticleError>, stamp: FileStamp?) in
+            // Stamped before reading: a change made during the read shows at the next open.
+            let stamp = stamps ? FileStamp.of(sources[i]) : nil
+            let entry = known.flatMap { $0.indices.contains(i) ? $0[i] : nil }
+            return (scan(sources[i], id: ids[i], stamp: stamp, known: entry, scanned: scanned), stamp)
         }
+        if let pass {
+            var keys: [String] = []
+            var found: [FileStamp] = []
+            keys.reserveCapacity(scans.count)
+            found.reserveCapacity(scans.count)
+            for (id, scan) in zip(ids, scans) {
+                guard let stamp = scan.stamp else { continue }
+                keys.append(id.key)
+                found.append(stamp)
+            }
+            pass.noteStamps(keys: keys, stamps: found)
+        }
+        let results = scans.map(\.result)
         var entries: [ArticleCollection.Entry] = []
         var failures: [ArticleError] = []
         entries.reserveCapacity(sources.count)
@@ -213,6 +235,35 @@ public struct CollectionLoader: Sendable {
             }
         }
         return ArticleCollection(entries: entries, failures: failures)
+    }
+
+    /// One file's title and links: from the catalogue when its stamp matches, else read from its edges
+    /// (a page whole) and noted in `scanned`.
+    private func scan(
+        _ source: String, id: ArticleID, stamp: FileStamp?, known: CatalogueEntry?, scanned: ScannedFiles?
+    ) -> Result<(ArticleLinks, ArticleID), ArticleError> {
+        if let stamp, let entry = known, entry.stamp == stamp {
+            return .success((entry.links, id))
+        }
+        do throws(ArticleError) {
+            let edges = try store.edges(of: source)
+            let links: ArticleLinks
+            let format = FormatChooser.format(source: source, head: edges.head)
+            switch format {
+            case .text: links = try ArticleParser.links(head: edges.head, tail: edges.tail, source: source)
+            // A page's title and links can be anywhere in it (and a page's title is decided with its
+            // body): it is read whole.
+            case let other:
+                let bytes = edges.tail == nil ? edges.head : try store.bytes(of: source)
+                let article = try ArticleParser.format(other).parse(bytes, source: source)
+                links = article.links
+                parsed?.keep(article, source: source, bytes: bytes.count)
+            }
+            if let stamp { scanned?.add(id.key, CatalogueEntry(stamp: stamp, links: links, format: format)) }
+            return .success((links, id))
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// A folder's collection. Throws only when the folder itself is unusable.
@@ -231,6 +282,20 @@ public struct FolderListing: Sendable, Equatable {
     public var folders: [String] = []
     /// Folders under it that were not read, with why (`FolderWalk.skipped`).
     public var skipped: [ArticleError] = []
+    /// Every folder the walk listed, with the mtime it had when listed (`FolderWalk.listed`): what the
+    /// search index's freshness rule compares (docs/SEARCH.md).
+    public var listed: [ListedFolder] = []
+}
+
+/// A folder a walk listed: relative to the named one ("" for itself, "2026/01"), and its mtime (ns)
+/// as it was just before its names were read.
+public struct ListedFolder: Sendable, Equatable {
+    public var relative: String
+    public var mtime: Int64
+    public init(relative: String, mtime: Int64) {
+        self.relative = relative
+        self.mtime = mtime
+    }
 }
 
 /// A map over an array on all cores, keeping order.

@@ -102,6 +102,18 @@ public struct FolderWalk {
         return String(Substring(rest[..<slash]))
     }
 
+    /// One folder's own article files and subfolders (names, as the walk takes them: hidden ones left
+    /// out, a link to a folder a folder), and its mtime taken before its names were read; nil when it
+    /// cannot be listed. What the search index re-lists when a folder's mtime moved.
+    /// `inodes`, parallel to `files`: each file's inode number as the folder lists it (a name replaced
+    /// by renaming another file over it has a new one).
+    public func entries(of folder: String) -> (files: [String], inodes: [UInt64], folders: [String], mtime: Int64)? {
+        var path = FileName.encode(folder).map { UInt8(bitPattern: $0) }
+        path.removeLast()  // the NUL
+        guard let (files, inodes, folders, mtime) = read(path, firstOnly: false) else { return nil }
+        return (files.map { FileName.decode($0) }, inodes, folders.map { FileName.decode($0) }, mtime)
+    }
+
     // MARK: The walk
 
     private mutating func enter(_ folder: String) throws(ArticleError) -> [UInt8] {
@@ -128,12 +140,15 @@ public struct FolderWalk {
 
     /// One folder's entries: article files and subfolders, each kind by name. `firstOnly` keeps only the
     /// first file by name (no listing of 100,000 names is kept or sorted for the first screen).
-    private func read(_ path: [UInt8], firstOnly: Bool) -> (files: [[UInt8]], folders: [[UInt8]], mtime: Int64)? {
+    private func read(_ path: [UInt8], firstOnly: Bool) -> (
+        files: [[UInt8]], inodes: [UInt64], folders: [[UInt8]], mtime: Int64
+    )? {
         guard let dir = opendir(path.cString) else { return nil }
         defer { closedir(dir) }
         var st = stat()
         let mtime = fstat(dirfd(dir), &st) == 0 ? Self.nanoseconds(st.st_mtim) : 0
         var files: [[UInt8]] = []
+        var inodes: [UInt64] = []
         var folders: [[UInt8]] = []
         let fd = dirfd(dir)
         while let entry = readdir(dir) {
@@ -157,13 +172,14 @@ public struct FolderWalk {
                 } else if isArticle(name) {
                     if !firstOnly {
                         files.append(Array(name))
+                        inodes.append(UInt64(entry.pointee.d_ino))
                     } else if files.isEmpty || name.lexicographicallyPrecedes(files[0]) {
                         files = [Array(name)]
                     }
                 }
             }
         }
-        return (files, folders, mtime)
+        return (files, firstOnly ? [] : inodes, folders, mtime)
     }
 
     /// Depth first, in path order; `emit` gets each file's path relative to the root and returns true
@@ -173,7 +189,7 @@ public struct FolderWalk {
         root: [UInt8], _ named: String, relative: [UInt8], level: Int, firstOnly: Bool = false,
         _ emit: ([UInt8]) -> Bool
     ) -> Bool {
-        guard let (files, folders, mtime) = read(root + relative, firstOnly: firstOnly) else {
+        guard let (files, _, folders, mtime) = read(root + relative, firstOnly: firstOnly) else {
             skipped.append(.notReadable(path: display(named, relative), reason: "the folder cannot be listed"))
             return false
         }

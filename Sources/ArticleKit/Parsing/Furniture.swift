@@ -44,7 +44,6 @@ enum Furniture {
         if looksLikeDate(f, words: words) { k.insert(.date) }
         if controls.matchesStart(f) || (words == 1 && loneControls.matchesWhole(f)) { k.insert(.control) }
         if tags.matchesStart(f) { k.insert(.tags) }
-        if isMediaLabel(f) { k.insert(.credit) }
         if shopStarts.matchesStart(f) || shopInside.occursIn(f) { k.insert(.shop) }
         return k
     }
@@ -208,7 +207,8 @@ enum Furniture {
         "קראו גם", "קרא גם", "lire :", "lire:", "a lire :", "à lire :", "voir :", "voir aussi :", "leggi:",
         "leggi :", "leggi anche", "leggi qui", "guarda anche", "read:", "read next", "read more:",
         "more:", "see:", "related:", "lesen sie mehr", "mehr lesen", "auch lesen",
-        "lesetipp", "lesen sie hier", "hier lesen", "lea:", "lee:", "leer:", "leia:", "ler também", "ver:",
+        "lesetipp", "lesen sie hier", "hier lesen", "read the full", "lea:", "lee:", "leer:", "leia:", "ler também",
+        "ver:",
         "zobacz:", "czytaj:", "czytaj więcej", "przeczytaj", "читайте:", "смотрите также", "читать также",
         "читайте тоже", "pročitajte", "pročitaj", "vidi i:", "više:", "ayrıca okuyun", "ilgili haber",
         "ilginizi çekebilir", "läs mer", "les mer", "læs mere", "lees meer", "lees:", "lue lisää", "関連記事",
@@ -314,7 +314,8 @@ enum Furniture {
     static let controls = ByteTable([
         "share", "subscribe", "sign up", "follow us", "newsletter", "download the", "click here", "advertisement",
         "sponsored", "powered by", "exclusive", "continue reading", "found this helpful", "was this helpful",
-        "watch:", "listen:", "see tweets", "see more", "view gallery", "view comments", "condividi", "iscriviti",
+        "watch:", "listen:", "see tweets", "see more", "view gallery", "view comments", "view photo", "comments (",
+        "from wikipedia", "condividi", "iscriviti",
         "seguici", "abbonati", "partager", "abonnez", "inscrivez", "suivez", "publicité", "teilen", "abonnieren",
         "folgen sie", "jetzt abonnieren", "anzeige", "werbung", "compartir", "suscríbete", "síguenos",
         "publicidad", "シェア", "フォロー", "登録", "分享", "订阅", "关注我们", "扫码", "شارك", "تابعنا", "اشترك",

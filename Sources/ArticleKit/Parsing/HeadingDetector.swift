@@ -27,8 +27,17 @@ public struct HeadingDetector: Sendable {
 
     func isHeading(_ blocks: HeadingWindow, at i: Int) -> Bool {
         guard isCandidate(blocks, at: i) else { return false }
+        let b = blocks.shape(i)!
         // Wikis put an "[edit]" link beside section headings and nowhere else.
-        return blocks.shape(i)!.editSuffix > 0 || score(blocks, at: i) > 0
+        if b.editSuffix > 0 { return true }
+        // Issue 22: an interview's question ("Q: …?", "Frage: …?") heads its answer.
+        if HeadingDetector.isInterviewQuestion(b) { return true }
+        return score(blocks, at: i) > 0
+    }
+
+    /// A speaker's label and a question mark at the end: "Q: Why now?", "Frage: Was kostet das?".
+    static func isInterviewQuestion(_ b: BlockShape) -> Bool {
+        b.speakerLabel && b.last == .question
     }
 
     /// The cheap gate before the score; most blocks (paragraphs) stop here.
@@ -36,6 +45,8 @@ public struct HeadingDetector: Sendable {
         guard let b = blocks.shape(i), b.isCandidate, b.width >= 2, !b.hasLink, !b.isLeadIn else { return false }
         // Issue 22: a line of code or a list's item is never a section.
         if b.isCode || b.isListItem { return false }
+        // The line after "Image" / "Photo 3 of 12" is that picture's caption ("Harbour cranes at dusk").
+        if blocks.shape(i - 1)?.isMediaLabel ?? false { return false }
         // "See also[edit]" heads an encyclopedia's links: the suffix says it is a heading.
         if !b.furniture.isDisjoint(with: Furniture.Kinds.neverHeading) && b.editSuffix == 0 { return false }
         return !HeadingFeatures.onlyFurniture(blocks.shape(i + 1), blocks.shape(i + 2), blocks.shape(i + 3))

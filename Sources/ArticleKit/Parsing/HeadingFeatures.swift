@@ -122,6 +122,9 @@ struct BlockShape {
     var isCode = false
     /// "• item", "- item", "3) costs", "in § 5 BGB": a list's item, never a heading.
     var isListItem = false
+    /// "Image", "Photo 3 of 12", "Bild 2 von 5": the label a page puts before a picture's caption
+    /// (`Furniture.isMediaLabel`; also a credit). The block after it is the caption.
+    var isMediaLabel = false
     var hasLink = false
     /// A link and at most two words: "https://example.org/report", "www.example.org".
     var isBareLink: Bool { hasLink && words <= 2 }
@@ -222,6 +225,8 @@ struct BlockShape {
             CaseFold.fold(bytes, into: folded)
             let f = UnsafeBufferPointer(folded)
             furniture = Furniture.kinds(folded: f, original: bytes, words: words)
+            isMediaLabel = Furniture.isMediaLabel(f)
+            if isMediaLabel { furniture.insert(.credit) }
             hasLink = BlockShape.links.occursIn(f)
             isCode = Furniture.isCode(f)
             isListItem = BlockShape.isListItem(bytes, first: first)

@@ -127,18 +127,14 @@ public enum Renderer {
     /// One line per section: the lede first, then the headings, the current one marked; a sub-section
     /// indented under its section (`outlineIndent`).
     static func outlineEntries(_ state: ReaderState) -> [String] {
-        state.document.article.sections.enumerated().map { i, s in
-            outlineIndent(s) + "\(i + 1). " + (s.heading ?? "Beginning")
-        }
+        state.document.article.sections.enumerated().map { i, s in outlineIndent(s) + OutlinePane.entry(i, s) }
     }
 
     /// Two spaces for each level below a section.
-    static func outlineIndent(_ section: Section) -> String {
-        String(repeating: "  ", count: min(5, max(0, section.level - 1)))
-    }
+    static func outlineIndent(_ section: Section) -> String { OutlinePane.indent(section) }
 
-    /// The outline beside the article: every section, wrapped to the pane, the
-    /// current one marked with ▸ and, when the pane has the keys, the selection shown.
+    /// The outline beside the article: every section, wrapped to the pane (`OutlinePane`, which the
+    /// mouse reads too), the current one marked with ▸ and, when the pane has the keys, the selection shown.
     static func outlinePane(_ state: ReaderState, _ pane: (x: Int, width: Int), _ screen: inout Screen) {
         let g = state.geometry
         for row in g.bodyTop..<(g.bodyTop + g.bodyHeight) { screen.put("│", row: row, column: pane.x - 1, style: .dim) }
@@ -147,24 +143,14 @@ public enum Renderer {
         screen.put(
             focused != nil ? "Outline (\(keys.label(.open, in: .outline)) jumps)" : "Outline (\(keys.label(.outline)))",
             row: g.bodyTop, column: pane.x + 1, style: Style(bold: true), limit: g.width)
-        // Each entry wrapped to the pane: (entry, text) rows.
-        var rows: [(entry: Int, text: String)] = []
-        let sections = state.document.article.sections
-        for (i, text) in outlineEntries(state).enumerated() {
-            // A sub-section's rows all stand under its indent, while the pane has room for it; rows after
-            // an entry's first hang under its heading, inside the same width.
-            let indent = outlineIndent(sections[i])
-            let shown = pane.width - 3 - indent.count >= 8 ? indent : ""
-            let parts = paneLines(
-                String(text.dropFirst(indent.count)), width: max(1, pane.width - 3 - shown.count), indent: 3)
-            for part in parts { rows.append((i, shown + part)) }
-        }
-        let visible = max(1, g.bodyHeight - 2)
-        let anchor = rows.firstIndex { $0.entry == (focused ?? state.currentSection) } ?? 0
-        let first = max(0, min(anchor - visible / 2, rows.count - visible))
+        let layout = OutlinePane(
+            sections: state.document.article.sections, width: pane.width, centre: focused ?? state.currentSection,
+            geometry: g)
+        let rows = layout.rows
+        let first = layout.first
         var previousEntry = -1
-        for (row, r) in rows[first..<min(rows.count, first + visible)].enumerated() {
-            let y = g.bodyTop + 2 + row
+        for (row, r) in layout.shown.enumerated() {
+            let y = layout.firstRow + row
             let current = r.entry == state.currentSection
             let marker = current && r.entry != previousEntry ? "▸ " : "  "
             previousEntry = r.entry
@@ -178,49 +164,17 @@ public enum Renderer {
         }
     }
 
-    /// A heading wrapped to the pane: no row wider than `width`, the rows after the first indented by
-    /// `indent` (counted in the width), at most `limit` rows. A word wider than a row is broken with a
-    /// hyphen, never cut; a longer heading ends its last row with "…", so the pane never drops
-    /// letters or words without saying so.
+    /// A heading wrapped to the pane (`OutlinePane.lines`).
     static func paneLines(_ text: String, width: Int, indent: Int = 0, limit: Int = 3) -> [String] {
-        let room = max(1, width - indent)
-        let text = hyphenated(text, width: room)
-        guard let first = TextWrapper.wrap(text, width: width).first else { return [] }
-        let rest = text.dropFirst(first.count).drop { $0 == " " }
-        let pad = String(repeating: " ", count: width - room)
-        let lines = [first] + (rest.isEmpty ? [] : TextWrapper.wrap(String(rest), width: room).map { pad + $0 })
-        guard lines.count > limit else { return lines }
-        // Ends in "…" either way: appended when it fits, else put in place of the last character.
-        var last = lines[limit - 1]
-        if last.hasSuffix("-") { last.removeLast() }
-        return Array(lines.prefix(limit - 1)) + [fit(last + "…", width)]
-    }
-
-    /// `text` with each word wider than `width` broken into pieces that end in a hyphen and fit it.
-    /// Only words of one-column characters: CJK lines break between ideographs without one.
-    static func hyphenated(_ text: String, width: Int) -> String {
-        guard width >= 2, DisplayWidth.of(text) > width else { return text }
-        let words = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-            guard DisplayWidth.of(word) > width, word.allSatisfy({ DisplayWidth.of($0) <= 1 }) else {
-                return String(word)
-            }
-            var pieces: [String] = []
-            var piece = ""
-            for c in word {
-                if DisplayWidth.of(piece) + DisplayWidth.of(c) > width - 1 {
-                    pieces.append(piece + "-")
-                    piece = ""
-                }
-                piece.append(c)
-            }
-            return (pieces + [piece]).joined(separator: " ")
-        }
-        return words.joined(separator: " ")
+        OutlinePane.lines(text, width: width, indent: indent, limit: limit)
     }
 
     static func clearBody(_ state: ReaderState, _ screen: inout Screen) {
         let g = state.geometry
-        for row in g.bodyTop..<(g.bodyTop + g.bodyHeight) { screen.fill(row: row, style: .plain) }
+        for row in g.bodyTop..<(g.bodyTop + g.bodyHeight) {
+            screen.fill(row: row, style: .plain)
+            screen.targets[row] = nil  // what is drawn over the pane hides its entries from the mouse too
+        }
     }
 
     /// A framed list over the body: a header line, then rows with one selected.
@@ -240,10 +194,9 @@ public enum Renderer {
         let x = g.columnX
         let width = g.pane == nil ? g.columnWidth : g.width - x - 1
         screen.put(fit(header, width), row: g.bodyTop, column: x, style: Style(bold: true))
-        let visible = max(1, g.bodyHeight - 2)
-        let first = max(0, min(selection - visible / 2, count - visible))
-        for (row, i) in (first..<min(count, first + visible)).enumerated() {
-            let y = g.bodyTop + 2 + row
+        let window = ListWindow(count: count, selection: selection, geometry: g)
+        for (row, i) in window.entries.enumerated() {
+            let y = window.firstRow + row
             let text: String
             if state.options.plain {
                 text = (numbered ? "" : "\(i + 1). ") + rowText(i) + (i == marked ? " (current)" : "")
@@ -259,7 +212,7 @@ public enum Renderer {
         if count == 0 {
             screen.put("(nothing matches)", row: g.bodyTop + 2, column: x, style: .dim); screen.cursor = (g.bodyTop, x)
         }
-        return (first..<min(count, first + visible), g.bodyTop + 2)
+        return (window.entries, window.firstRow)
     }
 
     /// `text` cut to the room that `trailer` leaves, and the trailer at the row's right end: what a row

@@ -26,19 +26,19 @@ extension ReaderState {
             if policy.indexUpdate == .none { policy.indexUpdate = .wanted }
         case .keysTaken:
             let here = currentPosition
-            if recordsChanges, here != policy.saved { outbox.append(.persistPosition(here)) }
+            if memory.recordsChanges, here != policy.saved { out.effects.append(.persistPosition(here)) }
         default:
             break
         }
         // After the folder's own index (titles, chains): that one the next keys may need.
         if policy.indexUpdate == .wanted, !indexing {
             policy.indexUpdate = .asked
-            outbox.append(.updateSearchIndex)
+            out.effects.append(.updateSearchIndex)
         }
-        for case .persistPosition(let position) in outbox { policy.saved = position }
+        for case .persistPosition(let position) in out.effects { policy.saved = position }
         if let file = document.file, file != policy.watched {
             policy.watched = file
-            outbox.append(.watchFile(file))
+            out.effects.append(.watchFile(file))
         }
     }
 }

@@ -1,22 +1,46 @@
 import ArticleKit
 
-/// How the reader's state changes: one event in, a new state and the effects it
-/// needs out. The key map turns keys into commands in the article view; overlays and
-/// the search prompt read keys their own way (typing goes into a filter or query).
+/// How the reader's state changes: one event in, a new state and the effects it needs out. `handle`
+/// routes the event to the part it concerns; a key goes to whatever has the keys (the prompt, a mark's
+/// letter, the overlay open, else the article view's key map), and a command of the article view is
+/// dispatched by `apply` to the handler of its concern.
 extension ReaderState {
     public mutating func handle(_ event: ReaderEvent) -> [Effect] {
-        outbox = []
-        defer { outbox = [] }
-        let history = (backStack, forwardStack)
-        let counting = search?.counting
-        let before = place
+        out.effects = []
+        defer { out.effects = [] }
+        let before = Before(self)
+        route(event)
+        conclude(event, since: before)
+        return out.effects
+    }
+
+    /// What `conclude` compares the state after an event with.
+    struct Before {
+        var back: [Position]
+        var forward: [Position]
+        var counting: SearchCounting?
+        var place: Whereabouts
+
+        init(_ state: ReaderState) {
+            back = state.navigation.backStack
+            forward = state.navigation.forwardStack
+            counting = state.view.search?.counting
+            place = state.place
+        }
+    }
+
+    /// An event, to the part it concerns.
+    mutating func route(_ event: ReaderEvent) {
         switch event {
         case .input(let input): take(input)
         case .loaded(let document): receive(document)
         case .indexed(let collection, let chains): install(collection: collection, chains: chains)
         case .open(let article):
-            message = nil
-            guard collection.contains(article) else { message = "\(article) is not in this collection"; break }
+            out.message = nil
+            guard collection.contains(article) else {
+                out.message = "\(article) is not in this collection"
+                return
+            }
             open(article)
         case .stop: apply(.quit)
         case .reload: reload()
@@ -24,25 +48,29 @@ extension ReaderState {
         case .collectionResults(let results): receive(results)
         case .searchIndex(let status): receive(indexStatus: status)
         case .searchIndexOpened: receive(indexStatus: .building(done: 0, total: 0))
-        case .keysTaken: break  // the policy's, below
+        case .keysTaken: break  // the policy's, in `conclude`
         case .notice(let text): announce(text)
-        case .searchCounted(let chunk): receive(chunk)
+        case .searchCounted(let chunk): view.receive(chunk, &out)
         }
+    }
+
+    /// What every event ends with, whichever part took it: the reading noted, a count no longer wanted
+    /// stopped, plain mode's announcement, the history kept, and what the loop must now do.
+    mutating func conclude(_ event: ReaderEvent, since before: Before) {
         observeReading()
         // A count behind the screen that is no longer this search's is stopped (Esc, another search or
         // article, a relayout); one that has just ended is not.
-        if let old = counting, old.id != search?.counting?.id, !event.ends(count: old.id) {
-            outbox.append(.cancelCount(old.id))
+        if let old = before.counting, old.id != view.search?.counting?.id, !event.ends(count: old.id) {
+            out.effects.append(.cancelCount(old.id))
         }
-        if options.plain { announcePlace(leaving: before) }
-        if history != (backStack, forwardStack) {
+        if options.plain { announcePlace(leaving: before.place) }
+        if before.back != navigation.backStack || before.forward != navigation.forwardStack {
             record(
                 .history(
-                    back: Array(backStack.suffix(Journal.historyLimit)),
-                    forward: Array(forwardStack.suffix(Journal.historyLimit))))
+                    back: Array(navigation.backStack.suffix(Journal.historyLimit)),
+                    forward: Array(navigation.forwardStack.suffix(Journal.historyLimit))))
         }
         decidePolicy(after: event)
-        return outbox
     }
 
     /// A key or a resize.
@@ -59,18 +87,20 @@ extension ReaderState {
         case .key(let key):
             // Keys meant for an article wait until it is in; quitting never waits.
             if isLoading && keyMap.command(for: key) != .quit {
-                if typeahead.count < 64 { typeahead.append(key) }
+                navigation.holdKey(key)
                 return
             }
             keyPressed(key)
         }
     }
 
-    /// One key, read the way the open overlay or prompt reads keys.
+    /// One key, routed to what has the keys: the prompt, a mark's letter, the overlay open, else the
+    /// article view. Whatever it did, the place the reader is at is the one kept across relayouts.
     mutating func keyPressed(_ key: Key) {
-        message = nil
-        if prompt != nil { editPrompt(key); anchor = anchorPosition(); return }
-        if let awaiting = sitting.awaiting { markKey(key, awaiting); anchor = anchorPosition(); return }
+        out.message = nil
+        defer { view.keepPlace() }
+        if prompt != nil { return promptKey(key) }
+        if let awaiting = memory.sitting.awaiting { return markKey(key, awaiting) }
         switch overlay {
         case .none: articleKey(key)
         case .outline(let selection): outlineKey(key, selection)
@@ -80,7 +110,6 @@ extension ReaderState {
         case .recent(let selection): recentKey(key, selection)
         case .results(let results): resultsKey(key, results)
         }
-        anchor = anchorPosition()
     }
 
     /// A key in the article view. Digits only make a count for the next key, as in less and vim
@@ -88,101 +117,157 @@ extension ReaderState {
     /// from the wrong place. Section N is `N]`.
     mutating func articleKey(_ key: Key) {
         if KeyContext.article.typesText(key), case .character(let c) = key, let digit = c.wholeNumberValue {
-            count = min((count ?? 0) * 10 + digit, 9_999_999)
+            view.count = min((view.count ?? 0) * 10 + digit, 9_999_999)
             return
         }
         if let command = keyMap.command(for: key) { apply(command) }
-        count = nil
+        view.count = nil
     }
 
+    /// A command of the article view, dispatched to the handler of its concern.
     mutating func apply(_ command: Command) {
+        if folder.indexing && Self.needsWholeFolder(command) { return waitForFolder(command) }
+        switch command {
+        case .lineDown, .lineUp, .halfPageDown, .halfPageUp, .pageDown, .pageUp, .top, .bottom, .percent:
+            move(command)
+        case .nextSection, .previousSection, .section, .outline:
+            goToSection(command)
+        case .followNext, .followPrevious, .back, .forward, .articleList:
+            navigate(command)
+        case .search, .searchCollection, .nextMatchOrFollowNext, .nextMatch, .previousMatch, .escape:
+            searchCommand(command)
+        case .toggleRead, .markChainRead, .nextUnread, .setMark, .jumpToMark, .bookmarks, .recentlyRead:
+            applyJournal(command)
+        case .help, .whereAmI, .reload, .edit, .repaint, .suspend, .quit:
+            session(command)
+        }
+    }
+
+    /// Commands that need every article of the folder known: while it is indexed they wait.
+    static func needsWholeFolder(_ command: Command) -> Bool {
+        switch command {
+        case .articleList, .followNext, .followPrevious, .nextUnread, .markChainRead: return true
+        default: return false
+        }
+    }
+
+    mutating func waitForFolder(_ command: Command) {
+        navigation.hold(command)
+        out.message = "Reading the folder… this happens as soon as it is indexed"
+    }
+
+    // MARK: Handlers, one per concern
+
+    /// Scrolling and going to a line.
+    mutating func move(_ command: Command) {
+        let count = view.count
         let page = max(1, bodyHeight - 1)
         switch command {
-        case .lineDown: scroll(by: count ?? 1)
-        case .lineUp: scroll(by: -(count ?? 1))
-        case .halfPageDown: scroll(by: max(1, bodyHeight / 2))
-        case .halfPageUp: scroll(by: -max(1, bodyHeight / 2))
+        case .lineDown: view.scroll(by: count ?? 1)
+        case .lineUp: view.scroll(by: -(count ?? 1))
+        case .halfPageDown: view.scroll(by: max(1, bodyHeight / 2))
+        case .halfPageUp: view.scroll(by: -max(1, bodyHeight / 2))
         case .pageDown:
             // Space at the end stays here unless the person asked it to move on: moving on is n's job.
             if top >= maxTop && options.spaceNextArticle && !isLoading {
                 follow(.next)
             } else if top >= maxTop {
-                message = "End of the article — " + followHint
+                out.message = "End of the article — " + followHint
             } else {
-                scroll(by: page)
+                view.scroll(by: page)
             }
-        case .pageUp: scroll(by: -page)
-        case .top where count != nil, .bottom where count != nil: jump(toLine: max(0, min(count!, lines.count) - 1))
-        case .top: setTop(0)
-        case .bottom: setTop(maxTop)
+        case .pageUp: view.scroll(by: -page)
+        case .top where count != nil, .bottom where count != nil:
+            view.jump(toLine: max(0, min(count!, lines.count) - 1))
+        case .top: view.setTop(0)
+        case .bottom: view.setTop(maxTop)
         case .percent:
-            guard let n = count else { message = "Type a number first: 40% goes 40 per cent of the way in"; break }
-            setTop(min(n, 100) * lines.count / 100)
-        case .nextSection where count != nil: jump(toSection: count! - 1)
+            guard let n = count else {
+                out.message = "Type a number first: 40% goes 40 per cent of the way in"
+                return
+            }
+            view.setTop(min(n, 100) * lines.count / 100)
+        default: break
+        }
+    }
+
+    /// The sections: the next, the previous, one by number, the outline.
+    mutating func goToSection(_ command: Command) {
+        switch command {
+        case .nextSection where view.count != nil: view.jump(toSection: view.count! - 1, &out)
         case .nextSection:
             let next = currentSection + 1
             if document.layout.sectionStarts.indices.contains(next) {
-                jump(toSection: next)
+                view.jump(toSection: next, &out)
             } else {
-                message = "No more sections"
+                out.message = "No more sections"
             }
         case .previousSection:
             // Like a music player: first back to the start of this section, then to the one before.
             let starts = document.layout.sectionStarts
             let current = currentSection
             if starts.indices.contains(current) && starts[current] < top {
-                jump(toSection: current)
+                view.jump(toSection: current, &out)
             } else if current > 0 {
-                jump(toSection: current - 1)
+                view.jump(toSection: current - 1, &out)
             } else {
-                message = "Already at the first section"
+                out.message = "Already at the first section"
             }
-        case .section(let n): jump(toSection: n - 1)
+        case .section(let n): view.jump(toSection: n - 1, &out)
         case .outline:
             if hasOutline {
                 overlay = .outline(selection: currentSection)
             } else {
-                message = "This article has no section headings"
+                out.message = "This article has no section headings"
             }
-        case .articleList where indexing, .followNext where indexing, .followPrevious where indexing,
-            .nextUnread where indexing, .markChainRead where indexing:
-            if pending.count < 16 { pending.append(command) }
-            message = "Reading the folder… this happens as soon as it is indexed"
-        case .articleList:
-            let all = listPool
-            overlay = .list(ArticleListState(matches: all, selection: entryIndex ?? 0, marked: entryIndex))
-        case .help: overlay = .help(scroll: 0)
+        default: break
+        }
+    }
+
+    /// The chain, the history and the article list.
+    mutating func navigate(_ command: Command) {
+        switch command {
         case .followNext: follow(.next)
         case .followPrevious: follow(.previous)
         case .back: goBack()
         case .forward: goForward()
-        case .search: prompt = SearchPrompt(history: queries)
+        case .articleList:
+            overlay = .list(ArticleListState(matches: listPool, selection: entryIndex ?? 0, marked: entryIndex))
+        default: break
+        }
+    }
+
+    /// The `/` search and the search of every article.
+    mutating func searchCommand(_ command: Command) {
+        switch command {
+        case .search: prompt = SearchPrompt(history: view.queries)
         case .searchCollection: openCollectionPrompt()
-        case .nextMatchOrFollowNext: apply(search != nil ? .nextMatch : .followNext)
-        case .nextMatch: stepMatch(1)
-        case .previousMatch: stepMatch(-1)
-        case .whereAmI: message = whereAmI
+        case .nextMatchOrFollowNext: apply(view.search != nil ? .nextMatch : .followNext)
+        case .nextMatch: view.stepMatch(1, keys: keyMap, &out)
+        case .previousMatch: view.stepMatch(-1, keys: keyMap, &out)
+        case .escape: view.clearSearch(keys: keyMap, &out)
+        default: break
+        }
+    }
+
+    /// What concerns the session rather than the article: help, where am I, the file, the terminal, quitting.
+    mutating func session(_ command: Command) {
+        switch command {
+        case .help: overlay = .help(scroll: 0)
+        case .whereAmI: out.message = whereAmI
         case .reload: reload()
         case .edit:
             guard let file = document.file else {
-                message = "This article is not a file: there is nothing to edit"
-                break
+                out.message = "This article is not a file: there is nothing to edit"
+                return
             }
-            outbox.append(.edit(path: file.path, near: focusText))
-        case .repaint: outbox.append(.repaint)
-        case .suspend: outbox.append(.suspend)
-        case .escape:
-            if let s = search {
-                search = nil
-                message =
-                    (s.counting != nil ? "Search stopped" : "Search cleared")
-                    + ": \(keyMap.label(.nextMatchOrFollowNext)) and \(keyMap.label(.followPrevious)) follow the chain"
-            }
-        case .toggleRead, .markChainRead, .nextUnread, .setMark, .jumpToMark, .bookmarks, .recentlyRead:
-            applyJournal(command)
+            out.effects.append(.edit(path: file.path, near: focusText))
+        case .repaint: out.effects.append(.repaint)
+        case .suspend: out.effects.append(.suspend)
         case .quit:
-            outbox.append(.persistPosition(currentPosition))
-            outbox.append(.quit)
+            out.effects.append(.persistPosition(currentPosition))
+            out.effects.append(.quit)
+        default: break
         }
     }
 
@@ -204,24 +289,8 @@ extension ReaderState {
         return false
     }
 
-    mutating func scroll(by delta: Int) {
-        setTop(top + delta)
-    }
-
-    mutating func jump(toLine line: Int) {
-        setTop(line)
-        focus = min(line, max(0, lines.count - 1))
-    }
-
-    mutating func jump(toSection index: Int) {
-        let starts = document.layout.sectionStarts
-        guard starts.indices.contains(index) else {
-            message = "There is no section \(index + 1) (this article has \(starts.count))"
-            return
-        }
-        // Section 1 is the lede: show the title with it.
-        if index == 0 { setTop(0) } else { jump(toLine: starts[index]) }
-    }
+    /// What a forward search says when it finds its match only from the top, as less says it.
+    static let wrappedForward = ArticleView.wrappedForward
 
     // MARK: The chain and history
 
@@ -229,78 +298,77 @@ extension ReaderState {
         let name = direction.rawValue
         // An article with no line for this direction still has a neighbour when another article's
         // opposite line names it (B has no PREV, but A's NEXT is B): the chain's edge leads there.
-        if let entry = entryIndex, collection.link(entry, direction) == nil, !indexing,
+        if let entry = entryIndex, collection.link(entry, direction) == nil, !folder.indexing,
             chains.predecessor.indices.contains(entry),
-            let neighbour = chainNeighbour(entry, direction)
+            let neighbour = folder.chainNeighbour(entry, direction)
         {
             open(collection.entries[neighbour].id)
             return
         }
         guard let entry = entryIndex, let link = collection.link(entry, direction) else {
-            message =
+            out.message =
                 direction == .next
                 ? "End of the chain: this article has no NEXT" : "Start of the chain: this article has no PREV"
             return
         }
         guard let target = link.target else {
-            message = "\(name) “\(link.title)” is not in this collection"
+            out.message = "\(name) “\(link.title)” is not in this collection"
             return
         }
         open(collection.entries[target].id)
     }
 
-    /// The entry before or after `entry` in its chain; in a cycle the head and the tail are neighbours.
-    func chainNeighbour(_ entry: Int, _ direction: LinkDirection) -> Int? {
-        if let direct = direction == .next ? chains.successor[entry] : chains.predecessor[entry] { return direct }
-        let chain = chains.chains[chains.position[entry].chain]
-        guard chain.isCycle, let head = chain.entries.first, let tail = chain.entries.last else { return nil }
-        if direction == .next && entry == tail { return head }
-        if direction == .previous && entry == head { return tail }
-        return nil
-    }
-
     /// Opens an article, remembering where we were.
     mutating func open(_ article: ArticleID) {
-        backStack.append(currentPosition)
-        forwardStack.removeAll()
+        navigation.leave(currentPosition)
         // Where it was left, in this sitting or an earlier one; the search goes on in the
         // next article, as less keeps its pattern across :n.
         var position =
-            journal.places[article].map { Position(article: article, place: $0) }
+            memory.journal.places[article].map { Position(article: article, place: $0) }
             ?? Position(article: article, block: 0, line: 0, width: 0)
-        position.search = search.map { SearchState.Saved(query: $0.query, current: nil) }
+        position.search = view.search.map { SearchState.Saved(query: $0.query, current: nil) }
         show(position)
     }
 
     /// Where the reader is; while an article is read, where it is headed in it.
     public var currentPosition: Position {
-        if isLoading, let arrival { return arrival }
+        if isLoading, let arrival = navigation.arrival { return arrival }
         var here = Position(
             article: document.id, block: lines.isEmpty ? 0 : lines[min(top, lines.count - 1)].block,
             line: top, width: document.layout.width, place: document.place(atLine: top),
-            progress: journal.progress[document.id])
+            progress: memory.journal.progress[document.id])
         here.search = search?.saved
         // Results that Back brought up go with the place, should it be left again (Forward).
-        if case .results(let results) = overlay { here.results = results } else { here.results = resultsHere }
+        if case .results(let results) = overlay {
+            here.results = results
+        } else {
+            here.results = collectionSearch.resultsHere
+        }
         return here
     }
 
     mutating func goBack() {
-        guard let previous = backStack.popLast() else { message = "No earlier article in your history"; return }
-        forwardStack.append(currentPosition)
+        guard let previous = navigation.back(from: currentPosition) else {
+            out.message = "No earlier article in your history"
+            return
+        }
         show(previous)
         // Left from a collection search's results: they come back with it, asked again when
         // they were found while the index was still being built and it is done now.
         if var results = previous.results {
-            if !results.complete && searchIndex == .ready { ask(&results) }
+            if !results.complete && collectionSearch.index == .ready {
+                out.effects.append(collectionSearch.ask(&results))
+            }
             overlay = .results(results)
-            resultsHere = results
+            collectionSearch.resultsHere = results
         }
     }
 
     mutating func goForward() {
-        guard let next = forwardStack.popLast() else { message = "Nothing ahead in your history"; return }
-        backStack.append(currentPosition)
+        guard let next = navigation.forward(from: currentPosition) else {
+            out.message = "Nothing ahead in your history"
+            return
+        }
         show(next)
     }
 
@@ -308,203 +376,98 @@ extension ReaderState {
     /// and `arrive` puts the reader at `position` in it.
     mutating func show(_ position: Position) {
         let leaving = currentPosition
-        resultsHere = nil
-        outbox.append(.persistPosition(leaving))
-        if recordsChanges, !isLoading, let place = leaving.place { journal.places[leaving.article] = place }
-        search = nil
+        collectionSearch.resultsHere = nil
+        out.effects.append(.persistPosition(leaving))
+        if memory.recordsChanges, !isLoading, let place = leaving.place {
+            memory.journal.places[leaving.article] = place
+        }
         overlay = .none
         prompt = nil
-        geometry = Geometry(width: geometry.width, height: geometry.height, wantsPane: false, layout: layout)
-        document = Document.loading(position.article, in: collection, width: geometry.columnWidth)
-        arrival = position
-        setTop(0)
-        anchor = anchorPosition()
-        outbox.append(.load(request(position.article)))
+        let collection = folder.collection
+        view.showLoading(keepingPane: false) { Document.loading(position.article, in: collection, width: $0) }
+        navigation.arrival = position
+        view.keepPlace()
+        out.effects.append(.load(request(position.article)))
     }
 
-    // MARK: Search
+    // MARK: The prompt
 
-    mutating func editPrompt(_ key: Key) {
+    /// A key while the prompt is open: edited by the prompt's own reducer; a query submitted goes to
+    /// the search it is for.
+    mutating func promptKey(_ key: Key) {
         guard var line = prompt else { return }
         switch line.edit(key, keys: keyMap) {
         case .editing: prompt = line
         case .cancelled: prompt = nil
         case .submitted(let typed) where line.scope == .collection:
             prompt = nil
-            guard let query = typed.isEmpty ? collectionQueries.last : typed else {
-                message = "No earlier search to repeat"
+            guard let query = typed.isEmpty ? collectionSearch.queries.last : typed else {
+                out.message = "No earlier search to repeat"
                 return
             }
             startCollectionSearch(query)
         case .submitted(let typed):
             prompt = nil
-            // Enter on an empty prompt repeats the last search, as in less.
-            guard let query = typed.isEmpty ? queries.last : typed else {
-                message = "No earlier search to repeat"
-                return
-            }
-            if typed.isEmpty, let s = search, s.query == query { stepMatch(1); return }
-            if !typed.isEmpty { queries.removeAll { $0 == typed }; queries.append(typed) }
-            // A regular expression that does not compile says why, rather than "No match".
-            if let problem = SearchState.regexProblem(query) {
-                message = problem
-                return
-            }
-            runSearch(query, revealing: true)
-            if let s = search, s.matches.isEmpty, s.counting == nil { message = "No match for “\(query)”" }
+            view.submitSearch(typed, keys: keyMap, &out)
         }
     }
 
-    /// Steps through the matches, wrapping round the article with a notice, as less does.
-    mutating func stepMatch(_ delta: Int) {
-        guard var s = search else { message = "No search: press / to search"; return }
-        if let counting = s.counting, counting.awaitingFirst {
-            message = "Still searching for “\(s.query)” (\(counting.percent)%) · \(keyMap.label(.escape)) stops"
-            return
-        }
-        guard !s.matches.isEmpty else {
-            message = "No match for “\(s.query)” in this article · \(keyMap.label(.escape)) clears"
-            return
-        }
-        // A search carried into this article has not shown its first match yet: n shows it.
-        let step = !s.visited && delta > 0 ? 0 : delta
-        let next = s.current + step
-        if let counting = s.counting, step != 0, !s.isKnownStep(from: s.current, by: step, counting) {
-            message =
-                "The next match is not found yet: counting (\(counting.percent)%) · \(keyMap.label(.escape)) stops"
-            return
-        }
-        if next >= s.matches.count { message = Self.wrappedForward }
-        if next < 0 { message = "search hit the top, continuing at the end" }
-        s.current = (next + s.matches.count) % s.matches.count
-        s.visited = true
-        search = s
-        reveal(s.matches[s.current])
-    }
-
-    /// Brings a match into view, a third of the way down when it was off screen.
-    mutating func reveal(_ match: SearchState.Match) {
-        if match.line < top || match.line >= top + bodyHeight { setTop(match.line - bodyHeight / 3) }
-        focus = match.line
-    }
-
-    // MARK: Overlays
+    // MARK: Overlays: each overlay's reducer decides, the outcome is carried out here
 
     mutating func outlineKey(_ key: Key, _ selection: Int) {
-        let count = document.article.sections.count
-        let typed = self.count
-        self.count = nil
-        switch keyMap.action(for: key, in: .outline) {
-        case .down: overlay = .outline(selection: min(count - 1, selection + 1))
-        case .up: overlay = .outline(selection: max(0, selection - 1))
-        case .top: overlay = .outline(selection: 0)
-        case .bottom: overlay = .outline(selection: max(0, count - 1))
-        case .open:
+        let typed = view.count
+        view.count = nil
+        let sections = document.article.sections.count
+        switch OutlineOverlay.take(key, selection: selection, sections: sections, typed: typed, keys: keyMap) {
+        case .select(let row): overlay = .outline(selection: row)
+        case .jump(let section):
             overlay = .none
-            jump(toSection: selection)
-        case .close:
-            overlay = .none
-        default:
-            if KeyContext.outline.typesText(key), case .character(let c) = key {
-                outlineDigit(c.wholeNumberValue ?? 0, typed: typed, sections: count)
-            }
-        }
-    }
-
-    /// Digits typed in the outline pick a section by number: the selection follows them, and the
-    /// jump happens once no longer number could be meant (with 12 sections, "1" waits, "12" jumps).
-    mutating func outlineDigit(_ digit: Int, typed: Int?, sections: Int) {
-        var number = (typed ?? 0) * 10 + digit
-        if number > sections || number == 0 { number = digit }  // starts again rather than going nowhere
-        guard number >= 1, number <= sections else {
-            message = "There is no section \(number) (this article has \(sections))"
-            return
-        }
-        if number * 10 > sections {
-            overlay = .none
-            jump(toSection: number - 1)
-        } else {
-            count = number
+            view.jump(toSection: section, &out)
+        case .close: overlay = .none
+        case .typed(let number):
+            view.count = number
             overlay = .outline(selection: number - 1)
-            message = "Section \(number)… (another digit, or Enter)"
+            out.message = "Section \(number)… (another digit, or Enter)"
+        case .say(let note): out.message = note
+        case .stay: break
         }
     }
 
-    /// A key in the article list: an action of the list's, or, after `/`, typed into its filter.
+    /// A key in the article list: the list's reducer moves and types; what needs the folder is done here.
     mutating func listKey(_ key: Key, _ list: ArticleListState) {
-        if list.typing {
-            filterKey(key, list)
-        } else if let action = keyMap.action(for: key, in: .list) {
-            listAction(action, list)
-        }
-    }
-
-    /// A key while the list's filter is typed: characters narrow the list as they come, Enter keeps
-    /// the filter, Esc goes back to the one there was before `/`; either gives the keys back.
-    mutating func filterKey(_ key: Key, _ list: ArticleListState) {
         var list = list
-        let action = keyMap.action(for: key, in: .filter)
-        switch action {
-        case .submit:
-            list.typing = false
-        case .cancel:
-            list.typing = false
-            if list.filter != list.filterBefore { setFilter(&list, list.filterBefore) }
-        case .deleteBack:
-            if list.filter.isEmpty { list.typing = false } else { setFilter(&list, String(list.filter.dropLast())) }
-        case .deleteWord:
-            var text = Substring(list.filter)
-            while text.last == " " { text.removeLast() }
-            while let last = text.last, last != " " { text.removeLast() }
-            setFilter(&list, String(text))
-        case .deleteToStart:
-            setFilter(&list, "")
-        case .down?, .up?:
-            listAction(action!, list)
-            return
-        default:
-            guard case .character(let c) = key else { return }
-            setFilter(&list, list.filter + String(c))
-        }
-        overlay = .list(list)
+        carryOut(list.take(key, keys: keyMap, page: bodyHeight - 2), &list)
     }
 
-    /// The filter changed to `text`: the list follows it, and the index is asked for the texts.
-    mutating func setFilter(_ list: inout ArticleListState, _ text: String) {
-        // Characters added at the end only narrow: the previous matches are searched, not the folder.
-        let narrowing = text.hasPrefix(list.filter)
-        list.filter = text
-        refilter(&list, narrowing: narrowing)
-        askBodies(&list)
-    }
-
-    /// What an action does in the article list; the mouse opens an entry through here too.
+    /// An action in the article list (the mouse opens an entry through here).
     mutating func listAction(_ action: Action, _ list: ArticleListState) {
         var list = list
-        let last = list.rowCount - 1
-        switch action {
-        case .down: list.selection = max(0, min(last, list.selection + 1))
-        case .up: list.selection = max(0, list.selection - 1)
-        case .pageDown: list.selection = max(0, min(last, list.selection + bodyHeight - 2))
-        case .pageUp: list.selection = max(0, list.selection - (bodyHeight - 2))
-        case .top: list.selection = 0
-        case .bottom: list.selection = max(0, last)
-        case .open:
+        carryOut(list.take(action, page: bodyHeight - 2), &list)
+    }
+
+    mutating func carryOut(_ outcome: ArticleListState.Outcome, _ list: inout ArticleListState) {
+        switch outcome {
+        case .stay: break
+        case .close:
             overlay = .none
-            if let entry = list.entry(atRow: list.selection, in: collection) {
+            return
+        case .open(let row):
+            overlay = .none
+            if let entry = list.entry(atRow: row, in: collection) {
                 let article = collection.entries[entry].id
                 if article != document.id { open(article) }
             }
             return
-        case .filter:
-            list.typing = true
-            list.filterBefore = list.filter
-        case .unreadOnly:
-            list.unreadOnly.toggle()
+        case .filter(let text):
+            // Characters added at the end only narrow: the previous matches are searched, not the folder.
+            let narrowing = text.hasPrefix(list.filter)
+            list.filter = text
+            refilter(&list, narrowing: narrowing)
+            askBodies(&list)
+        case .unreadToggled:
             refilter(&list, narrowing: list.unreadOnly)
             askBodies(&list)
-        case .clearOrClose:
-            if list.filter.isEmpty { overlay = .none; return }
+        case .clear:
             list.filter = ""
             list.unreadOnly = false
             list.bodyMatches = []
@@ -512,67 +475,28 @@ extension ReaderState {
             list.matches = listPool
             list.selection = entryIndex ?? 0
             list.marked = entryIndex
-        case .deleteChar:
-            guard !list.filter.isEmpty else { break }
-            setFilter(&list, String(list.filter.dropLast()))
-        case .close:
-            overlay = .none
-            return
-        default:
-            break
         }
-        list.selection = max(0, list.selection)
         overlay = .list(list)
     }
 
-    /// Every word of the filter must occur in the title (or, in a nested archive, the article's
-    /// folder), in any case. A longer filter
-    /// only narrows, so it searches the previous matches rather than the whole folder.
+    /// The list's rows for its filter, over the folder as the reader knows it now.
     func refilter(_ list: inout ArticleListState, narrowing: Bool) {
-        // Folded as `/` folds: accents, quotes and dashes never count, case only when the filter has
-        // a capital (which still only narrows).
-        var fold = TextFold(for: list.filter)
-        let words = list.filter.split(separator: " ").map { fold.fold(String($0)) }.filter { !$0.isEmpty }
-        let entries = collection.entries
-        let pool = narrowing ? list.matches : listPool
-        // First pass on the titles the collection folded once (a key must not fold every title again);
-        // only the titles it keeps are folded and matched exactly below.
-        let keys = collection.titleFilterKeys
-        let plain = list.filter.split(separator: " ").map { TitleFilterKeys.fold(String($0)) }.filter { !$0.isEmpty }
-        let inFolders = keys.folderMatches(plain)
-        list.matches = pool.filter { i in
-            // Most titles fold with no cluster kept whole: there the bytes are the answer.
-            let inTitle = plain.allSatisfy { keys.mayContain(i, $0) }
-            if inTitle && !fold.keepsCase && keys.isExact(i) { return true }
-            let possible =
-                inTitle
-                || plain.indices.allSatisfy { w in
-                    keys.mayContain(i, plain[w]) || keys.folderMayContain(i, word: w, in: inFolders)
-                }
-            guard possible else { return false }
-            let title = fold.fold(entries[i].links.title)
-            if words.allSatisfy({ title.contains($0) }) { return true }
-            // In a nested archive a word may name the folder instead ("2026/03 council").
-            let folder = entries[i].folder
-            guard !folder.isEmpty else { return false }
-            let place = fold.fold(folder)
-            return words.allSatisfy { title.contains($0) || place.contains($0) }
-        }
-        if list.unreadOnly { list.matches.removeAll { journal.isRead(entries[$0].id) } }
-        list.marked = entryIndex.flatMap(list.matches.firstIndex(of:))
-        list.selection = list.marked ?? 0
+        list.refilter(
+            narrowing: narrowing, pool: folder.listPool, entries: folder.collection.entries,
+            keys: folder.collection.titleFilterKeys, journal: memory.journal, here: entryIndex)
+    }
+
+    /// The index asked for the articles whose text holds the list's filter.
+    mutating func askBodies(_ list: inout ArticleListState) {
+        if let ask = collectionSearch.askBodies(&list) { out.effects.append(ask) }
     }
 
     mutating func helpKey(_ key: Key, _ scroll: Int) {
-        // Stops at the last screenful, so k scrolls back at once.
-        let last = max(0, helpRows.count - bodyHeight)
-        let page = max(1, bodyHeight - 1)
-        switch keyMap.action(for: key, in: .help) {
-        case .down: overlay = .help(scroll: min(last, scroll + 1))
-        case .up: overlay = .help(scroll: max(0, scroll - 1))
-        case .pageDown: overlay = .help(scroll: min(last, scroll + page))
-        case .pageUp: overlay = .help(scroll: max(0, scroll - page))
-        default: overlay = .none
+        let action = keyMap.action(for: key, in: .help)
+        if let scroll = HelpOverlay.take(action, scroll: scroll, rows: helpRows.count, bodyHeight: bodyHeight) {
+            overlay = .help(scroll: scroll)
+        } else {
+            overlay = .none
         }
     }
 }

@@ -26,13 +26,7 @@ extension ReaderState {
     }
 
     /// The start of the text the reader is on, for finding its line in the file.
-    var focusText: String {
-        guard !lines.isEmpty else { return "" }
-        let block = lines[min(focus, lines.count - 1)].block
-        let starts = document.layout.blockStarts
-        let first = starts.indices.contains(block) ? starts[block] : focus
-        return lines[min(first, lines.count - 1)].text
-    }
+    var focusText: String { view.focusText }
 
     /// Reads the article on screen again: after the editor, on `R`, or when its file changed.
     /// The place is kept by its text (`TextPlace`), as reopening keeps it: the text may have
@@ -40,14 +34,14 @@ extension ReaderState {
     mutating func reload() {
         guard !isLoading else { return }
         let here = currentPosition
-        search = nil  // given back by `arrive` from the position, on the text as read now
+        // The search is given back by `arrive` from the position, on the text as read now.
+        let collection = folder.collection
+        view.showLoading(keepingPane: true) { Document.loading(here.article, in: collection, width: $0) }
         overlay = .none
-        document = Document.loading(here.article, in: collection, width: geometry.columnWidth)
-        arrival = Self.byText(here)
-        setTop(0)
-        reading.remove(here.article)
-        outbox.append(.load(request(here.article)))
-        message = "Read again from the file"
+        navigation.arrival = Self.byText(here)
+        navigation.reading.remove(here.article)
+        out.effects.append(.load(request(here.article)))
+        out.message = "Read again from the file"
     }
 
     /// `position` to be found again by its text: its line is forgotten, so `arrive` looks the place up.
