@@ -4,7 +4,7 @@ SWIFT ?= swift
 SECONDS ?= 60
 KILLS ?= 100
 
-.PHONY: deps lint format build run test install release bench fuzz fuzz-smoke devset kill-test clean
+.PHONY: deps lint format build run test install release bench bench-huge check-archive fuzz fuzz-smoke devset kill-test clean
 
 deps:
 	@scripts/ensure-deps.sh
@@ -50,6 +50,16 @@ format:
 # Performance figures against the I/O floor and peers (see docs/PERFORMANCE.md).
 bench: deps
 	bench/run.sh
+
+# Issue 21's archive bench: N articles (default 1,000,000) in year/month folders under /tmp, every
+# figure side by side with cat and rg -li (bench/huge.sh; long: not part of make test).
+HUGE_N ?= 1000000
+bench-huge: deps
+	bench/huge.sh $(HUGE_N)
+
+# Issue 21's "done when" on a 200,000-article archive in 40 month folders (PASS/FAIL per check).
+check-archive: deps
+	scripts/check-archive-200k.sh
 
 # The kill test at length: the reader killed at KILLS random moments (`make test` runs 6).
 kill-test: build

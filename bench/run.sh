@@ -8,6 +8,8 @@
 #                           installs nothing. `make test` runs it on the debug binary it has just
 #                           built (GAZETTE_BENCH_BIN), so it checks that every figure is produced,
 #                           not how fast a release build is.
+#   bench/run.sh --huge [N] the archive bench of issue 21 (bench/huge.sh): N articles (default
+#                           1,000,000) in year/month folders, against cat and rg -li
 #   bench/run.sh --html     the full run's HTML rows only (bench/html.sh: the dev set against
 #                           trafilatura, a 5 MB page's first screen, a page over the size limit)
 #
@@ -40,8 +42,9 @@ case "${1:-}" in
   "") ;;
   --smoke) MODE=smoke ;;
   --html) ONLY_HTML=1 ;;
+  --huge) shift; exec "$(dirname "$0")/huge.sh" "$@" ;;   # issue 21's archive bench (bench/huge.sh)
   -h|--help) awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit 0 ;;
-  *) echo "usage: bench/run.sh [--smoke | --html]" >&2; exit 2 ;;
+  *) echo "usage: bench/run.sh [--smoke | --html | --huge [N]]" >&2; exit 2 ;;
 esac
 
 if [ "$MODE" = full ]; then

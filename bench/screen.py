@@ -11,6 +11,11 @@ the program wraps still matches). Then waits --hold seconds, reads VmHWM/VmRSS f
 /proc/PID/status of CMD's process (the pane runs `exec env ... CMD`, so the pane's pid is
 CMD's), sends `q`, and closes the window.
 
+--settle TEXT waits, after the first screen, until TEXT has left the pane (the reader's `indexing…`
+on its status line: its background read of the folder is done), before --hold and the memory.
+--then KEYS (repeatable) are sent after the first screen; with --then-expect TEXT, the pane is
+polled until it shows TEXT (or --timeout), and its text is given as "then_screen".
+
 Prints one JSON line: {"ok": true, "seconds": s, "hwm_kb": k, "rss_kb": k}
 or {"ok": false, "reason": "exited"|"timeout", "screen": "<last pane text>"}.
 The clock starts just before the tmux command that creates the window; tmux's fork and
@@ -82,6 +87,10 @@ def main():
     p.add_argument("--expect", required=True)
     p.add_argument("--timeout", type=float, default=20)
     p.add_argument("--hold", type=float, default=0)
+    p.add_argument("--then", action="append", default=[], help="keys sent after the first screen (tmux send-keys)")
+    p.add_argument("--then-expect", help="after --then: wait for this text and give the screen as then_screen")
+    p.add_argument("--settle", help="after the first screen, wait (up to --timeout) until this text is gone "
+                   "from the pane (the reader's `indexing`), then --hold; the wait is given as settled_s")
     p.add_argument("cmd", nargs=argparse.REMAINDER)
     a = p.parse_args()
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
@@ -111,6 +120,21 @@ def main():
             break
         time.sleep(0.005)
 
+    if result["ok"] and a.then:
+        for keys in a.then:
+            tmux(sock, "send-keys", "-t", pane, keys, check=False)
+        end = time.monotonic() + a.timeout
+        while True:
+            shown = tmux(sock, "capture-pane", "-p", "-t", pane, check=False)
+            if not a.then_expect or a.then_expect in shown or time.monotonic() > end:
+                break
+            time.sleep(0.05)
+        result["then_screen"] = shown
+    if result["ok"] and a.settle:
+        t1 = time.monotonic()
+        while a.settle in tmux(sock, "capture-pane", "-p", "-t", pane, check=False) and time.monotonic() - t1 < a.timeout:
+            time.sleep(0.1)
+        result["settled_s"] = round(time.monotonic() - t1, 2)
     if result["ok"]:
         if a.hold:
             time.sleep(a.hold)

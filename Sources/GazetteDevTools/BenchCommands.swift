@@ -43,3 +43,25 @@ struct BenchSearch: ParsableCommand {
         DevOutput.line("status: " + result.status.trimmingCharacters(in: .whitespaces))
     }
 }
+
+/// For the archive bench (issue 21): the article list's filter, a key at a time, timed in the core.
+struct BenchFilter: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-filter",
+        abstract: "Time the article list's filter per key in the reader's core (for the benchmark)."
+    )
+    @Argument(help: "A folder of articles.") var path: String
+    @Option(help: "What to type into the filter.") var text = "council river"
+    @OptionGroup var options: DevCollectionOptions
+
+    func run() throws {
+        let library = try DevLibrary.open([path], fileExtension: options.fileExtension).library
+        let result = FilterBenchmark.run(library: library, text: text)
+        let ms = DevOutput.milliseconds
+        let typed = result.typed.sorted(), deleted = result.deleted.sorted()
+        DevOutput.line(
+            "entries \(library.collection.entries.count) keys \(typed.count) matches \(result.matches) "
+                + "type_median_ms \(ms(typed[typed.count / 2])) type_worst_ms \(ms(typed.last ?? 0)) "
+                + "delete_median_ms \(ms(deleted[deleted.count / 2])) delete_worst_ms \(ms(deleted.last ?? 0))")
+    }
+}

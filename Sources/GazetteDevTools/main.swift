@@ -7,7 +7,9 @@ struct GazetteDev: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazette-dev",
         abstract: "Gazette's development tools (benchmarks, the kill test's soak, heading features, a crash).",
-        subcommands: [BenchNext.self, BenchSearch.self, Soak.self, HeadingFeaturesCommand.self, Crash.self]
+        subcommands: [
+            BenchNext.self, BenchSearch.self, BenchFilter.self, Soak.self, HeadingFeaturesCommand.self, Crash.self,
+        ]
     )
 }
 

@@ -28,6 +28,10 @@ public struct ArticleCollection: Sendable {
     let titleIndex: [TitleKey: [Int]]
     /// Where each article is in `entries`; the first entry wins if two share an identity.
     let indexByID: [ArticleID: Int]
+    /// The titles folded for the article list's filter: at its first use, then kept with the collection
+    /// (a reader that never filters pays neither the time nor the memory, about 70 bytes a title).
+    public var titleFilterKeys: TitleFilterKeys { filterKeys.keys(for: entries) }
+    private let filterKeys = TitleFilterKeys.Once()
 
     public init(entries: [Entry], failures: [ArticleError] = []) {
         self.entries = entries

@@ -290,15 +290,29 @@ public struct ArticleListState: Sendable, Equatable {
     /// folder), in any case. A longer filter only narrows, so it searches the previous matches
     /// (`narrowing`) rather than `pool`, the whole list. `here`: the article on screen's entry.
     mutating func refilter(
-        narrowing: Bool, pool: @autoclosure () -> [Int], entries: [ArticleCollection.Entry], journal: Journal,
-        here: Int?
+        narrowing: Bool, pool: @autoclosure () -> [Int], entries: [ArticleCollection.Entry],
+        keys: @autoclosure () -> TitleFilterKeys, journal: Journal, here: Int?
     ) {
         // Folded as `/` folds: accents, quotes and dashes never count, case only when the filter has
         // a capital (which still only narrows).
         var fold = TextFold(for: filter)
         let words = filter.split(separator: " ").map { fold.fold(String($0)) }.filter { !$0.isEmpty }
         let candidates = narrowing ? matches : pool()
+        // First pass on the titles the collection folded once (a key must not fold every title again);
+        // only the titles it keeps are folded and matched exactly below.
+        let keys = keys()
+        let plain = filter.split(separator: " ").map { TitleFilterKeys.fold(String($0)) }.filter { !$0.isEmpty }
+        let inFolders = keys.folderMatches(plain)
         matches = candidates.filter { i in
+            // Most titles fold with no cluster kept whole: there the bytes are the answer.
+            let inTitle = plain.allSatisfy { keys.mayContain(i, $0) }
+            if inTitle && !fold.keepsCase && keys.isExact(i) { return true }
+            let possible =
+                inTitle
+                || plain.indices.allSatisfy { w in
+                    keys.mayContain(i, plain[w]) || keys.folderMayContain(i, word: w, in: inFolders)
+                }
+            guard possible else { return false }
             let title = fold.fold(entries[i].links.title)
             if words.allSatisfy({ title.contains($0) }) { return true }
             // In a nested archive a word may name the folder instead ("2026/03 council").

@@ -483,7 +483,7 @@ extension ReaderState {
     func refilter(_ list: inout ArticleListState, narrowing: Bool) {
         list.refilter(
             narrowing: narrowing, pool: folder.listPool, entries: folder.collection.entries,
-            journal: memory.journal, here: entryIndex)
+            keys: folder.collection.titleFilterKeys, journal: memory.journal, here: entryIndex)
     }
 
     /// The index asked for the articles whose text holds the list's filter.
