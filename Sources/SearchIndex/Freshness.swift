@@ -13,8 +13,8 @@ public enum UpdateMode: Sendable, Equatable {
     /// Every folder listed, every file stat'ed: also catches files edited in place.
     case full
     /// Every folder the last full walk listed is stat'ed; only those whose mtime moved are listed
-    /// again and their files stat'ed. A folder never walked whole (or whose subfolders changed) is
-    /// walked whole.
+    /// again and their files stat'ed; a subfolder added under one of them is walked alone, one removed
+    /// dropped. A folder never walked whole (or given a new subfolder that is a link) is walked whole.
     case movedFolders
     /// The same, but a folder never walked whole is left as it stands (a query asked while the
     /// reader's first full update is still running must not start a second one).
@@ -25,8 +25,8 @@ public enum UpdateMode: Sendable, Equatable {
 enum FolderRecord {
     /// A named folder walked whole: its folder rows are replaced by what the walk listed.
     case walked(root: String, listed: [ListedFolder])
-    /// Folders listed again: their new mtimes.
-    case moved([(path: String, mtime: Int64)])
+    /// Folders listed again or newly found: their mtimes; and folders gone (their rows and those below).
+    case moved([(path: String, mtime: Int64)], removed: [String])
 }
 
 /// The files of the folders whose mtime moved, and the rows they had.
@@ -37,14 +37,14 @@ struct MovedFolders {
     var stamps: [FileStamp?] = []
     var gone: [Int64] = []
     var known: [String: (id: Int64, stat: FileStamp, indexed: Bool)] = [:]
-    var record = FolderRecord.moved([])
+    var record = FolderRecord.moved([], removed: [])
 }
 
 extension SearchIndex {
     /// The folders under `root` (a named folder, canonical) whose mtime moved since the last full walk,
     /// listed again: their files, the rows of files gone from them, and their new mtimes. Nil when the
     /// rule cannot answer and `root` must be walked whole: never walked at this depth and for these
-    /// extensions, a folder gone or not listable, or a folder's subfolders changed.
+    /// extensions, the named folder gone, a folder not listable, or a new subfolder that is a link.
     func movedFolders(under root: String, scope: IndexScope) throws -> MovedFolders? {
         let loader = scope.loader
         let depth = loader.effectiveDepth
@@ -67,24 +67,42 @@ extension SearchIndex {
         let now = ParallelMap.map(paths) { SearchIndex.folderModified($0) }
         var moved: [String] = []
         for (path, mtime) in zip(paths, now) {
-            guard let mtime else { return nil }
+            guard let mtime else {
+                // Gone: its parent's listing drops it, and the parent's mtime moved with it.
+                guard path != root, let slash = path.lastIndex(of: "/"), stored[String(path[..<slash])] != nil
+                else { return nil }
+                continue
+            }
             if mtime != stored[path] { moved.append(path) }
         }
         var out = MovedFolders()
         guard !moved.isEmpty else { return out }
         let walk = loader.makeWalk()
         var mtimes: [(path: String, mtime: Int64)] = []
+        var removedFolders: [String] = []
         for folder in moved {
             guard let entries = walk.entries(of: folder) else { return nil }
             let level = folder == root ? 0 : folder.dropFirst(base.count).split(separator: "/").count
             if level < depth {
-                // A folder added, removed or renamed under it: the walk decides what is read (links,
-                // loops, hidden names), so it walks again.
                 let prefix = folder + "/"
                 let children = Set(entries.folders.map { prefix + $0 })
                 let known = Set(
                     stored.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") })
-                guard children == known else { return nil }
+                if children != known {
+                    // A scraper's new month folder, or an old one removed: only that subtree is read or
+                    // dropped. A link among the new ones is walked whole from the root instead, since
+                    // the walk's loop and read-once rules need every folder it reached.
+                    guard
+                        let subtrees = try changedSubfolders(
+                            added: children.subtracting(known).sorted(), removed: known.subtracting(children),
+                            levelsLeft: depth - level - 1, loader: loader)
+                    else { return nil }
+                    out.files += subtrees.files
+                    out.stamps += Array(repeating: nil, count: subtrees.files.count)
+                    out.gone += subtrees.gone
+                    mtimes += subtrees.folders
+                    removedFolders += subtrees.removed
+                }
             }
             let files = entries.files.map { folder + "/" + $0 }
             let rows = try filesDirectlyIn(folder)
@@ -100,8 +118,32 @@ extension SearchIndex {
             out.files += files
             mtimes.append((folder, entries.mtime))
         }
-        out.record = .moved(mtimes)
+        out.record = .moved(mtimes, removed: removedFolders)
         return out
+    }
+
+    /// Subfolders that appeared under a listed folder (walked, `levelsLeft` more levels down) and ones
+    /// that went (their files' rows gone). Nil when a new one is a link: the root is walked whole.
+    private func changedSubfolders(
+        added: [String], removed: Set<String>, levelsLeft: Int, loader: CollectionLoader
+    ) throws -> (files: [String], gone: [Int64], folders: [(path: String, mtime: Int64)], removed: [String])? {
+        var files: [String] = []
+        var gone: [Int64] = []
+        var folders: [(path: String, mtime: Int64)] = []
+        for path in added {
+            var st = stat()
+            guard lstat(FileName.encode(path), &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR else { return nil }
+            var sub = loader
+            sub.depth = max(0, levelsLeft)
+            sub.pass = nil
+            guard let listing = try? sub.listing(folder: path) else { return nil }
+            files += listing.files
+            folders += listing.listed.map { ($0.relative.isEmpty ? path : path + "/" + $0.relative, $0.mtime) }
+        }
+        for path in removed {
+            gone += try filesUnder(path, depth: FolderWalk.defaultDepth).values.map(\.id)
+        }
+        return (files, gone, folders, removed.sorted())
     }
 
     /// The indexed files directly in `folder` (not in its subfolders).
@@ -141,11 +183,16 @@ extension SearchIndex {
                     try db.execute(
                         sql: "INSERT INTO walk (root, depth, ext) VALUES (?, ?, ?)",
                         arguments: [root, depth, scope.fileExtension])
-                case .moved(let folders):
-                    for (path, mtime) in folders {
+                case .moved(let folders, let removed):
+                    for path in removed {
+                        let base = path + "/"
                         try db.execute(
-                            sql: "UPDATE folder SET mtime = ? WHERE path = ?", arguments: [kept(mtime), path])
+                            sql: "DELETE FROM folder WHERE path = ? OR (path > ? AND path < ?)",
+                            arguments: [path, base, SearchIndex.upperBound(of: base)])
                     }
+                    let upsert = try db.cachedStatement(
+                        sql: "INSERT OR REPLACE INTO folder (path, mtime) VALUES (?, ?)")
+                    for (path, mtime) in folders { try upsert.execute(arguments: [path, kept(mtime)]) }
                 }
             }
         }

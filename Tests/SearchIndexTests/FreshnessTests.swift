@@ -100,8 +100,46 @@ final class FreshnessTests: XCTestCase {
         try folder.makeFolder("2026/04")
         write("2026/04/h.txt", "Spring fair", "The spring fair returns to the square.")
         try settle(later, only: ["2026", "2026/04"])
-        _ = try index.update(scope, mode: .movedFolders)
+        let report = try index.update(scope, mode: .movedFolders)
+        XCTAssertEqual(report.indexed, 1)
+        XCTAssertEqual(report.unchanged, 0, "only the new folder is read: the months that did not move are not walked")
         XCTAssertEqual(try names(index, "fair"), ["2026/04/h.txt"])
+        // A second level of new folders under it, and nothing more to do once recorded.
+        try folder.makeFolder("2026/04/extra")
+        write("2026/04/extra/i.txt", "Fair again", "The fair stays a second week.")
+        try settle(later.addingTimeInterval(10), only: ["2026/04", "2026/04/extra"])
+        XCTAssertEqual(try index.update(scope, mode: .movedFolders).indexed, 1)
+        XCTAssertEqual(try names(index, "fair"), ["2026/04/extra/i.txt", "2026/04/h.txt"])
+        let again = try index.update(scope, mode: .movedFolders)
+        XCTAssertEqual([again.indexed, again.removed, again.unchanged], [0, 0, 0])
+    }
+
+    func testARemovedMonthFolderTakesItsFilesWithoutAFullWalk() throws {
+        let index = try openIndex()
+        _ = try index.update(scope)
+        try FileManager.default.removeItem(atPath: folder.path("2026/02"))
+        try settle(later, only: ["2026"])
+        let report = try index.update(scope, mode: .movedFolders)
+        XCTAssertEqual([report.removed, report.indexed, report.unchanged], [2, 0, 0])
+        XCTAssertEqual(try names(index, "council"), [])
+        // The folder made again later is a new folder, read as one.
+        try folder.makeFolder("2026/02")
+        write("2026/02/c.txt", "Council meets", "The council voted on the bridge.")
+        try settle(later.addingTimeInterval(10), only: ["2026", "2026/02"])
+        XCTAssertEqual(try index.update(scope, mode: .movedFolders).indexed, 1)
+        XCTAssertEqual(try names(index, "council"), ["2026/02/c.txt"])
+    }
+
+    func testANewFolderThatIsALinkIsReadByAFullWalk() throws {
+        let index = try openIndex()
+        _ = try index.update(scope)
+        // A link to a month already read: the walk reads a folder once, so the whole archive is walked.
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path("2026/99"), withDestinationPath: folder.path("2026/01"))
+        try settle(later, only: ["2026"])
+        let report = try index.update(scope, mode: .movedFolders)
+        XCTAssertEqual(report.unchanged, 5, "walked whole: every file stat'ed")
+        XCTAssertEqual(try names(index, "cheese"), ["2026/01/b.txt"], "read once, where it came first")
     }
 
     func testAnInPlaceEditIsSeenWhenItIsAHitAndOtherwiseByTheFullCheck() throws {
