@@ -13,8 +13,11 @@ final class CollectionMemoryTests: XCTestCase {
         return copy.withUTF8 { $0.count > 15 ? $0.baseAddress : nil }
     }
 
-    func entry(_ source: String, _ title: String, previous: String? = nil, next: String? = nil) -> ArticleCollection.Entry {
-        ArticleCollection.Entry(source: source, links: ArticleLinks(title: title, previousTitle: previous, nextTitle: next))
+    func entry(_ source: String, _ title: String, previous: String? = nil, next: String? = nil)
+        -> ArticleCollection.Entry
+    {
+        ArticleCollection.Entry(
+            source: source, links: ArticleLinks(title: title, previousTitle: previous, nextTitle: next))
     }
 
     func testALinkNamingAnotherArticleSharesThatArticlesTitleAndKeepsItsValue() {
@@ -23,7 +26,8 @@ final class CollectionMemoryTests: XCTestCase {
         let named = String(decoding: Array("The harbour bakery opens again".utf8), as: UTF8.self)
         XCTAssertNotEqual(storage(title), storage(named))
         let given = [
-            entry("a", title, next: "Market day in the old town"), entry("b", "Market day in the old town", previous: named),
+            entry("a", title, next: "Market day in the old town"),
+            entry("b", "Market day in the old town", previous: named),
         ]
         var entries = given
         ArticleCollection.shareTitles(&entries)
@@ -48,23 +52,26 @@ final class CollectionMemoryTests: XCTestCase {
     func testTheFirstEntryWinsAnIdentitySharedByTwo() {
         let id = ArticleID(key: "/same")
         let collection = ArticleCollection(entries: [
-            ArticleCollection.Entry(source: "x", links: ArticleLinks(title: "X", previousTitle: nil, nextTitle: nil), id: id),
-            ArticleCollection.Entry(source: "y", links: ArticleLinks(title: "Y", previousTitle: nil, nextTitle: nil), id: id),
+            ArticleCollection.Entry(
+                source: "x", links: ArticleLinks(title: "X", previousTitle: nil, nextTitle: nil), id: id),
+            ArticleCollection.Entry(
+                source: "y", links: ArticleLinks(title: "Y", previousTitle: nil, nextTitle: nil), id: id),
         ])
         XCTAssertEqual(collection.index(of: id), 0)
     }
 
     /// A store that counts the catalogue's asks: a scan in slices gives the entries one scan gave.
     func testAScanInSlicesGivesTheSameCollectionAsOneScan() {
-        let files = (0..<23).map { i in
-            (
-                name: "f\(i)",
-                text: Fixture(
-                    title: "Title \(i)", blocks: ["Body \(i)."], previous: i > 0 ? "Title \(i - 1)" : nil,
-                    next: i < 22 ? "Title \(i + 1)" : nil
-                ).text
-            )
-        } + [(name: "broken", text: "")]
+        let files =
+            (0..<23).map { i in
+                (
+                    name: "f\(i)",
+                    text: Fixture(
+                        title: "Title \(i)", blocks: ["Body \(i)."], previous: i > 0 ? "Title \(i - 1)" : nil,
+                        next: i < 22 ? "Title \(i + 1)" : nil
+                    ).text
+                )
+            } + [(name: "broken", text: "")]
         let store = MemoryStore(files)
         let whole = CollectionLoader(store: store).collection(of: files.map(\.name))
         let asks = Mutex<[[String]]>([])
@@ -82,7 +89,8 @@ final class CollectionMemoryTests: XCTestCase {
         XCTAssertEqual(sliced.resolutions, whole.resolutions)
         XCTAssertEqual(asks.withLock { $0.map(\.count) }, [5, 5, 5, 5, 4], "one ask per slice, in order")
         XCTAssertEqual(asks.withLock { $0.flatMap { $0 } }, files.map(\.name))
-        XCTAssertEqual(ChainBuilder.build(sliced).chains.map(\.entries), ChainBuilder.build(whole).chains.map(\.entries))
+        XCTAssertEqual(
+            ChainBuilder.build(sliced).chains.map(\.entries), ChainBuilder.build(whole).chains.map(\.entries))
     }
 
     func testParallelMapKeepsOrderAtEverySize() {
