@@ -137,6 +137,9 @@ extension SearchIndex {
         var stamped: [FileStamp?] = []
         var gone: [Int64] = []
         var known: [String: (id: Int64, stat: FileStamp, indexed: Bool)] = [:]
+        /// Parallel to `wanted`: the file's row when it was matched already (a folder the pass listed),
+        /// else nil to look it up in `known`.
+        var matched: [(id: Int64, stat: FileStamp, indexed: Bool)?] = []
         // What the folder table becomes once every file is in (not before: a cancelled update must not
         // leave folders looking current whose files were never read).
         var folderRecords: [FolderRecord] = []
@@ -144,28 +147,30 @@ extension SearchIndex {
             if mode != .full, let moved = try movedFolders(under: folder, scope: scope) {
                 wanted += moved.files
                 stamped += moved.stamps
+                matched += Array(repeating: nil, count: moved.files.count)
                 gone += moved.gone
                 if known.isEmpty { known = moved.known } else { known.merge(moved.known) { a, _ in a } }
                 folderRecords.append(moved.record)
                 continue
             }
             if mode == .movedFoldersOnly { continue }
-            let existing = try filesUnder(folder, depth: loader.effectiveDepth)
             if let listed = pass?.listed(root: folder) {
                 // Listed and stat'ed by the collection's scan a moment ago: not again.
                 let base = folder.hasSuffix("/") ? folder : folder + "/"
-                var listedSet = Set<String>()
+                let first = wanted.count
                 for (path, stamp) in zip(given.keys, given.stamps)
                 where FolderWalk.reaches(path, from: base, depth: loader.effectiveDepth) {
                     wanted.append(path)
                     stamped.append(stamp)
-                    listedSet.insert(path)
                 }
-                for (path, row) in existing where !listedSet.contains(path) { gone.append(row.id) }
-                if known.isEmpty { known = existing } else { known.merge(existing) { a, _ in a } }
+                // Matched to the index's rows in one ordered pass: no dictionary of every path (at
+                // 200,000 files that was the reader's peak, behind its first screen).
+                matched += try rows(
+                    matching: wanted[first...], under: folder, depth: loader.effectiveDepth, gone: &gone)
                 folderRecords.append(.walked(root: folder, listed: listed))
                 continue
             }
+            let existing = try filesUnder(folder, depth: loader.effectiveDepth)
             let listing = try? loader.listing(folder: folder)
             let listed = listing?.files ?? []
             let listedSet = Set(listed)
@@ -173,6 +178,7 @@ extension SearchIndex {
             if known.isEmpty { known = existing } else { known.merge(existing) { a, _ in a } }
             wanted += listed
             stamped += Array(repeating: nil, count: listed.count)
+            matched += Array(repeating: nil, count: listed.count)
             if let listing {
                 folderRecords.append(.walked(root: folder, listed: listing.listed))
             }
@@ -181,6 +187,7 @@ extension SearchIndex {
             if let row = try fileRow(file) { known[file] = row }
             wanted.append(file)
             stamped.append(nil)
+            matched.append(nil)
         }
         // Look at each file once, even when named twice (a file inside a named folder).
         if scope.folders.count + scope.files.count > 1 {
@@ -188,17 +195,19 @@ extension SearchIndex {
             let once = wanted.map { seen.insert($0).inserted }
             wanted = zip(wanted, once).filter(\.1).map(\.0)
             stamped = zip(stamped, once).filter(\.1).map(\.0)
+            matched = zip(matched, once).filter(\.1).map(\.0)
         }
         let stats = ParallelMap.map(Array(wanted.indices)) { [wanted, stamped] i in
             stamped[i] ?? FileStamp.of(wanted[i])
         }
         var work: [(path: String, stat: FileStamp)] = []
-        for (path, stat) in zip(wanted, stats) {
+        for (i, (path, stat)) in zip(wanted, stats).enumerated() {
+            let row = matched[i] ?? known[path]
             guard let stat else {
-                if let row = known[path] { gone.append(row.id) }
+                if let row { gone.append(row.id) }
                 continue
             }
-            if let row = known[path], row.stat == stat, row.indexed {
+            if let row, row.stat == stat, row.indexed {
                 report.unchanged += 1
             } else {
                 work.append((path, stat))
@@ -321,6 +330,46 @@ extension SearchIndex {
             }
             return out
         }
+    }
+
+    /// The index's row of each of `paths` (canonical, under `folder`), in their order, nil for a path it
+    /// has not; a row a walk of `folder` to `depth` reaches that is not among them goes into `gone`.
+    /// One pass over the rows in path order, merged with the paths (sorted first if they are not).
+    func rows(
+        matching paths: ArraySlice<String>, under folder: String, depth: Int, gone: inout [Int64]
+    ) throws -> [(id: Int64, stat: FileStamp, indexed: Bool)?] {
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        let paths = Array(paths)
+        var out = [(id: Int64, stat: FileStamp, indexed: Bool)?](repeating: nil, count: paths.count)
+        // SQLite orders text by its bytes; a walk lists in that order already.
+        func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+        var order = Array(paths.indices)
+        if zip(paths, paths.dropFirst()).contains(where: { precedes($1, $0) }) {
+            order.sort { precedes(paths[$0], paths[$1]) }
+        }
+        var dropped: [Int64] = []
+        try pool.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: "SELECT id, path, size, mtime, inode, indexed FROM file WHERE path > ? AND path < ? ORDER BY path",
+                arguments: [base, SearchIndex.upperBound(of: base)])
+            var next = 0
+            while let row = try rows.next() {
+                let path: String = row["path"]
+                guard FolderWalk.reaches(path, from: base, depth: depth) else { continue }
+                while next < order.count && precedes(paths[order[next]], path) { next += 1 }
+                guard next < order.count, paths[order[next]].utf8.elementsEqual(path.utf8) else {
+                    dropped.append(row["id"])
+                    continue
+                }
+                out[order[next]] = (
+                    row["id"], FileStamp(size: row["size"], mtime: row["mtime"], inode: row["inode"]), row["indexed"]
+                )
+                next += 1
+            }
+        }
+        gone += dropped
+        return out
     }
 
     func fileRow(_ path: String) throws -> (id: Int64, stat: FileStamp, indexed: Bool)? {

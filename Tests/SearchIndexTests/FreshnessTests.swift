@@ -250,6 +250,39 @@ final class FreshnessTests: XCTestCase {
         XCTAssertEqual(try names(index, "market"), ["2026/01/b.txt", "2026/03/j.txt"])
     }
 
+    func testAnUpdateFromThePassDropsFilesGoneReadsNewOnesAndLeavesTheRest() throws {
+        let index = try openIndex()
+        XCTAssertEqual(try index.update(scope).indexed, 5)
+        try FileManager.default.removeItem(atPath: folder.path("2026/02/c.txt"))
+        write("2026/03/k.txt", "Night market", "The night market opens.")
+        var loader = CollectionLoader()
+        let pass = FolderPass()
+        loader.pass = pass
+        _ = try loader.collection(ofFolder: folder.path)
+        let report = try index.update(scope, mode: .full, pass: pass)
+        XCTAssertEqual(report.unchanged, 4)
+        XCTAssertEqual(report.removed, 1)
+        XCTAssertEqual(report.indexed, 1)
+        XCTAssertEqual(try names(index, "council"), [])
+        XCTAssertEqual(try names(index, "night"), ["2026/03/k.txt"])
+    }
+
+    func testRowsAreMatchedToPathsInAnyOrder() throws {
+        let index = try openIndex()
+        _ = try index.update(scope)
+        let root = ArticleID.file(folder.path, in: "/").key
+        let paths = ["2026/03/e.txt", "2026/01/a.txt", "2026/09/new.txt", "2026/01/b.txt"].map { root + "/" + $0 }
+        var gone: [Int64] = []
+        let rows = try index.rows(matching: paths[...], under: root, depth: 16, gone: &gone)
+        XCTAssertEqual(rows.map { $0 != nil }, [true, true, false, true])
+        XCTAssertEqual(rows[1]?.stat, FileStamp.of(paths[1]))
+        XCTAssertEqual(gone.count, 2, "c.txt and d.txt were not among the paths")
+        for (path, row) in zip(paths, rows) {
+            guard let row else { continue }
+            XCTAssertEqual(try index.fileRow(path)?.id, row.id)
+        }
+    }
+
     func testADamagedCatalogueIsBuiltAgain() throws {
         do {
             let index = try openIndex()

@@ -41,12 +41,32 @@ public struct ArticleCollection: Sendable {
         let keys = ParallelMap.map(entries) { TitleKey($0.links.title) }
         for (i, key) in keys.enumerated() { index[key, default: []].append(i) }
         titleIndex = index
-        indexByID = Dictionary(entries.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: min)
+        var byID: [ArticleID: Int] = [:]
+        byID.reserveCapacity(entries.count)
+        for (i, entry) in entries.enumerated() where byID[entry.id] == nil { byID[entry.id] = i }
+        indexByID = byID
         var urls: [PageAddress: [Int]] = [:]
         for (i, e) in entries.enumerated() {
             if let url = e.links.url.flatMap(PageAddress.init) { urls[url, default: []].append(i) }
         }
         resolutions = LinkResolver(entries: entries, keys: keys, index: index, urls: urls).resolveAll()
+    }
+
+    /// Makes each PREV/NEXT title that is byte for byte some entry's title hold that title's string
+    /// instead of a copy of its own. In a folder of chains nearly every link names another article,
+    /// so this keeps one string per title where there were three (the same text, so nothing shown or
+    /// compared changes). In place: the caller's array, held by it alone, is not copied.
+    public static func shareTitles(_ entries: inout [Entry]) {
+        var titles: [ExactText: String] = [:]
+        titles.reserveCapacity(entries.count)
+        for entry in entries where titles[ExactText(entry.links.title)] == nil {
+            titles[ExactText(entry.links.title)] = entry.links.title
+        }
+        func shared(_ title: String?) -> String? { title.map { titles[ExactText($0)] ?? $0 } }
+        for i in entries.indices {
+            entries[i].links.previousTitle = shared(entries[i].links.previousTitle)
+            entries[i].links.nextTitle = shared(entries[i].links.nextTitle)
+        }
     }
 
     /// The entries whose title is `title` (by `TitleKey`), in file order.
@@ -68,6 +88,18 @@ public struct ArticleCollection: Sendable {
     /// Titles shared by more than one entry.
     public var duplicateTitles: [(title: String, entries: [Int])] {
         titleIndex.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }.map { (entries[$0[0]].links.title, $0) }
+    }
+}
+
+/// A string compared and hashed by its UTF-8 bytes: Swift's own `==` takes canonically equivalent
+/// texts as equal, and a title shown must stay the bytes its file gave.
+struct ExactText: Hashable {
+    let text: String
+    init(_ text: String) { self.text = text }
+    static func == (a: ExactText, b: ExactText) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+    func hash(into hasher: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 

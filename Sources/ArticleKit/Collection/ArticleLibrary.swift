@@ -137,9 +137,12 @@ public struct ArticleLibrary: Sendable {
                 wanted += add(FolderListing(files: [path], folders: [""]))
             }
         }
+        // Not held while the collection is built (a set of every file, at 200,000 files megabytes).
+        seen = []
+        listedFolders = []
         let collection = loader.collection(of: sources, folders: folders)
         let selected = wanted.compactMap(collection.index(of:))
-        let wantedSet = Set(wanted)
+        let wantedSet = collection.failures.isEmpty ? [] : Set(wanted)
         let failed = collection.failures.filter { wantedSet.contains(loader.store.identity(of: $0.path)) }
         return (
             ArticleLibrary(collection: collection, store: loader.store, parsed: loader.parsed), selected,

@@ -49,7 +49,7 @@ public struct ChainBuilder: Sendable {
                 fromPrevious.append((p, a))
             }
         }
-        for (a, b) in reciprocal + fromNext + fromPrevious {
+        for (a, b) in [reciprocal, fromNext, fromPrevious].joined() {
             guard a != b else { cycleEdges.append((a, b)); continue }
             guard successor[a] == nil, predecessor[b] == nil else { continue }
             if sets.find(a) == sets.find(b) { cycleEdges.append((a, b)); continue }

@@ -85,14 +85,17 @@ public struct CollectionLoader: Sendable {
     public var depth: Int? = nil
     /// Looks files up in the catalogue: given the sources' canonical paths (`ArticleID.key`) in order,
     /// each one's entry or nil. A file whose stamp still matches its entry is taken from it, not read
-    /// (a later open reads only new and changed files). Asked once per scan, for every file: no
-    /// dictionary of the whole catalogue is held beside the collection being built.
+    /// (a later open reads only new and changed files). Asked once per slice of a scan (`sliceSize`
+    /// files, in order): no dictionary of the whole catalogue is held beside the collection being built.
     public var catalogue: (@Sendable ([String]) -> [CatalogueEntry?])? = nil
     /// Where the files that had to be read are noted, to be kept in the catalogue; nil notes none.
     public var scanned: ScannedFiles? = nil
     /// Where the listings and every file's stamp are noted, for the search index to take (one pass
     /// for both); nil notes none.
     public var pass: FolderPass? = nil
+    /// How many files `collection(of:)` looks up in the catalogue and scans at once: what it holds
+    /// beside the entries it builds (a row and a result each).
+    var sliceSize = 8192
 
     public init(
         store: any ArticleStore = FileStore(), fileExtension: String = FormatChooser.defaultExtensions,
@@ -199,51 +202,67 @@ public struct CollectionLoader: Sendable {
     /// Scans the title and links of each source. Sources that fail become failures. `folders`, parallel
     /// to `sources` when given: each one's folder relative to the folder named (`Entry.folder`).
     public func collection(of sources: [String], folders: [String]? = nil) -> ArticleCollection {
+        var entries: [ArticleCollection.Entry] = []
+        var failures: [ArticleError] = []
+        entries.reserveCapacity(sources.count)
+        var passKeys: [String] = []
+        var passStamps: [FileStamp] = []
+        if pass != nil {
+            passKeys.reserveCapacity(sources.count)
+            passStamps.reserveCapacity(sources.count)
+        }
+        // A slice at a time: the catalogue's rows and the scans' results are held for one slice only,
+        // never for the whole folder beside the entries being built (at 200,000 files those were the
+        // reader's peak).
+        var start = 0
+        while start < sources.count {
+            let end = min(sources.count, start + max(1, sliceSize))
+            scanSlice(
+                Array(sources[start..<end]), folders: folders.map { Array($0[start..<end]) }, into: &entries,
+                failures: &failures, passKeys: &passKeys, passStamps: &passStamps)
+            start = end
+        }
+        if let pass { pass.noteStamps(keys: passKeys, stamps: passStamps) }
+        ArticleCollection.shareTitles(&entries)
+        return ArticleCollection(entries: entries, failures: failures)
+    }
+
+    private func scanSlice(
+        _ sources: [String], folders: [String]?, into entries: inout [ArticleCollection.Entry],
+        failures: inout [ArticleError], passKeys: inout [String], passStamps: inout [FileStamp]
+    ) {
         let scanned = self.scanned
         let ids = ParallelMap.map(sources) { store.identity(of: $0) }
         let known = catalogue?(ids.map(\.key))
         // Stamps are asked of files only when there is a catalogue to compare them with or to fill.
         let stamps = catalogue != nil || scanned != nil || pass != nil
         let scans = ParallelMap.map(Array(sources.indices)) {
-            i -> (result: Result<(ArticleLinks, ArticleID), ArticleError>, stamp: FileStamp?) in
+            i -> (result: Result<ArticleLinks, ArticleError>, stamp: FileStamp?) in
             // Stamped before reading: a change made during the read shows at the next open.
             let stamp = stamps ? FileStamp.of(sources[i]) : nil
             let entry = known.flatMap { $0.indices.contains(i) ? $0[i] : nil }
             return (scan(sources[i], id: ids[i], stamp: stamp, known: entry, scanned: scanned), stamp)
         }
-        if let pass {
-            var keys: [String] = []
-            var found: [FileStamp] = []
-            keys.reserveCapacity(scans.count)
-            found.reserveCapacity(scans.count)
-            for (id, scan) in zip(ids, scans) {
-                guard let stamp = scan.stamp else { continue }
-                keys.append(id.key)
-                found.append(stamp)
+        for (i, scan) in scans.enumerated() {
+            if pass != nil, let stamp = scan.stamp {
+                passKeys.append(ids[i].key)
+                passStamps.append(stamp)
             }
-            pass.noteStamps(keys: keys, stamps: found)
-        }
-        let results = scans.map(\.result)
-        var entries: [ArticleCollection.Entry] = []
-        var failures: [ArticleError] = []
-        entries.reserveCapacity(sources.count)
-        for (i, (source, result)) in zip(sources, results).enumerated() {
-            switch result {
-            case .success(let (links, id)):
-                entries.append(.init(source: source, links: links, id: id, folder: folders?[i] ?? ""))
+            switch scan.result {
+            case .success(let links):
+                entries.append(.init(source: sources[i], links: links, id: ids[i], folder: folders?[i] ?? ""))
             case .failure(let error): failures.append(error)
             }
         }
-        return ArticleCollection(entries: entries, failures: failures)
     }
 
     /// One file's title and links: from the catalogue when its stamp matches, else read from its edges
     /// (a page whole) and noted in `scanned`.
     private func scan(
         _ source: String, id: ArticleID, stamp: FileStamp?, known: CatalogueEntry?, scanned: ScannedFiles?
-    ) -> Result<(ArticleLinks, ArticleID), ArticleError> {
+    ) -> Result<ArticleLinks, ArticleError> {
         if let stamp, let entry = known, entry.stamp == stamp {
-            return .success((entry.links, id))
+            return .success(entry.links)
         }
         do throws(ArticleError) {
             let edges = try store.edges(of: source)
@@ -260,7 +279,7 @@ public struct CollectionLoader: Sendable {
                 parsed?.keep(article, source: source, bytes: bytes.count)
             }
             if let stamp { scanned?.add(id.key, CatalogueEntry(stamp: stamp, links: links, format: format)) }
-            return .success((links, id))
+            return .success(links)
         } catch {
             return .failure(error)
         }
@@ -303,35 +322,21 @@ public enum ParallelMap {
     public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         let count = items.count
         guard count > 64 else { return items.map(transform) }
-        let box = ResultBox<R>(count: count)
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let chunk = max(16, count / (workers * 8))
         let chunks = (count + chunk - 1) / chunk
-        items.withUnsafeBufferPointer { input in
-            nonisolated(unsafe) let input = input
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let lo = c * chunk, hi = min(count, lo + chunk)
-                for i in lo..<hi { box.set(i, transform(input[i])) }
+        // Written in place, each slot by exactly one worker: no second array of optionals is held
+        // beside the result (at 200,000 entries that copy was tens of megabytes at the peak).
+        return [R](unsafeUninitializedCapacity: count) { output, initialized in
+            nonisolated(unsafe) let output = output
+            items.withUnsafeBufferPointer { input in
+                nonisolated(unsafe) let input = input
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    let lo = c * chunk, hi = min(count, lo + chunk)
+                    for i in lo..<hi { (output.baseAddress! + i).initialize(to: transform(input[i])) }
+                }
             }
+            initialized = count
         }
-        return box.values()
     }
-}
-
-/// Slots written by exactly one worker each, so no lock is needed. Raw memory,
-/// not an array property: a class's array would be checked for exclusive access.
-private final class ResultBox<R>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<R?>
-    private let count: Int
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil, count: count)
-    }
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-    func set(_ i: Int, _ value: R) { slots[i] = value }
-    func values() -> [R] { (0..<count).map { slots[$0]! } }
 }
