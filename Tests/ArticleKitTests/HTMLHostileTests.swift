@@ -162,6 +162,14 @@ final class HTMLHostileTests: XCTestCase {
         XCTAssertFalse(a.warnings.contains { $0.contains("nests") }, "\(a.warnings)")
     }
 
+    func testAPageWithNoTitleIsNamedByTheFirstLineOfItsFirstBlock() throws {
+        // Found by the fuzz smoke run: a code block's line break reached the title.
+        let a = try read("<html><body><pre><code>\n  first line of code\nsecond line\n</code></pre></body></html>")
+        XCTAssertEqual(a.title, "first line of code")
+        XCTAssertTrue(a.warnings.contains { $0.contains("no title") }, "\(a.warnings)")
+        XCTAssertTrue(allText(a).contains("second line"), "the block itself stays whole")
+    }
+
     // MARK: bytes that are not a page
 
     func testNULBytesInAPageBecomeSpacesAndTheRestIsRead() throws {

@@ -38,8 +38,10 @@ public struct HTMLFormat: ArticleFormat {
         }
         guard let title, !title.isEmpty else {
             guard let first = blocks.first else { throw .noText(path: source) }
-            // No title anywhere: the first block's start names it.
-            let named = String(first.text.prefix(80))
+            // No title anywhere: the first block's first line names it (a code block keeps its line
+            // breaks, and a title is one line).
+            let line = first.text.split(whereSeparator: \.isNewline).first { !$0.allSatisfy(\.isWhitespace) }
+            let named = String((line.map(String.init) ?? "…").trimmingCharacters(in: .whitespaces).prefix(80))
             warnings.append("the page has no title; its first words stand for it")
             return make(named, blocks, metadata, source, warnings)
         }
