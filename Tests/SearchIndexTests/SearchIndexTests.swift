@@ -372,6 +372,44 @@ final class SearchIndexTests: XCTestCase {
         }
     }
 
+    /// A batch prepared on every core in shares, each share with one fold that remembers what every
+    /// character folds to, gives what each file prepared alone gives, in the batch's order (more than
+    /// 64 files, so it is split; an unreadable file keeps its place and its reason).
+    func testABatchPreparedInSharesIsEachFilePreparedAlone() throws {
+        var random = SeededGenerator(seed: 47)
+        let words = ["Harbour", "Straße", "東京都", "ห้องสมุด", "Café", "MUSÉE", "council", "—", "1984", "İstanbul"]
+        var batch: [(path: String, stat: FileStamp)] = []
+        for n in 0..<150 {
+            let name = "p\(n).txt"
+            if n == 77 {
+                folder.write(name, [0, 1, 2, 0, 0xFF, 0])
+            } else {
+                let blocks = (0..<Int.random(in: 1...4, using: &random)).map { _ in
+                    (0..<Int.random(in: 5...30, using: &random)).map { _ in words.randomElement(using: &random)! }
+                        .joined(separator: " ") + "."
+                }
+                folder.write(name, Fixture.spaced("Article \(n) \(words[n % words.count])", blocks).bytes)
+            }
+            batch.append((folder.path(name), FileStamp(size: Int64(n), mtime: 0, inode: 0)))
+        }
+        let shared = SearchIndex.prepare(batch, parallel: true, reader: FileReader(), parser: ArticleParser())
+        XCTAssertEqual(shared.count, batch.count)
+        for (item, made) in zip(batch, shared) {
+            let alone = IndexedArticle.make(
+                path: item.path, stat: item.stat, reader: FileReader(), parser: ArticleParser())
+            XCTAssertEqual(made.path, item.path)
+            XCTAssertEqual(made.stat, item.stat)
+            XCTAssertEqual(made.skipped, alone.skipped, item.path)
+            XCTAssertEqual(made.preparedTitle, alone.preparedTitle, item.path)
+            XCTAssertEqual(made.sections.map(\.preparedBody), alone.sections.map(\.preparedBody), item.path)
+            XCTAssertEqual(made.sections.map(\.preparedHeading), alone.sections.map(\.preparedHeading), item.path)
+        }
+        XCTAssertNotNil(shared[77].skipped)
+        XCTAssertEqual(shared[4].preparedTitle, "article 4 cafe")
+        XCTAssertEqual(shared[2].preparedTitle, "article 2 東 京 都")
+        XCTAssertEqual(shared[5].preparedTitle, "article 5 musee")
+    }
+
     /// Through an update: a file over the streaming size is found by a word near its end.
     func testABigFileIsIndexedByStreaming() throws {
         let paragraph = String(repeating: "The harbour board met again to discuss the timetable. ", count: 40)
