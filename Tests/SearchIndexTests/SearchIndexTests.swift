@@ -2,6 +2,7 @@ import ArticleKit
 import Foundation
 import GazetteTestSupport
 import ReaderCore
+import Synchronization
 import XCTest
 
 @testable import SearchIndex
@@ -174,6 +175,34 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(try search(index, "sourdough"), ["a-bakery.txt"], "the changed file's old words are gone")
         XCTAssertEqual(try search(index, "bibliotheque"), [], "the removed file is gone")
         XCTAssertGreaterThan(try index.counts().dead, 0, "old rows are counted until a rebuild")
+    }
+
+    /// A first index stopped after its first batches (the reader quit, the command interrupted) leaves
+    /// those batches whole and nothing else; the next update reads only the rest, and then every file
+    /// is found once, by the words of its first and its last batch alike.
+    func testAnInterruptedFirstIndexIsCompletedByTheNextUpdate() throws {
+        for n in 0..<150 {
+            write(
+                String(format: "n%03d.txt", n), "Report \(n) from the café",
+                ["Every report mentions the harbour. Unique word w\(n)x here, and 東京 too."])
+        }
+        let index = try openIndex()
+        let batches = Mutex(0)
+        let first = try index.update(
+            scope, parallel: false, progress: { _ in batches.withLock { $0 += 1 } },
+            isCancelled: { batches.withLock { $0 } > 2 })
+        XCTAssertGreaterThan(first.indexed, 0)
+        XCTAssertLessThan(first.indexed, 150, "stopped part way")
+        XCTAssertEqual(try index.counts().files, first.indexed, "only whole batches are in")
+        let rest = try index.update(scope)
+        XCTAssertEqual(rest.indexed, 150 - first.indexed, "the next update reads only the files not yet in")
+        XCTAssertEqual(rest.unchanged, first.indexed)
+        XCTAssertEqual(try index.counts().files, 150)
+        XCTAssertEqual(try search(index, "w0x"), ["n000.txt"])
+        XCTAssertEqual(try search(index, "w149x"), ["n149.txt"])
+        XCTAssertEqual(try search(index, "harbour cafe", limit: 500).count, 150)
+        XCTAssertEqual(try search(index, "\"the harbour\"", limit: 500).count, 150)
+        XCTAssertEqual(try search(index, "東京", limit: 500).count, 150)
     }
 
     func testHostileFilesAreSkippedWithTheirReasonAndNotReadAgain() throws {
