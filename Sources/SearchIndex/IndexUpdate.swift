@@ -1,5 +1,6 @@
 import ArticleKit
 import Dispatch
+import Foundation
 import GRDB
 import Synchronization
 
@@ -241,10 +242,7 @@ extension SearchIndex {
                 bytes: parallel ? SearchIndex.batchBytes : SearchIndex.serialBatchBytes)
             let batch = Array(work[start..<end])
             start = end
-            let make = { @Sendable (item: (path: String, stat: FileStamp)) in
-                IndexedArticle.make(path: item.path, stat: item.stat, reader: reader, parser: parser)
-            }
-            let made = parallel ? ParallelMap.map(batch, make) : batch.map(make)
+            let made = SearchIndex.prepare(batch, parallel: parallel, reader: reader, parser: parser)
             for article in made where article.skipped != nil { report.skipped.append(article.skipped!) }
             report.indexed += made.count { $0.skipped == nil }
             slots.wait()
@@ -272,6 +270,30 @@ extension SearchIndex {
         if !isCancelled() && !folderRecords.isEmpty {
             try record(folderRecords, scope: scope, listedAfter: started)
         }
+    }
+
+    /// A batch's files read and prepared, in order: on every core in shares of a few dozen files, each
+    /// share with one `IndexText` (its fold remembers every character it has folded), or on this thread.
+    static func prepare(
+        _ batch: [(path: String, stat: FileStamp)], parallel: Bool, reader: FileReader, parser: ArticleParser
+    ) -> [IndexedArticle] {
+        @Sendable func make(_ range: Range<Int>) -> [IndexedArticle] {
+            var text = IndexText()
+            return batch[range].map {
+                IndexedArticle.make(path: $0.path, stat: $0.stat, reader: reader, parser: parser, text: &text)
+            }
+        }
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        guard parallel, workers > 1, batch.count > 64 else { return make(batch.indices) }
+        // Several shares a core: files differ in size, and a core that ends early takes another share.
+        let size = max(16, batch.count / (workers * 8))
+        let shares = stride(from: 0, to: batch.count, by: size).map { $0..<min(batch.count, $0 + size) }
+        let results = Mutex<[[IndexedArticle]]>(Array(repeating: [], count: shares.count))
+        DispatchQueue.concurrentPerform(iterations: shares.count) { k in
+            let share = make(shares[k])
+            results.withLock { $0[k] = share }
+        }
+        return results.withLock { $0.flatMap { $0 } }
     }
 
     /// One big file, streamed in one transaction: a file that cannot be read gets its reason.

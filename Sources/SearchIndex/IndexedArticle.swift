@@ -22,6 +22,15 @@ struct IndexedArticle: Sendable {
     var format: ArticleFormatName = .text
 
     static func make(path: String, stat: FileStamp, reader: FileReader, parser: ArticleParser) -> IndexedArticle {
+        var text = IndexText()
+        return make(path: path, stat: stat, reader: reader, parser: parser, text: &text)
+    }
+
+    /// `text`: one preparer for many files (a worker's share of a batch), so what each accented or
+    /// other non-ASCII character folds to is worked out once, not again in every file.
+    static func make(
+        path: String, stat: FileStamp, reader: FileReader, parser: ArticleParser, text: inout IndexText
+    ) -> IndexedArticle {
         let article: Article
         do throws(ArticleError) {
             article = try parser.parse(try reader.read(path), source: path)
@@ -29,11 +38,15 @@ struct IndexedArticle: Sendable {
             return IndexedArticle(
                 path: path, stat: stat, title: "", preparedTitle: "", sections: [], skipped: error.description)
         }
-        return make(article, path: path, stat: stat)
+        return make(article, path: path, stat: stat, text: &text)
     }
 
     static func make(_ article: Article, path: String, stat: FileStamp) -> IndexedArticle {
         var text = IndexText()
+        return make(article, path: path, stat: stat, text: &text)
+    }
+
+    static func make(_ article: Article, path: String, stat: FileStamp, text: inout IndexText) -> IndexedArticle {
         let sections = article.sections.map { section in
             SectionText(
                 heading: section.heading, preparedHeading: section.heading.map { text.prepare($0) } ?? "",

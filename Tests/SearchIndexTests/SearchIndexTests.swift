@@ -2,6 +2,7 @@ import ArticleKit
 import Foundation
 import GazetteTestSupport
 import ReaderCore
+import Synchronization
 import XCTest
 
 @testable import SearchIndex
@@ -174,6 +175,34 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(try search(index, "sourdough"), ["a-bakery.txt"], "the changed file's old words are gone")
         XCTAssertEqual(try search(index, "bibliotheque"), [], "the removed file is gone")
         XCTAssertGreaterThan(try index.counts().dead, 0, "old rows are counted until a rebuild")
+    }
+
+    /// A first index stopped after its first batches (the reader quit, the command interrupted) leaves
+    /// those batches whole and nothing else; the next update reads only the rest, and then every file
+    /// is found once, by the words of its first and its last batch alike.
+    func testAnInterruptedFirstIndexIsCompletedByTheNextUpdate() throws {
+        for n in 0..<150 {
+            write(
+                String(format: "n%03d.txt", n), "Report \(n) from the café",
+                ["Every report mentions the harbour. Unique word w\(n)x here, and 東京 too."])
+        }
+        let index = try openIndex()
+        let batches = Mutex(0)
+        let first = try index.update(
+            scope, parallel: false, progress: { _ in batches.withLock { $0 += 1 } },
+            isCancelled: { batches.withLock { $0 } > 2 })
+        XCTAssertGreaterThan(first.indexed, 0)
+        XCTAssertLessThan(first.indexed, 150, "stopped part way")
+        XCTAssertEqual(try index.counts().files, first.indexed, "only whole batches are in")
+        let rest = try index.update(scope)
+        XCTAssertEqual(rest.indexed, 150 - first.indexed, "the next update reads only the files not yet in")
+        XCTAssertEqual(rest.unchanged, first.indexed)
+        XCTAssertEqual(try index.counts().files, 150)
+        XCTAssertEqual(try search(index, "w0x"), ["n000.txt"])
+        XCTAssertEqual(try search(index, "w149x"), ["n149.txt"])
+        XCTAssertEqual(try search(index, "harbour cafe", limit: 500).count, 150)
+        XCTAssertEqual(try search(index, "\"the harbour\"", limit: 500).count, 150)
+        XCTAssertEqual(try search(index, "東京", limit: 500).count, 150)
     }
 
     func testHostileFilesAreSkippedWithTheirReasonAndNotReadAgain() throws {
@@ -370,6 +399,44 @@ final class SearchIndexTests: XCTestCase {
                     "article \(n), section \(number)")
             }
         }
+    }
+
+    /// A batch prepared on every core in shares, each share with one fold that remembers what every
+    /// character folds to, gives what each file prepared alone gives, in the batch's order (more than
+    /// 64 files, so it is split; an unreadable file keeps its place and its reason).
+    func testABatchPreparedInSharesIsEachFilePreparedAlone() throws {
+        var random = SeededGenerator(seed: 47)
+        let words = ["Harbour", "Straße", "東京都", "ห้องสมุด", "Café", "MUSÉE", "council", "—", "1984", "İstanbul"]
+        var batch: [(path: String, stat: FileStamp)] = []
+        for n in 0..<150 {
+            let name = "p\(n).txt"
+            if n == 77 {
+                folder.write(name, [0, 1, 2, 0, 0xFF, 0])
+            } else {
+                let blocks = (0..<Int.random(in: 1...4, using: &random)).map { _ in
+                    (0..<Int.random(in: 5...30, using: &random)).map { _ in words.randomElement(using: &random)! }
+                        .joined(separator: " ") + "."
+                }
+                folder.write(name, Fixture.spaced("Article \(n) \(words[n % words.count])", blocks).bytes)
+            }
+            batch.append((folder.path(name), FileStamp(size: Int64(n), mtime: 0, inode: 0)))
+        }
+        let shared = SearchIndex.prepare(batch, parallel: true, reader: FileReader(), parser: ArticleParser())
+        XCTAssertEqual(shared.count, batch.count)
+        for (item, made) in zip(batch, shared) {
+            let alone = IndexedArticle.make(
+                path: item.path, stat: item.stat, reader: FileReader(), parser: ArticleParser())
+            XCTAssertEqual(made.path, item.path)
+            XCTAssertEqual(made.stat, item.stat)
+            XCTAssertEqual(made.skipped, alone.skipped, item.path)
+            XCTAssertEqual(made.preparedTitle, alone.preparedTitle, item.path)
+            XCTAssertEqual(made.sections.map(\.preparedBody), alone.sections.map(\.preparedBody), item.path)
+            XCTAssertEqual(made.sections.map(\.preparedHeading), alone.sections.map(\.preparedHeading), item.path)
+        }
+        XCTAssertNotNil(shared[77].skipped)
+        XCTAssertEqual(shared[4].preparedTitle, "article 4 cafe")
+        XCTAssertEqual(shared[2].preparedTitle, "article 2 東 京 都")
+        XCTAssertEqual(shared[5].preparedTitle, "article 5 musee")
     }
 
     /// Through an update: a file over the streaming size is found by a word near its end.

@@ -16,7 +16,8 @@ public struct IndexText: Sendable {
     /// then only splits at spaces (FTS5 `ascii`), so what a word is is decided here alone
     /// (`isWordScalar`), and FTS5 splits the text for less than `unicode61` did.
     public mutating func prepare(_ text: String) -> String {
-        IndexText.words(ofFolded: fold.fold(text).string)
+        // The folded bytes go straight to `words`: no String of them made and checked in between.
+        fold.fold(text).utf8.withUnsafeBufferPointer { IndexText.words(ofFoldedUTF8: $0) }
     }
 
     /// The words of folded text, one ASCII space apart, none at either end. A character of a
@@ -27,62 +28,65 @@ public struct IndexText: Sendable {
     /// from a table. The rule written plainly is in the tests, against which this is checked.
     static func words(ofFolded folded: String) -> String {
         var copy = folded
-        return copy.withUTF8 { bytes -> String in
-            let n = bytes.count
-            guard n > 0 else { return "" }
-            let table = WordTable.shared
-            // At most 1.5 n: a space before a 3-byte character that stands alone and one after it.
-            return String(unsafeUninitializedCapacity: 2 * n) { out -> Int in
-                var count = 0
-                func copy(_ from: Int, _ to: Int) {
-                    UnsafeMutableRawPointer(out.baseAddress! + count).copyMemory(
-                        from: bytes.baseAddress! + from, byteCount: to - from)
-                    count += to - from
-                }
-                var gap = false  // a separator since the last word
-                var spaceDue = false  // the last character stands alone (a script without spaces)
-                var i = 0
-                while i < n {
-                    let lead = bytes[i]
-                    if lead < 0x80 {
-                        guard table.contains(UInt32(lead)) else {
-                            gap = true
-                            spaceDue = false
-                            i += 1
-                            continue
-                        }
-                        if count > 0 && (gap || spaceDue) {
-                            out[count] = 0x20
-                            count += 1
-                        }
-                        var j = i + 1
-                        while j < n && bytes[j] < 0x80 && table.contains(UInt32(bytes[j])) { j += 1 }
-                        copy(i, j)
-                        gap = false
+        return copy.withUTF8 { words(ofFoldedUTF8: $0) }
+    }
+
+    /// `words(ofFolded:)` on the folded text's UTF-8 bytes (valid UTF-8, as `TextFold` makes it).
+    static func words(ofFoldedUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let n = bytes.count
+        guard n > 0 else { return "" }
+        let table = WordTable.shared
+        // At most 1.5 n: a space before a 3-byte character that stands alone and one after it.
+        return String(unsafeUninitializedCapacity: 2 * n) { out -> Int in
+            var count = 0
+            func copy(_ from: Int, _ to: Int) {
+                UnsafeMutableRawPointer(out.baseAddress! + count).copyMemory(
+                    from: bytes.baseAddress! + from, byteCount: to - from)
+                count += to - from
+            }
+            var gap = false  // a separator since the last word
+            var spaceDue = false  // the last character stands alone (a script without spaces)
+            var i = 0
+            while i < n {
+                let lead = bytes[i]
+                if lead < 0x80 {
+                    guard table.contains(UInt32(lead)) else {
+                        gap = true
                         spaceDue = false
-                        i = j
+                        i += 1
                         continue
                     }
-                    let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                    let u = scalar(bytes, at: i)
-                    let unspaced = lead >= 0xE0 && isUnspacedScript(u)
-                    let attached = (spaceDue || unspaced) && isAttached(u)
-                    let word = u.value < 0x1_0000 ? table.contains(u.value) : isWordScalar(u)
-                    if word {
-                        if count > 0 && (gap || (!attached && (unspaced || spaceDue))) {
-                            out[count] = 0x20
-                            count += 1
-                        }
-                        copy(i, min(n, i + length))
-                        gap = false
-                    } else {
-                        gap = true
+                    if count > 0 && (gap || spaceDue) {
+                        out[count] = 0x20
+                        count += 1
                     }
-                    if !attached { spaceDue = unspaced }
-                    i += length
+                    var j = i + 1
+                    while j < n && bytes[j] < 0x80 && table.contains(UInt32(bytes[j])) { j += 1 }
+                    copy(i, j)
+                    gap = false
+                    spaceDue = false
+                    i = j
+                    continue
                 }
-                return count
+                let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                let u = scalar(bytes, at: i)
+                let unspaced = lead >= 0xE0 && isUnspacedScript(u)
+                let attached = (spaceDue || unspaced) && isAttached(u)
+                let word = u.value < 0x1_0000 ? table.contains(u.value) : isWordScalar(u)
+                if word {
+                    if count > 0 && (gap || (!attached && (unspaced || spaceDue))) {
+                        out[count] = 0x20
+                        count += 1
+                    }
+                    copy(i, min(n, i + length))
+                    gap = false
+                } else {
+                    gap = true
+                }
+                if !attached { spaceDue = unspaced }
+                i += length
             }
+            return count
         }
     }
 
