@@ -106,6 +106,26 @@ final class HeadingKindsTests: XCTestCase {
         }
     }
 
+    /// The same lines set in capitals: the vocabulary is matched after folding Latin Extended-A,
+    /// Greek and Cyrillic capitals too, not only ASCII and Latin-1.
+    func testReadAlsoLinesInCapitalsAreNeverSections() throws {
+        for line in [
+            "PROČITAJTE: LUKA RIJEKA RASTE", "ЧИТАЙТЕ ТАКЖЕ: ПОРТ НОВОРОССИЙСК", "CZYTAJ TAKŻE: PORT W GDAŃSKU",
+        ] {
+            try assertNeverASection(line)
+        }
+    }
+
+    func testCaseFoldingOfLatinExtendedGreekAndCyrillic() {
+        let text = "ČĆŽŠĐŁŃŹŻĲ ΆΈΉΊΌΎΏΑΣΩ ЀЁЄІЇЈЉЊЋЏАЯ"
+        var source = Array(text.utf8)
+        var out = [UInt8](repeating: 0, count: source.count)
+        source.withUnsafeMutableBufferPointer { s in
+            out.withUnsafeMutableBufferPointer { CaseFold.fold(UnsafeBufferPointer(s), into: $0) }
+        }
+        XCTAssertEqual(String(decoding: out, as: UTF8.self), text.lowercased())
+    }
+
     /// Page chrome a scraper kept (the English dev set's false alarms of this kind).
     func testPageChromeIsNeverASection() throws {
         for line in [

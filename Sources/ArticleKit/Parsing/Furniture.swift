@@ -414,15 +414,38 @@ enum CaseFold {
                 out[i] = b
                 out[i + 1] = source[i + 1] + 0x20
                 i += 1
-            } else if b == 0xD0 && i + 1 < n && source[i + 1] >= 0x90 && source[i + 1] <= 0xAF {
+            } else if b == 0xD0 && i + 1 < n && source[i + 1] >= 0x80 && source[i + 1] <= 0xAF {
+                // Cyrillic: "Ѐ"–"Џ" (Serbian, Ukrainian, Macedonian) and "А"–"Я".
                 let c = source[i + 1]
-                out[i] = c < 0xA0 ? 0xD0 : 0xD1
-                out[i + 1] = c < 0xA0 ? c + 0x20 : c - 0x20
+                out[i] = c < 0x90 || c >= 0xA0 ? 0xD1 : 0xD0
+                out[i + 1] = c < 0x90 ? c + 0x10 : c < 0xA0 ? c + 0x20 : c - 0x20
+                i += 1
+            } else if b >= 0xC4 && b <= 0xCE && i + 1 < n {
+                // Latin Extended-A ("Č", "Ł", "Ž") and Greek capitals: same length folded, so a
+                // heading in capitals matches the lowercase vocabulary.
+                let code = UInt32(b & 0x1F) << 6 | UInt32(source[i + 1] & 0x3F)
+                let lower = CaseFold.lowerTwoByte(code)
+                out[i] = 0xC0 | UInt8(lower >> 6)
+                out[i + 1] = 0x80 | UInt8(lower & 0x3F)
                 i += 1
             } else {
                 out[i] = b
             }
             i += 1
+        }
+    }
+
+    /// The lowercase of a capital of Latin Extended-A or Greek (U+0100–U+03FF), else the code itself.
+    static func lowerTwoByte(_ c: UInt32) -> UInt32 {
+        switch c {
+        case 0x100...0x12F, 0x132...0x137, 0x14A...0x177: return c & 1 == 0 ? c + 1 : c
+        case 0x139...0x148, 0x179...0x17E: return c & 1 == 1 ? c + 1 : c
+        case 0x391...0x3A1, 0x3A3...0x3AB: return c + 0x20
+        case 0x386: return 0x3AC
+        case 0x388...0x38A: return c + 0x25
+        case 0x38C: return 0x3CC
+        case 0x38E, 0x38F: return c + 0x3F
+        default: return c
         }
     }
 
