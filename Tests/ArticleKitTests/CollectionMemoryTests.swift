@@ -100,3 +100,27 @@ final class CollectionMemoryTests: XCTestCase {
         }
     }
 }
+
+/// The title index holds hashes, not keys: two titles whose hashes collide must still be told apart.
+final class TitleIndexCollisionTests: XCTestCase {
+    private func entry(_ title: String) -> ArticleCollection.Entry {
+        .init(source: "/a/\(title).txt", links: ArticleLinks(title: title, previousTitle: nil, nextTitle: nil))
+    }
+
+    func testCollidingHashesKeepEachTitlesOwnEntries() {
+        let entries = ["Alpha", "Beta", "ALPHA", "Gamma", "beta"].map(entry)
+        let index = TitleIndex(entries, hash: { _ in 7 })
+        XCTAssertEqual(index.entries(TitleKey("alpha"), in: entries), [0, 2])
+        XCTAssertEqual(index.entries(TitleKey("Beta"), in: entries), [1, 4])
+        XCTAssertEqual(index.entries(TitleKey("gamma"), in: entries), [3])
+        XCTAssertEqual(index.entries(TitleKey("Delta"), in: entries), [])
+        XCTAssertEqual(index.lists.sorted { $0[0] < $1[0] }, [[0, 2], [1, 4], [3]])
+    }
+
+    func testTheCollectionsLookupsMatchTheFoldedTitle() {
+        let collection = ArticleCollection(entries: ["Alpha", "Beta", "ALPHA"].map(entry))
+        XCTAssertEqual(collection.entries(titled: "alpha"), [0, 2])
+        XCTAssertEqual(collection.entries(titled: "Delta"), [])
+        XCTAssertEqual(collection.duplicateTitles.map(\.entries), [[0, 2]])
+    }
+}

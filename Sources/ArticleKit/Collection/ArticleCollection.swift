@@ -25,7 +25,7 @@ public struct ArticleCollection: Sendable {
     public let failures: [ArticleError]
     /// Every PREV and NEXT resolved once, in entry order.
     public let resolutions: [Resolutions]
-    let titleIndex: [TitleKey: [Int]]
+    let titleIndex: TitleIndex
     /// Where each article is in `entries`; the first entry wins if two share an identity.
     let indexByID: [ArticleID: Int]
     /// The titles folded for the article list's filter: at its first use, then kept with the collection
@@ -36,10 +36,7 @@ public struct ArticleCollection: Sendable {
     public init(entries: [Entry], failures: [ArticleError] = []) {
         self.entries = entries
         self.failures = failures
-        var index: [TitleKey: [Int]] = [:]
-        index.reserveCapacity(entries.count)
-        let keys = ParallelMap.map(entries) { TitleKey($0.links.title) }
-        for (i, key) in keys.enumerated() { index[key, default: []].append(i) }
+        let index = TitleIndex(entries)
         titleIndex = index
         var byID: [ArticleID: Int] = [:]
         byID.reserveCapacity(entries.count)
@@ -49,7 +46,7 @@ public struct ArticleCollection: Sendable {
         for (i, e) in entries.enumerated() {
             if let url = e.links.url.flatMap(PageAddress.init) { urls[url, default: []].append(i) }
         }
-        resolutions = LinkResolver(entries: entries, keys: keys, index: index, urls: urls).resolveAll()
+        resolutions = LinkResolver(entries: entries, index: index, urls: urls).resolveAll()
     }
 
     /// Makes each PREV/NEXT title that is byte for byte some entry's title hold that title's string
@@ -71,7 +68,7 @@ public struct ArticleCollection: Sendable {
 
     /// The entries whose title is `title` (by `TitleKey`), in file order.
     public func entries(titled title: String) -> [Int] {
-        titleIndex[TitleKey(title)] ?? []
+        titleIndex.entries(TitleKey(title), in: entries)
     }
 
     /// Where an article is in this collection, in constant time; nil when it is not in it.
@@ -87,8 +84,50 @@ public struct ArticleCollection: Sendable {
 
     /// Titles shared by more than one entry.
     public var duplicateTitles: [(title: String, entries: [Int])] {
-        titleIndex.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }.map { (entries[$0[0]].links.title, $0) }
+        titleIndex.lists.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }.map { (entries[$0[0]].links.title, $0) }
     }
+}
+
+/// The entries by title (`TitleKey`), each title held as its key's hash: 8 bytes a title where the
+/// folded key's own string was ~96 (19 MB at 200,000 articles, live for the collection's life). A key is
+/// compared for real with its bucket's first entry's key, recomputed from that entry's title; a key whose
+/// hash another key's bucket holds (a collision) gets its list in `others`, so no lookup mixes two titles.
+struct TitleIndex: Sendable {
+    private var buckets: [Int: [Int]] = [:]
+    private var others: [TitleKey: [Int]] = [:]
+    /// The key's hash; a test passes one that collides.
+    private let hash: @Sendable (TitleKey) -> Int
+
+    init(_ entries: [ArticleCollection.Entry], hash: @escaping @Sendable (TitleKey) -> Int = { $0.hashValue }) {
+        self.hash = hash
+        let hashes = ParallelMap.map(entries) { hash(TitleKey($0.links.title)) }
+        buckets.reserveCapacity(entries.count)
+        for (i, hash) in hashes.enumerated() {
+            guard let first = buckets[hash]?.first else {
+                buckets[hash] = [i]
+                continue
+            }
+            let key = TitleKey(entries[i].links.title)
+            if TitleKey(entries[first].links.title) == key {
+                buckets[hash, default: []].append(i)
+            } else {
+                others[key, default: []].append(i)
+            }
+        }
+    }
+
+    /// The entries whose title has this key, in file order.
+    func entries(_ key: TitleKey, in entries: [ArticleCollection.Entry]) -> [Int] {
+        if let bucket = buckets[hash(key)], let first = bucket.first,
+            TitleKey(entries[first].links.title) == key
+        {
+            return bucket
+        }
+        return others.isEmpty ? [] : others[key] ?? []
+    }
+
+    /// Every title's list of entries, in no order.
+    var lists: [[Int]] { Array(buckets.values) + Array(others.values) }
 }
 
 /// A string compared and hashed by its UTF-8 bytes: Swift's own `==` takes canonically equivalent
@@ -126,8 +165,7 @@ public struct Resolutions: Sendable, Equatable {
 /// then the nearest in file order.
 struct LinkResolver {
     let entries: [ArticleCollection.Entry]
-    let keys: [TitleKey]
-    let index: [TitleKey: [Int]]
+    let index: TitleIndex
     var urls: [PageAddress: [Int]] = [:]
 
     func resolveAll() -> [Resolutions] {
@@ -145,11 +183,12 @@ struct LinkResolver {
         }
         // A link by address to a page outside the collection is shown by its title, else its address.
         guard let title = links.title(direction) ?? links.url(direction) else { return nil }
-        let candidates = index[TitleKey(title)] ?? []
+        let candidates = index.entries(TitleKey(title), in: entries)
         guard candidates.count > 1 else { return Link(title: title, target: candidates.first, candidates: candidates) }
         let back: LinkDirection = direction == .next ? .previous : .next
+        let fromKey = TitleKey(entries[from].links.title)
         let pointingBack = candidates.filter { c in
-            entries[c].links.title(back).map { TitleKey($0) == keys[from] } ?? false
+            entries[c].links.title(back).map { TitleKey($0) == fromKey } ?? false
         }
         let pool = pointingBack.isEmpty ? candidates : pointingBack
         // Never link an article to itself when another candidate exists.

@@ -63,8 +63,15 @@ public final class FolderPass: Sendable {
 
     func noteStamps(keys: [String], stamps: [FileStamp]) {
         found.withLock { found in
-            found.keys += keys
-            found.stamps += stamps
+            // The first note takes the caller's arrays as they are (shared, not copied): at 200,000
+            // files a copy is 8 MB more at the reader's peak, while the loader still holds its own.
+            if found.keys.isEmpty {
+                found.keys = keys
+                found.stamps = stamps
+            } else {
+                found.keys += keys
+                found.stamps += stamps
+            }
         }
     }
 
