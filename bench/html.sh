@@ -20,7 +20,9 @@ if [ -d "$DEVSET" ] && python3 -c 'import trafilatura' >/dev/null 2>&1; then
   pages=$DEVSET
   if [ -n "$DEVSET_LIMIT" ]; then
     pages=$WORK/devset-pages; mkdir -p "$pages"
-    find "$DEVSET" -name '*.html' | LC_ALL=C sort | head -n "$DEVSET_LIMIT" | while read -r f; do ln -sf "$f" "$pages/"; done
+    # awk reads all its input: `head` would leave sort writing to a closed pipe (exit 141 under pipefail).
+    find "$DEVSET" -name '*.html' | LC_ALL=C sort | awk -v n="$DEVSET_LIMIT" 'NR <= n' \
+      | while read -r f; do ln -sf "$f" "$pages/"; done
   fi
   n_pages=$(find "$pages" -name '*.html' | wc -l)
   dlabel="$n_pages dev-set pages, $(du -sbL "$pages" | awk '{printf "%.0f MB", $1/1e6}')"
