@@ -18,13 +18,22 @@ enum Glyph: UInt8, CaseIterable {
 
     private init(nonASCII s: Unicode.Scalar) {
         let v = s.value
+        // The common letters of caseless scripts first, without a property look-up: Han, kana, Hangul.
+        if (0x4E00...0x9FFF).contains(v) || (0x3041...0x30FA).contains(v) || (0xAC00...0xD7A3).contains(v) {
+            self = .caseless
+            return
+        }
         switch v {
-        case 0x3002, 0xFF0E, 0x0964, 0x06D4: self = .period
-        case 0xFF01: self = .exclamation
-        case 0xFF1F, 0x061F: self = .question
-        case 0xFF1A, 0xFE55: self = .colon
-        case 0xFF1B, 0x061B: self = .semicolon
-        case 0xFF0C, 0x3001, 0x060C: self = .comma
+        // Full stops: ideographic and half-width "。", full-width ".", Devanagari "।" "॥", Arabic,
+        // Armenian, Ethiopic, Myanmar.
+        case 0x3002, 0xFF61, 0xFF0E, 0x0964, 0x0965, 0x06D4, 0x0589, 0x1362, 0x104B: self = .period
+        case 0xFF01, 0xFE57, 0x203C, 0x055C: self = .exclamation
+        // "？", Arabic "؟", the Greek question mark ";" (U+037E; ASCII ";" in Greek text is
+        // `BlockShape`'s call), Armenian, Ethiopic, "⁇" "⁈" "⁉".
+        case 0xFF1F, 0xFE56, 0x061F, 0x037E, 0x055E, 0x1367, 0x2047...0x2049: self = .question
+        case 0xFF1A, 0xFE55, 0x1365: self = .colon
+        case 0xFF1B, 0x061B, 0x0387: self = .semicolon
+        case 0xFF0C, 0x3001, 0xFF64, 0x060C, 0x055D, 0x1363: self = .comma
         case 0x201C, 0x201D, 0x201E, 0x2018, 0x2019, 0x201A, 0x00AB, 0x00BB, 0x2039, 0x203A,
             0x300C, 0x300D, 0x300E, 0x300F:
             self = .quote
@@ -38,7 +47,25 @@ enum Glyph: UInt8, CaseIterable {
             self = .symbol
         case 0x00C0...0x052F:
             self = s.properties.isUppercase ? .upper : s.properties.isLowercase ? .lower : .caseless
-        default: self = .caseless
+        case 0x30FB, 0xFF65: self = .symbol  // "・", the katakana middle dot between words
+        default: self = Glyph(category: s)
+        }
+    }
+
+    /// Every other script by its Unicode category: Vietnamese (Latin Extended Additional),
+    /// Armenian, Georgian and full-width Latin have capitals; digits of any script are digits;
+    /// the rest of punctuation is a symbol, not a letter.
+    private init(category s: Unicode.Scalar) {
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .titlecaseLetter: self = .upper
+        case .lowercaseLetter: self = .lower
+        case .otherLetter, .modifierLetter, .nonspacingMark, .spacingMark, .enclosingMark: self = .caseless
+        case .decimalNumber: self = .digit
+        case .initialPunctuation, .finalPunctuation: self = .quote
+        case .openPunctuation: self = .openBracket
+        case .closePunctuation: self = .closeBracket
+        case .dashPunctuation: self = .dash
+        default: self = .symbol
         }
     }
 
@@ -117,6 +144,8 @@ struct BlockShape {
     /// The word (1-based) that ends in the block's first colon, 0 for none before the end.
     var colonWord = 0
     var isLong = false
+    /// Greek letters: in Greek text ";" is the question mark.
+    var greekLetters = 0
     var furniture: Furniture.Kinds = []
     /// A line of code or a shell command (`Furniture.isCode`): never a heading.
     var isCode = false
@@ -174,13 +203,25 @@ struct BlockShape {
         var atWordStart = true
         var previous = Glyph.none
         var measuredBytes = 0
+        // Han and kana in a row, unspaced: Chinese and Japanese have no spaces between words.
+        var unspaced = 0
         for s in UTF8Scalars(bytes) {
             let g = Glyph(s)
             let isSpace = s.value == 0x20 || s.value == 0xA0 || s.value == 0x3000
             if isSpace {
                 if previous.endsSentence || previous == .question { innerStops += 1 }
                 atWordStart = true
+                unspaced = 0
             } else {
+                if s.value >= 0x3041 && BlockShape.isUnspacedScript(s.value) {
+                    // A word every two characters (a Chinese word is one to two): a line of a
+                    // hundred characters is a long sentence, not one word, and an eight-character
+                    // heading has about as many words as its translation.
+                    if !atWordStart && unspaced % 2 == 0 { words += 1 }
+                    unspaced += 1
+                } else if s.value >= 0x370 && s.value <= 0x3FF || s.value >= 0x1F00 && s.value <= 0x1FFF {
+                    greekLetters += 1
+                }
                 if atWordStart {
                     words += 1
                     if g == .upper { upperInitials += 1 } else if g == .lower { lowerInitials += 1 }
@@ -210,6 +251,11 @@ struct BlockShape {
             width = width * bytes.count / max(1, measuredBytes)
         }
         measureEnd(text.unicodeScalars)
+        if greekLetters > 0 {
+            // "Τι σημαίνει αυτό;" asks; Greek ends a question with ";" (often the ASCII one).
+            if last == .semicolon { last = .question }
+            if closing == .semicolon { closing = .question }
+        }
         if colonWord == words && last == .colon { colonWord = 0 }
         hash = BlockShape.textHash(bytes)
         let numbering = BlockShape.numberingLength(bytes)
@@ -276,6 +322,14 @@ struct BlockShape {
         }
         guard digits > 0, i + 1 < b.count, b[i] == 0x20 else { return 0 }
         return i + 1
+    }
+
+    /// Han (with extension A and the compatibility ideographs) and kana: scripts written without
+    /// spaces between words.
+    @inline(__always)
+    static func isUnspacedScript(_ v: UInt32) -> Bool {
+        (0x4E00...0x9FFF).contains(v) || (0x3041...0x30FA).contains(v) || (0x3400...0x4DBF).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0x20000...0x3FFFF).contains(v)
     }
 
     static let links = ByteTable(["http://", "https://", "www.", ".com/", ".html", "@"])
@@ -445,7 +499,8 @@ struct HeadingFeatures {
         w("related intro", b.furniture.contains(.related))
         // Issue 22.
         w("ends with ! or ?", b.last == .exclamation || b.last == .question)
-        w("short CJK", b.wide * 2 >= b.width && b.width <= 40 && !b.endsSentence && b.width > 0)
+        // Mostly wide characters (Korean puts spaces between words, Japanese half-width digits).
+        w("short CJK", b.wide * 8 >= b.width * 3 && b.width <= 40 && !b.endsSentence && b.width > 0)
         w("speaker question", b.speakerLabel && b.last == .question)
         w("all capitals, 2+ words", b.upperLetters >= 3 && b.lowerLetters == 0 && b.words >= 2)
     }
