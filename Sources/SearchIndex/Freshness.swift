@@ -166,8 +166,18 @@ extension SearchIndex {
                 switch record {
                 case .walked(let root, let listed):
                     let base = root.hasSuffix("/") ? root : root + "/"
-                    let roots = try String.fetchAll(db, sql: "SELECT root FROM walk")
-                    for other in roots where other == root || other.hasPrefix(base) || root.hasPrefix(other + "/") {
+                    let walks = try Row.fetchAll(db, sql: "SELECT root, depth, ext FROM walk")
+                    for walk in walks {
+                        let other: String = walk["root"]
+                        guard other == root || other.hasPrefix(base) || root.hasPrefix(other + "/") else { continue }
+                        // A walk of a folder inside another walk's folder (a year of the archive searched
+                        // alone) keeps the outer walk when it reached at least as deep, for the same
+                        // extensions: the outer walk's rows under it are only made fresher.
+                        if root.hasPrefix(other + "/"), walk["ext"] == scope.fileExtension {
+                            let level = root.dropFirst(other.count + 1).split(separator: "/").count
+                            let outerDepth: Int = walk["depth"]
+                            if level <= outerDepth && depth >= outerDepth - level { continue }
+                        }
                         try db.execute(sql: "DELETE FROM walk WHERE root = ?", arguments: [other])
                     }
                     try db.execute(

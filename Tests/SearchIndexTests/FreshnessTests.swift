@@ -114,6 +114,26 @@ final class FreshnessTests: XCTestCase {
         XCTAssertEqual([again.indexed, again.removed, again.unchanged], [0, 0, 0])
     }
 
+    func testSearchingOneYearAloneKeepsTheWholeArchivesWalk() throws {
+        let index = try openIndex()
+        _ = try index.update(scope)
+        let year = IndexScope(folders: [folder.path("2026")], files: [], directory: "/")
+        _ = try index.update(year)  // walks 2026 whole: its rows refreshed
+        write("2026/03/h.txt", "Spring fair", "The spring fair returns to the square.")
+        try settle(later, only: ["2026/03"])
+        let report = try index.update(scope, mode: .movedFolders)
+        XCTAssertEqual([report.indexed, report.unchanged], [1, 1], "only 2026/03 listed again: no full walk")
+        XCTAssertEqual(try names(index, "fair"), ["2026/03/h.txt"])
+        // A shallower walk of the year (its folder alone) does not reach the months: the archive's walk goes.
+        var shallow = year
+        shallow.depth = 0
+        _ = try index.update(shallow)
+        write("2026/03/i.txt", "Fair again", "The fair stays a second week.")
+        try settle(later.addingTimeInterval(10), only: ["2026/03"])
+        XCTAssertEqual(try index.update(scope, mode: .movedFolders).unchanged, 6, "walked whole again")
+        XCTAssertEqual(try names(index, "fair"), ["2026/03/h.txt", "2026/03/i.txt"])
+    }
+
     func testARemovedMonthFolderTakesItsFilesWithoutAFullWalk() throws {
         let index = try openIndex()
         _ = try index.update(scope)
