@@ -158,3 +158,21 @@ for r in out:
     print("| " + " | ".join(c.ljust(w[i]) for i, c in enumerate(r)) + " |")
 EOF
 }
+
+# add_five_remove_one DIR CACHE ENV...: the "done when" change — 3 articles with a planted word added to
+# the last month folder and 2 to a new month (2099/12), counted (GOT5), one removed, then the first query
+# that sees it timed (T_Q, run under ENV...) and the rest counted (GOT4). ADDED lists what to delete.
+add_five_remove_one() {
+  local dir=$1 cache=$2 last_month new_month k d f; shift 2
+  last_month=$(find "$dir" -mindepth 2 -maxdepth 2 -type d -not -path '*/.*' | LC_ALL=C sort | tail -1)
+  new_month=$dir/2099/12; mkdir -p "$new_month"; ADDED=("$dir/2099")
+  for k in 1 2 3 4 5; do
+    d=$last_month; [ $k -gt 3 ] && d=$new_month
+    f=$d/zz-added-$k.txt; ADDED+=("$f")
+    printf 'Added article %s\n\n-\n\nThe vexillarium of the week, number %s, arrived late.\n\n-\n\nPREV none %s\nNEXT none %s' "$k" "$k" "$k" "$k" > "$f"
+  done
+  GOT5=$(XDG_CACHE_HOME=$cache search_hits "$dir" vexillarium)
+  rm -f "$last_month/zz-added-1.txt"
+  T_Q=$(elapsed "$@" "$BIN" search vexillarium "$dir")   # the first query after the change: it is the one that sees it
+  GOT4=$(XDG_CACHE_HOME=$cache search_hits "$dir" vexillarium)
+}

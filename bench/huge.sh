@@ -152,19 +152,8 @@ for kind in rare common phrase cjk; do
 done
 
 # --- 5. new and removed files: 5 added (3 in the last month, 2 in a new one), 1 of them removed ---
-last_month=$(find "$DIR" -mindepth 2 -maxdepth 2 -type d -not -path '*/.*' | LC_ALL=C sort | tail -1)
-new_month=$DIR/2099/12
-ADDED=("$new_month")
-mkdir -p "$new_month"
-for k in 1 2 3 4 5; do
-  d=$last_month; [ $k -gt 3 ] && d=$new_month
-  f=$d/zz-added-$k.txt; ADDED+=("$f")
-  printf 'Added article %s\n\n-\n\nThe vexillarium of the week, number %s, arrived late.\n\n-\n\nPREV none %s\nNEXT none %s' "$k" "$k" "$k" "$k" > "$f"
-done
-got5=$(XDG_CACHE_HOME=$home/cache search_hits "$DIR" vexillarium)
-rm -f "$last_month/zz-added-1.txt"
-t_q=$(elapsed "${xdg[@]}" "$BIN" search vexillarium "$DIR")   # the first query after the change: it is the one that sees it
-got4=$(XDG_CACHE_HOME=$home/cache search_hits "$DIR" vexillarium)
+add_five_remove_one "$DIR" "$home/cache" "${xdg[@]}"
+got5=$GOT5 t_q=$T_Q got4=$GOT4
 t_rg=$(median_of "$RUNS" rg -li vexillarium "$DIR")
 say "5 added: $got5 found; 1 removed: $got4 found in $t_q s (rg -li $t_rg s)"
 row "query after 5 added, 1 removed (first query that sees it)" "$t_q" s "$t_rg" "rg -li" ratio "$T_QUERY_BAR"

@@ -104,17 +104,8 @@ ok3=0; case $hwm in n/a*|"") ;; *) [ "$hwm" -le $((150 * 1024)) ] && ok3=1 ;; es
 check "reader peak memory at most 150 MiB" $ok3 "VmHWM $(python3 -c "import sys; print('%.1f MiB' % (int(sys.argv[1]) / 1024))" "$hwm" 2>/dev/null || echo "$hwm") 5 s after its background read of the archive, which took ${settled:-?} s after the first screen"
 
 # 4. 5 added, 1 removed.
-last_month=$(find "$DIR" -mindepth 2 -maxdepth 2 -type d -not -path '*/.*' | LC_ALL=C sort | tail -1)
-new_month=$DIR/2099/12; mkdir -p "$new_month"; ADDED=("$new_month")
-for k in 1 2 3 4 5; do
-  d=$last_month; [ $k -gt 3 ] && d=$new_month
-  f=$d/zz-added-$k.txt; ADDED+=("$f")
-  printf 'Added article %s\n\n-\n\nThe vexillarium of the week, number %s, arrived late.\n\n-\n\nPREV none %s\nNEXT none %s' "$k" "$k" "$k" "$k" > "$f"
-done
-got5=$(XDG_CACHE_HOME=$home/cache search_hits "$DIR" vexillarium)
-rm -f "$last_month/zz-added-1.txt"
-t_q=$(elapsed "${xdg[@]}" "$BIN" search vexillarium "$DIR")
-got4=$(XDG_CACHE_HOME=$home/cache search_hits "$DIR" vexillarium)
+add_five_remove_one "$DIR" "$home/cache" "${xdg[@]}"
+got5=$GOT5 t_q=$T_Q got4=$GOT4
 t_rg=$(median_of 3 rg -li vexillarium "$DIR")
 n_rg=$(rg_hits "$DIR" vexillarium)
 ok4=0; [ "$got4" = 4 ] && [ "$(le "$t_q" "$t_rg" 0.25)" = 1 ] && ok4=1
