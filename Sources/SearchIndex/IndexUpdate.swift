@@ -336,21 +336,38 @@ extension SearchIndex {
 
     /// The indexed files a walk of `folder` to `depth` could list (`FolderWalk.reaches`), by path: those
     /// of a hidden folder, or deeper, are another scope's and stay.
+    ///
+    /// The rows are read in path order, and a subfolder below `depth` is stepped over with one seek
+    /// instead of being read row by row: the files directly in an archive's top folder (listed again
+    /// when a year folder is added) cost a few seeks, not a read of every row under it (a second at
+    /// 1,000,000 files).
     func filesUnder(_ folder: String, depth: Int) throws -> [String: (id: Int64, stat: FileStamp, indexed: Bool)] {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
+        let upper = SearchIndex.upperBound(of: base)
         return try pool.read { db in
             var out: [String: (id: Int64, stat: FileStamp, indexed: Bool)] = [:]
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT id, path, size, mtime, inode, indexed FROM file WHERE path > ? AND path < ?",
-                arguments: [base, SearchIndex.upperBound(of: base)])
-            while let row = try rows.next() {
-                let path: String = row["path"]
-                guard FolderWalk.reaches(path, from: base, depth: depth) else { continue }
-                out[path] = (
-                    row["id"], FileStamp(size: row["size"], mtime: row["mtime"], inode: row["inode"]), row["indexed"]
-                )
+            var from = base
+            seeking: while true {
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql:
+                        "SELECT id, path, size, mtime, inode, indexed FROM file WHERE path > ? AND path < ? ORDER BY path",
+                    arguments: [from, upper])
+                while let row = try rows.next() {
+                    let path: String = row["path"]
+                    if let deeper = FolderWalk.tooDeepFolder(path, under: base, depth: depth) {
+                        // Every path in that folder sorts before its upper bound, after it none of them.
+                        from = SearchIndex.upperBound(of: String(deeper))
+                        continue seeking
+                    }
+                    guard FolderWalk.reaches(path, from: base, depth: depth) else { continue }
+                    out[path] = (
+                        row["id"], FileStamp(size: row["size"], mtime: row["mtime"], inode: row["inode"]),
+                        row["indexed"]
+                    )
+                }
+                return out
             }
-            return out
         }
     }
 

@@ -82,6 +82,35 @@ final class FreshnessTests: XCTestCase {
         XCTAssertEqual([again.indexed, again.removed, again.unchanged], [0, 0, 0])
     }
 
+    /// The rows under a folder to a depth are read stepping over deeper folders (one seek each): the
+    /// same rows as reading every row under it and keeping those a walk to that depth reaches.
+    func testFilesUnderAFolderToADepthSteppingOverDeeperFoldersAreThoseAWalkReaches() throws {
+        write("top.txt", "Front page", "The front page of the archive.")
+        write("2026/year.txt", "The year", "A year in the harbour town.")
+        try folder.makeFolder("2026/02/deep")
+        write("2026/02/deep/z.txt", "Deep file", "A file three levels down.")
+        try folder.makeFolder("2026.extra")
+        write("2026.extra/x.txt", "Beside the year", "A folder whose name sorts among the year's paths.")
+        try folder.makeFolder(".hidden")
+        write(".hidden/h.txt", "Hidden", "Not the archive's.")
+        write("zz.txt", "Last", "Sorts after every folder.")
+        let index = try openIndex()
+        let deep = IndexScope(folders: [folder.path], files: [], depth: 3, directory: "/")
+        _ = try index.update(deep, mode: .full)
+        let all = try index.filesUnder(folder.path, depth: 10)
+        let root = folder.path + "/"
+        for depth in 0...3 {
+            let expected = all.keys.filter { FolderWalk.reaches($0, from: root, depth: depth) }.sorted()
+            XCTAssertEqual(try index.filesUnder(folder.path, depth: depth).keys.sorted(), expected, "depth \(depth)")
+        }
+        XCTAssertEqual(
+            try index.filesDirectlyIn(folder.path).keys.map { String($0.dropFirst(root.count)) }.sorted(),
+            ["top.txt", "zz.txt"])
+        XCTAssertEqual(
+            try index.filesUnder(folder.path("2026"), depth: 0).keys.map { String($0.dropFirst(root.count)) },
+            ["2026/year.txt"])
+    }
+
     func testAFileReplacedByRenamingAnotherOverItIsReadAgain() throws {
         let index = try openIndex()
         _ = try index.update(scope)

@@ -92,6 +92,23 @@ public struct FolderWalk {
         return !start
     }
 
+    /// The folder (with its trailing slash) that puts `path` below `depth` levels under `base`, or nil
+    /// when it is not that deep: what a reader of paths in sorted order can step over whole.
+    public static func tooDeepFolder(_ path: String, under base: String, depth: Int) -> Substring? {
+        guard path.hasPrefix(base) else { return nil }
+        var level = 0
+        let utf8 = path.utf8
+        var i = utf8.index(utf8.startIndex, offsetBy: base.utf8.count)
+        while i != utf8.endIndex {
+            if utf8[i] == UInt8(ascii: "/") {
+                level += 1
+                if level > depth { return path[...i] }
+            }
+            i = utf8.index(after: i)
+        }
+        return nil
+    }
+
     /// The folder part of a path relative to `base` (the named folder, as written): "2026/01" for
     /// "base/2026/01/x.txt", "" for a file directly in it.
     public static func relativeFolder(of path: String, under base: String) -> String {
