@@ -202,9 +202,9 @@ public struct CollectionLoader: Sendable {
     /// Scans the title and links of each source. Sources that fail become failures. `folders`, parallel
     /// to `sources` when given: each one's folder relative to the folder named (`Entry.folder`).
     public func collection(of sources: [String], folders: [String]? = nil) -> ArticleCollection {
-        var entries: [ArticleCollection.Entry] = []
+        // Packed as each slice comes in (`EntryStorage`): the plain entries are held for one slice only.
+        var entries = EntryStorage.Builder(capacity: sources.count)
         var failures: [ArticleError] = []
-        entries.reserveCapacity(sources.count)
         var passKeys: [String] = []
         var passStamps: [FileStamp] = []
         if pass != nil {
@@ -223,12 +223,11 @@ public struct CollectionLoader: Sendable {
             start = end
         }
         if let pass { pass.noteStamps(keys: passKeys, stamps: passStamps) }
-        ArticleCollection.shareTitles(&entries)
-        return ArticleCollection(entries: entries, failures: failures)
+        return ArticleCollection(storage: entries.storage, failures: failures)
     }
 
     private func scanSlice(
-        _ sources: [String], folders: [String]?, into entries: inout [ArticleCollection.Entry],
+        _ sources: [String], folders: [String]?, into entries: inout EntryStorage.Builder,
         failures: inout [ArticleError], passKeys: inout [String], passStamps: inout [FileStamp]
     ) {
         let scanned = self.scanned

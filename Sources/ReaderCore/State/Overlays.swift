@@ -290,7 +290,7 @@ public struct ArticleListState: Sendable, Equatable {
     /// folder), in any case. A longer filter only narrows, so it searches the previous matches
     /// (`narrowing`) rather than `pool`, the whole list. `here`: the article on screen's entry.
     mutating func refilter(
-        narrowing: Bool, pool: @autoclosure () -> [Int], entries: [ArticleCollection.Entry],
+        narrowing: Bool, pool: @autoclosure () -> [Int], entries: ArticleCollection.Entries,
         keys: @autoclosure () -> TitleFilterKeys, journal: Journal, here: Int?
     ) {
         // Folded as `/` folds: accents, quotes and dashes never count, case only when the filter has
@@ -329,7 +329,7 @@ public struct ArticleListState: Sendable, Equatable {
     /// The index's answer: the articles whose text holds the filter, not those the titles matched
     /// already, and only those the list holds (`pool`, a shortlist).
     mutating func take(
-        bodies answer: CollectionResults, entries: [ArticleCollection.Entry], pool: Set<ArticleID>?, journal: Journal
+        bodies answer: CollectionResults, entries: ArticleCollection.Entries, pool: Set<ArticleID>?, journal: Journal
     ) {
         let titled = Set(matches.map { entries[$0].id })
         bodyMatches = answer.hits.map { ArticleID(key: $0.path) }.filter { id in
