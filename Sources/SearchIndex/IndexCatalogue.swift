@@ -39,6 +39,8 @@ extension SearchIndex {
                     format: ArticleFormatName(rawValue: row[10]) ?? .text)
                 next += 1
             }
+            // The rows read are not read again by this open: their pages are not kept in the cache.
+            db.releaseMemory()
         }
         return out
     }

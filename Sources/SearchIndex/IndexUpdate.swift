@@ -159,6 +159,9 @@ extension SearchIndex {
                 // Listed and stat'ed by the collection's scan a moment ago: not again.
                 let base = folder.hasSuffix("/") ? folder : folder + "/"
                 let first = wanted.count
+                // Sized once: grown by doubling, these were a third more than the files at the reader's peak.
+                wanted.reserveCapacity(first + given.keys.count)
+                stamped.reserveCapacity(first + given.keys.count)
                 for (path, stamp) in zip(given.keys, given.stamps)
                 where FolderWalk.reaches(path, from: base, depth: loader.effectiveDepth) {
                     wanted.append(path)
@@ -166,8 +169,10 @@ extension SearchIndex {
                 }
                 // Matched to the index's rows in one ordered pass: no dictionary of every path (at
                 // 200,000 files that was the reader's peak, behind its first screen).
-                matched += try rows(
+                let rows = try rows(
                     matching: wanted[first...], under: folder, depth: loader.effectiveDepth, gone: &gone)
+                // Taken as it is when it is the first (no second array of rows beside it while copied).
+                if matched.isEmpty { matched = rows } else { matched += rows }
                 folderRecords.append(.walked(root: folder, listed: listed))
                 continue
             }
@@ -198,9 +203,11 @@ extension SearchIndex {
             stamped = zip(stamped, once).filter(\.1).map(\.0)
             matched = zip(matched, once).filter(\.1).map(\.0)
         }
-        let stats = ParallelMap.map(Array(wanted.indices)) { [wanted, stamped] i in
-            stamped[i] ?? FileStamp.of(wanted[i])
-        }
+        // Every file stamped by the collection's pass (the reader's update): those stamps, not a copy.
+        let stats =
+            stamped.contains(where: { $0 == nil })
+            ? ParallelMap.map(Array(wanted.indices)) { [wanted, stamped] i in stamped[i] ?? FileStamp.of(wanted[i]) }
+            : stamped
         var work: [(path: String, stat: FileStamp)] = []
         for (i, (path, stat)) in zip(wanted, stats).enumerated() {
             let row = matched[i] ?? known[path]
@@ -389,6 +396,9 @@ extension SearchIndex {
                 )
                 next += 1
             }
+            // Every row of the folder went through the page cache (up to its 8 MB): given back now,
+            // not held through the rest of the update beside the reader's collection.
+            db.releaseMemory()
         }
         gone += dropped
         return out

@@ -38,7 +38,9 @@ final class PackedCollectionTests: XCTestCase {
             (a.links.previousURL, b.links.previousURL, "previousURL"), (a.links.nextURL, b.links.nextURL, "nextURL"),
         ]
         for (x, y, what) in pairs {
-            XCTAssertTrue(same(x, y), "\(note): \(what) \(String(describing: x)) != \(String(describing: y))", file: file, line: line)
+            XCTAssertTrue(
+                same(x, y), "\(note): \(what) \(String(describing: x)) != \(String(describing: y))", file: file,
+                line: line)
         }
     }
 
@@ -57,7 +59,9 @@ final class PackedCollectionTests: XCTestCase {
         guard candidates.count > 1 else { return Link(title: title, target: candidates.first, candidates: candidates) }
         let back: LinkDirection = direction == .next ? .previous : .next
         let fromKey = TitleKey(links.title)
-        let pointingBack = candidates.filter { c in entries[c].links.title(back).map { TitleKey($0) == fromKey } ?? false }
+        let pointingBack = candidates.filter { c in
+            entries[c].links.title(back).map { TitleKey($0) == fromKey } ?? false
+        }
         let pool = pointingBack.isEmpty ? candidates : pointingBack
         let others = pool.filter { $0 != from }
         let target = (others.isEmpty ? pool : others).min { abs($0 - from) < abs($1 - from) }
@@ -80,7 +84,8 @@ final class PackedCollectionTests: XCTestCase {
                 let want = reference(given, i, direction)
                 let got = collection.link(i, direction)
                 XCTAssertEqual(got, want, "entry \(i) \(direction)", file: file, line: line)
-                XCTAssertTrue(same(got?.title, want?.title), "entry \(i) \(direction) title bytes", file: file, line: line)
+                XCTAssertTrue(
+                    same(got?.title, want?.title), "entry \(i) \(direction) title bytes", file: file, line: line)
                 XCTAssertEqual(collection.target(i, direction), want?.target, file: file, line: line)
             }
             let r = collection.resolutions[i]
@@ -146,8 +151,9 @@ final class PackedCollectionTests: XCTestCase {
             let count = Int.random(in: 1...120, using: &random)
             var titles: [String] = []
             for _ in 0..<count {
-                titles.append((0..<Int.random(in: 1...3, using: &random)).map { _ in words.randomElement(using: &random)! }
-                    .joined(separator: " "))
+                titles.append(
+                    (0..<Int.random(in: 1...3, using: &random)).map { _ in words.randomElement(using: &random)! }
+                        .joined(separator: " "))
             }
             func some() -> String? {
                 switch Int.random(in: 0..<4, using: &random) {
@@ -163,7 +169,8 @@ final class PackedCollectionTests: XCTestCase {
                 let address = { "https://ex.example/\(Int.random(in: 0..<8, using: &random))" }
                 return entry(
                     "/a/\(folder)/\(i)-\(titles[i].prefix(4)).txt", titles[i], previous: some(), next: some(),
-                    id: Int.random(in: 0..<10, using: &random) == 0 ? "/dup/\(Int.random(in: 0..<3, using: &random))" : nil,
+                    id: Int.random(in: 0..<10, using: &random) == 0
+                        ? "/dup/\(Int.random(in: 0..<3, using: &random))" : nil,
                     folder: folder, url: web ? address() : nil, previousURL: web ? address() : nil,
                     nextURL: web && Bool.random(using: &random) ? address() : nil)
             }

@@ -37,7 +37,7 @@ public struct ArticleCollection: Sendable {
     public init(entries: [Entry], failures: [ArticleError] = []) {
         var builder = EntryStorage.Builder(capacity: entries.count)
         for entry in entries { builder.append(entry) }
-        self.init(storage: builder.storage, failures: failures)
+        self.init(storage: builder.finished(), failures: failures)
     }
 
     init(storage: EntryStorage, failures: [ArticleError]) {

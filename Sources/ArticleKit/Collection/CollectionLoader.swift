@@ -223,7 +223,7 @@ public struct CollectionLoader: Sendable {
             start = end
         }
         if let pass { pass.noteStamps(keys: passKeys, stamps: passStamps) }
-        return ArticleCollection(storage: entries.storage, failures: failures)
+        return ArticleCollection(storage: entries.finished(), failures: failures)
     }
 
     private func scanSlice(

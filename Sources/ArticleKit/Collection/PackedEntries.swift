@@ -20,9 +20,19 @@ struct PackedStrings: Sendable, Equatable {
         return Int32(ends.count - 1)
     }
 
-    mutating func reserve(strings: Int, bytes count: Int) {
-        ends.reserveCapacity(strings)
-        bytes.reserveCapacity(count)
+    /// Gives back what growing by doubling left unused (up to half of each buffer, kept for the
+    /// collection's life otherwise).
+    mutating func shrinkToFit() {
+        bytes = PackedStrings.exact(bytes)
+        ends = PackedStrings.exact(ends)
+    }
+
+    static func exact<T>(_ array: [T]) -> [T] {
+        guard array.capacity > array.count + array.count / 16 else { return array }
+        return [T](unsafeUninitializedCapacity: array.count) { out, count in
+            _ = out.initialize(from: array)
+            count = array.count
+        }
     }
 
     func range(_ k: Int32) -> Range<Int> {
@@ -181,11 +191,22 @@ struct EntryStorage: Sendable, Equatable {
     /// Appends entries one at a time (the loader's scan adds each slice as it is read, so the plain
     /// entries of the whole folder are never held at once).
     struct Builder {
-        private(set) var storage = EntryStorage()
+        private var storage = EntryStorage()
         private var interner = StringInterner()
 
         init(capacity: Int = 0) {
             storage.records.reserveCapacity(capacity)
+        }
+
+        /// The entries appended, their buffers no bigger than they hold; the builder is left empty (so
+        /// the grown buffers are freed as the exact ones are made, not held beside them).
+        mutating func finished() -> EntryStorage {
+            var done = EntryStorage()
+            swap(&done, &storage)
+            interner = StringInterner()
+            done.strings.shrinkToFit()
+            done.records = PackedStrings.exact(done.records)
+            return done
         }
 
         private mutating func intern(_ text: String?) -> Int32 {
@@ -223,12 +244,19 @@ extension ArticleCollection {
         public init(arrayLiteral elements: Entry...) {
             var builder = EntryStorage.Builder(capacity: elements.count)
             for e in elements { builder.append(e) }
-            storage = builder.storage
+            storage = builder.finished()
         }
 
         public var startIndex: Int { 0 }
         public var endIndex: Int { storage.count }
         public subscript(i: Int) -> Entry { storage.entry(i) }
+
+        // One field of an entry, without making the others (`self[i]` makes every string of it): for
+        // loops over many entries, such as the list's filter and the search for the next unread.
+        public func title(_ i: Int) -> String { storage.title(i) }
+        public func id(_ i: Int) -> ArticleID { storage.id(i) }
+        public func source(_ i: Int) -> String { storage.source(i) }
+        public func folder(_ i: Int) -> String { storage.folder(i) }
 
         public static func == (a: Entries, b: Entries) -> Bool { a.elementsEqual(b) }
     }

@@ -313,15 +313,15 @@ public struct ArticleListState: Sendable, Equatable {
                     keys.mayContain(i, plain[w]) || keys.folderMayContain(i, word: w, in: inFolders)
                 }
             guard possible else { return false }
-            let title = fold.fold(entries[i].links.title)
+            let title = fold.fold(entries.title(i))
             if words.allSatisfy({ title.contains($0) }) { return true }
             // In a nested archive a word may name the folder instead ("2026/03 council").
-            let folder = entries[i].folder
+            let folder = entries.folder(i)
             guard !folder.isEmpty else { return false }
             let place = fold.fold(folder)
             return words.allSatisfy { title.contains($0) || place.contains($0) }
         }
-        if unreadOnly { matches.removeAll { journal.isRead(entries[$0].id) } }
+        if unreadOnly { matches.removeAll { journal.isRead(entries.id($0)) } }
         marked = here.flatMap(matches.firstIndex(of:))
         selection = marked ?? 0
     }
@@ -331,7 +331,7 @@ public struct ArticleListState: Sendable, Equatable {
     mutating func take(
         bodies answer: CollectionResults, entries: ArticleCollection.Entries, pool: Set<ArticleID>?, journal: Journal
     ) {
-        let titled = Set(matches.map { entries[$0].id })
+        let titled = Set(matches.map { entries.id($0) })
         bodyMatches = answer.hits.map { ArticleID(key: $0.path) }.filter { id in
             !titled.contains(id) && (pool?.contains(id) ?? true) && !(unreadOnly && journal.isRead(id))
         }
