@@ -132,7 +132,7 @@ extension SearchIndex {
     ) throws {
         let loader = scope.loader
         let started = min(SearchIndex.now(), pass?.startedAt ?? .max)
-        let given: (keys: [String], stamps: [FileStamp]) = pass?.files ?? ([], [])
+        var given: (keys: [String], stamps: [FileStamp]) = pass?.files ?? ([], [])
         var wanted: [String] = []
         /// Parallel to `wanted`: the stamp the collection's pass took, or nil to `stat` the file now.
         var stamped: [FileStamp?] = []
@@ -144,6 +144,8 @@ extension SearchIndex {
         // What the folder table becomes once every file is in (not before: a cancelled update must not
         // leave folders looking current whose files were never read).
         var folderRecords: [FolderRecord] = []
+        /// The folders the pass listed, and where their files are in `wanted`.
+        var fromPass: [(folder: String, range: Range<Int>)] = []
         for folder in scope.folders {
             if mode != .full, let moved = try movedFolders(under: folder, scope: scope) {
                 wanted += moved.files
@@ -167,12 +169,9 @@ extension SearchIndex {
                     wanted.append(path)
                     stamped.append(stamp)
                 }
-                // Matched to the index's rows in one ordered pass: no dictionary of every path (at
-                // 200,000 files that was the reader's peak, behind its first screen).
-                let rows = try rows(
-                    matching: wanted[first...], under: folder, depth: loader.effectiveDepth, gone: &gone)
-                // Taken as it is when it is the first (no second array of rows beside it while copied).
-                if matched.isEmpty { matched = rows } else { matched += rows }
+                // Matched to the index's rows once every folder is taken from the pass (below).
+                matched.append(contentsOf: repeatElement(nil, count: wanted.count - first))
+                fromPass.append((folder, first..<wanted.count))
                 folderRecords.append(.walked(root: folder, listed: listed))
                 continue
             }
@@ -188,6 +187,16 @@ extension SearchIndex {
             if let listing {
                 folderRecords.append(.walked(root: folder, listed: listing.listed))
             }
+        }
+        // Taken into `wanted` and `stamped`: the pass's own arrays are not held through the update.
+        given = ([], [])
+        pass?.release()
+        for (folder, range) in fromPass {
+            // Matched to the index's rows in one ordered pass: no dictionary of every path (at
+            // 200,000 files that was the reader's peak, behind its first screen).
+            try matchRows(
+                wanted[range], under: folder, depth: loader.effectiveDepth, gone: &gone, into: &matched,
+                at: range.lowerBound)
         }
         for file in scope.files {
             if let row = try fileRow(file) { known[file] = row }
@@ -367,9 +376,20 @@ extension SearchIndex {
     func rows(
         matching paths: ArraySlice<String>, under folder: String, depth: Int, gone: inout [Int64]
     ) throws -> [(id: Int64, stat: FileStamp, indexed: Bool)?] {
-        let base = folder.hasSuffix("/") ? folder : folder + "/"
-        let paths = Array(paths)
         var out = [(id: Int64, stat: FileStamp, indexed: Bool)?](repeating: nil, count: paths.count)
+        try matchRows(paths, under: folder, depth: depth, gone: &gone, into: &out, at: 0)
+        return out
+    }
+
+    /// `rows(matching:)` written into `out` from `start` (the update's own array: no second one of
+    /// 200,000 rows beside it).
+    func matchRows(
+        _ paths: ArraySlice<String>, under folder: String, depth: Int, gone: inout [Int64],
+        into out: inout [(id: Int64, stat: FileStamp, indexed: Bool)?], at start: Int
+    ) throws {
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        // The slice's own indices (no copy of 200,000 references).
+        let offset = paths.startIndex - start
         // SQLite orders text by its bytes; a walk lists in that order already.
         func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
         var order = Array(paths.indices)
@@ -378,30 +398,30 @@ extension SearchIndex {
         }
         var dropped: [Int64] = []
         try pool.read { db in
-            let rows = try Row.fetchCursor(
-                db,
-                sql: "SELECT id, path, size, mtime, inode, indexed FROM file WHERE path > ? AND path < ? ORDER BY path",
-                arguments: [base, SearchIndex.upperBound(of: base)])
-            var next = 0
-            while let row = try rows.next() {
-                let path: String = row["path"]
-                guard FolderWalk.reaches(path, from: base, depth: depth) else { continue }
-                while next < order.count && precedes(paths[order[next]], path) { next += 1 }
-                guard next < order.count, paths[order[next]].utf8.elementsEqual(path.utf8) else {
-                    dropped.append(row["id"])
-                    continue
+            try SearchIndex.scanning(db) {
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql:
+                        "SELECT id, path, size, mtime, inode, indexed FROM file WHERE path > ? AND path < ? ORDER BY path",
+                    arguments: [base, SearchIndex.upperBound(of: base)])
+                var next = 0
+                while let row = try rows.next() {
+                    let path: String = row["path"]
+                    guard FolderWalk.reaches(path, from: base, depth: depth) else { continue }
+                    while next < order.count && precedes(paths[order[next]], path) { next += 1 }
+                    guard next < order.count, paths[order[next]].utf8.elementsEqual(path.utf8) else {
+                        dropped.append(row["id"])
+                        continue
+                    }
+                    out[order[next] - offset] = (
+                        row["id"], FileStamp(size: row["size"], mtime: row["mtime"], inode: row["inode"]),
+                        row["indexed"]
+                    )
+                    next += 1
                 }
-                out[order[next]] = (
-                    row["id"], FileStamp(size: row["size"], mtime: row["mtime"], inode: row["inode"]), row["indexed"]
-                )
-                next += 1
             }
-            // Every row of the folder went through the page cache (up to its 8 MB): given back now,
-            // not held through the rest of the update beside the reader's collection.
-            db.releaseMemory()
         }
         gone += dropped
-        return out
     }
 
     func fileRow(_ path: String) throws -> (id: Int64, stat: FileStamp, indexed: Bool)? {
