@@ -56,7 +56,9 @@ public struct ArticleCollection: Sendable {
     /// Makes each PREV/NEXT title that is byte for byte some entry's title hold that title's string
     /// instead of a copy of its own. In a folder of chains nearly every link names another article,
     /// so this keeps one string per title where there were three (the same text, so nothing shown or
-    /// compared changes). In place: the caller's array, held by it alone, is not copied.
+    /// compared changes). In place: the caller's array, held by it alone, is not copied. For a caller
+    /// that holds plain entries itself; a collection shares its strings anyway (`EntryStorage.Builder`
+    /// keeps each distinct string once).
     public static func shareTitles(_ entries: inout [Entry]) {
         var titles: [ExactText: String] = [:]
         titles.reserveCapacity(entries.count)
