@@ -132,8 +132,9 @@ extension SearchIndex {
     ) throws {
         let loader = scope.loader
         let started = min(SearchIndex.now(), pass?.startedAt ?? .max)
-        var given: (keys: [String], stamps: [FileStamp]) = pass?.files ?? ([], [])
-        var wanted: [String] = []
+        var given: (keys: PathList, stamps: [FileStamp]) = pass?.files ?? (PathList(), [])
+        /// Packed: at 200,000 files, strings were a heap block a path held beside the reader's collection.
+        var wanted = PathList()
         /// Parallel to `wanted`: the stamp the collection's pass took, or nil to `stat` the file now.
         var stamped: [FileStamp?] = []
         var gone: [Int64] = []
@@ -148,7 +149,7 @@ extension SearchIndex {
         var fromPass: [(folder: String, range: Range<Int>)] = []
         for folder in scope.folders {
             if mode != .full, let moved = try movedFolders(under: folder, scope: scope) {
-                wanted += moved.files
+                wanted.append(contentsOf: moved.files)
                 stamped += moved.stamps
                 matched += Array(repeating: nil, count: moved.files.count)
                 gone += moved.gone
@@ -162,7 +163,7 @@ extension SearchIndex {
                 let base = folder.hasSuffix("/") ? folder : folder + "/"
                 let first = wanted.count
                 // Sized once: grown by doubling, these were a third more than the files at the reader's peak.
-                wanted.reserveCapacity(first + given.keys.count)
+                wanted.reserveCapacity(first + given.keys.count, bytes: given.keys.byteCount)
                 stamped.reserveCapacity(first + given.keys.count)
                 for (path, stamp) in zip(given.keys, given.stamps)
                 where FolderWalk.reaches(path, from: base, depth: loader.effectiveDepth) {
@@ -181,7 +182,7 @@ extension SearchIndex {
             let listedSet = Set(listed)
             for (path, row) in existing where !listedSet.contains(path) { gone.append(row.id) }
             if known.isEmpty { known = existing } else { known.merge(existing) { a, _ in a } }
-            wanted += listed
+            wanted.append(contentsOf: listed)
             stamped += Array(repeating: nil, count: listed.count)
             matched += Array(repeating: nil, count: listed.count)
             if let listing {
@@ -189,7 +190,7 @@ extension SearchIndex {
             }
         }
         // Taken into `wanted` and `stamped`: the pass's own arrays are not held through the update.
-        given = ([], [])
+        given = (PathList(), [])
         pass?.release()
         for (folder, range) in fromPass {
             // Matched to the index's rows in one ordered pass: no dictionary of every path (at
@@ -208,7 +209,7 @@ extension SearchIndex {
         if scope.folders.count + scope.files.count > 1 {
             var seen = Set<String>()
             let once = wanted.map { seen.insert($0).inserted }
-            wanted = zip(wanted, once).filter(\.1).map(\.0)
+            wanted = PathList(zip(wanted, once).filter(\.1).map(\.0))
             stamped = zip(stamped, once).filter(\.1).map(\.0)
             matched = zip(matched, once).filter(\.1).map(\.0)
         }
@@ -383,10 +384,10 @@ extension SearchIndex {
 
     /// `rows(matching:)` written into `out` from `start` (the update's own array: no second one of
     /// 200,000 rows beside it).
-    func matchRows(
-        _ paths: ArraySlice<String>, under folder: String, depth: Int, gone: inout [Int64],
+    func matchRows<Paths: RandomAccessCollection>(
+        _ paths: Paths, under folder: String, depth: Int, gone: inout [Int64],
         into out: inout [(id: Int64, stat: FileStamp, indexed: Bool)?], at start: Int
-    ) throws {
+    ) throws where Paths.Element == String, Paths.Index == Int {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
         // The slice's own indices (no copy of 200,000 references).
         let offset = paths.startIndex - start
@@ -405,11 +406,18 @@ extension SearchIndex {
                         "SELECT id, path, size, mtime, inode, indexed FROM file WHERE path > ? AND path < ? ORDER BY path",
                     arguments: [base, SearchIndex.upperBound(of: base)])
                 var next = 0
+                // The path at `next`, made once however many rows are compared with it (a packed list
+                // makes a string per access).
+                var current = order.isEmpty ? nil : paths[order[0]]
+                func advance() {
+                    next += 1
+                    current = next < order.count ? paths[order[next]] : nil
+                }
                 while let row = try rows.next() {
                     let path: String = row["path"]
                     guard FolderWalk.reaches(path, from: base, depth: depth) else { continue }
-                    while next < order.count && precedes(paths[order[next]], path) { next += 1 }
-                    guard next < order.count, paths[order[next]].utf8.elementsEqual(path.utf8) else {
+                    while let c = current, precedes(c, path) { advance() }
+                    guard let c = current, c.utf8.elementsEqual(path.utf8) else {
                         dropped.append(row["id"])
                         continue
                     }
@@ -417,7 +425,7 @@ extension SearchIndex {
                         row["id"], FileStamp(size: row["size"], mtime: row["mtime"], inode: row["inode"]),
                         row["indexed"]
                     )
-                    next += 1
+                    advance()
                 }
             }
         }

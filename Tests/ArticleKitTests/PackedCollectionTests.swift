@@ -202,6 +202,19 @@ final class PackedCollectionTests: XCTestCase {
         XCTAssertEqual(plain.map(\.folder), ["2026/01", "2026/01", "2026/02", "2026/02"])
     }
 
+    func testAPathListGivesBackEveryPathByteForByte() {
+        let paths = ["/a/2026/01/caf\u{E9}.txt", "/a/2026/01/cafe\u{301}.txt", "", "relative/日本.md", "/a/x.txt"]
+        var list = PathList()
+        list.reserveCapacity(2, bytes: 4)
+        list.append(contentsOf: paths)
+        XCTAssertEqual(list.count, paths.count)
+        XCTAssertEqual(list.map { Array($0.utf8) }, paths.map { Array($0.utf8) })
+        XCTAssertTrue(list.isPath(0, paths[0]))
+        XCTAssertFalse(list.isPath(0, paths[1]), "canonically equivalent is not the same path")
+        XCTAssertEqual(list.byteCount, paths.reduce(0) { $0 + $1.utf8.count })
+        XCTAssertEqual(PathList(paths), list)
+    }
+
     func testAnEmptyCollectionAnswersEveryLookup() {
         let collection = ArticleCollection(entries: [])
         XCTAssertTrue(collection.entries.isEmpty)

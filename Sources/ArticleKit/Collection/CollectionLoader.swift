@@ -205,10 +205,11 @@ public struct CollectionLoader: Sendable {
         // Packed as each slice comes in (`EntryStorage`): the plain entries are held for one slice only.
         var entries = EntryStorage.Builder(capacity: sources.count)
         var failures: [ArticleError] = []
-        var passKeys: [String] = []
+        var passKeys = PathList()
         var passStamps: [FileStamp] = []
         if pass != nil {
-            passKeys.reserveCapacity(sources.count)
+            // The canonical paths are the sources as named, as a rule: their bytes, reserved once.
+            passKeys.reserveCapacity(sources.count, bytes: sources.reduce(0) { $0 + $1.utf8.count })
             passStamps.reserveCapacity(sources.count)
         }
         // A slice at a time: the catalogue's rows and the scans' results are held for one slice only,
@@ -228,7 +229,7 @@ public struct CollectionLoader: Sendable {
 
     private func scanSlice(
         _ sources: [String], folders: [String]?, into entries: inout EntryStorage.Builder,
-        failures: inout [ArticleError], passKeys: inout [String], passStamps: inout [FileStamp]
+        failures: inout [ArticleError], passKeys: inout PathList, passStamps: inout [FileStamp]
     ) {
         let scanned = self.scanned
         let ids = ParallelMap.map(sources) { store.identity(of: $0) }
