@@ -10,9 +10,10 @@ enum MemoryPolicy {
     /// glibc raises its threshold to the largest mapped block freed so far (up to 32 MiB): after the
     /// reader's first big array was freed, the next ones (200,000 entries' worth each) came from the
     /// heap and stayed resident after use, beside what was built next. A fixed threshold keeps them
-    /// mapped. Measured at 200,000 articles (the reader, 5 s after its background read): peak 151 MiB
-    /// → 141 MiB, and 98 MiB resident once settled instead of 150. `mallopt` is looked up rather
-    /// than declared: Swift's Glibc module does not bring `<malloc.h>`.
+    /// mapped. Measured at 200,000 articles (the reader, 5 s after its background read): peak
+    /// 147.9–149.6 MiB → 138.1 MiB, and 96.2 MiB resident once settled instead of 147.9
+    /// (docs/PERFORMANCE.md). `mallopt` is looked up rather than declared: Swift's Glibc module does
+    /// not bring `<malloc.h>`.
     static func apply() {
         #if canImport(Glibc)
             typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
