@@ -43,7 +43,7 @@ public enum TocReport {
     static func linkJSON(_ title: String?, _ link: Link?, _ collection: ArticleCollection?) -> JSONValue {
         // A page's link by address has no title of its own: the title of the page it resolved to.
         guard let title = title ?? link?.title else { return .null }
-        let file = link?.target.flatMap { collection?.entries[$0].source }
+        let file = link?.target.flatMap { collection?.entries.source($0) }
         return .object([("title", .string(title)), ("file", .optional(file))])
     }
 
@@ -72,7 +72,7 @@ public enum LinkText {
     public static func describe(_ title: String?, _ link: Link?, _ collection: ArticleCollection?) -> String {
         guard let title = title ?? link?.title else { return "(none)" }
         guard let target = link?.target, let collection else { return "\(title) — not in this collection" }
-        var s = "\(title) → \(shown(collection.entries[target].source))"
+        var s = "\(title) → \(shown(collection.entries.source(target)))"
         if let link, link.isAmbiguous { s += " (one of \(link.candidates.count) articles with this title)" }
         return s
     }
@@ -81,7 +81,7 @@ public enum LinkText {
 public enum ChainReport {
     public static func json(_ chain: Chain, collection: ArticleCollection) -> JSONValue {
         .object([
-            ("files", .array(chain.entries.map { .string(collection.entries[$0].source) })),
+            ("files", .array(chain.entries.map { .string(collection.entries.source($0)) })),
             ("dangling_prev", .optional(chain.danglingPrevious)),
             ("dangling_next", .optional(chain.danglingNext)),
             ("cycle", .bool(chain.isCycle)),
@@ -94,11 +94,11 @@ public enum ChainReport {
         if chain.isCycle { lines[0] += ", a cycle (the last leads back to the first)" }
         if let d = chain.danglingPrevious { lines.append("  ← \(d) (not in this collection)") }
         for e in chain.entries {
-            lines.append("  \(collection.entries[e].links.title)  [\(shown(collection.entries[e].source))]")
+            lines.append("  \(collection.entries.title(e))  [\(shown(collection.entries.source(e)))]")
         }
         if let d = chain.danglingNext { lines.append("  → \(d) (not in this collection)") }
         if chain.isCycle, let first = chain.entries.first {
-            lines.append("  ↻ back to \(collection.entries[first].links.title)")
+            lines.append("  ↻ back to \(collection.entries.title(first))")
         }
         return lines.joined(separator: "\n")
     }

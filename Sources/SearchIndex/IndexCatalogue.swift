@@ -20,24 +20,26 @@ extension SearchIndex {
         }
         let low = keys[order[0]], high = keys[order[order.count - 1]]
         try pool.read { db in
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT path, size, mtime, inode, title, prev, next, url, prev_url, next_url, format FROM file
-                    WHERE path >= ? AND path <= ? AND catalogued AND skipped IS NULL ORDER BY path
-                    """, arguments: [low, high])
-            var next = 0
-            while next < order.count, let row = try rows.next() {
-                let path: String = row[0]
-                while next < order.count && precedes(keys[order[next]], path) { next += 1 }
-                guard next < order.count, keys[order[next]] == path else { continue }
-                out[order[next]] = CatalogueEntry(
-                    stamp: FileStamp(size: row[1], mtime: row[2], inode: row[3]),
-                    links: ArticleLinks(
-                        title: row[4], previousTitle: row[5], nextTitle: row[6], url: row[7], previousURL: row[8],
-                        nextURL: row[9]),
-                    format: ArticleFormatName(rawValue: row[10]) ?? .text)
-                next += 1
+            try SearchIndex.scanning(db) {
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT path, size, mtime, inode, title, prev, next, url, prev_url, next_url, format FROM file
+                        WHERE path >= ? AND path <= ? AND catalogued AND skipped IS NULL ORDER BY path
+                        """, arguments: [low, high])
+                var next = 0
+                while next < order.count, let row = try rows.next() {
+                    let path: String = row[0]
+                    while next < order.count && precedes(keys[order[next]], path) { next += 1 }
+                    guard next < order.count, keys[order[next]] == path else { continue }
+                    out[order[next]] = CatalogueEntry(
+                        stamp: FileStamp(size: row[1], mtime: row[2], inode: row[3]),
+                        links: ArticleLinks(
+                            title: row[4], previousTitle: row[5], nextTitle: row[6], url: row[7], previousURL: row[8],
+                            nextURL: row[9]),
+                        format: ArticleFormatName(rawValue: row[10]) ?? .text)
+                    next += 1
+                }
             }
         }
         return out

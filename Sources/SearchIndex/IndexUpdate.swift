@@ -132,8 +132,9 @@ extension SearchIndex {
     ) throws {
         let loader = scope.loader
         let started = min(SearchIndex.now(), pass?.startedAt ?? .max)
-        let given: (keys: [String], stamps: [FileStamp]) = pass?.files ?? ([], [])
-        var wanted: [String] = []
+        var given: (keys: PathList, stamps: [FileStamp]) = pass?.files ?? (PathList(), [])
+        /// Packed: at 200,000 files, strings were a heap block a path held beside the reader's collection.
+        var wanted = PathList()
         /// Parallel to `wanted`: the stamp the collection's pass took, or nil to `stat` the file now.
         var stamped: [FileStamp?] = []
         var gone: [Int64] = []
@@ -144,9 +145,11 @@ extension SearchIndex {
         // What the folder table becomes once every file is in (not before: a cancelled update must not
         // leave folders looking current whose files were never read).
         var folderRecords: [FolderRecord] = []
+        /// The folders the pass listed, and where their files are in `wanted`.
+        var fromPass: [(folder: String, range: Range<Int>)] = []
         for folder in scope.folders {
             if mode != .full, let moved = try movedFolders(under: folder, scope: scope) {
-                wanted += moved.files
+                wanted.append(contentsOf: moved.files)
                 stamped += moved.stamps
                 matched += Array(repeating: nil, count: moved.files.count)
                 gone += moved.gone
@@ -159,15 +162,17 @@ extension SearchIndex {
                 // Listed and stat'ed by the collection's scan a moment ago: not again.
                 let base = folder.hasSuffix("/") ? folder : folder + "/"
                 let first = wanted.count
+                // Sized once: grown by doubling, these were a third more than the files at the reader's peak.
+                wanted.reserveCapacity(first + given.keys.count, bytes: given.keys.byteCount)
+                stamped.reserveCapacity(first + given.keys.count)
                 for (path, stamp) in zip(given.keys, given.stamps)
                 where FolderWalk.reaches(path, from: base, depth: loader.effectiveDepth) {
                     wanted.append(path)
                     stamped.append(stamp)
                 }
-                // Matched to the index's rows in one ordered pass: no dictionary of every path (at
-                // 200,000 files that was the reader's peak, behind its first screen).
-                matched += try rows(
-                    matching: wanted[first...], under: folder, depth: loader.effectiveDepth, gone: &gone)
+                // Matched to the index's rows once every folder is taken from the pass (below).
+                matched.append(contentsOf: repeatElement(nil, count: wanted.count - first))
+                fromPass.append((folder, first..<wanted.count))
                 folderRecords.append(.walked(root: folder, listed: listed))
                 continue
             }
@@ -177,12 +182,22 @@ extension SearchIndex {
             let listedSet = Set(listed)
             for (path, row) in existing where !listedSet.contains(path) { gone.append(row.id) }
             if known.isEmpty { known = existing } else { known.merge(existing) { a, _ in a } }
-            wanted += listed
+            wanted.append(contentsOf: listed)
             stamped += Array(repeating: nil, count: listed.count)
             matched += Array(repeating: nil, count: listed.count)
             if let listing {
                 folderRecords.append(.walked(root: folder, listed: listing.listed))
             }
+        }
+        // Taken into `wanted` and `stamped`: the pass's own arrays are not held through the update.
+        given = (PathList(), [])
+        pass?.release()
+        for (folder, range) in fromPass {
+            // Matched to the index's rows in one ordered pass: no dictionary of every path (at
+            // 200,000 files that was the reader's peak, behind its first screen).
+            try matchRows(
+                wanted[range], under: folder, depth: loader.effectiveDepth, gone: &gone, into: &matched,
+                at: range.lowerBound)
         }
         for file in scope.files {
             if let row = try fileRow(file) { known[file] = row }
@@ -194,13 +209,15 @@ extension SearchIndex {
         if scope.folders.count + scope.files.count > 1 {
             var seen = Set<String>()
             let once = wanted.map { seen.insert($0).inserted }
-            wanted = zip(wanted, once).filter(\.1).map(\.0)
+            wanted = PathList(zip(wanted, once).filter(\.1).map(\.0))
             stamped = zip(stamped, once).filter(\.1).map(\.0)
             matched = zip(matched, once).filter(\.1).map(\.0)
         }
-        let stats = ParallelMap.map(Array(wanted.indices)) { [wanted, stamped] i in
-            stamped[i] ?? FileStamp.of(wanted[i])
-        }
+        // Every file stamped by the collection's pass (the reader's update): those stamps, not a copy.
+        let stats =
+            stamped.contains(where: { $0 == nil })
+            ? ParallelMap.map(Array(wanted.indices)) { [wanted, stamped] i in stamped[i] ?? FileStamp.of(wanted[i]) }
+            : stamped
         var work: [(path: String, stat: FileStamp)] = []
         for (i, (path, stat)) in zip(wanted, stats).enumerated() {
             let row = matched[i] ?? known[path]
@@ -377,9 +394,20 @@ extension SearchIndex {
     func rows(
         matching paths: ArraySlice<String>, under folder: String, depth: Int, gone: inout [Int64]
     ) throws -> [(id: Int64, stat: FileStamp, indexed: Bool)?] {
-        let base = folder.hasSuffix("/") ? folder : folder + "/"
-        let paths = Array(paths)
         var out = [(id: Int64, stat: FileStamp, indexed: Bool)?](repeating: nil, count: paths.count)
+        try matchRows(paths, under: folder, depth: depth, gone: &gone, into: &out, at: 0)
+        return out
+    }
+
+    /// `rows(matching:)` written into `out` from `start` (the update's own array: no second one of
+    /// 200,000 rows beside it).
+    func matchRows<Paths: RandomAccessCollection>(
+        _ paths: Paths, under folder: String, depth: Int, gone: inout [Int64],
+        into out: inout [(id: Int64, stat: FileStamp, indexed: Bool)?], at start: Int
+    ) throws where Paths.Element == String, Paths.Index == Int {
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        // The slice's own indices (no copy of 200,000 references).
+        let offset = paths.startIndex - start
         // SQLite orders text by its bytes; a walk lists in that order already.
         func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
         var order = Array(paths.indices)
@@ -388,27 +416,37 @@ extension SearchIndex {
         }
         var dropped: [Int64] = []
         try pool.read { db in
-            let rows = try Row.fetchCursor(
-                db,
-                sql: "SELECT id, path, size, mtime, inode, indexed FROM file WHERE path > ? AND path < ? ORDER BY path",
-                arguments: [base, SearchIndex.upperBound(of: base)])
-            var next = 0
-            while let row = try rows.next() {
-                let path: String = row["path"]
-                guard FolderWalk.reaches(path, from: base, depth: depth) else { continue }
-                while next < order.count && precedes(paths[order[next]], path) { next += 1 }
-                guard next < order.count, paths[order[next]].utf8.elementsEqual(path.utf8) else {
-                    dropped.append(row["id"])
-                    continue
+            try SearchIndex.scanning(db) {
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql:
+                        "SELECT id, path, size, mtime, inode, indexed FROM file WHERE path > ? AND path < ? ORDER BY path",
+                    arguments: [base, SearchIndex.upperBound(of: base)])
+                var next = 0
+                // The path at `next`, made once however many rows are compared with it (a packed list
+                // makes a string per access).
+                var current = order.isEmpty ? nil : paths[order[0]]
+                func advance() {
+                    next += 1
+                    current = next < order.count ? paths[order[next]] : nil
                 }
-                out[order[next]] = (
-                    row["id"], FileStamp(size: row["size"], mtime: row["mtime"], inode: row["inode"]), row["indexed"]
-                )
-                next += 1
+                while let row = try rows.next() {
+                    let path: String = row["path"]
+                    guard FolderWalk.reaches(path, from: base, depth: depth) else { continue }
+                    while let c = current, precedes(c, path) { advance() }
+                    guard let c = current, c.utf8.elementsEqual(path.utf8) else {
+                        dropped.append(row["id"])
+                        continue
+                    }
+                    out[order[next] - offset] = (
+                        row["id"], FileStamp(size: row["size"], mtime: row["mtime"], inode: row["inode"]),
+                        row["indexed"]
+                    )
+                    advance()
+                }
             }
         }
         gone += dropped
-        return out
     }
 
     func fileRow(_ path: String) throws -> (id: Int64, stat: FileStamp, indexed: Bool)? {

@@ -7,6 +7,8 @@ import ArgumentParser
 // A closed pipe is reported by write errors, which Output turns into a quiet exit.
 signal(SIGPIPE, SIG_IGN)
 
+MemoryPolicy.apply()
+
 do {
     var command = try Gazette.parseAsRoot()
     try command.run()

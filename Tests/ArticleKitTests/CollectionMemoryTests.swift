@@ -34,6 +34,11 @@ final class CollectionMemoryTests: XCTestCase {
         XCTAssertEqual(entries, given, "the same entries as given")
         let collection = ArticleCollection(entries: entries)
         XCTAssertEqual(storage(collection.entries[1].links.previousTitle!), storage(collection.entries[0].links.title))
+        // Packed, the strings read are made on access (the pointers above may be one block reused): the
+        // sharing is the link holding the title's own string number.
+        let records = collection.entries.storage.records
+        XCTAssertEqual(records[1].previous, records[0].title)
+        XCTAssertEqual(records[0].next, records[1].title)
         XCTAssertEqual(collection.link(1, .previous)?.target, 0)
     }
 

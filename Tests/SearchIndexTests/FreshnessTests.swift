@@ -1,5 +1,6 @@
 import ArticleKit
 import Foundation
+import GRDB
 import GazetteTestSupport
 import Synchronization
 import XCTest
@@ -314,6 +315,20 @@ final class FreshnessTests: XCTestCase {
         XCTAssertEqual(report.indexed, 1)
         XCTAssertEqual(try names(index, "council"), [])
         XCTAssertEqual(try names(index, "night"), ["2026/03/k.txt"])
+        XCTAssertTrue(pass.files.keys.isEmpty, "the update lets the pass go once it has taken its files")
+        XCTAssertNil(pass.listed(root: ArticleID.file(folder.path, in: "/").key))
+    }
+
+    /// The one-pass scans of the `file` table hold the page cache small while they read, and leave the
+    /// connection's own size for the queries after them.
+    func testAScanOfTheFileTableGivesTheConnectionItsCacheBack() throws {
+        let index = try openIndex()
+        let sizes = try index.pool.read { db in
+            let during = try SearchIndex.scanning(db) { try Int.fetchOne(db, sql: "PRAGMA cache_size") }
+            return (during, try Int.fetchOne(db, sql: "PRAGMA cache_size"))
+        }
+        XCTAssertEqual(sizes.0, -512)
+        XCTAssertEqual(sizes.1, -SearchIndex.cacheKiB)
     }
 
     func testRowsAreMatchedToPathsInAnyOrder() throws {
@@ -326,6 +341,10 @@ final class FreshnessTests: XCTestCase {
         XCTAssertEqual(rows.map { $0 != nil }, [true, true, false, true])
         XCTAssertEqual(rows[1]?.stat, FileStamp.of(paths[1]))
         XCTAssertEqual(gone.count, 2, "c.txt and d.txt were not among the paths")
+        // A slice that does not start at 0 (the update's own array, from where a folder's files begin).
+        var goneToo: [Int64] = []
+        let tail = try index.rows(matching: paths[1...], under: root, depth: 16, gone: &goneToo)
+        XCTAssertEqual(tail.map { $0?.id }, rows.dropFirst().map { $0?.id })
         for (path, row) in zip(paths, rows) {
             guard let row else { continue }
             XCTAssertEqual(try index.fileRow(path)?.id, row.id)

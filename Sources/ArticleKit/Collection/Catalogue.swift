@@ -43,8 +43,8 @@ public final class ScannedFiles: Sendable {
 public final class FolderPass: Sendable {
     private struct Found {
         var roots: [String: [ListedFolder]] = [:]
-        /// Parallel: canonical paths (the collection's own key strings, shared) and their stamps.
-        var keys: [String] = []
+        /// Parallel: canonical paths (packed: the collection holds its own) and their stamps.
+        var keys = PathList()
         var stamps: [FileStamp] = []
     }
     private let found = Mutex(Found())
@@ -61,15 +61,14 @@ public final class FolderPass: Sendable {
         found.withLock { $0.roots[root] = listed }
     }
 
-    func noteStamps(keys: [String], stamps: [FileStamp]) {
+    func noteStamps(keys: PathList, stamps: [FileStamp]) {
         found.withLock { found in
-            // The first note takes the caller's arrays as they are (shared, not copied): at 200,000
-            // files a copy is 8 MB more at the reader's peak, while the loader still holds its own.
+            // The first note takes the caller's lists as they are (shared, not copied).
             if found.keys.isEmpty {
                 found.keys = keys
                 found.stamps = stamps
             } else {
-                found.keys += keys
+                found.keys.append(contentsOf: keys)
                 found.stamps += stamps
             }
         }
@@ -78,7 +77,7 @@ public final class FolderPass: Sendable {
     /// The folders a walk of `root` (canonical) listed, or nil when it was not walked in this pass.
     public func listed(root: String) -> [ListedFolder]? { found.withLock { $0.roots[root] } }
     /// Every file stat'ed, by canonical path, and its stamp (taken before it was read): parallel arrays.
-    public var files: (keys: [String], stamps: [FileStamp]) { found.withLock { ($0.keys, $0.stamps) } }
+    public var files: (keys: PathList, stamps: [FileStamp]) { found.withLock { ($0.keys, $0.stamps) } }
 
     /// Forgets what was found, once taken: the reader keeps running, and 200,000 stamps are megabytes.
     public func release() {

@@ -38,14 +38,14 @@ public struct ChainBuilder: Sendable {
 
         var reciprocal: [(Int, Int)] = [], fromNext: [(Int, Int)] = [], fromPrevious: [(Int, Int)] = []
         for a in 0..<n {
-            if let b = collection.resolutions[a].next?.target {
-                if collection.resolutions[b].previous?.target == a {
+            if let b = collection.target(a, .next) {
+                if collection.target(b, .previous) == a {
                     reciprocal.append((a, b))
                 } else {
                     fromNext.append((a, b))
                 }
             }
-            if let p = collection.resolutions[a].previous?.target, collection.resolutions[p].next?.target != a {
+            if let p = collection.target(a, .previous), collection.target(p, .next) != a {
                 fromPrevious.append((p, a))
             }
         }
@@ -69,8 +69,8 @@ public struct ChainBuilder: Sendable {
                 cursor = successor[c]
             }
             let tail = members[members.count - 1]
-            let prevLink = collection.resolutions[head].previous
-            let nextLink = collection.resolutions[tail].next
+            let prevLink = collection.link(head, .previous)
+            let nextLink = collection.link(tail, .next)
             chains.append(
                 Chain(
                     entries: members,

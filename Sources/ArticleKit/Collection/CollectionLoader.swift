@@ -202,13 +202,14 @@ public struct CollectionLoader: Sendable {
     /// Scans the title and links of each source. Sources that fail become failures. `folders`, parallel
     /// to `sources` when given: each one's folder relative to the folder named (`Entry.folder`).
     public func collection(of sources: [String], folders: [String]? = nil) -> ArticleCollection {
-        var entries: [ArticleCollection.Entry] = []
+        // Packed as each slice comes in (`EntryStorage`): the plain entries are held for one slice only.
+        var entries = EntryStorage.Builder(capacity: sources.count)
         var failures: [ArticleError] = []
-        entries.reserveCapacity(sources.count)
-        var passKeys: [String] = []
+        var passKeys = PathList()
         var passStamps: [FileStamp] = []
         if pass != nil {
-            passKeys.reserveCapacity(sources.count)
+            // The canonical paths are the sources as named, as a rule: their bytes, reserved once.
+            passKeys.reserveCapacity(sources.count, bytes: sources.reduce(0) { $0 + $1.utf8.count })
             passStamps.reserveCapacity(sources.count)
         }
         // A slice at a time: the catalogue's rows and the scans' results are held for one slice only,
@@ -223,13 +224,12 @@ public struct CollectionLoader: Sendable {
             start = end
         }
         if let pass { pass.noteStamps(keys: passKeys, stamps: passStamps) }
-        ArticleCollection.shareTitles(&entries)
-        return ArticleCollection(entries: entries, failures: failures)
+        return ArticleCollection(storage: entries.finished(), failures: failures)
     }
 
     private func scanSlice(
-        _ sources: [String], folders: [String]?, into entries: inout [ArticleCollection.Entry],
-        failures: inout [ArticleError], passKeys: inout [String], passStamps: inout [FileStamp]
+        _ sources: [String], folders: [String]?, into entries: inout EntryStorage.Builder,
+        failures: inout [ArticleError], passKeys: inout PathList, passStamps: inout [FileStamp]
     ) {
         let scanned = self.scanned
         let ids = ParallelMap.map(sources) { store.identity(of: $0) }

@@ -119,10 +119,11 @@ public struct TitleFilterKeys: Sendable {
     final class Once: Sendable {
         private let made = Mutex<TitleFilterKeys?>(nil)
 
-        func keys(for entries: [ArticleCollection.Entry]) -> TitleFilterKeys {
+        func keys(for storage: EntryStorage) -> TitleFilterKeys {
             made.withLock { made in
                 if let made { return made }
-                let keys = TitleFilterKeys(titles: entries.map(\.links.title), folders: entries.map(\.folder))
+                let keys = TitleFilterKeys(
+                    titles: (0..<storage.count).map(storage.title), folders: (0..<storage.count).map(storage.folder))
                 made = keys
                 return keys
             }

@@ -290,7 +290,7 @@ public struct ArticleListState: Sendable, Equatable {
     /// folder), in any case. A longer filter only narrows, so it searches the previous matches
     /// (`narrowing`) rather than `pool`, the whole list. `here`: the article on screen's entry.
     mutating func refilter(
-        narrowing: Bool, pool: @autoclosure () -> [Int], entries: [ArticleCollection.Entry],
+        narrowing: Bool, pool: @autoclosure () -> [Int], entries: ArticleCollection.Entries,
         keys: @autoclosure () -> TitleFilterKeys, journal: Journal, here: Int?
     ) {
         // Folded as `/` folds: accents, quotes and dashes never count, case only when the filter has
@@ -313,15 +313,15 @@ public struct ArticleListState: Sendable, Equatable {
                     keys.mayContain(i, plain[w]) || keys.folderMayContain(i, word: w, in: inFolders)
                 }
             guard possible else { return false }
-            let title = fold.fold(entries[i].links.title)
+            let title = fold.fold(entries.title(i))
             if words.allSatisfy({ title.contains($0) }) { return true }
             // In a nested archive a word may name the folder instead ("2026/03 council").
-            let folder = entries[i].folder
+            let folder = entries.folder(i)
             guard !folder.isEmpty else { return false }
             let place = fold.fold(folder)
             return words.allSatisfy { title.contains($0) || place.contains($0) }
         }
-        if unreadOnly { matches.removeAll { journal.isRead(entries[$0].id) } }
+        if unreadOnly { matches.removeAll { journal.isRead(entries.id($0)) } }
         marked = here.flatMap(matches.firstIndex(of:))
         selection = marked ?? 0
     }
@@ -329,9 +329,9 @@ public struct ArticleListState: Sendable, Equatable {
     /// The index's answer: the articles whose text holds the filter, not those the titles matched
     /// already, and only those the list holds (`pool`, a shortlist).
     mutating func take(
-        bodies answer: CollectionResults, entries: [ArticleCollection.Entry], pool: Set<ArticleID>?, journal: Journal
+        bodies answer: CollectionResults, entries: ArticleCollection.Entries, pool: Set<ArticleID>?, journal: Journal
     ) {
-        let titled = Set(matches.map { entries[$0].id })
+        let titled = Set(matches.map { entries.id($0) })
         bodyMatches = answer.hits.map { ArticleID(key: $0.path) }.filter { id in
             !titled.contains(id) && (pool?.contains(id) ?? true) && !(unreadOnly && journal.isRead(id))
         }

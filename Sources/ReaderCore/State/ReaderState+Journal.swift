@@ -118,7 +118,7 @@ extension ReaderState {
                 return
             }
             let entries = chains.chains[chains.position[entry].chain].entries
-            setRead(entries.map { collection.entries[$0].id }, true)
+            setRead(entries.map { collection.entries.id($0) }, true)
             out.message = "Marked the \(entries.count) article\(entries.count == 1 ? "" : "s") of this chain read"
         case .nextUnread:
             if let next = nextUnread() { open(next) } else { out.message = "No unread article left in this folder" }
@@ -150,16 +150,16 @@ extension ReaderState {
         let entries = collection.entries
         guard !entries.isEmpty else { return nil }
         let here = entryIndex ?? -1
-        func unread(_ entry: Int) -> Bool { entry != here && !memory.journal.isRead(entries[entry].id) }
+        func unread(_ entry: Int) -> Bool { entry != here && !memory.journal.isRead(entries.id(entry)) }
         if here >= 0, chains.position.indices.contains(here) {
             let p = chains.position[here]
             let rest = chains.chains[p.chain].entries.dropFirst(p.offset + 1)
-            if let e = rest.first(where: unread) { return entries[e].id }
+            if let e = rest.first(where: unread) { return entries.id(e) }
         }
         let found =
             (max(0, here + 1)..<entries.count).first(where: unread)
             ?? (0..<max(0, here)).first(where: unread)
-        return found.map { entries[$0].id }
+        return found.map { entries.id($0) }
     }
 
     /// The letter after `m` or `'`.
