@@ -172,7 +172,21 @@ struct TitleIndex: Sendable {
         return []
     }
 
-    private func list(from head: Int) -> [Int] {
+    /// Per entry: the first entry of its title's list (the list is `list(from:)` that entry).
+    func heads() -> [Int32] {
+        var out = [Int32](repeating: -1, count: following.count)
+        for head in slots where head >= 0 {
+            var i = head
+            while i >= 0 {
+                out[Int(i)] = head
+                i = following[Int(i)]
+            }
+        }
+        return out
+    }
+
+    /// The entries of one title's list, from its first entry, in file order.
+    func list(from head: Int) -> [Int] {
         var out: [Int] = []
         var i = Int32(head)
         while i >= 0 {
@@ -296,6 +310,38 @@ struct LinkResolver {
     let storage: EntryStorage
     let index: TitleIndex
     var urls: [PageAddress: [Int]] = [:]
+    /// Per string number: an entry whose title is that very string, or -1. Titles and link titles are
+    /// interned together, so a link naming an entry's title byte for byte (nearly every link of a
+    /// chain) finds its candidates through `heads` without folding a title key.
+    private let titledBy: [Int32]
+    /// Per entry: the first entry of its title's list (`TitleIndex.heads`).
+    private let heads: [Int32]
+
+    init(storage: EntryStorage, index: TitleIndex, urls: [PageAddress: [Int]]) {
+        self.storage = storage
+        self.index = index
+        self.urls = urls
+        var titledBy = [Int32](repeating: -1, count: storage.strings.count)
+        for (i, r) in storage.records.enumerated() where r.title >= 0 && titledBy[Int(r.title)] < 0 {
+            titledBy[Int(r.title)] = Int32(i)
+        }
+        self.titledBy = titledBy
+        heads = index.heads()
+    }
+
+    /// The entries whose title has the key of string `k`, in file order.
+    private func candidates(titled k: Int32) -> [Int] {
+        let e = titledBy[Int(k)]
+        if e >= 0 { return index.list(from: Int(heads[Int(e)])) }
+        return index.entries(TitleKey(storage.strings.string(k)), in: storage)
+    }
+
+    /// Whether string `k` has the title key of entry `entry`'s title.
+    private func string(_ k: Int32, isTitleOf entry: Int) -> Bool {
+        let e = titledBy[Int(k)]
+        if e >= 0 { return heads[Int(e)] == heads[entry] }
+        return TitleKey(storage.strings.string(k)) == TitleKey(storage.title(entry))
+    }
 
     /// One entry's two links, and their candidates when they are more than the target.
     private struct Resolved: Sendable {
@@ -331,15 +377,14 @@ struct LinkResolver {
         // A link by address to a page outside the collection is shown by its title, else its address.
         let titleNumber = storage.linkTitle(from, direction) >= 0 ? storage.linkTitle(from, direction) : urlNumber
         guard titleNumber >= 0 else { return (.none, nil) }
-        let candidates = index.entries(TitleKey(storage.strings.string(titleNumber)), in: storage)
+        let candidates = candidates(titled: titleNumber)
         guard candidates.count > 1 else {
             return (PackedLink(title: titleNumber, target: candidates.first.map(Int32.init) ?? -1), nil)
         }
         let back: LinkDirection = direction == .next ? .previous : .next
-        let fromKey = TitleKey(storage.title(from))
         let pointingBack = candidates.filter { c in
             let theirs = storage.linkTitle(c, back)
-            return theirs >= 0 && TitleKey(storage.strings.string(theirs)) == fromKey
+            return theirs >= 0 && string(theirs, isTitleOf: from)
         }
         let pool = pointingBack.isEmpty ? candidates : pointingBack
         // Never link an article to itself when another candidate exists.
