@@ -104,6 +104,22 @@ final class IndexTextTests: XCTestCase {
             XCTAssertEqual(IndexText.words(ofFolded: folded), Self.reference(folded), text.debugDescription)
         }
     }
+    /// Runs of ideographs take a path of their own in the byte-level pass: against the plain rule,
+    /// with what may border a run (marks, kana, Hangul, ideographs of other blocks, ASCII, spaces).
+    func testIdeographRunsAgreeWithThePlainRule() {
+        let pool: [String] = [
+            "中", "文字", "東京都", "\u{9FFF}", "\u{4E00}", "\u{4DFF}", "\u{3400}", "\u{0301}", "\u{3099}", "か", "서",
+            "\u{11A8}", "𠀋", "a", "7", " ", "\n", "、", "。", "ห\u{0E49}",
+        ]
+        var random = SeededGenerator(seed: 13)
+        for _ in 0..<1_000 {
+            let text = (0..<Int.random(in: 0...30, using: &random)).map { _ in pool.randomElement(using: &random)! }
+                .joined()
+            let folded = TextFold.fold(text).string
+            XCTAssertEqual(IndexText.words(ofFolded: folded), Self.reference(folded), text.debugDescription)
+        }
+    }
+
     /// The index's way (one `IndexText` for many texts, the fold's bytes without its offset map, a
     /// section's paragraphs prepared into one buffer) against the plain way it replaced: each text
     /// folded to a `FoldedText`, its words taken, the paragraphs joined. Seeded random mixtures of

@@ -118,6 +118,37 @@ public struct IndexText: Sendable {
                     i = j
                     continue
                 }
+                if lead >= 0xE4 && lead <= 0xE9 {
+                    // A run of ideographs: each is unspaced, never attached, and a word when the table
+                    // says so (what the general path below would decide for each), so each goes in
+                    // with a space before it.
+                    var k = i
+                    while k + 3 <= n && bytes[k] >= 0xE4 && bytes[k] <= 0xE9 {
+                        let v =
+                            UInt32(bytes[k] & 0x0F) << 12 | UInt32(bytes[k + 1] & 0x3F) << 6
+                            | UInt32(bytes[k + 2] & 0x3F)
+                        guard v >= 0x4E00 else { break }
+                        if table.contains(v) {
+                            if count > 0 {
+                                out[count] = 0x20
+                                count += 1
+                            }
+                            out[count] = bytes[k]
+                            out[count + 1] = bytes[k + 1]
+                            out[count + 2] = bytes[k + 2]
+                            count += 3
+                            gap = false
+                        } else {
+                            gap = true
+                        }
+                        spaceDue = true
+                        k += 3
+                    }
+                    if k > i {
+                        i = k
+                        continue
+                    }
+                }
                 let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 let u = scalar(bytes, at: i)
                 // An ideograph (most of Chinese and Japanese) is unspaced and never attached: said
