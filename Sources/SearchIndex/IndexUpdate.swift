@@ -481,27 +481,56 @@ enum BehindTheWriter {
     static let niceness: Int32 = 10
 
     /// Calls `body` with every index in `0..<iterations`, on `threads` new threads, and returns when
-    /// all are done.
+    /// all are done. The threads are joined, not only waited for: a thread's malloc arena is free for
+    /// the next batch's threads once it has ended (waited for alone, new threads found none free and
+    /// made new arenas: 187–204 MiB at 200,000 articles against 157–165).
     static func perform(iterations: Int, threads: Int, _ body: @escaping @Sendable (Int) -> Void) {
-        let next = Mutex(0)
-        let finished = DispatchSemaphore(value: 0)
+        let work = Work(iterations: iterations, body: body)
         let count = max(1, min(threads, iterations))
+        var started: [pthread_t] = []
         for _ in 0..<count {
-            let thread = Thread {
-                lowerPriority()
-                while true {
-                    let k = next.withLock { k in
-                        defer { k += 1 }
-                        return k
-                    }
-                    guard k < iterations else { break }
-                    body(k)
-                }
-                finished.signal()
+            var thread = pthread_t()
+            let context = Unmanaged.passRetained(work).toOpaque()
+            let failed = pthread_create(
+                &thread, nil,
+                { context in
+                    let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
+                    BehindTheWriter.lowerPriority()
+                    work.run()
+                    return nil
+                }, context)
+            if failed == 0 {
+                started.append(thread)
+            } else {
+                Unmanaged<Work>.fromOpaque(context).release()
             }
-            thread.start()
         }
-        for _ in 0..<count { finished.wait() }
+        // No thread could be made: the caller's thread does it all, at its own priority.
+        if started.isEmpty { work.run() }
+        for thread in started { pthread_join(thread, nil) }
+    }
+
+    /// The iterations handed out one at a time to whichever thread asks next.
+    private final class Work: Sendable {
+        let iterations: Int
+        let body: @Sendable (Int) -> Void
+        let next = Mutex(0)
+
+        init(iterations: Int, body: @escaping @Sendable (Int) -> Void) {
+            self.iterations = iterations
+            self.body = body
+        }
+
+        func run() {
+            while true {
+                let k = next.withLock { k in
+                    defer { k += 1 }
+                    return k
+                }
+                guard k < iterations else { return }
+                body(k)
+            }
+        }
     }
 
     /// The calling thread's nice raised to `niceness` (on Linux a nice value is a thread's, and
