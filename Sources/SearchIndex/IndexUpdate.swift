@@ -289,7 +289,7 @@ extension SearchIndex {
         let size = max(16, batch.count / (workers * 8))
         let shares = stride(from: 0, to: batch.count, by: size).map { $0..<min(batch.count, $0 + size) }
         let results = Mutex<[[IndexedArticle]]>(Array(repeating: [], count: shares.count))
-        BehindTheWriter.perform(iterations: shares.count, threads: workers) { k in
+        DispatchQueue.concurrentPerform(iterations: shares.count) { k in
             let share = make(shares[k])
             results.withLock { $0[k] = share }
         }
@@ -465,86 +465,5 @@ private final class WriteFailure: Sendable {
     var error: (any Error)? {
         get { stored.withLock { $0 } }
         set { stored.withLock { $0 = newValue } }
-    }
-}
-
-/// Where a batch is prepared while the writer inserts the one before: threads of their own, one a
-/// core, at a lower priority than the writer (nice +10), made for the batch and gone after it.
-///
-/// The one writer is the pipeline's bound once preparing is shared by every core (at 200,000
-/// articles it is nearly half of all CPU). With equal priorities it got two thirds of a core beside
-/// two preparers, fell behind, and wrote the last batches alone with the other core idle; behind it,
-/// the preparers take what it leaves. The threads are the batch's own, so the lower priority ends
-/// with them: the caller's thread (the command's main thread, a test's) keeps its own, which an
-/// unprivileged process could not raise back.
-enum BehindTheWriter {
-    static let niceness: Int32 = 10
-
-    /// Calls `body` with every index in `0..<iterations`, on `threads` new threads, and returns when
-    /// all are done. The threads are joined, not only waited for: a thread's malloc arena is free for
-    /// the next batch's threads once it has ended (waited for alone, new threads found none free and
-    /// made new arenas: 187–204 MiB at 200,000 articles against 157–165).
-    static func perform(iterations: Int, threads: Int, _ body: @escaping @Sendable (Int) -> Void) {
-        let work = Work(iterations: iterations, body: body)
-        let count = max(1, min(threads, iterations))
-        var started: [pthread_t] = []
-        for _ in 0..<count {
-            var thread = pthread_t()
-            let context = Unmanaged.passRetained(work).toOpaque()
-            let failed = pthread_create(
-                &thread, nil,
-                { context in
-                    let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
-                    BehindTheWriter.lowerPriority()
-                    work.run()
-                    return nil
-                }, context)
-            if failed == 0 {
-                started.append(thread)
-            } else {
-                Unmanaged<Work>.fromOpaque(context).release()
-            }
-        }
-        // No thread could be made: the caller's thread does it all, at its own priority.
-        if started.isEmpty { work.run() }
-        for thread in started { pthread_join(thread, nil) }
-    }
-
-    /// The iterations handed out one at a time to whichever thread asks next.
-    private final class Work: Sendable {
-        let iterations: Int
-        let body: @Sendable (Int) -> Void
-        let next = Mutex(0)
-
-        init(iterations: Int, body: @escaping @Sendable (Int) -> Void) {
-            self.iterations = iterations
-            self.body = body
-        }
-
-        func run() {
-            while true {
-                let k = next.withLock { k in
-                    defer { k += 1 }
-                    return k
-                }
-                guard k < iterations else { return }
-                body(k)
-            }
-        }
-    }
-
-    /// The calling thread's nice raised to `niceness` (on Linux a nice value is a thread's, and
-    /// `who` 0 is the calling thread); left as it is when already that low or when it cannot be read.
-    static func lowerPriority() {
-        let which = __priority_which_t(PRIO_PROCESS.rawValue)
-        errno = 0
-        let current = getpriority(which, 0)
-        guard errno == 0, current < niceness else { return }
-        _ = setpriority(which, 0, niceness)
-    }
-
-    /// The calling thread's nice value (for the tests).
-    static func currentNiceness() -> Int32 {
-        getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
     }
 }

@@ -439,23 +439,6 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(shared[5].preparedTitle, "article 5 musee")
     }
 
-    /// A batch's shares run on threads of their own below the writer's priority: every share once,
-    /// each at nice 10 (or the process's own when it is lower still), and the caller's thread keeps
-    /// its priority (it could not get it back).
-    func testSharesArePreparedOnThreadsOfTheirOwnBehindTheWriter() {
-        let before = BehindTheWriter.currentNiceness()
-        let seen = Mutex<[Int]>([])
-        let nice = Mutex<Set<Int32>>([])
-        BehindTheWriter.perform(iterations: 100, threads: 3) { k in
-            seen.withLock { $0.append(k) }
-            nice.withLock { _ = $0.insert(BehindTheWriter.currentNiceness()) }
-        }
-        XCTAssertEqual(seen.withLock { $0.sorted() }, Array(0..<100))
-        XCTAssertEqual(nice.withLock { $0 }, [max(before, BehindTheWriter.niceness)])
-        XCTAssertEqual(BehindTheWriter.currentNiceness(), before)
-        BehindTheWriter.perform(iterations: 0, threads: 2) { _ in XCTFail("no iteration") }
-    }
-
     /// Through an update: a file over the streaming size is found by a word near its end.
     func testABigFileIsIndexedByStreaming() throws {
         let paragraph = String(repeating: "The harbour board met again to discuss the timetable. ", count: 40)
