@@ -50,7 +50,7 @@ struct IndexedArticle: Sendable {
         let sections = article.sections.map { section in
             SectionText(
                 heading: section.heading, preparedHeading: section.heading.map { text.prepare($0) } ?? "",
-                preparedBody: section.paragraphs.map { text.prepare($0) }.joined(separator: "\n"))
+                preparedBody: text.prepare(paragraphs: section.paragraphs))
         }
         return IndexedArticle(
             path: path, stat: stat, title: article.title, preparedTitle: text.prepare(article.title),

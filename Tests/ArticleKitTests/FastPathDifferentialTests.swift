@@ -57,6 +57,29 @@ final class FastPathDifferentialTests: XCTestCase {
         }
     }
 
+    /// Latin-1's letters are classed by range, not by the property tables: the same answer.
+    func testGlyphOfLatin1LettersMatchesTheCaseProperties() {
+        for v in UInt32(0xC0)...0xFF where v != 0xD7 && v != 0xF7 {
+            let s = Unicode.Scalar(v)!
+            let expected: Glyph = s.properties.isUppercase ? .upper : s.properties.isLowercase ? .lower : .caseless
+            XCTAssertEqual(Glyph(s), expected, String(v, radix: 16))
+        }
+        // What the heading features read of a block of them: measured in the table's loop as before.
+        let shape = BlockShape("Équipe ÀÉÎ ßüñ çà ×÷ end")
+        XCTAssertEqual(
+            [shape.upperLetters, shape.lowerLetters, shape.upperInitials, shape.lowerInitials], [4, 13, 2, 3])
+    }
+
+    /// Ideographs and Hangul syllables are answered before the index's list of marks: none is a mark.
+    func testIdeographsAndHangulSyllablesAreNeverAttached() {
+        for v in Array(UInt32(0x3400)...0x9FFF) + Array(UInt32(0xAC00)...0xD7AF) {
+            let s = Unicode.Scalar(v)!
+            XCTAssertFalse(IndexText.isAttached(s))
+            let mark: [Unicode.GeneralCategory] = [.nonspacingMark, .spacingMark, .enclosingMark]
+            XCTAssertFalse(mark.contains(s.properties.generalCategory), String(v, radix: 16))
+        }
+    }
+
     func testControlByteCountMatchesByteByByteReference() {
         var g = SeededGenerator.forTest(seed: 121212)
         // Mostly text with a few control bytes (NUL rarely), at every length around a word of 8.

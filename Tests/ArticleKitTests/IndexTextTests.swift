@@ -104,4 +104,52 @@ final class IndexTextTests: XCTestCase {
             XCTAssertEqual(IndexText.words(ofFolded: folded), Self.reference(folded), text.debugDescription)
         }
     }
+    /// Runs of ideographs take a path of their own in the byte-level pass: against the plain rule,
+    /// with what may border a run (marks, kana, Hangul, ideographs of other blocks, ASCII, spaces).
+    func testIdeographRunsAgreeWithThePlainRule() {
+        let pool: [String] = [
+            "中", "文字", "東京都", "\u{9FFF}", "\u{4E00}", "\u{4DFF}", "\u{3400}", "\u{0301}", "\u{3099}", "か", "서",
+            "\u{11A8}", "𠀋", "a", "7", " ", "\n", "、", "。", "ห\u{0E49}",
+        ]
+        var random = SeededGenerator(seed: 13)
+        for _ in 0..<1_000 {
+            let text = (0..<Int.random(in: 0...30, using: &random)).map { _ in pool.randomElement(using: &random)! }
+                .joined()
+            let folded = TextFold.fold(text).string
+            XCTAssertEqual(IndexText.words(ofFolded: folded), Self.reference(folded), text.debugDescription)
+        }
+    }
+
+    /// The index's way (one `IndexText` for many texts, the fold's bytes without its offset map, a
+    /// section's paragraphs prepared into one buffer) against the plain way it replaced: each text
+    /// folded to a `FoldedText`, its words taken, the paragraphs joined. Seeded random mixtures of
+    /// every script, marks, emoji, controls and hostile text.
+    func testPreparingParagraphsInOneBufferIsThePlainWay() {
+        let pool: [String] = [
+            "a", "Bc ", " ", "  ", "é", "Ü", "东京", "か\u{3099}", "ห", "\u{0E49}", "서울", "\u{1161}", "\u{0301}", "👍🏽",
+            "—", "-", "'", "\n", "\t", "Ж", "ẞ", "ß", "ﬁ", "ا", "\u{200D}", "\u{00A0}", "ກ", "ក\u{17B6}", "က",
+            "𠀋", "Ⅻ", "²", "\u{7F}", "Z9", "・", "İ", "Σ", "ǅ", "\u{FEFF}", "\u{AD}", "Crème", "Straße", "नमस्ते",
+            "\r\n", "🇩🇪", "👨‍👩‍👧", Hostile.bidi, Hostile.zeroWidth, Hostile.csi, "\u{1100}\u{1161}\u{11A8}",
+        ]
+        var random = SeededGenerator(seed: 21)
+        var text = IndexText()
+        for _ in 0..<600 {
+            let paragraphs = (0..<Int.random(in: 0...5, using: &random)).map { _ in
+                (0..<Int.random(in: 0...20, using: &random)).map { _ in pool.randomElement(using: &random)! }.joined()
+            }
+            let plain = paragraphs.map { IndexText.words(ofFolded: TextFold.fold($0).string) }.joined(separator: "\n")
+            XCTAssertEqual(text.prepare(paragraphs: paragraphs), plain, paragraphs.debugDescription)
+            for paragraph in paragraphs {
+                XCTAssertEqual(text.prepare(paragraph), IndexText.words(ofFolded: TextFold.fold(paragraph).string))
+                for keepingCase in [false, true] {
+                    var fold = TextFold(keepingCase: keepingCase)
+                    var bytes: [UInt8] = [1, 2]
+                    fold.foldedUTF8(paragraph, appendingTo: &bytes)
+                    XCTAssertEqual(bytes, [1, 2] + TextFold.fold(paragraph, keepingCase: keepingCase).utf8)
+                }
+            }
+        }
+        XCTAssertEqual(text.prepare(paragraphs: []), "")
+        XCTAssertEqual(text.prepare(paragraphs: ["", "—", "A b"]), "\n\na b")
+    }
 }

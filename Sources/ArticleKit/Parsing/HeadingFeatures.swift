@@ -16,7 +16,8 @@ enum Glyph: UInt8, CaseIterable {
         self = s.value < 0x80 ? Glyph(ascii: UInt8(s.value)) : Glyph(nonASCII: s)
     }
 
-    private init(nonASCII s: Unicode.Scalar) {
+    /// `init(_:)` of a scalar at or above U+0080.
+    init(nonASCII s: Unicode.Scalar) {
         let v = s.value
         // The common letters of caseless scripts first, without a property look-up: Han, kana, Hangul.
         if (0x4E00...0x9FFF).contains(v) || (0x3041...0x30FA).contains(v) || (0xAC00...0xD7A3).contains(v) {
@@ -45,7 +46,11 @@ enum Glyph: UInt8, CaseIterable {
         case 0xFF10...0xFF19, 0x0660...0x0669, 0x06F0...0x06F9: self = .digit
         case 0x00A0...0x00BF, 0x00D7, 0x00F7, 0x2000...0x2BFF, 0x3000, 0xFE00...0xFE0F, 0x1F000...0x1FAFF:
             self = .symbol
-        case 0x00C0...0x052F:
+        // Latin-1's letters without the property tables (× and ÷ are symbols above): À–Þ capitals,
+        // ß–ÿ small; the accents of French, German, Spanish… are most of the non-ASCII of such text.
+        case 0x00C0...0x00DE: self = .upper
+        case 0x00DF...0x00FF: self = .lower
+        case 0x0100...0x052F:
             self = s.properties.isUppercase ? .upper : s.properties.isLowercase ? .lower : .caseless
         case 0x30FB, 0xFF65: self = .symbol  // "・", the katakana middle dot between words
         default: self = Glyph(category: s)
@@ -74,6 +79,10 @@ enum Glyph: UInt8, CaseIterable {
     private init(ascii v: UInt8) {
         self = Glyph.asciiGlyph(v)
     }
+
+    /// Every ASCII byte's glyph, from `asciiGlyph`: for a loop over many scalars, which reads the
+    /// table once (a static is a lazy global, checked on each access) and indexes it per byte.
+    static let asciiTable: [Glyph] = (0..<128).map { asciiGlyph(UInt8($0)) }
 
     private static func asciiGlyph(_ v: UInt8) -> Glyph {
         switch v {
@@ -205,8 +214,27 @@ struct BlockShape {
         var measuredBytes = 0
         // Han and kana in a row, unspaced: Chinese and Japanese have no spaces between words.
         var unspaced = 0
-        for s in UTF8Scalars(bytes) {
-            let g = Glyph(s)
+        let asciiGlyphs = Glyph.asciiTable
+        var next = 0
+        while next < bytes.count {
+            // The scalars of `UTF8Scalars`, decoded here with ASCII's glyph from the table: this
+            // loop runs on up to 600 bytes of every block of every article the index reads.
+            let s: Unicode.Scalar
+            let g: Glyph
+            let lead = bytes[next]
+            if lead < 0x80 {
+                s = Unicode.Scalar(lead)
+                g = asciiGlyphs[Int(lead)]
+                next += 1
+            } else if let (scalar, length) = UTF8Scalar.decode(bytes, at: next) {
+                s = scalar
+                g = Glyph(nonASCII: scalar)
+                next += length
+            } else {
+                s = "\u{FFFD}"
+                g = Glyph(s)
+                next += 1
+            }
             let isSpace = s.value == 0x20 || s.value == 0xA0 || s.value == 0x3000
             if isSpace {
                 if previous.endsSentence || previous == .question { innerStops += 1 }

@@ -6,6 +6,8 @@
 /// two-character queries need no special case (docs/SEARCH.md says why not trigrams).
 public struct IndexText: Sendable {
     private var fold: TextFold
+    /// The folded bytes of the text being prepared, kept between calls: no buffer made per paragraph.
+    private var folded: [UInt8] = []
 
     public init() {
         fold = TextFold(keepingCase: false)
@@ -16,8 +18,29 @@ public struct IndexText: Sendable {
     /// then only splits at spaces (FTS5 `ascii`), so what a word is is decided here alone
     /// (`isWordScalar`), and FTS5 splits the text for less than `unicode61` did.
     public mutating func prepare(_ text: String) -> String {
+        var out: [UInt8] = []
+        append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Each paragraph prepared, joined by "\n": `paragraphs.map(prepare).joined(separator: "\n")`,
+    /// made in one buffer (a section's body is the index's bulk; a String a paragraph was a third of
+    /// preparing it).
+    public mutating func prepare(paragraphs: [String]) -> String {
+        var out: [UInt8] = []
+        for (k, paragraph) in paragraphs.enumerated() {
+            if k > 0 { out.append(0x0A) }
+            append(paragraph, to: &out)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `text` prepared, appended to `out`.
+    private mutating func append(_ text: String, to out: inout [UInt8]) {
         // The folded bytes go straight to `words`: no String of them made and checked in between.
-        fold.fold(text).utf8.withUnsafeBufferPointer { IndexText.words(ofFoldedUTF8: $0) }
+        folded.removeAll(keepingCapacity: true)
+        fold.foldedUTF8(text, appendingTo: &folded)
+        folded.withUnsafeBufferPointer { IndexText.appendWords(ofFoldedUTF8: $0, to: &out) }
     }
 
     /// The words of folded text, one ASCII space apart, none at either end. A character of a
@@ -33,13 +56,40 @@ public struct IndexText: Sendable {
 
     /// `words(ofFolded:)` on the folded text's UTF-8 bytes (valid UTF-8, as `TextFold` makes it).
     static func words(ofFoldedUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        appendWords(ofFoldedUTF8: bytes, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether an ASCII byte is a word byte (a letter or digit, as `WordTable` says), from a 128-bit
+    /// mask: the test for every ASCII byte of the text, without a table's bounds check.
+    @inline(__always)
+    static func isASCIIWordByte(_ b: UInt8) -> Bool {
+        let digits: UInt64 = 0x03FF_0000_0000_0000  // 0-9 (0x30-0x39)
+        let letters: UInt64 = 0x07FF_FFFE_07FF_FFFE  // A-Z (0x41-0x5A), a-z (0x61-0x7A)
+        return b < 64 ? (digits >> UInt64(b)) & 1 != 0 : (letters >> UInt64(b & 63)) & 1 != 0
+    }
+
+    /// `words(ofFoldedUTF8:)`, appended to `out`.
+    static func appendWords(ofFoldedUTF8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         let n = bytes.count
-        guard n > 0 else { return "" }
+        guard n > 0 else { return }
         let table = WordTable.shared
+        let base = out.count
         // At most 1.5 n: a space before a 3-byte character that stands alone and one after it.
-        return String(unsafeUninitializedCapacity: 2 * n) { out -> Int in
+        out.append(contentsOf: repeatElement(0, count: 2 * n))
+        let written = out.withUnsafeMutableBufferPointer { whole -> Int in
+            let out = UnsafeMutableBufferPointer(rebasing: whole[base...])
             var count = 0
-            func copy(_ from: Int, _ to: Int) {
+            @inline(__always) func copy(_ from: Int, _ to: Int) {
+                // A character or a short word byte by byte: a call to memcpy costs more.
+                if to - from <= 8 {
+                    for k in from..<to {
+                        out[count] = bytes[k]
+                        count += 1
+                    }
+                    return
+                }
                 UnsafeMutableRawPointer(out.baseAddress! + count).copyMemory(
                     from: bytes.baseAddress! + from, byteCount: to - from)
                 count += to - from
@@ -50,7 +100,7 @@ public struct IndexText: Sendable {
             while i < n {
                 let lead = bytes[i]
                 if lead < 0x80 {
-                    guard table.contains(UInt32(lead)) else {
+                    guard isASCIIWordByte(lead) else {
                         gap = true
                         spaceDue = false
                         i += 1
@@ -61,17 +111,51 @@ public struct IndexText: Sendable {
                         count += 1
                     }
                     var j = i + 1
-                    while j < n && bytes[j] < 0x80 && table.contains(UInt32(bytes[j])) { j += 1 }
+                    while j < n && bytes[j] < 0x80 && isASCIIWordByte(bytes[j]) { j += 1 }
                     copy(i, j)
                     gap = false
                     spaceDue = false
                     i = j
                     continue
                 }
+                if lead >= 0xE4 && lead <= 0xE9 {
+                    // A run of ideographs: each is unspaced, never attached, and a word when the table
+                    // says so (what the general path below would decide for each), so each goes in
+                    // with a space before it.
+                    var k = i
+                    while k + 3 <= n && bytes[k] >= 0xE4 && bytes[k] <= 0xE9 {
+                        let v =
+                            UInt32(bytes[k] & 0x0F) << 12 | UInt32(bytes[k + 1] & 0x3F) << 6
+                            | UInt32(bytes[k + 2] & 0x3F)
+                        guard v >= 0x4E00 else { break }
+                        if table.contains(v) {
+                            if count > 0 {
+                                out[count] = 0x20
+                                count += 1
+                            }
+                            out[count] = bytes[k]
+                            out[count + 1] = bytes[k + 1]
+                            out[count + 2] = bytes[k + 2]
+                            count += 3
+                            gap = false
+                        } else {
+                            gap = true
+                        }
+                        spaceDue = true
+                        k += 3
+                    }
+                    if k > i {
+                        i = k
+                        continue
+                    }
+                }
                 let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
                 let u = scalar(bytes, at: i)
-                let unspaced = lead >= 0xE0 && isUnspacedScript(u)
-                let attached = (spaceDue || unspaced) && isAttached(u)
+                // An ideograph (most of Chinese and Japanese) is unspaced and never attached: said
+                // without asking the two lists.
+                let ideograph = u.value >= 0x4E00 && u.value <= 0x9FFF
+                let unspaced = ideograph || (lead >= 0xE0 && isUnspacedScript(u))
+                let attached = !ideograph && (spaceDue || unspaced) && isAttached(u)
                 let word = u.value < 0x1_0000 ? table.contains(u.value) : isWordScalar(u)
                 if word {
                     if count > 0 && (gap || (!attached && (unspaced || spaceDue))) {
@@ -88,6 +172,7 @@ public struct IndexText: Sendable {
             }
             return count
         }
+        out.removeLast(2 * n - written)
     }
 
     /// The scalar whose UTF-8 starts at `i` (the text is valid UTF-8).
@@ -100,6 +185,9 @@ public struct IndexText: Sendable {
     /// final consonant jamo following its initial. The marks of the scripts without spaces are
     /// listed (the common case); any other mark is asked of the Unicode tables.
     static func isAttached(_ u: Unicode.Scalar) -> Bool {
+        // Ideographs and Hangul syllables, the bulk of the unspaced text asked about, first: the
+        // switch below tries its ranges in order.
+        if (0x3400...0x9FFF).contains(u.value) || (0xAC00...0xD7AF).contains(u.value) { return false }
         switch u.value {
         case 0..<0x0300: return false
         case 0x0E31, 0x0E34...0x0E3A, 0x0E47...0x0E4E,  // Thai

@@ -4,7 +4,7 @@
 /// block of an article costs a table lookup per character: keep one for a whole batch of text.
 public struct TextFold: Sendable {
     public let keepsCase: Bool
-    private var memo: [UInt32: Piece] = [:]
+    private var memo = Memo()
 
     /// What one scalar folds to, in both forms the fold needs.
     private struct Piece: Sendable {
@@ -38,15 +38,40 @@ public struct TextFold: Sendable {
     /// `text` folded, with the map back to its UTF-8 offsets. ASCII runs go byte by byte, lone scalars
     /// scalar by scalar, anything else a grapheme cluster at a time: a cluster is never split.
     public mutating func fold(_ text: String) -> FoldedText {
+        var out = FoldedTextBuilder(capacity: text.utf8.count)
+        fold(text, into: &out)
+        return out.finish()
+    }
+
+    /// `text` folded, the bytes only, appended to `bytes`: what the search index stores, which never
+    /// maps a match back (no offset map, no unbreakable ranges kept). The same fold as `fold(_:)`.
+    public mutating func foldedUTF8(_ text: String, appendingTo bytes: inout [UInt8]) {
+        var out = FoldedBytes(utf8: bytes)
+        bytes = []  // `out` holds the only reference: appending does not copy
+        fold(text, into: &out)
+        bytes = out.utf8
+    }
+
+    /// The fold itself, for either kind of output.
+    private mutating func fold<Out: FoldOutput>(_ text: String, into out: inout Out) {
         var text = text
         text.makeContiguousUTF8()
-        var out = FoldedTextBuilder(capacity: text.utf8.count)
         let table = keepsCase ? TextFold.asciiKeepingCase : TextFold.asciiFolded
         let utf8 = text.utf8
         utf8.withContiguousStorageIfAvailable { bytes in
             var i = 0
             let n = bytes.count
             while i < n {
+                if bytes[i] >= 0xE4 {
+                    // Ideographs each followed by another: clusters of their own that fold to themselves
+                    // (what `LoneScalar.at` and `foldsToItself` would say of each), copied as one run.
+                    let end = TextFold.ideographRunEnd(bytes, from: i)
+                    if end > i {
+                        out.appendSame(bytes[i..<end])
+                        i = end
+                        continue
+                    }
+                }
                 if bytes[i] < 0x80 {
                     // ASCII bytes are clusters of their own, but for the last one before a non-ASCII
                     // scalar: that may be a mark on it, so it goes the way of the scalars.
@@ -70,12 +95,11 @@ public struct TextFold: Sendable {
                 i += length
             }
         }
-        return out.finish()
     }
 
-    private mutating func appendCluster(
+    private mutating func appendCluster<Out: FoldOutput>(
         _ cluster: Character, original: Int, length: Int,
-        bytes: UnsafeBufferPointer<UInt8>, to out: inout FoldedTextBuilder
+        bytes: UnsafeBufferPointer<UInt8>, to out: inout Out
     ) {
         let scalars = cluster.unicodeScalars
         if scalars.count == 1, let only = scalars.first {
@@ -98,9 +122,9 @@ public struct TextFold: Sendable {
     }
 
     /// A cluster of one scalar.
-    private mutating func appendScalar(
+    private mutating func appendScalar<Out: FoldOutput>(
         _ u: Unicode.Scalar, original: Int, length: Int,
-        bytes: UnsafeBufferPointer<UInt8>, to out: inout FoldedTextBuilder
+        bytes: UnsafeBufferPointer<UInt8>, to out: inout Out
     ) {
         if TextFold.foldsToItself(u) {
             out.appendSame(bytes[original..<(original + length)])
@@ -115,15 +139,55 @@ public struct TextFold: Sendable {
     }
 
     private mutating func piece(_ u: Unicode.Scalar) -> Piece {
-        if let known = memo[u.value] { return known }
+        if let known = memo.piece(u.value) { return known }
         let scalars = FoldRules.searchFold(u, keepingCase: keepsCase)
         var utf8: [UInt8] = []
         for s in scalars { utf8.append(contentsOf: UTF8.encode(s)!) }
         let piece = Piece(
             scalars: scalars, utf8: utf8, isIdentity: scalars == [u],
             isUnbreakable: TextFold.isUnbreakable(scalars))
-        memo[u.value] = piece
+        memo.keep(piece, for: u.value)
         return piece
+    }
+
+    /// What each scalar met folds to. The Basic Multilingual Plane in pages of 256 scalars made as they
+    /// are first needed (kana, accented Latin, Cyrillic: a page or two each), looked up by index, not
+    /// hashed (hashing was a fifth of folding Japanese); the rest in a dictionary.
+    private struct Memo: Sendable {
+        private var pages: [[Piece?]] = []
+        private var astral: [UInt32: Piece] = [:]
+
+        func piece(_ v: UInt32) -> Piece? {
+            guard v < 0x1_0000 else { return astral[v] }
+            let page = Int(v >> 8)
+            return page < pages.count && !pages[page].isEmpty ? pages[page][Int(v & 0xFF)] : nil
+        }
+
+        mutating func keep(_ piece: Piece, for v: UInt32) {
+            guard v < 0x1_0000 else {
+                astral[v] = piece
+                return
+            }
+            let page = Int(v >> 8)
+            if page >= pages.count { pages += Array(repeating: [], count: page + 1 - pages.count) }
+            if pages[page].isEmpty { pages[page] = Array(repeating: nil, count: 256) }
+            pages[page][Int(v & 0xFF)] = piece
+        }
+    }
+
+    /// Where a run of CJK unified ideographs starting at `i` ends, its last one left out (a mark may
+    /// follow it): `i` when there is no such run. The bytes are valid UTF-8.
+    @inline(__always)
+    static func ideographRunEnd(_ b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        @inline(__always) func isIdeograph(_ k: Int) -> Bool {
+            let lead = b[k]
+            guard lead >= 0xE4 && lead <= 0xE9 else { return false }
+            let v = UInt32(lead & 0x0F) << 12 | UInt32(b[k + 1] & 0x3F) << 6 | UInt32(b[k + 2] & 0x3F)
+            return v >= 0x4E00 && v <= 0x9FFF
+        }
+        var j = i
+        while j + 6 <= b.count && isIdeograph(j) && isIdeograph(j + 3) { j += 3 }
+        return j
     }
 
     /// Ideographs and Hangul syllables, the bulk of CJK text, fold to themselves: no table lookup.
@@ -146,8 +210,39 @@ public struct TextFold: Sendable {
     }
 }
 
+/// Where `TextFold` writes, in order: the folded bytes, and what a kind of output keeps besides.
+protocol FoldOutput {
+    /// ASCII bytes, each folded to one byte by `table`.
+    mutating func appendASCII(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, mappedBy table: [UInt8])
+    /// A cluster that folds to itself.
+    mutating func appendSame(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, unbreakable: Bool)
+    /// A cluster that folds to something else.
+    mutating func appendWhole(_ bytes: [UInt8], original: Int, length: Int, unbreakable: Bool)
+}
+
+extension FoldOutput {
+    mutating func appendSame(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) { appendSame(bytes, unbreakable: false) }
+}
+
+/// The folded bytes alone (the search index's text).
+struct FoldedBytes: FoldOutput {
+    var utf8: [UInt8]
+
+    mutating func appendASCII(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, mappedBy table: [UInt8]) {
+        FoldedTextBuilder.appendASCII(bytes, mappedBy: table, to: &utf8)
+    }
+
+    mutating func appendSame(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, unbreakable: Bool) {
+        utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes))
+    }
+
+    mutating func appendWhole(_ bytes: [UInt8], original: Int, length: Int, unbreakable: Bool) {
+        utf8.append(contentsOf: bytes)
+    }
+}
+
 /// Collects folded bytes and the offset map as a fold goes through its text in order.
-struct FoldedTextBuilder {
+struct FoldedTextBuilder: FoldOutput {
     private var utf8: [UInt8] = []
     private var offsets = OffsetMap()
     private var unbreakable: [Range<Int32>] = []
@@ -156,6 +251,11 @@ struct FoldedTextBuilder {
 
     /// ASCII bytes, each folded to one byte: the folded text keeps following the original.
     mutating func appendASCII(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, mappedBy table: [UInt8]) {
+        FoldedTextBuilder.appendASCII(bytes, mappedBy: table, to: &utf8)
+    }
+
+    static func appendASCII(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, mappedBy table: [UInt8], to utf8: inout [UInt8])
+    {
         // Copied whole, then mapped in place: no capacity check per byte (a fifth of indexing's fold).
         let start = utf8.count
         utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes))
@@ -167,7 +267,7 @@ struct FoldedTextBuilder {
     }
 
     /// A cluster that folds to itself.
-    mutating func appendSame(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, unbreakable: Bool = false) {
+    mutating func appendSame(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, unbreakable: Bool) {
         markUnbreakable(unbreakable, from: utf8.count, length: bytes.count)
         utf8.append(contentsOf: UnsafeBufferPointer(rebasing: bytes))
     }
