@@ -108,8 +108,11 @@ public final class SearchIndex: Sendable {
     static func connect(_ location: IndexLocation) -> Result<SearchIndex, OpenFailure> {
         // A cache: a crash may lose the last batch, never the database (WAL keeps it whole). 8 MiB of
         // pages a connection: the reader keeps the index open beside everything else.
+        // 16 KiB pages (a new file only; an existing one keeps its size): a first index writes its bytes
+        // in a quarter of the calls, and used 15-25 % less system time at 200,000 files.
         let config = SQLiteFile.configuration(
-            label: "gazette-search", pragmas: ["PRAGMA cache_size = -\(SearchIndex.cacheKiB)"])
+            label: "gazette-search",
+            pragmas: ["PRAGMA page_size = 16384", "PRAGMA cache_size = -\(SearchIndex.cacheKiB)"])
         let opened = SQLiteFile.open(location.database, configuration: config, verify: false) { pool in
             try pool.write { db in
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0

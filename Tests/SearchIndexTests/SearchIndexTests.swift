@@ -236,6 +236,16 @@ final class SearchIndexTests: XCTestCase {
         _ = index
     }
 
+    /// A new index is made of 16 KiB pages (a first index writes its bytes in a quarter of the calls),
+    /// and keeps them when opened again.
+    func testANewIndexHasSixteenKiBPages() throws {
+        writeBakery()
+        let index = try openIndex()
+        _ = try index.update(scope)
+        XCTAssertEqual(try index.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") }, 16384)
+        XCTAssertEqual(try openIndex().pool.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") }, 16384)
+    }
+
     func testAnIndexOfAnotherVersionIsStartedAgain() throws {
         writeBakery()
         let index = try openIndex()
