@@ -593,15 +593,21 @@ def eval_rows(scores, min_headings=10):
     return rows
 
 
-def eval_report(arts, before, after, seed):
-    """Markdown tables, one per evaluation, with a bootstrap interval on the main rows."""
-    out = []
+def scored_evals(arts, before, after):
+    """Each evaluation that ran: its name, title, articles, and their scores after and before."""
     for name, title in EVALS:
         if name not in after:
             continue
         some = [a for a in arts if a.key in after[name]]
         sa = score_groups(some, after[name])
         sb = score_groups(some, before[name]) if before and name in before else None
+        yield name, title, some, sa, sb
+
+
+def eval_report(arts, before, after, seed):
+    """Markdown tables, one per evaluation, with a bootstrap interval on the main rows."""
+    out = []
+    for name, title, some, sa, sb in scored_evals(arts, before, after):
         rows = eval_rows(sa)
         out += [f"**{title}**", "",
                 "| | headings | before P | before R | before F1 | after P | after R | after F1 | after F1, 90% interval |",
@@ -622,12 +628,7 @@ def eval_report(arts, before, after, seed):
 
 
 def print_evals(arts, before, after, seed):
-    for name, title in EVALS:
-        if name not in after:
-            continue
-        some = [a for a in arts if a.key in after[name]]
-        sa = score_groups(some, after[name])
-        sb = score_groups(some, before[name]) if before and name in before else None
+    for name, title, some, sa, sb in scored_evals(arts, before, after):
         print(f"== {name}: {title}")
         for lab, key in eval_rows(sa):
             p, r, f, t = sa[key].row()
