@@ -251,6 +251,9 @@ extension SearchIndex {
         let reader = FileReader()
         let parser = ArticleParser()
         let sizes = work.map(\.stat.size)
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let preparers = parallel && workers > 1 && work.count > 64 ? PreparingThreads(count: workers) : nil
+        defer { preparers?.stop() }
         var start = 0
         while start < work.count, !isCancelled(), failure.error == nil {
             let end = SearchIndex.batchEnd(
@@ -259,7 +262,7 @@ extension SearchIndex {
                 bytes: parallel ? SearchIndex.batchBytes : SearchIndex.serialBatchBytes)
             let batch = Array(work[start..<end])
             start = end
-            let made = SearchIndex.prepare(batch, parallel: parallel, reader: reader, parser: parser)
+            let made = SearchIndex.prepare(batch, on: preparers, reader: reader, parser: parser)
             for article in made where article.skipped != nil { report.skipped.append(article.skipped!) }
             report.indexed += made.count { $0.skipped == nil }
             slots.wait()
@@ -289,10 +292,11 @@ extension SearchIndex {
         }
     }
 
-    /// A batch's files read and prepared, in order: on every core in shares of a few dozen files, each
+    /// A batch's files read and prepared, in order: on `threads` in shares of a few dozen files, each
     /// share with one `IndexText` (its fold remembers every character it has folded), or on this thread.
     static func prepare(
-        _ batch: [(path: String, stat: FileStamp)], parallel: Bool, reader: FileReader, parser: ArticleParser
+        _ batch: [(path: String, stat: FileStamp)], on threads: PreparingThreads?, reader: FileReader,
+        parser: ArticleParser
     ) -> [IndexedArticle] {
         @Sendable func make(_ range: Range<Int>) -> [IndexedArticle] {
             var text = IndexText()
@@ -300,13 +304,12 @@ extension SearchIndex {
                 IndexedArticle.make(path: $0.path, stat: $0.stat, reader: reader, parser: parser, text: &text)
             }
         }
-        let workers = ProcessInfo.processInfo.activeProcessorCount
-        guard parallel, workers > 1, batch.count > 64 else { return make(batch.indices) }
-        // Several shares a core: files differ in size, and a core that ends early takes another share.
-        let size = max(16, batch.count / (workers * 8))
+        guard let threads, batch.count > 64 else { return make(batch.indices) }
+        // Several shares a thread: files differ in size, and a thread that ends early takes another share.
+        let size = max(16, batch.count / (threads.count * 8))
         let shares = stride(from: 0, to: batch.count, by: size).map { $0..<min(batch.count, $0 + size) }
         let results = Mutex<[[IndexedArticle]]>(Array(repeating: [], count: shares.count))
-        DispatchQueue.concurrentPerform(iterations: shares.count) { k in
+        threads.perform(iterations: shares.count) { k in
             let share = make(shares[k])
             results.withLock { $0[k] = share }
         }

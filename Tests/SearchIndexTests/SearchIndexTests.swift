@@ -431,7 +431,9 @@ final class SearchIndexTests: XCTestCase {
             }
             batch.append((folder.path(name), FileStamp(size: Int64(n), mtime: 0, inode: 0)))
         }
-        let shared = SearchIndex.prepare(batch, parallel: true, reader: FileReader(), parser: ArticleParser())
+        let threads = PreparingThreads(count: 2)
+        defer { threads.stop() }
+        let shared = SearchIndex.prepare(batch, on: threads, reader: FileReader(), parser: ArticleParser())
         XCTAssertEqual(shared.count, batch.count)
         for (item, made) in zip(batch, shared) {
             let alone = IndexedArticle.make(
