@@ -47,6 +47,40 @@ final class FastPathDifferentialTests: XCTestCase {
         }
     }
 
+    /// White space collapsed on the bytes, against the scalar-by-scalar rule: every space
+    /// `HTMLText.isSpace` knows, in runs, at either end and between wide and combining characters.
+    func testCollapsedWhiteSpaceMatchesTheScalarRule() {
+        let spaces: [Unicode.Scalar] = [
+            " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{200A}", "\u{200B}",
+            "\u{200C}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{301}",
+        ]
+        func reference(_ s: String) -> String {
+            var out = String.UnicodeScalarView()
+            var space = false
+            for scalar in s.unicodeScalars {
+                if HTMLText.isSpace(scalar) {
+                    space = !out.isEmpty
+                } else {
+                    if space { out.append(" ") }
+                    space = false
+                    out.append(scalar)
+                }
+            }
+            return String(out)
+        }
+        var g = SeededGenerator.forTest(seed: 139)
+        for _ in 0..<20000 {
+            var s = String.UnicodeScalarView()
+            for piece in Self.randomString(&g).unicodeScalars {
+                s.append(piece)
+                if Int.random(in: 0..<3, using: &g) == 0 { s.append(spaces.randomElement(using: &g)!) }
+            }
+            let text = String(s)
+            XCTAssertEqual(HTMLText.collapse(text), reference(text), text.debugDescription)
+        }
+        XCTAssertEqual(HTMLText.collapse("\u{3000} Tokyo\u{A0}\u{2009}東京 \n"), "Tokyo 東京")
+    }
+
     func testUTF8ScalarsMatchTheStringsScalarView() {
         var g = SeededGenerator.forTest(seed: 1212)
         for _ in 0..<20000 {

@@ -136,20 +136,39 @@ enum HTMLText {
         0x017E, 0x0178,
     ]
 
+    /// `s` with every run of white space (`isSpace`) one ASCII space, none at either end. On the
+    /// UTF-8 bytes, copying each other character's bytes whole: appending scalar by scalar was a
+    /// fifth of reading a saved page for the index.
     static func collapse(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        var space = false
-        for scalar in s.unicodeScalars {
-            if isSpace(scalar) {
-                space = !out.isEmpty
-            } else {
-                if space { out.unicodeScalars.append(" ") }
-                space = false
-                out.unicodeScalars.append(scalar)
+        var s = s
+        return s.withUTF8 { bytes in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            var space = false
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                var length = 1
+                let white: Bool
+                if lead < 0x80 {
+                    white = lead == 0x20 || lead == 0x09 || lead == 0x0A || lead == 0x0D || lead == 0x0C
+                } else if let (scalar, n) = UTF8Scalar.decode(bytes, at: i) {
+                    length = n
+                    white = isSpace(scalar)
+                } else {
+                    white = false  // a String's bytes are valid UTF-8: not reached
+                }
+                if white {
+                    space = !out.isEmpty
+                } else {
+                    if space { out.append(0x20) }
+                    space = false
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<min(bytes.count, i + length)]))
+                }
+                i += length
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
