@@ -244,7 +244,8 @@ extension SearchIndex {
         let big = work.filter { $0.stat.size > IndexStream.bigFileBytes }
         work.removeAll { $0.stat.size > IndexStream.bigFileBytes }
 
-        // The pipeline: this thread parses batch k+1 on every core while the writer inserts batch k.
+        // The pipeline: the preparing threads read and parse batch k+1 (one fewer of them while the writer
+        // writes: `PreparingThreads`) while the writer inserts batch k.
         let writer = DispatchQueue(label: "gazette.index.writer")
         let slots = DispatchSemaphore(value: 2)
         let failure = WriteFailure()
@@ -267,7 +268,11 @@ extension SearchIndex {
             report.indexed += made.count { $0.skipped == nil }
             slots.wait()
             writer.async { [pool] in
-                defer { slots.signal() }
+                preparers?.writerIs(writing: true)
+                defer {
+                    preparers?.writerIs(writing: false)
+                    slots.signal()
+                }
                 guard failure.error == nil else { return }
                 do {
                     try pool.write { db in

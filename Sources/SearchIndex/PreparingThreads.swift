@@ -1,32 +1,22 @@
 import Foundation
-import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// The threads that read and prepare files while the index's one writer inserts, at a lower
-/// priority than the writer. The writer is the pipeline's one serial stage: with the preparers at
-/// the same priority, three busy threads on two cores left the writer two thirds of a core, the
-/// preparers ran ahead until both batch slots were full, then waited while a core stood idle (a
-/// sixth of a first index at 200,000 files). Lowered, they take what the writer leaves, and all of
-/// both cores when it waits: the first index at 200,000 took 38–40 s instead of 44–47 s
-/// (docs/PERFORMANCE.md). Our own threads, not the shared dispatch pool's, so the lowered priority
-/// never reaches other work; they end with the update.
-final class PreparingThreads: Sendable {
-    /// How much lower than the writer the preparers run (a nice value's steps; 19 at most).
-    static let niceness: Int32 = 10
-
-    private struct Queue: ~Copyable {
-        var jobs: [@Sendable () -> Void] = []
-        var next = 0
-        var stopping = false
-    }
-
-    private let queue = Mutex(Queue())
-    /// Counts the jobs waiting; a thread with nothing to do sleeps on it.
-    private let waiting = DispatchSemaphore(value: 0)
+/// The threads that read and prepare files while the index's one writer inserts, one fewer of
+/// them at work while the writer is. The writer is the pipeline's one serial stage: with a
+/// preparer on every core beside it, three busy threads on two cores left the writer two thirds
+/// of a core, the preparers ran ahead until both batch slots were full, then waited while a core
+/// stood idle (a sixth of a first index at 200,000 files). Held back by one while the writer
+/// works, they leave it a core and take every core when it waits: the first index at 200,000
+/// took 38–40 s instead of 44–47 s (docs/PERFORMANCE.md). A priority would do the same on an idle
+/// machine, but on a busy one it gives the preparers' share to everything else.
+final class PreparingThreads: @unchecked Sendable {
     let count: Int
+    /// Guards every field below; threads wait on it for a job or for the writer to pause.
+    private let condition = NSCondition()
+    private var jobs: [@Sendable () -> Void] = []
+    private var next = 0
+    private var working = 0
+    private var writing = false
+    private var stopping = false
     private let ended = DispatchGroup()
 
     /// Starts `count` threads (at least one).
@@ -35,11 +25,15 @@ final class PreparingThreads: Sendable {
         for _ in 0..<self.count {
             ended.enter()
             let thread = Thread { [self] in
-                PreparingThreads.lowerPriority()
-                while let job = take() { job() }
+                while let job = take() {
+                    job()
+                    condition.lock()
+                    working -= 1
+                    condition.broadcast()
+                    condition.unlock()
+                }
                 ended.leave()
             }
-            // The parsers keep nothing big on the stack; the default of a dispatch thread is plenty.
             thread.stackSize = 1 << 20
             thread.start()
         }
@@ -47,62 +41,67 @@ final class PreparingThreads: Sendable {
 
     deinit { stop() }
 
+    /// How many threads may prepare at once: all of them, one fewer while the writer writes.
+    var allowed: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return allowedNow
+    }
+
+    private var allowedNow: Int { writing && count > 1 ? count - 1 : count }
+
+    /// Said by the writer as it starts (true) and ends (false) a batch.
+    func writerIs(writing: Bool) {
+        condition.lock()
+        self.writing = writing
+        condition.broadcast()
+        condition.unlock()
+    }
+
     /// Runs `body(0)` … `body(iterations - 1)` on these threads and returns when every one has.
     func perform(iterations: Int, _ body: @escaping @Sendable (Int) -> Void) {
         guard iterations > 0 else { return }
         let done = DispatchGroup()
-        queue.withLock { q in
-            for k in 0..<iterations {
-                done.enter()
-                q.jobs.append {
-                    body(k)
-                    done.leave()
-                }
+        condition.lock()
+        for k in 0..<iterations {
+            done.enter()
+            jobs.append {
+                body(k)
+                done.leave()
             }
         }
-        for _ in 0..<iterations { waiting.signal() }
+        condition.broadcast()
+        condition.unlock()
         done.wait()
     }
 
     /// Lets every thread end once the jobs given are done, and waits for them.
     func stop() {
-        let first = queue.withLock { q -> Bool in
-            defer { q.stopping = true }
-            return !q.stopping
-        }
-        guard first else { return }
-        for _ in 0..<count { waiting.signal() }
-        ended.wait()
+        condition.lock()
+        let first = !stopping
+        stopping = true
+        condition.broadcast()
+        condition.unlock()
+        if first { ended.wait() }
     }
 
+    /// The next job, once there is one and this thread may work; nil when stopping with none left.
     private func take() -> (@Sendable () -> Void)? {
+        condition.lock()
+        defer { condition.unlock() }
         while true {
-            waiting.wait()
-            let job = queue.withLock { q -> (@Sendable () -> Void)?? in
-                if q.next < q.jobs.count {
-                    let job = q.jobs[q.next]
-                    q.next += 1
-                    if q.next == q.jobs.count {
-                        q.jobs.removeAll(keepingCapacity: true)
-                        q.next = 0
-                    }
-                    return .some(job)
+            if next < jobs.count && working < allowedNow {
+                let job = jobs[next]
+                next += 1
+                if next == jobs.count {
+                    jobs.removeAll(keepingCapacity: true)
+                    next = 0
                 }
-                return q.stopping ? .some(nil) : nil
+                working += 1
+                return job
             }
-            if let job { return job }
+            if stopping && next >= jobs.count { return nil }
+            condition.wait()
         }
-    }
-
-    /// The calling thread's nice value raised by `niceness` (on Linux a thread's own: the writer
-    /// and the reader keep theirs). Raising it needs no privilege; it cannot be lowered again,
-    /// which is why these threads are our own.
-    private static func lowerPriority() {
-        #if os(Linux)
-            errno = 0
-            let current = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
-            guard errno == 0 else { return }
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, min(19, current + niceness))
-        #endif
     }
 }

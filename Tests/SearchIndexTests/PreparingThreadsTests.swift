@@ -4,12 +4,7 @@ import XCTest
 
 @testable import SearchIndex
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
-/// The preparers' threads: every share run once, at a lower priority than the thread that asked,
-/// which keeps its own.
+/// The preparers' threads: every share run once; one fewer at work while the writer writes.
 final class PreparingThreadsTests: XCTestCase {
     func testEveryIterationRunsOnceAcrossManyRounds() {
         let threads = PreparingThreads(count: 3)
@@ -23,19 +18,43 @@ final class PreparingThreadsTests: XCTestCase {
         threads.stop()
     }
 
-    #if os(Linux)
-        func testThePreparersRunLowerThanTheCallerWhoseOwnPriorityStays() {
-            let mine = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
-            let threads = PreparingThreads(count: 2)
-            let seen = Mutex([Int32]())
-            threads.perform(iterations: 8) { _ in
-                let theirs = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
-                seen.withLock { $0.append(theirs) }
+    func testOneFewerWorksWhileTheWriterWrites() {
+        let threads = PreparingThreads(count: 2)
+        defer { threads.stop() }
+        XCTAssertEqual(threads.allowed, 2)
+        threads.writerIs(writing: true)
+        XCTAssertEqual(threads.allowed, 1)
+        // Shares that overlap if they can: never two at once while the writer writes.
+        let running = Mutex((now: 0, most: 0))
+        threads.perform(iterations: 40) { _ in
+            running.withLock {
+                $0.now += 1; $0.most = max($0.most, $0.now)
             }
-            threads.stop()
-            let expected = min(19, mine + PreparingThreads.niceness)
-            XCTAssertEqual(seen.withLock { $0 }, [Int32](repeating: expected, count: 8))
-            XCTAssertEqual(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0), mine)
+            var x = 0
+            for i in 0..<200_000 { x &+= i &* i }
+            XCTAssertNotEqual(x, 1)
+            running.withLock { $0.now -= 1 }
         }
-    #endif
+        XCTAssertEqual(running.withLock { $0.most }, 1)
+        threads.writerIs(writing: false)
+        XCTAssertEqual(threads.allowed, 2)
+        // And both at once when it waits: each of two shares waits for the other to start.
+        let started = [DispatchSemaphore(value: 0), DispatchSemaphore(value: 0)]
+        let met = Mutex(0)
+        threads.perform(iterations: 2) { k in
+            started[k].signal()
+            // Only a failure waits out the time: the other share never started.
+            if started[1 - k].wait(timeout: .now() + 30) == .success { met.withLock { $0 += 1 } }
+        }
+        XCTAssertEqual(met.withLock { $0 }, 2)
+    }
+
+    func testASingleThreadStillWorksWhileTheWriterWrites() {
+        let threads = PreparingThreads(count: 1)
+        defer { threads.stop() }
+        threads.writerIs(writing: true)
+        let runs = Mutex(0)
+        threads.perform(iterations: 5) { _ in runs.withLock { $0 += 1 } }
+        XCTAssertEqual(runs.withLock { $0 }, 5)
+    }
 }
