@@ -34,7 +34,9 @@ final class PreparingThreads: @unchecked Sendable {
                 }
                 ended.leave()
             }
-            thread.stackSize = 1 << 20
+            thread.name = "gazette.index.prepare"
+            // As a main thread's: the HTML reader recurses over a page's nesting (to a bound).
+            thread.stackSize = 8 << 20
             thread.start()
         }
     }

@@ -1,4 +1,6 @@
+import ArticleKit
 import Foundation
+import GazetteTestSupport
 import Synchronization
 import XCTest
 
@@ -56,5 +58,26 @@ final class PreparingThreadsTests: XCTestCase {
         let runs = Mutex(0)
         threads.perform(iterations: 5) { _ in runs.withLock { $0 += 1 } }
         XCTAssertEqual(runs.withLock { $0 }, 5)
+    }
+
+    /// A page nested as deep as the HTML reader goes, prepared on these threads (their stack is a
+    /// main thread's, not a dispatch thread's).
+    func testAPageNestedToTheReadersBoundIsPreparedOnTheThreads() throws {
+        let folder = try temporaryFolder()
+        let depth = 2_000
+        let page =
+            "<html><head><title>Deep</title></head><body>" + String(repeating: "<div>", count: depth)
+            + "<p>At the bottom of the page.</p>" + String(repeating: "</div>", count: depth) + "</body></html>"
+        var batch: [(path: String, stat: FileStamp)] = []
+        for n in 0..<80 {
+            let name = "p\(n).html"
+            folder.write(name, Array(page.utf8))
+            batch.append((folder.path(name), FileStamp(size: Int64(page.utf8.count), mtime: 0, inode: 0)))
+        }
+        let threads = PreparingThreads(count: 2)
+        defer { threads.stop() }
+        let made = SearchIndex.prepare(batch, on: threads, reader: FileReader(), parser: ArticleParser())
+        XCTAssertEqual(made.count, 80)
+        XCTAssertEqual(made.map(\.title), [String](repeating: "Deep", count: 80))
     }
 }
