@@ -311,9 +311,9 @@ struct BlockShape {
     /// Words, widths and glyph counts in one pass over the scalars, up to `measuredBytes` of
     /// a long block; returns the bytes measured. This loop runs on up to 600 bytes of every
     /// block of every article the index reads, so the common byte takes a path of its own: a
-    /// printable ASCII byte other than ":" after an ASCII byte, once the first glyph is known.
-    /// There, what the scalar before it was (a space, a sentence's end) is read again from
-    /// that byte, not carried; the glyph's `GlyphCounts` increment is added to one word; and
+    /// printable ASCII byte other than ":", once the first glyph is known. There, what the
+    /// scalar before it was (a space, a sentence's end) is the byte before's `ASCIIFacts.flags`,
+    /// carried in one register; the glyph's `GlyphCounts` increment is added to one word; and
     /// words and stops are sums of 0 and 1. So nothing per byte branches on the text (the
     /// `switch` over the glyph in `measureScalarByScalar` mispredicted on most letters) and the
     /// few running values stay in registers (carried flags, a colon's word and a width had
@@ -342,16 +342,16 @@ struct BlockShape {
                 while true {
                     let end = min(bytes.count, limit - extra)
                     guard next < end else { break }
-                    if next > 0 && bytes[next - 1] < 0x80 && first != .none {
+                    // Unless the first glyph is still unknown or the next byte takes the plain step.
+                    if first != .none && BlockShape.runsFast(bytes[next]) {
                         let start = next
                         let wordsBefore = words
                         // The scalar before, as `ASCIIFacts.flags`: a space (1), a sentence's end (2).
-                        var before = facts.flags[Int(bytes[next - 1])]
+                        var before: UInt8 = (afterSpace ? 1 : 0) | (afterStop ? 2 : 0)
                         var k = next
                         while k < end {
                             let lead = bytes[k]
-                            // Controls, ":" and non-ASCII take the plain step.
-                            guard lead &- 0x20 < 0x60 && lead != UInt8(ascii: ":") else { break }
+                            guard BlockShape.runsFast(lead) else { break }
                             let flags = facts.flags[Int(lead)]
                             let increment = facts.increments[Int(lead)]
                             let begins = before & ~flags & 1
@@ -435,6 +435,11 @@ struct BlockShape {
             }
         }
     }
+
+    /// Whether `measureScalars` takes a byte on its fast path: controls, ":" (a colon's word is
+    /// kept) and non-ASCII take the plain step.
+    @inline(__always)
+    static func runsFast(_ byte: UInt8) -> Bool { byte &- 0x20 < 0x60 && byte != UInt8(ascii: ":") }
 
     /// Glyphs after which a space marks an inner stop ("ends. Then"), one bit per raw value.
     static let stopGlyphs: UInt32 = Glyph.allCases.reduce(0) {
