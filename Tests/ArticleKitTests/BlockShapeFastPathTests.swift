@@ -77,6 +77,18 @@ final class BlockShapeFastPathTests: XCTestCase {
         }
     }
 
+    /// `GlyphCounts` keeps each count in 10 bits: a block must not measure more scalars than that
+    /// holds. A block of 600 capitals, the most one field can get, counts them all.
+    func testTheCountsFieldsHoldEveryMeasuredScalar() {
+        XCTAssertLessThan(BlockShape.measuredBytes, 1 << 10)
+        for length in [599, 600, 601, 2000] {
+            let text = String(repeating: "A", count: length)
+            let shape = BlockShape(text)
+            XCTAssertEqual(String(describing: shape), String(describing: BlockShape(scalarByScalar: text)))
+            XCTAssertEqual(shape.upperLetters, min(length, BlockShape.measuredBytes))
+        }
+    }
+
     func testTextHashTellsTextsApart() {
         func hash(_ s: String) -> UInt64 {
             var copy = s
