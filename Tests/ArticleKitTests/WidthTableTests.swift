@@ -93,6 +93,19 @@ import XCTest
             }
         }
 
+        /// Kana and Hangul syllables taken without the search, and every scalar around them, against
+        /// the search: the sound marks U+3099 and U+309A among the kana are not wide.
+        func testTheKanaAndHangulFastPathAgreesWithTheTable() {
+            for v in UInt32(0x3000)...0x3100 {
+                XCTAssertEqual(
+                    DisplayWidth.of(Unicode.Scalar(v)!), DisplayWidth.tableWidth(v), String(format: "U+%04X", v))
+            }
+            for v in UInt32(0xAB00)...0xD7FF {
+                XCTAssertEqual(
+                    DisplayWidth.of(Unicode.Scalar(v)!), DisplayWidth.tableWidth(v), String(format: "U+%04X", v))
+            }
+        }
+
         func testTheTableIsSortedAndDisjoint() {
             let ranges = WidthTable.ranges
             for (a, b) in zip(ranges, ranges.dropFirst()) {

@@ -84,6 +84,9 @@ enum Glyph: UInt8, CaseIterable {
     /// table once (a static is a lazy global, checked on each access) and indexes it per byte.
     static let asciiTable: [Glyph] = (0..<128).map { asciiGlyph(UInt8($0)) }
 
+    /// Room for a count per glyph, indexed by raw value (there are fewer than 32 glyphs).
+    static var tableSize: Int { 32 }
+
     private static func asciiGlyph(_ v: UInt8) -> Glyph {
         switch v {
         case 0x41...0x5A: return .upper
@@ -127,6 +130,57 @@ struct UTF8Scalars: Sequence, IteratorProtocol {
         }
         i += length
         return scalar
+    }
+}
+
+/// The glyphs `BlockShape` counts, each in a field of 10 bits of one word: a block measures at
+/// most `BlockShape.measuredBytes` (600) scalars, so no field overflows into the next.
+enum GlyphCounts: Int, CaseIterable {
+    case upper, lower, caseless, digit, comma, quote
+
+    /// The field's count in `word`.
+    @inline(__always)
+    func of(_ word: UInt64) -> Int { Int((word &>> UInt64(10 * rawValue)) & 0x3FF) }
+
+    /// What each glyph adds to the counts, indexed by its raw value: its field's 1, or 0.
+    static let increments: [UInt64] = (0..<Glyph.tableSize).map { raw in
+        let field: GlyphCounts? =
+            switch Glyph(rawValue: UInt8(raw)) {
+            case .upper: .upper
+            case .lower: .lower
+            case .caseless: .caseless
+            case .digit: .digit
+            case .comma: .comma
+            case .quote: .quote
+            default: nil
+            }
+        return field.map { 1 &<< UInt64(10 * $0.rawValue) } ?? 0
+    }
+}
+
+/// What `BlockShape`'s loop needs of an ASCII byte, from its glyph, looked up by the byte: its
+/// `GlyphCounts` increment, and flags for a space (1) and a sentence's end (2, the glyphs of
+/// `BlockShape.stopGlyphs`). Buffers, not arrays: read without bounds checks or a lazy global
+/// per byte (the loop reads `shared` once per block). Unchecked `Sendable`: written only in
+/// `init`, read-only after.
+struct ASCIIFacts: @unchecked Sendable {
+    static let shared = ASCIIFacts()
+
+    let increments: UnsafeBufferPointer<UInt64>
+    let flags: UnsafeBufferPointer<UInt8>
+
+    private init() {
+        // Made once for the program's life, never freed: 1 KiB and 128 bytes.
+        let increments = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 128)
+        let flags = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 128)
+        for byte in 0..<128 {
+            let g = Glyph.asciiTable[byte]
+            increments[byte] = GlyphCounts.increments[Int(g.rawValue)]
+            let stop: UInt8 = BlockShape.stopGlyphs & (1 &<< g.rawValue) != 0 ? 2 : 0
+            flags[byte] = (byte == 0x20 ? 1 : 0) | stop
+        }
+        self.increments = UnsafeBufferPointer(increments)
+        self.flags = UnsafeBufferPointer(flags)
     }
 }
 
@@ -204,11 +258,196 @@ struct BlockShape {
 
     init(_ text: String) {
         var copy = text
-        copy.withUTF8 { measure($0, text) }
+        copy.withUTF8 { measure($0, text, byScalar: false) }
     }
 
-    private mutating func measure(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) {
+    /// The same shape measured by the plain scalar-by-scalar rule that the counting loop of
+    /// `init(_:)` replaces: the reference its differential test compares against.
+    init(scalarByScalar text: String) {
+        var copy = text
+        copy.withUTF8 { measure($0, text, byScalar: true) }
+    }
+
+    private mutating func measure(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String, byScalar: Bool) {
         isLong = bytes.count > BlockShape.measuredBytes
+        let measuredBytes = byScalar ? measureScalarByScalar(bytes) : measureScalars(bytes)
+        if isLong {
+            // Columns per byte as far as measured, for the rest.
+            width = width * bytes.count / max(1, measuredBytes)
+        }
+        measureEnd(text.unicodeScalars)
+        if greekLetters > 0 {
+            // "Τι σημαίνει αυτό;" asks; Greek ends a question with ";" (often the ASCII one).
+            if last == .semicolon { last = .question }
+            if closing == .semicolon { closing = .question }
+        }
+        if colonWord == words && last == .colon { colonWord = 0 }
+        hash = BlockShape.textHash(bytes)
+        let numbering = BlockShape.numberingLength(bytes)
+        if numbering > 0 { entryHash = BlockShape.textHash(UnsafeBufferPointer(rebasing: bytes[numbering...])) }
+        // A first word is short: a block written without spaces is not scanned to its end.
+        var firstWordEnd = 0
+        let wordLimit = min(bytes.count, 64)
+        while firstWordEnd < wordLimit && bytes[firstWordEnd] != 0x20 { firstWordEnd += 1 }
+        firstWordBytes = firstWordEnd
+        firstWordHash = CaseFold.hash(UnsafeBufferPointer(rebasing: bytes[0..<firstWordEnd]))
+        guard isCandidate && width >= 2 else { return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { folded in
+            CaseFold.fold(bytes, into: folded)
+            let f = UnsafeBufferPointer(folded)
+            furniture = Furniture.kinds(folded: f, original: bytes, words: words)
+            isMediaLabel = Furniture.isMediaLabel(f)
+            if isMediaLabel { furniture.insert(.credit) }
+            hasLink = BlockShape.links.occursIn(f)
+            isCode = Furniture.isCode(f)
+            isListItem = BlockShape.isListItem(bytes, first: first)
+            editSuffix = BlockShape.editSuffixLength(f)
+            speakerLabel = BlockShape.speakerLabels.matchesStart(f)
+            numbered = BlockShape.isNumbered(bytes)
+            startsWithTime = BlockShape.startsWithTime(bytes)
+        }
+    }
+
+    /// Words, widths and glyph counts in one pass over the scalars, up to `measuredBytes` of
+    /// a long block; returns the bytes measured. This loop runs on up to 600 bytes of every
+    /// block of every article the index reads, so the common byte takes a path of its own: a
+    /// printable ASCII byte other than ":", once the first glyph is known. There, what the
+    /// scalar before it was (a space, a sentence's end) is the byte before's `ASCIIFacts.flags`,
+    /// carried in one register; the glyph's `GlyphCounts` increment is added to one word; and
+    /// words and stops are sums of 0 and 1. So nothing per byte branches on the text (the
+    /// `switch` over the glyph in `measureScalarByScalar` mispredicted on most letters) and the
+    /// few running values stay in registers (carried flags, a colon's word and a width had
+    /// them spilled, each byte's store then waiting on the last). Every other scalar takes
+    /// the plain rule's step.
+    private mutating func measureScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let stops = BlockShape.stopGlyphs
+        let facts = ASCIIFacts.shared
+        return Glyph.asciiTable.withUnsafeBufferPointer { asciiGlyphs in
+            GlyphCounts.increments.withUnsafeBufferPointer { increments in
+                @inline(__always) func stopsSentence(_ g: Glyph) -> Bool { stops & (1 &<< g.rawValue) != 0 }
+                var counts: UInt64 = 0
+                // The same increments, for glyphs that begin a word: only its letter fields are read.
+                var initials: UInt64 = 0
+                var words = 0, width = 0, wide = 0, innerStops = 0, greekLetters = 0, colonWord = 0
+                var first = Glyph.none
+                var afterSpace = true
+                var afterStop = false
+                // Han and kana in a row, unspaced: Chinese and Japanese have no spaces between words.
+                var unspaced = 0
+                var next = 0
+                // Bytes measured are bytes read, but for an invalid sequence (which a String never
+                // holds): its replacement character measures 3 bytes for the 1 read.
+                var extra = 0
+                let limit = isLong ? BlockShape.measuredBytes : Int.max
+                while true {
+                    let end = min(bytes.count, limit - extra)
+                    guard next < end else { break }
+                    // Unless the first glyph is still unknown or the next byte takes the plain step.
+                    if first != .none && BlockShape.runsFast(bytes[next]) {
+                        let start = next
+                        let wordsBefore = words
+                        // The scalar before, as `ASCIIFacts.flags`: a space (1), a sentence's end (2).
+                        var before: UInt8 = (afterSpace ? 1 : 0) | (afterStop ? 2 : 0)
+                        var k = next
+                        while k < end {
+                            let lead = bytes[k]
+                            guard BlockShape.runsFast(lead) else { break }
+                            let flags = facts.flags[Int(lead)]
+                            let increment = facts.increments[Int(lead)]
+                            let begins = before & ~flags & 1
+                            words &+= Int(truncatingIfNeeded: begins)
+                            counts &+= increment
+                            initials &+= increment & (0 &- UInt64(truncatingIfNeeded: begins))
+                            innerStops &+= Int(truncatingIfNeeded: flags & (before &>> 1) & 1)
+                            before = flags
+                            k &+= 1
+                        }
+                        if k > start {
+                            width += k - start
+                            afterSpace = before & 1 != 0
+                            afterStop = before & 2 != 0
+                            // A space in the run began a word after it or ended the run.
+                            if words != wordsBefore || afterSpace { unspaced = 0 }
+                            next = k
+                            continue
+                        }
+                    }
+                    // One scalar by the plain rule.
+                    let s: Unicode.Scalar
+                    let g: Glyph
+                    let lead = bytes[next]
+                    if lead < 0x80 {
+                        s = Unicode.Scalar(lead)
+                        g = asciiGlyphs[Int(lead)]
+                        next += 1
+                    } else if let (scalar, length) = UTF8Scalar.decode(bytes, at: next) {
+                        s = scalar
+                        g = Glyph(nonASCII: scalar)
+                        next += length
+                    } else {
+                        s = "\u{FFFD}"
+                        g = Glyph(s)
+                        next += 1
+                        extra += 2
+                    }
+                    let v = s.value
+                    let isSpace = v == 0x20 || v == 0xA0 || v == 0x3000
+                    if isSpace {
+                        unspaced = 0
+                    } else if v >= 0x3041 && BlockShape.isUnspacedScript(v) {
+                        // A word every two characters, as in `measureScalarByScalar`.
+                        if !afterSpace && unspaced % 2 == 0 { words += 1 }
+                        unspaced += 1
+                    } else if v >= 0x370 && v <= 0x3FF || v >= 0x1F00 && v <= 0x1FFF {
+                        greekLetters += 1
+                    }
+                    let w = v < 0x300 ? (v < 0x20 ? 0 : 1) : DisplayWidth.of(s)
+                    if w == 2 { wide += 1 }
+                    width += w
+                    let increment = increments[Int(g.rawValue)]
+                    counts &+= increment
+                    if afterSpace && !isSpace {
+                        words += 1
+                        initials &+= increment
+                    }
+                    if g == .colon && colonWord == 0 { colonWord = words }
+                    if first == .none && !isSpace { first = g }
+                    if isSpace && afterStop { innerStops += 1 }
+                    afterStop = stopsSentence(g)
+                    afterSpace = isSpace
+                }
+                self.words = words
+                self.width = width
+                self.wide = wide
+                self.innerStops = innerStops
+                self.greekLetters = greekLetters
+                self.colonWord = colonWord
+                self.first = first
+                upperLetters = GlyphCounts.upper.of(counts)
+                lowerLetters = GlyphCounts.lower.of(counts)
+                letters = upperLetters + lowerLetters + GlyphCounts.caseless.of(counts)
+                digits = GlyphCounts.digit.of(counts)
+                commas = GlyphCounts.comma.of(counts)
+                quotes = GlyphCounts.quote.of(counts)
+                upperInitials = GlyphCounts.upper.of(initials)
+                lowerInitials = GlyphCounts.lower.of(initials)
+                return next + extra
+            }
+        }
+    }
+
+    /// Whether `measureScalars` takes a byte on its fast path: controls, ":" (a colon's word is
+    /// kept) and non-ASCII take the plain step.
+    @inline(__always)
+    static func runsFast(_ byte: UInt8) -> Bool { byte &- 0x20 < 0x60 && byte != UInt8(ascii: ":") }
+
+    /// Glyphs after which a space marks an inner stop ("ends. Then"), one bit per raw value.
+    static let stopGlyphs: UInt32 = Glyph.allCases.reduce(0) {
+        $0 | ($1.endsSentence || $1 == .question ? 1 &<< $1.rawValue : 0)
+    }
+
+    /// `measureScalars` by the plain rule, a scalar and a `switch` at a time: the reference.
+    private mutating func measureScalarByScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var atWordStart = true
         var previous = Glyph.none
         var measuredBytes = 0
@@ -217,8 +456,7 @@ struct BlockShape {
         let asciiGlyphs = Glyph.asciiTable
         var next = 0
         while next < bytes.count {
-            // The scalars of `UTF8Scalars`, decoded here with ASCII's glyph from the table: this
-            // loop runs on up to 600 bytes of every block of every article the index reads.
+            // The scalars of `UTF8Scalars`, decoded here with ASCII's glyph from the table.
             let s: Unicode.Scalar
             let g: Glyph
             let lead = bytes[next]
@@ -274,41 +512,7 @@ struct BlockShape {
             measuredBytes += s.value < 0x80 ? 1 : s.value < 0x800 ? 2 : s.value < 0x10000 ? 3 : 4
             if isLong && measuredBytes >= BlockShape.measuredBytes { break }
         }
-        if isLong {
-            // Columns per byte as far as measured, for the rest.
-            width = width * bytes.count / max(1, measuredBytes)
-        }
-        measureEnd(text.unicodeScalars)
-        if greekLetters > 0 {
-            // "Τι σημαίνει αυτό;" asks; Greek ends a question with ";" (often the ASCII one).
-            if last == .semicolon { last = .question }
-            if closing == .semicolon { closing = .question }
-        }
-        if colonWord == words && last == .colon { colonWord = 0 }
-        hash = BlockShape.textHash(bytes)
-        let numbering = BlockShape.numberingLength(bytes)
-        if numbering > 0 { entryHash = BlockShape.textHash(UnsafeBufferPointer(rebasing: bytes[numbering...])) }
-        // A first word is short: a block written without spaces is not scanned to its end.
-        var firstWordEnd = 0
-        let wordLimit = min(bytes.count, 64)
-        while firstWordEnd < wordLimit && bytes[firstWordEnd] != 0x20 { firstWordEnd += 1 }
-        firstWordBytes = firstWordEnd
-        firstWordHash = CaseFold.hash(UnsafeBufferPointer(rebasing: bytes[0..<firstWordEnd]))
-        guard isCandidate && width >= 2 else { return }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { folded in
-            CaseFold.fold(bytes, into: folded)
-            let f = UnsafeBufferPointer(folded)
-            furniture = Furniture.kinds(folded: f, original: bytes, words: words)
-            isMediaLabel = Furniture.isMediaLabel(f)
-            if isMediaLabel { furniture.insert(.credit) }
-            hasLink = BlockShape.links.occursIn(f)
-            isCode = Furniture.isCode(f)
-            isListItem = BlockShape.isListItem(bytes, first: first)
-            editSuffix = BlockShape.editSuffixLength(f)
-            speakerLabel = BlockShape.speakerLabels.matchesStart(f)
-            numbered = BlockShape.isNumbered(bytes)
-            startsWithTime = BlockShape.startsWithTime(bytes)
-        }
+        return measuredBytes
     }
 
     /// The last glyphs, and the one a sentence would end with: "…in 1856.[48]" ends a
@@ -335,10 +539,36 @@ struct BlockShape {
         closing = last
     }
 
-    /// Equal for equal texts; long texts are hashed on their start and length.
+    /// Equal for equal texts; long texts are hashed on their start and length. Eight bytes a
+    /// step (FxHash's rotate, xor and multiply), not FNV-1a's byte at a time, which was a
+    /// multiply per byte of 400 of every paragraph: the values only ever meet each other in
+    /// equality tests (`HeadingWindow`'s texts seen before, "same text in next 3", `entryHash`
+    /// against 0 for none), so any hash that tells texts apart serves and none is kept.
     static func textHash(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        CaseFold.hash(UnsafeBufferPointer(rebasing: b[0..<min(b.count, 400)])) ^ UInt64(b.count)
+        let n = min(b.count, 400)
+        let raw = UnsafeRawBufferPointer(b)
+        var h = FNV1a.offsetBasis
+        var i = 0
+        while i + 8 <= n {
+            h = (rotated(h) ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* textHashFactor
+            i += 8
+        }
+        // The last bytes in one word; a zero byte of padding is told apart by the length.
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n {
+            tail |= UInt64(b[i]) &<< shift
+            shift += 8
+            i += 1
+        }
+        return ((rotated(h) ^ tail) &* textHashFactor) ^ UInt64(b.count)
     }
+
+    /// FxHash's odd multiplier (from Firefox and rustc).
+    private static var textHashFactor: UInt64 { 0x517c_c1b7_2722_0a95 }
+
+    @inline(__always)
+    private static func rotated(_ h: UInt64) -> UInt64 { (h &<< 5) | (h &>> 59) }
 
     /// Bytes of a leading "3 ", "3.1 ", "12. " before more text, 0 if none.
     static func numberingLength(_ b: UnsafeBufferPointer<UInt8>) -> Int {

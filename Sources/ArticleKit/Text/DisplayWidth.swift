@@ -33,6 +33,11 @@ public enum DisplayWidth {
         // without the search: it is most of the non-Latin text the wrapper measures.
         let wide = ideographRun
         if v >= wide.first && v <= wide.last { return Int(wide.width) }
+        // Kana (but the two combining sound marks U+3099 and U+309A) and Hangul syllables, the
+        // rest of Japanese and Korean text, without the search either (a test checks every scalar).
+        if (0x3041...0x3096).contains(v) || (0x309B...0x30FF).contains(v) || (0xAC00...0xD7A3).contains(v) {
+            return 2
+        }
         return tableWidth(v)
     }
 
