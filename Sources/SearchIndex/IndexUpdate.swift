@@ -267,8 +267,8 @@ extension SearchIndex {
             for article in made where article.skipped != nil { report.skipped.append(article.skipped!) }
             report.indexed += made.count { $0.skipped == nil }
             slots.wait()
+            preparers?.writerIs(writing: true)
             writer.async { [pool] in
-                preparers?.writerIs(writing: true)
                 defer {
                     preparers?.writerIs(writing: false)
                     slots.signal()

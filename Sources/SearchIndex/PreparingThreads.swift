@@ -15,7 +15,8 @@ final class PreparingThreads: @unchecked Sendable {
     private var jobs: [@Sendable () -> Void] = []
     private var next = 0
     private var working = 0
-    private var writing = false
+    /// Batches handed to the writer and not yet written: while there is one, it has work.
+    private var queued = 0
     private var stopping = false
     private let ended = DispatchGroup()
 
@@ -50,12 +51,14 @@ final class PreparingThreads: @unchecked Sendable {
         return allowedNow
     }
 
-    private var allowedNow: Int { writing && count > 1 ? count - 1 : count }
+    private var allowedNow: Int { queued > 0 && count > 1 ? count - 1 : count }
 
-    /// Said by the writer as it starts (true) and ends (false) a batch.
+    /// Said as a batch is handed to the writer (true) and by the writer once it is written (false):
+    /// counted, not a flag, so that the preparers stay held back between batches the writer has
+    /// waiting (a flag let both take a share each time the writer moved to its next batch).
     func writerIs(writing: Bool) {
         condition.lock()
-        self.writing = writing
+        queued += writing ? 1 : -1
         condition.broadcast()
         condition.unlock()
     }

@@ -38,6 +38,10 @@ final class PreparingThreadsTests: XCTestCase {
             running.withLock { $0.now -= 1 }
         }
         XCTAssertEqual(running.withLock { $0.most }, 1)
+        // A second batch handed over while the first is written: held back until both are written.
+        threads.writerIs(writing: true)
+        threads.writerIs(writing: false)
+        XCTAssertEqual(threads.allowed, 1)
         threads.writerIs(writing: false)
         XCTAssertEqual(threads.allowed, 2)
         // And both at once when it waits: each of two shares waits for the other to start.
