@@ -84,6 +84,21 @@ enum Glyph: UInt8, CaseIterable {
     /// table once (a static is a lazy global, checked on each access) and indexes it per byte.
     static let asciiTable: [Glyph] = (0..<128).map { asciiGlyph(UInt8($0)) }
 
+    /// The scalar that starts at byte `i` of a block, its glyph (ASCII's from `ascii`, the table
+    /// read once a block) and its length; a byte that begins no scalar reads as U+FFFD, one byte
+    /// long (`valid` false). Both block measures step by it.
+    @inline(__always)
+    static func decode<Table: RandomAccessCollection<Glyph>>(
+        _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, ascii: Table
+    ) -> (scalar: Unicode.Scalar, glyph: Glyph, length: Int, valid: Bool) where Table.Index == Int {
+        let lead = bytes[i]
+        if lead < 0x80 { return (Unicode.Scalar(lead), ascii[Int(lead)], 1, true) }
+        if let (scalar, length) = UTF8Scalar.decode(bytes, at: i) {
+            return (scalar, Glyph(nonASCII: scalar), length, true)
+        }
+        return ("\u{FFFD}", Glyph("\u{FFFD}"), 1, false)
+    }
+
     /// Room for a count per glyph, indexed by raw value (there are fewer than 32 glyphs).
     static var tableSize: Int { 32 }
 
@@ -373,23 +388,9 @@ struct BlockShape {
                         }
                     }
                     // One scalar by the plain rule.
-                    let s: Unicode.Scalar
-                    let g: Glyph
-                    let lead = bytes[next]
-                    if lead < 0x80 {
-                        s = Unicode.Scalar(lead)
-                        g = asciiGlyphs[Int(lead)]
-                        next += 1
-                    } else if let (scalar, length) = UTF8Scalar.decode(bytes, at: next) {
-                        s = scalar
-                        g = Glyph(nonASCII: scalar)
-                        next += length
-                    } else {
-                        s = "\u{FFFD}"
-                        g = Glyph(s)
-                        next += 1
-                        extra += 2
-                    }
+                    let (s, g, length, valid) = Glyph.decode(bytes, at: next, ascii: asciiGlyphs)
+                    next += length
+                    if !valid { extra += 2 }
                     let v = s.value
                     let isSpace = v == 0x20 || v == 0xA0 || v == 0x3000
                     if isSpace {
@@ -457,22 +458,8 @@ struct BlockShape {
         var next = 0
         while next < bytes.count {
             // The scalars of `UTF8Scalars`, decoded here with ASCII's glyph from the table.
-            let s: Unicode.Scalar
-            let g: Glyph
-            let lead = bytes[next]
-            if lead < 0x80 {
-                s = Unicode.Scalar(lead)
-                g = asciiGlyphs[Int(lead)]
-                next += 1
-            } else if let (scalar, length) = UTF8Scalar.decode(bytes, at: next) {
-                s = scalar
-                g = Glyph(nonASCII: scalar)
-                next += length
-            } else {
-                s = "\u{FFFD}"
-                g = Glyph(s)
-                next += 1
-            }
+            let (s, g, length, _) = Glyph.decode(bytes, at: next, ascii: asciiGlyphs)
+            next += length
             let isSpace = s.value == 0x20 || s.value == 0xA0 || s.value == 0x3000
             if isSpace {
                 if previous.endsSentence || previous == .question { innerStops += 1 }
